@@ -22,6 +22,9 @@ public final class Main implements Runnable {
         for (GenauditSubcommand sub : ServiceLoader.load(GenauditSubcommand.class)) {
             cl.addSubcommand(sub);
         }
+        CommandLine train = new CommandLine(new TrainCommand());
+        TrainCommand.addArchitectures(train);
+        cl.addSubcommand(train);
         cl.setExecutionExceptionHandler((ex, cmd, parseResult) -> {
             Throwable t = ex;
             while (t != null && !(t instanceof InputException) && t.getCause() != null && t.getCause() != t) {
