@@ -1,0 +1,36 @@
+package io.genaudit.audits.cli;
+
+import io.genaudit.audits.Registry;
+import io.genaudit.audits.plan.Plan;
+import io.genaudit.audits.plan.PlanParser;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+
+/** {@code genaudit audit PLAN.yaml}: runs a plan and writes report.html, run.json, junit.xml and summary.md. */
+@Command(name = "audit", mixinStandardHelpOptions = true,
+        description = "Run an audit plan. Exit 0: all gates passed; 1: a gate failed; 2: bad input; 3: internal error.")
+public final class AuditCommand implements GenauditSubcommand, Callable<Integer> {
+    @Parameters(index = "0", paramLabel = "PLAN.yaml", description = "The plan file.")
+    Path plan;
+
+    @Option(names = "--out", paramLabel = "DIR", description = "Output folder (default: genaudit-out/<plan name>).")
+    Path out;
+
+    @Option(names = "--seed", paramLabel = "N", description = "Override the plan's seed.")
+    Long seed;
+
+    @Option(names = "--cache", paramLabel = "DIR", description = "Model and fixture cache (default: $GENAUDIT_CACHE or ~/.cache/genaudit).")
+    Path cache;
+
+    @Override
+    public Integer call() throws Exception {
+        Registry registry = Registry.load();
+        Plan p = new PlanParser(registry).parse(plan);
+        Path dir = out != null ? out : Path.of("genaudit-out", p.name());
+        return RunCommandSupport.runAndWrite(registry, p, dir, seed, cache != null ? cache : RunCommandSupport.defaultCache());
+    }
+}

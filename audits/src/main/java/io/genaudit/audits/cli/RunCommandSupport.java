@@ -1,0 +1,30 @@
+package io.genaudit.audits.cli;
+
+import io.genaudit.audits.Registry;
+import io.genaudit.audits.plan.Plan;
+import io.genaudit.audits.run.EnergyMeterFactory;
+import io.genaudit.audits.run.PlanRunner;
+import io.genaudit.audits.run.RunOptions;
+import io.genaudit.audits.run.RunOutcome;
+
+import java.nio.file.Path;
+
+/** What {@code audit} and {@code demo} share: run a parsed plan with the console's progress and write its outputs. */
+final class RunCommandSupport {
+    private RunCommandSupport() {
+    }
+
+    /** The model and fixture cache: $GENAUDIT_CACHE, else ~/.cache/genaudit. */
+    static Path defaultCache() {
+        String env = System.getenv("GENAUDIT_CACHE");
+        return env != null && !env.isBlank() ? Path.of(env) : Path.of(System.getProperty("user.home"), ".cache", "genaudit");
+    }
+
+    static int runAndWrite(Registry registry, Plan plan, Path out, Long seed, Path cache) throws Exception {
+        RunOptions opts = new RunOptions(out, cache, seed, ConsoleProgress.factory(),
+                EnergyMeterFactory.forPlan(plan), System.err);
+        RunOutcome outcome = new PlanRunner(registry).run(plan, opts);
+        RunOutputs.write(outcome, out, System.out);
+        return outcome.exitCode();
+    }
+}

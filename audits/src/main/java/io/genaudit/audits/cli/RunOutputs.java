@@ -1,0 +1,20 @@
+package io.genaudit.audits.cli;
+
+import io.genaudit.audits.run.RunOutcome;
+
+import java.io.PrintStream;
+import java.nio.file.Path;
+
+/** Writes a finished run's outputs (report.html, run.json, junit.xml, summary.md, emissions.csv) and says where. */
+final class RunOutputs {
+    private RunOutputs() {
+    }
+
+    static void write(RunOutcome outcome, Path dir, PrintStream out) throws Exception {
+        // INTERIM until reports.ReportWriter lands: resolved reflectively so the module compiles meanwhile.
+        Class.forName("io.genaudit.reports.ReportWriter").getMethod("writeAll", io.genaudit.reports.RunRecord.class, Path.class)
+                .invoke(null, outcome.record(), dir);
+        out.println("genaudit: verdict " + outcome.record().verdict() + "; wrote " + dir.resolve("report.html")
+                + ", run.json, junit.xml, summary.md");
+    }
+}

@@ -1,0 +1,61 @@
+package io.genaudit.audits.run;
+
+import io.genaudit.audits.DatasetRef;
+import io.genaudit.audits.plan.DatasetSpec;
+import io.genaudit.audits.plan.Plan;
+import io.genaudit.audits.plan.PlanException;
+import io.genaudit.fixtures.FixtureDataset;
+import io.genaudit.fixtures.Fixtures;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/**
+ * Turns a plan's dataset path into a local path: {@code fixture:NAME} (or {@code fixture:NAME@SEED}) is generated
+ * into the cache; anything else is a file or folder relative to the plan, which must exist and be readable.
+ */
+public final class DatasetResolver {
+    private final Path cacheDir;
+
+    public DatasetResolver(Path cacheDir) {
+        this.cacheDir = cacheDir;
+    }
+
+    public DatasetRef resolve(Plan plan, DatasetSpec d, int index, RunContext ctx) {
+        String field = "datasets[" + index + "].path";
+        String p = d.path();
+        Path path;
+        String desc = d.description();
+        if (p.startsWith("fixture:")) {
+            String spec = p.substring("fixture:".length());
+            long seed = 0;
+            int at = spec.indexOf('@');
+            if (at >= 0) {
+                try {
+                    seed = Long.parseLong(spec.substring(at + 1));
+                } catch (NumberFormatException e) {
+                    throw new PlanException(plan.file(), field, "fixture seed after '@' must be an integer, got '" + spec.substring(at + 1) + "'");
+                }
+                spec = spec.substring(0, at);
+            }
+            FixtureDataset f = Fixtures.all().get(spec);
+            if (f == null) {
+                throw new PlanException(plan.file(), field, "unknown fixture '" + spec + "'; known: " + Fixtures.all().keySet());
+            }
+            try {
+                path = Fixtures.materialize(spec, seed, cacheDir.resolve("fixtures"));
+            } catch (IOException e) {
+                throw new IllegalStateException("cannot write fixture " + spec + " into " + cacheDir, e);
+            }
+            if (desc == null) desc = "fixture " + spec + " (seed " + seed + "): " + f.description();
+        } else {
+            path = plan.baseDir() == null ? Path.of(p) : plan.baseDir().resolve(p);
+            if (!Files.exists(path)) throw new PlanException(plan.file(), field, "no such file or folder: " + path);
+            if (!Files.isReadable(path)) throw new PlanException(plan.file(), field, "cannot be read: " + path);
+            if (desc == null) desc = p;
+        }
+        String sha = ctx.recordFile("data", path);
+        return new DatasetRef(d.id(), path, desc, sha);
+    }
+}
