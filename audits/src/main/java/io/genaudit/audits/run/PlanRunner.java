@@ -1,6 +1,7 @@
 package io.genaudit.audits.run;
 
 import io.genaudit.audits.AuditModule;
+import io.genaudit.audits.AuditSpec;
 import io.genaudit.audits.LoadedModel;
 import io.genaudit.audits.ModelProvider;
 import io.genaudit.audits.ModelSpec;
@@ -67,8 +68,12 @@ public final class PlanRunner {
             boolean allPassed = true;
             for (PlannedAudit pa : plan.audits()) {
                 AuditModule module = registry.modules().get(pa.spec().metric());
-                opts.log().println("genaudit: audit " + pa.spec().id() + " (" + pa.spec().metric() + ")");
-                List<AuditResult> rs = module.run(ctx, pa.spec());
+                List<AuditResult> rs = new ArrayList<>();
+                for (AuditSpec one : perModel(pa.spec())) {
+                    opts.log().println("genaudit: audit " + one.id() + " (" + one.metric() + ")"
+                            + (one.models().isEmpty() ? "" : " on " + one.models()));
+                    for (AuditResult r : module.run(ctx, one)) rs.add(withInputDigests(r, one, ctx));
+                }
                 for (AuditResult r : rs) {
                     if (pa.gate() != null) {
                         GateOutcome g = BaselineGates.isBaseline(pa.gate())
@@ -107,6 +112,33 @@ public final class PlanRunner {
                 }
             }
         }
+    }
+
+    /**
+     * An audit naming several models ({@code model: [a, b]}) runs once per model with the same parameters, so the
+     * report can show them side by side; results share the audit id.
+     */
+    static List<AuditSpec> perModel(AuditSpec spec) {
+        if (spec.models().size() <= 1) return List.of(spec);
+        List<AuditSpec> out = new ArrayList<>();
+        for (String m : spec.models()) {
+            out.add(new AuditSpec(spec.id(), spec.metric(), List.of(m), spec.data(), spec.params(), spec.planFile()));
+        }
+        return out;
+    }
+
+    /**
+     * Adds the SHA-256 of the datasets an audit read to its settings ({@code data_sha256}), so a comparison can refuse
+     * numbers computed on different data.
+     */
+    static AuditResult withInputDigests(AuditResult r, AuditSpec spec, RunContext ctx) {
+        if (spec.data().isEmpty() || r.settings().containsKey("data_sha256")) return r;
+        Map<String, Object> settings = new LinkedHashMap<>(r.settings());
+        List<String> shas = new ArrayList<>();
+        for (String d : spec.data()) shas.add(ctx.dataset(d).sha256());
+        settings.put("data_sha256", shas.size() == 1 ? shas.get(0) : shas);
+        return new AuditResult(r.id(), r.metric(), r.model(), r.dataset(), r.value(), r.unit(), r.ci(), r.n(), settings,
+                r.gate(), r.details(), r.charts(), r.figures(), r.tables(), r.notes());
     }
 
     private static Map<String, Object> energyAssumptions(RunOptions opts) {

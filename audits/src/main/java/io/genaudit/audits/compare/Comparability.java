@@ -1,0 +1,53 @@
+package io.genaudit.audits.compare;
+
+import io.genaudit.reports.AuditResult;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * Decides whether two results may be compared: same metric, same dataset (by SHA-256), and the same settings
+ * (context length, feature extractor, k, ...). Only model identity and seeds may differ.
+ */
+public final class Comparability {
+    /** Settings that legitimately differ between the runs being compared. */
+    private static final Set<String> MAY_DIFFER = Set.of("seed", "model_sha256", "model");
+
+    private Comparability() {
+    }
+
+    /** Why {@code a} and {@code b} cannot be compared (empty when they can). */
+    public static List<String> problems(AuditResult a, AuditResult b) {
+        List<String> out = new ArrayList<>();
+        if (!a.metric().equals(b.metric())) {
+            out.add("different metrics: " + a.metric() + " vs " + b.metric());
+            return out;
+        }
+        Set<String> keys = new TreeSet<>(a.settings().keySet());
+        keys.addAll(b.settings().keySet());
+        for (String k : keys) {
+            if (MAY_DIFFER.contains(k)) continue;
+            Object va = a.settings().get(k);
+            Object vb = b.settings().get(k);
+            if (!sameValue(va, vb)) {
+                String what = k.equals("data_sha256") ? "different data (SHA-256 " + shortSha(va) + " vs " + shortSha(vb) + ")"
+                        : "setting '" + k + "' differs: " + va + " vs " + vb;
+                out.add(what);
+            }
+        }
+        return out;
+    }
+
+    private static boolean sameValue(Object a, Object b) {
+        if (a instanceof Number x && b instanceof Number y) return x.doubleValue() == y.doubleValue();
+        return Objects.equals(a, b);
+    }
+
+    private static String shortSha(Object v) {
+        String s = String.valueOf(v);
+        return s.length() > 12 ? s.substring(0, 12) + "…" : s;
+    }
+}

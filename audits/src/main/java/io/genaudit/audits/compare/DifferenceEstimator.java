@@ -1,0 +1,106 @@
+package io.genaudit.audits.compare;
+
+import io.genaudit.metrics.stats.Bootstrap;
+import io.genaudit.metrics.stats.ConfidenceInterval;
+import io.genaudit.reports.AuditResult;
+import io.genaudit.reports.Interval;
+import org.apache.commons.math3.distribution.NormalDistribution;
+
+import java.util.List;
+
+/**
+ * Estimates the difference between two results of the same audit with an interval and a two-sided test. When both
+ * results carry per-document log-likelihoods of the same documents (perplexity: {@code per_document_nll} and
+ * {@code per_document_tokens}), a paired bootstrap over documents is used; otherwise the two results are treated as
+ * independent samples and the difference's standard error is combined from each result's own interval (normal
+ * approximation), which is how FID/KID/AUC intervals from separate runs combine.
+ */
+public final class DifferenceEstimator {
+    private static final NormalDistribution N01 = new NormalDistribution(0, 1);
+    private final double level;
+    private final int resamples;
+    private final long seed;
+
+    public DifferenceEstimator(double level, int resamples, long seed) {
+        this.level = level;
+        this.resamples = resamples;
+        this.seed = seed;
+    }
+
+    public Difference estimate(AuditResult a, AuditResult b) {
+        double va = a.value() == null ? Double.NaN : a.value();
+        double vb = b.value() == null ? Double.NaN : b.value();
+        double[][] pa = perDocument(a);
+        double[][] pb = perDocument(b);
+        if (pa != null && pb != null && pa[0].length == pb[0].length && pa[0].length > 1
+                && java.util.Arrays.equals(pa[1], pb[1])) {
+            return pairedBootstrap(a, b, va, vb, pa, pb);
+        }
+        return fromIntervals(a, b, va, vb);
+    }
+
+    /** Per-document NLL sums and token counts, or null when the result does not carry them. */
+    static double[][] perDocument(AuditResult r) {
+        Object nll = r.details().get("per_document_nll");
+        Object tok = r.details().get("per_document_tokens");
+        if (!(nll instanceof List<?> n) || !(tok instanceof List<?> t) || n.size() != t.size()) return null;
+        double[][] out = new double[2][n.size()];
+        for (int i = 0; i < n.size(); i++) {
+            if (!(n.get(i) instanceof Number x) || !(t.get(i) instanceof Number y)) return null;
+            out[0][i] = x.doubleValue();
+            out[1][i] = y.doubleValue();
+        }
+        return out;
+    }
+
+    private Difference pairedBootstrap(AuditResult a, AuditResult b, double va, double vb, double[][] pa, double[][] pb) {
+        int n = pa[0].length;
+        Bootstrap boot = new Bootstrap(resamples, seed);
+        double[] reps = boot.replicates(n, idx -> ppl(pb, idx) - ppl(pa, idx));
+        ConfidenceInterval ci = Bootstrap.percentiles(reps, level,
+                "paired bootstrap over " + n + " documents, " + resamples + " resamples");
+        int below = 0;
+        int above = 0;
+        for (double r : reps) {
+            if (r <= 0) below++;
+            if (r >= 0) above++;
+        }
+        double p = Math.min(1.0, 2.0 * Math.min(below, above) / reps.length);
+        p = Math.max(p, 1.0 / reps.length);
+        return new Difference(a.id(), a.metric(), a.model(), b.model(), va, vb, vb - va, ci, p, p, ci.method());
+    }
+
+    private static double ppl(double[][] doc, int[] idx) {
+        double nll = 0;
+        double tok = 0;
+        for (int i : idx) {
+            nll += doc[0][i];
+            tok += doc[1][i];
+        }
+        return Math.exp(nll / tok);
+    }
+
+    private Difference fromIntervals(AuditResult a, AuditResult b, double va, double vb) {
+        double sa = standardError(a.ci());
+        double sb = standardError(b.ci());
+        double diff = vb - va;
+        String method = "independent samples, normal approximation from each result's own interval";
+        if (Double.isNaN(sa) || Double.isNaN(sb)) {
+            return new Difference(a.id(), a.metric(), a.model(), b.model(), va, vb, diff,
+                    new ConfidenceInterval(level, Double.NaN, Double.NaN, "no interval available"), Double.NaN, Double.NaN,
+                    "no interval on one side: the difference cannot be judged");
+        }
+        double se = Math.sqrt(sa * sa + sb * sb);
+        double z = N01.inverseCumulativeProbability(0.5 + level / 2);
+        ConfidenceInterval ci = new ConfidenceInterval(level, diff - z * se, diff + z * se, method);
+        double p = se == 0 ? (diff == 0 ? 1 : 0) : 2 * (1 - N01.cumulativeProbability(Math.abs(diff) / se));
+        return new Difference(a.id(), a.metric(), a.model(), b.model(), va, vb, diff, ci, p, p, method);
+    }
+
+    /** Standard error implied by a (roughly symmetric) interval: half-width over the normal quantile of its level. */
+    static double standardError(Interval ci) {
+        if (ci == null || Double.isNaN(ci.low()) || Double.isNaN(ci.high())) return Double.NaN;
+        double z = N01.inverseCumulativeProbability(0.5 + ci.level() / 2);
+        return (ci.high() - ci.low()) / (2 * z);
+    }
+}

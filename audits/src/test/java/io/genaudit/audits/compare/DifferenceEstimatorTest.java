@@ -1,0 +1,130 @@
+package io.genaudit.audits.compare;
+
+import io.genaudit.reports.AuditResult;
+import io.genaudit.reports.GateOutcome;
+import io.genaudit.reports.Interval;
+import org.junit.jupiter.api.Test;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+/** Planted differences: real ones are found, absent ones are not (false-positive rate near the level). */
+class DifferenceEstimatorTest {
+    private static final int DOCS = 60;
+
+    /** A perplexity result over DOCS documents whose per-token NLL is {@code nll} plus per-document noise. */
+    private static AuditResult perplexity(String model, double nll, double[] docEffect, SplittableRandom r, double noise) {
+        List<Double> n = new ArrayList<>();
+        List<Double> t = new ArrayList<>();
+        double sn = 0;
+        double st = 0;
+        for (int i = 0; i < DOCS; i++) {
+            double tokens = 200 + (i % 7) * 30;
+            double perTok = nll + docEffect[i] + noise * r.nextGaussian();
+            n.add(perTok * tokens);
+            t.add(tokens);
+            sn += perTok * tokens;
+            st += tokens;
+        }
+        double ppl = Math.exp(sn / st);
+        return new AuditResult("ppl", "perplexity", model, "heldout", ppl, null, null, (long) st,
+                Map.of("maxLength", 128), null, Map.of("per_document_nll", n, "per_document_tokens", t), null, null, null, null);
+    }
+
+    private static double[] docEffects(long seed) {
+        SplittableRandom r = new SplittableRandom(seed);
+        double[] d = new double[DOCS];
+        for (int i = 0; i < DOCS; i++) d[i] = 0.3 * r.nextGaussian();
+        return d;
+    }
+
+    @Test
+    void plantedPerplexityDifferenceIsFoundWithTheRightSize() {
+        double[] docs = docEffects(1);
+        SplittableRandom r = new SplittableRandom(2);
+        AuditResult a = perplexity("small", 1.50, docs, r, 0.02);
+        AuditResult b = perplexity("tiny", 1.55, docs, r, 0.02);
+        Difference d = new DifferenceEstimator(0.95, 1000, 7).estimate(a, b);
+        assertTrue(d.method().startsWith("paired bootstrap over 60 documents"), d.method());
+        assertTrue(d.pValue() < 0.01, "p=" + d.pValue());
+        double expected = b.value() - a.value();
+        assertEquals(expected, d.difference(), 1e-12);
+        assertTrue(d.ci().low() > 0 && d.ci().contains(expected), d.ci().toString());
+        // about the planted size: exp(1.55)-exp(1.50) ~ 0.233 on average documents
+        assertEquals(Math.exp(1.55) - Math.exp(1.50), d.difference(), 0.08);
+    }
+
+    @Test
+    void pairedBootstrapFalsePositiveRateIsNearTheLevel() {
+        int reps = 120;
+        int flagged = 0;
+        for (int k = 0; k < reps; k++) {
+            double[] docs = docEffects(100 + k);
+            SplittableRandom r = new SplittableRandom(1000 + k);
+            // two seeds of equally good models: same true NLL, independent per-document noise
+            Difference d = new DifferenceEstimator(0.95, 300, k).estimate(perplexity("seed1", 1.5, docs, r, 0.05),
+                    perplexity("seed2", 1.5, docs, r, 0.05));
+            if (d.pValue() < 0.05) flagged++;
+        }
+        double fpr = flagged / (double) reps;
+        assertTrue(fpr <= 0.12, "false-positive rate " + fpr);
+    }
+
+    @Test
+    void independentRunsFromIntervalsAreCalibrated() {
+        SplittableRandom r = new SplittableRandom(5);
+        int reps = 2000;
+        int flagged = 0;
+        for (int k = 0; k < reps; k++) {
+            double s = 0.8;
+            double x = 20 + s * r.nextGaussian();
+            double y = 20 + s * r.nextGaussian();
+            AuditResult a = new AuditResult("fid", "fid", "gan", "real", x, null, new Interval(0.95, x - 1.959964 * s, x + 1.959964 * s, "bootstrap"),
+                    1000L, Map.of(), null, Map.of(), null, null, null, null);
+            AuditResult b = new AuditResult("fid", "fid", "gan", "real", y, null, new Interval(0.95, y - 1.959964 * s, y + 1.959964 * s, "bootstrap"),
+                    1000L, Map.of(), null, Map.of(), null, null, null, null);
+            if (new DifferenceEstimator(0.95, 100, k).estimate(a, b).pValue() < 0.05) flagged++;
+        }
+        double fpr = flagged / (double) reps;
+        assertEquals(0.05, fpr, 0.015, "false-positive rate " + fpr);
+    }
+
+    @Test
+    void nonInferiorityJudgesOnTheInterval() {
+        double[] docs = docEffects(3);
+        SplittableRandom r = new SplittableRandom(4);
+        AuditResult base = perplexity("v1", 1.50, docs, r, 0.02);
+        AuditResult same = perplexity("v2", 1.50, docs, r, 0.02);
+        AuditResult worse = perplexity("v3", 1.60, docs, r, 0.02);
+        DifferenceEstimator est = new DifferenceEstimator(0.95, 1000, 1);
+        GateOutcome ok = NonInferiority.evaluate(base, same, 0.05, false, est);
+        assertTrue(ok.passed(), ok.explanation());
+        assertTrue(ok.explanation().contains("is within the allowed 5.00%"), ok.explanation());
+        GateOutcome bad = NonInferiority.evaluate(base, worse, 0.05, false, est);
+        assertFalse(bad.passed(), bad.explanation());
+        // a noisy candidate whose point estimate is fine but whose interval reaches past the margin fails
+        AuditResult b0 = new AuditResult("fid", "fid", "v1", "real", 20.0, null, new Interval(0.95, 18, 22, "bootstrap"), 1000L,
+                Map.of(), null, Map.of(), null, null, null, null);
+        AuditResult c0 = new AuditResult("fid", "fid", "v2", "real", 20.5, null, new Interval(0.95, 18.5, 22.5, "bootstrap"), 1000L,
+                Map.of(), null, Map.of(), null, null, null, null);
+        GateOutcome noisy = NonInferiority.evaluate(b0, c0, 0.05, false, est);
+        assertFalse(noisy.passed(), noisy.explanation());
+    }
+
+    @Test
+    void comparabilityRefusesDifferentDataOrSettings() {
+        AuditResult a = new AuditResult("fid", "fid", "gan", "real", 20.0, null, null, 10L,
+                Map.of("data_sha256", "aaaaaaaaaaaaaaaaaaaa", "features", "inception"), null, null, null, null, null, null);
+        AuditResult b = new AuditResult("fid", "fid", "vae", "real", 21.0, null, null, 10L,
+                Map.of("data_sha256", "bbbbbbbbbbbbbbbbbbbb", "features", "dinov2", "seed", 3), null, null, null, null, null, null);
+        List<String> p = Comparability.problems(a, b);
+        assertEquals(2, p.size(), p.toString());
+        assertTrue(p.get(0).startsWith("different data"), p.toString());
+        assertTrue(p.get(1).contains("setting 'features' differs: inception vs dinov2"), p.toString());
+        assertTrue(Comparability.problems(a, a).isEmpty());
+    }
+}
