@@ -26,11 +26,14 @@ public final class AuditCommand implements GenauditSubcommand, Callable<Integer>
     @Option(names = "--cache", paramLabel = "DIR", description = "Model and fixture cache (default: $GENAUDIT_CACHE or ~/.cache/genaudit).")
     Path cache;
 
+    @Option(names = "--store", paramLabel = "DIR", description = "Keep the run in this run store (for history and trend charts).")
+    Path store;
+
     @Override
     public Integer call() throws Exception {
         Registry registry = Registry.load();
         Plan p = new PlanParser(registry).parse(plan);
         Path dir = out != null ? out : Path.of("genaudit-out", p.name());
-        return RunCommandSupport.runAndWrite(registry, p, dir, seed, cache != null ? cache : RunCommandSupport.defaultCache());
+        return RunCommandSupport.runAndWrite(registry, p, dir, seed, cache != null ? cache : RunCommandSupport.defaultCache(), store);
     }
 }

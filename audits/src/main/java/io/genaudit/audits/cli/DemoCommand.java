@@ -31,6 +31,9 @@ public final class DemoCommand implements GenauditSubcommand, Callable<Integer> 
     @Option(names = "--cache", paramLabel = "DIR", description = "Model and fixture cache (default: $GENAUDIT_CACHE or ~/.cache/genaudit).")
     Path cache;
 
+    @Option(names = "--store", paramLabel = "DIR", description = "Keep the run in this run store (for history and trend charts).")
+    Path store;
+
     /** The demo plan's text. */
     public static String planText() throws IOException {
         try (InputStream in = DemoCommand.class.getResourceAsStream(PLAN_RESOURCE)) {
@@ -43,6 +46,6 @@ public final class DemoCommand implements GenauditSubcommand, Callable<Integer> 
     public Integer call() throws Exception {
         Registry registry = Registry.load();
         Plan p = new PlanParser(registry).parse("demo.yaml (built in)", null, planText());
-        return RunCommandSupport.runAndWrite(registry, p, out, seed, cache != null ? cache : RunCommandSupport.defaultCache());
+        return RunCommandSupport.runAndWrite(registry, p, out, seed, cache != null ? cache : RunCommandSupport.defaultCache(), store);
     }
 }

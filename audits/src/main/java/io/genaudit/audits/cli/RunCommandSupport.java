@@ -2,6 +2,8 @@ package io.genaudit.audits.cli;
 
 import io.genaudit.audits.Registry;
 import io.genaudit.audits.plan.Plan;
+import io.genaudit.audits.compare.RunStore;
+import io.genaudit.audits.compare.TrendCharts;
 import io.genaudit.audits.run.EnergyMeterFactory;
 import io.genaudit.audits.run.PlanRunner;
 import io.genaudit.audits.run.RunOptions;
@@ -20,11 +22,19 @@ final class RunCommandSupport {
         return env != null && !env.isBlank() ? Path.of(env) : Path.of(System.getProperty("user.home"), ".cache", "genaudit");
     }
 
-    static int runAndWrite(Registry registry, Plan plan, Path out, Long seed, Path cache) throws Exception {
+    static int runAndWrite(Registry registry, Plan plan, Path out, Long seed, Path cache, Path store) throws Exception {
         RunOptions opts = new RunOptions(out, cache, seed, ConsoleProgress.factory(),
                 EnergyMeterFactory.forPlan(plan), System.err);
         RunOutcome outcome = new PlanRunner(registry).run(plan, opts);
-        RunOutputs.write(outcome, out, System.out);
+        if (store != null) {
+            RunStore rs = new RunStore(store);
+            outcome = new RunOutcome(TrendCharts.addHistory(outcome.record(), rs), outcome.exitCode());
+            RunOutputs.write(outcome, out, System.out);
+            Path kept = rs.add(outcome.record(), out.resolve("run.json"));
+            System.out.println("genaudit: stored the run as " + kept);
+        } else {
+            RunOutputs.write(outcome, out, System.out);
+        }
         return outcome.exitCode();
     }
 }

@@ -11,9 +11,7 @@ final class RunOutputs {
     }
 
     static void write(RunOutcome outcome, Path dir, PrintStream out) throws Exception {
-        // INTERIM until reports.ReportWriter lands: resolved reflectively so the module compiles meanwhile.
-        Class.forName("io.genaudit.reports.ReportWriter").getMethod("writeAll", io.genaudit.reports.RunRecord.class, Path.class)
-                .invoke(null, outcome.record(), dir);
+        io.genaudit.reports.ReportWriter.writeAll(outcome.record(), dir);
         out.println("genaudit: verdict " + outcome.record().verdict() + "; wrote " + dir.resolve("report.html")
                 + ", run.json, junit.xml, summary.md");
     }

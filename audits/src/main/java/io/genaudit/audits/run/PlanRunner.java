@@ -7,6 +7,8 @@ import io.genaudit.audits.ModelProvider;
 import io.genaudit.audits.ModelSpec;
 import io.genaudit.audits.Registry;
 import io.genaudit.audits.cli.GenauditVersion;
+import io.genaudit.audits.compare.DifferenceEstimator;
+import io.genaudit.audits.compare.ModelComparison;
 import io.genaudit.audits.plan.Plan;
 import io.genaudit.audits.plan.PlannedAudit;
 import io.genaudit.engine.InputException;
@@ -86,6 +88,7 @@ public final class PlanRunner {
                     results.add(r);
                 }
             }
+            results.addAll(sideBySide(results, plan.seed()));
             MachineInfo mi = MachineInfo.current();
             String engine = "PyTorch";
             String engineVersion = "unknown";
@@ -112,6 +115,18 @@ public final class PlanRunner {
                 }
             }
         }
+    }
+
+    /** For every audit run on several models: the side-by-side table and the pairwise differences (Holm-corrected). */
+    static List<AuditResult> sideBySide(List<AuditResult> results, long seed) {
+        Map<String, List<ModelComparison.Labelled>> groups = new LinkedHashMap<>();
+        for (AuditResult r : results) {
+            groups.computeIfAbsent(r.id(), k -> new ArrayList<>()).add(new ModelComparison.Labelled(r.model(), r));
+        }
+        groups.values().removeIf(l -> l.size() < 2);
+        if (groups.isEmpty()) return List.of();
+        ModelComparison mc = new ModelComparison(new DifferenceEstimator(0.95, 2000, seed), 0.05);
+        return mc.asResults(groups, mc.differences(groups));
     }
 
     /**
