@@ -12,7 +12,8 @@ final class RunOutputs {
 
     static void write(RunOutcome outcome, Path dir, PrintStream out) throws Exception {
         io.genaudit.reports.ReportWriter.writeAll(outcome.record(), dir);
+        boolean csv = io.genaudit.reports.EmissionsCsvRenderer.write(outcome.record(), dir.resolve(io.genaudit.reports.EmissionsCsvRenderer.FILE));
         out.println("genaudit: verdict " + outcome.record().verdict() + "; wrote " + dir.resolve("report.html")
-                + ", run.json, junit.xml, summary.md");
+                + ", run.json, junit.xml, summary.md" + (csv ? ", emissions.csv" : ""));
     }
 }

@@ -7,11 +7,12 @@ import io.genaudit.reports.Interval;
 import org.apache.commons.math3.distribution.NormalDistribution;
 
 import java.util.List;
+import java.util.Map;
 
 /**
  * Estimates the difference between two results of the same audit with an interval and a two-sided test. When both
- * results carry per-document log-likelihoods of the same documents (perplexity: {@code per_document_nll} and
- * {@code per_document_tokens}), a paired bootstrap over documents is used; otherwise the two results are treated as
+ * results carry per-document log-likelihoods of the same documents (perplexity: {@code per_document} with
+ * {@code nll_nats} and {@code tokens}), a paired bootstrap over documents is used; otherwise the two results are treated as
  * independent samples and the difference's standard error is combined from each result's own interval (normal
  * approximation), which is how FID/KID/AUC intervals from separate runs combine.
  */
@@ -39,14 +40,18 @@ public final class DifferenceEstimator {
         return fromIntervals(a, b, va, vb);
     }
 
-    /** Per-document NLL sums and token counts, or null when the result does not carry them. */
+    /**
+     * Per-document NLL sums and token counts from a perplexity result's {@code per_document} details
+     * ({@code [{tokens, nll_nats}, ...]}), or null when the result does not carry them.
+     */
     static double[][] perDocument(AuditResult r) {
-        Object nll = r.details().get("per_document_nll");
-        Object tok = r.details().get("per_document_tokens");
-        if (!(nll instanceof List<?> n) || !(tok instanceof List<?> t) || n.size() != t.size()) return null;
-        double[][] out = new double[2][n.size()];
-        for (int i = 0; i < n.size(); i++) {
-            if (!(n.get(i) instanceof Number x) || !(t.get(i) instanceof Number y)) return null;
+        if (!(r.details().get("per_document") instanceof List<?> docs) || docs.isEmpty()) return null;
+        double[][] out = new double[2][docs.size()];
+        for (int i = 0; i < docs.size(); i++) {
+            if (!(docs.get(i) instanceof Map<?, ?> m) || !(m.get("nll_nats") instanceof Number x)
+                    || !(m.get("tokens") instanceof Number y)) {
+                return null;
+            }
             out[0][i] = x.doubleValue();
             out[1][i] = y.doubleValue();
         }

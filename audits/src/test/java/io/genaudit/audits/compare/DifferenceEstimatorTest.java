@@ -18,21 +18,19 @@ class DifferenceEstimatorTest {
 
     /** A perplexity result over DOCS documents whose per-token NLL is {@code nll} plus per-document noise. */
     private static AuditResult perplexity(String model, double nll, double[] docEffect, SplittableRandom r, double noise) {
-        List<Double> n = new ArrayList<>();
-        List<Double> t = new ArrayList<>();
+        List<Map<String, Object>> docsOut = new ArrayList<>();
         double sn = 0;
         double st = 0;
         for (int i = 0; i < DOCS; i++) {
             double tokens = 200 + (i % 7) * 30;
             double perTok = nll + docEffect[i] + noise * r.nextGaussian();
-            n.add(perTok * tokens);
-            t.add(tokens);
+            docsOut.add(Map.of("nll_nats", perTok * tokens, "tokens", (long) tokens));
             sn += perTok * tokens;
             st += tokens;
         }
         double ppl = Math.exp(sn / st);
         return new AuditResult("ppl", "perplexity", model, "heldout", ppl, null, null, (long) st,
-                Map.of("maxLength", 128), null, Map.of("per_document_nll", n, "per_document_tokens", t), null, null, null, null);
+                Map.of("maxLength", 128), null, Map.of("per_document", docsOut), null, null, null, null);
     }
 
     private static double[] docEffects(long seed) {

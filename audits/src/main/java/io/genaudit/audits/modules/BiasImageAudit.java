@@ -1,0 +1,147 @@
+package io.genaudit.audits.modules;
+
+import io.genaudit.audits.AuditContext;
+import io.genaudit.audits.AuditModule;
+import io.genaudit.audits.AuditSpec;
+import io.genaudit.audits.Params;
+import io.genaudit.audits.plan.PlanException;
+import io.genaudit.engine.image.ImageFolderSource;
+import io.genaudit.engine.image.ImageGenerator;
+import io.genaudit.engine.image.ImageLabels;
+import io.genaudit.engine.image.Images;
+import io.genaudit.engine.image.Resize;
+import io.genaudit.engine.image.ShapesClasses;
+import io.genaudit.metrics.bias.AttributeClassifier;
+import io.genaudit.metrics.bias.AttributeDistributionProbe;
+import io.genaudit.metrics.stats.MultipleComparisons;
+import io.genaudit.reports.AuditResult;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * {@code metric: bias-image}: the attribute distribution of a generator's images, read by an attribute classifier (a
+ * feature-extractor model whose outputs are class logits), against a target (uniform or the labelled reference
+ * data's): TVD, KL, DALL-Eval MAD, chi-square, per-class shares with corrected tests. With a labelled reference the
+ * classifier's confusion matrix is measured and the proportions corrected, and the bootstrap covers both samples.
+ * Conditional generators are audited per class label with {@code conditional: true}.
+ */
+public final class BiasImageAudit implements AuditModule {
+    @Override
+    public String metric() {
+        return "bias-image";
+    }
+
+    @Override
+    public Set<String> parameters() {
+        return Set.of("classifier", "attribute", "classes", "reference", "samples", "target", "calibrate", "conditional",
+                "correction", "level", "bootstrap", "batch");
+    }
+
+    @Override
+    public Set<String> gateFields() {
+        return Set.of("max_abs_gap", "significant_share", "tvd", "kl", "mad", "chi_square_p");
+    }
+
+    @Override
+    public List<AuditResult> run(AuditContext ctx, AuditSpec spec) {
+        Params p = spec.params();
+        String pf = spec.planFile();
+        String modelId = spec.model();
+        String classifierId = p.stringParam("classifier", null);
+        if (classifierId == null) throw new PlanException(pf, p.prefix() + ".classifier", "the id of an attribute classifier model (outputs = class logits) is required");
+        String attribute = p.stringParam("attribute", null);
+        if (attribute == null) throw new PlanException(pf, p.prefix() + ".attribute", "the attribute to audit (a labels.csv column, e.g. colour) is required");
+        String referenceId = p.stringParam("reference", spec.data().isEmpty() ? null : spec.dataset());
+        String target = p.choiceParam("target", "uniform", "uniform", "reference");
+        boolean calibrate = p.boolParam("calibrate", referenceId != null);
+        boolean conditional = p.boolParam("conditional", false);
+        int samples = p.intParam("samples", 1000);
+        int batch = p.intParam("batch", 64);
+        int bootstrap = p.intParam("bootstrap", 1000);
+        double level = p.doubleParam("level", 0.95);
+        if (samples < 10) throw new PlanException(pf, p.prefix() + ".samples", "at least 10 generated images expected, got " + samples);
+        if (batch < 1) throw new PlanException(pf, p.prefix() + ".batch", "a positive integer expected, got " + batch);
+        if (bootstrap < 10) throw new PlanException(pf, p.prefix() + ".bootstrap", "at least 10 resamples expected, got " + bootstrap);
+        if (!(level > 0 && level < 1)) throw new PlanException(pf, p.prefix() + ".level", "a level in (0,1) expected, got " + level);
+        if ((target.equals("reference") || calibrate) && referenceId == null) {
+            throw new PlanException(pf, p.prefix() + ".reference", "a labelled reference dataset id is required for target: reference or calibrate: true");
+        }
+        MultipleComparisons.Method correction = MultipleComparisons.Method.parse(p.choiceParam("correction", "holm", "holm", "bh", "none"));
+
+        List<String> classes;
+        if (p.has("classes")) classes = p.listParam("classes", List.of()).stream().map(String::valueOf).toList();
+        else if (ShapesClasses.ORDER.containsKey(attribute)) classes = ShapesClasses.ORDER.get(attribute);
+        else classes = null;
+
+        ImageGenerator gen = ctx.imageGenerator(modelId);
+        ImageLabels labels = null;
+        ImageFolderSource ref = null;
+        if (referenceId != null) {
+            var d = ctx.dataset(referenceId);
+            ref = ImageFolderSource.open(d.path(), gen.channels());
+            if (ref.height() != gen.height() || ref.width() != gen.width()) ref = ref.resizedTo(gen.height(), gen.width(), Resize.Filter.BILINEAR, Resize.Precision.FLOAT);
+            labels = ImageLabels.read(d.path().resolve("labels.csv"), ref, classes == null ? null : Map.of(attribute, classes));
+            if (!labels.attributes().containsKey(attribute)) {
+                throw new PlanException(pf, p.prefix() + ".attribute", "reference labels have no column '" + attribute + "'; found " + labels.attributes().keySet());
+            }
+            if (classes == null) classes = labels.attributes().get(attribute);
+        }
+        if (classes == null) throw new PlanException(pf, p.prefix() + ".classes", "class names in logit order are required when there is no labelled reference");
+        AttributeClassifier clf = AttributeClassifier.fromLogits(ctx.featureExtractor(classifierId), classes);
+        double[] tgt = target.equals("uniform") ? AttributeDistributionProbe.uniform(classes.size()) : labels.proportions(attribute);
+
+        AttributeDistributionProbe.Calibration cal = null;
+        List<String> conditions = new ArrayList<>();
+        List<AttributeDistributionProbe.Report> reports = new ArrayList<>();
+        AttributeDistributionProbe probe = new AttributeDistributionProbe(correction, level, bootstrap, ctx.seed());
+        try (AuditContext.Phase ph = ctx.phase(spec.id() + " classify reference", "evaluate", classifierId)) {
+            if (calibrate) {
+                cal = new AttributeDistributionProbe.Calibration(labels.of(attribute), clf.predictAll(ref, batch));
+                ph.units("images", ref.size());
+            }
+        }
+        int runs = conditional ? Math.max(1, gen.numClasses()) : 1;
+        if (conditional && gen.numClasses() == 0) throw new PlanException(pf, p.prefix() + ".conditional", "model " + modelId + " is not a conditional generator");
+        try (AuditContext.Phase ph = ctx.phase(spec.id(), "sample", modelId)) {
+            for (int c = 0; c < runs; c++) {
+                int[] pred = new int[samples];
+                int at = 0;
+                for (int k = 0; at < samples; k++) {
+                    int n = Math.min(batch, samples - at);
+                    int[] lab = null;
+                    if (conditional) {
+                        lab = new int[n];
+                        java.util.Arrays.fill(lab, c);
+                    }
+                    Images imgs = gen.generate(n, ctx.seed() + c * 7_000_003L + k * 1_000_003L, lab);
+                    System.arraycopy(clf.predict(imgs), 0, pred, at, n);
+                    at += n;
+                }
+                conditions.add(conditional ? "label " + c : "all samples");
+                reports.add(probe.run(classes, pred, tgt, cal));
+            }
+            ph.units("images", (long) samples * runs);
+        }
+        BiasResultParts.Parts parts = BiasResultParts.image(conditions, reports, attribute);
+        Map<String, Object> settings = new LinkedHashMap<>();
+        settings.put("classifier", classifierId);
+        settings.put("attribute", attribute);
+        settings.put("classes", classes);
+        settings.put("reference", referenceId);
+        settings.put("target", target);
+        settings.put("calibrate", calibrate);
+        settings.put("conditional", conditional);
+        settings.put("samples", samples);
+        settings.put("correction", correction.planName());
+        settings.put("level", level);
+        settings.put("bootstrap", bootstrap);
+        List<String> notes = new ArrayList<>(parts.notes());
+        notes.add("classifier: " + clf.describe());
+        return List.of(new AuditResult(spec.id(), metric(), modelId, referenceId, parts.value(), parts.unit(), parts.ci(), parts.n(), settings, null,
+                parts.details(), parts.charts(), List.of(), parts.tables(), notes));
+    }
+}

@@ -1,0 +1,145 @@
+package io.genaudit.audits.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.genaudit.engine.image.BufferedImages;
+import io.genaudit.engine.image.Images;
+import io.genaudit.engine.image.PngWriter;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+import javax.imageio.ImageIO;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.SplittableRandom;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** {@code genaudit detect}, {@code genaudit train detector} and {@code metric: detectability} end to end on PNG folders. */
+class DetectCommandTest {
+    @TempDir
+    static Path dir;
+
+    private static String err;
+
+    private static int run(String... args) {
+        CommandLine cl = Main.commandLine();
+        StringWriter sw = new StringWriter();
+        cl.setErr(new PrintWriter(sw, true));
+        int code = cl.execute(args);
+        err = sw.toString();
+        System.err.print(err);
+        return code;
+    }
+
+    /** Random smooth images (a few low-frequency sinusoids); with {@code checker} a faint (-1)^(x+y) up-sampling artifact. */
+    static Images images(int n, long seed, double checker) {
+        int s = 32, plane = s * s;
+        SplittableRandom r = new SplittableRandom(seed);
+        float[] d = new float[n * 3 * plane];
+        for (int i = 0; i < n; i++) {
+            double[] f = new double[plane];
+            for (int k = 0; k < 6; k++) {
+                double fx = r.nextDouble() * 0.6, fy = r.nextDouble() * 0.6, ph = r.nextDouble() * 6.283, a = 0.05 + 0.05 * r.nextDouble();
+                for (int y = 0; y < s; y++) for (int x = 0; x < s; x++) f[y * s + x] += a * Math.sin(fx * x + fy * y + ph);
+            }
+            for (int c = 0; c < 3; c++) {
+                double off = 0.4 + 0.2 * r.nextDouble();
+                for (int y = 0; y < s; y++) {
+                    for (int x = 0; x < s; x++) {
+                        double v = off + f[y * s + x] + checker * (((x + y) & 1) == 0 ? 1 : -1) + 0.01 * (r.nextDouble() - 0.5);
+                        d[(i * 3 + c) * plane + y * s + x] = (float) Math.min(1, Math.max(0, v));
+                    }
+                }
+            }
+        }
+        return new Images(n, 3, s, s, d);
+    }
+
+    static Path folder(String name, Images im, boolean marked) throws Exception {
+        Path f = dir.resolve(name);
+        Files.createDirectories(f);
+        if (marked) {
+            PngWriter.writeAll(f, im, "img", 0, "test generator");
+        } else {
+            for (int i = 0; i < im.n(); i++) ImageIO.write(BufferedImages.toBufferedImage(im, i), "png", f.resolve(String.format("r%03d.png", i)).toFile());
+        }
+        return f;
+    }
+
+    @Test
+    void crossValidatedDetectWritesJsonWithAucAndMarks() throws Exception {
+        Path real = folder("cv-real", images(40, 1, 0), false);
+        Path fake = folder("cv-fake", images(40, 2, 0.04), true);
+        Path json = dir.resolve("cv.json");
+        assertEquals(0, run("detect", "--real", real.toString(), "--fake", fake.toString(), "--folds", "4", "--bootstrap", "200",
+                "--robustness", "downscale=0.5", "--json", json.toString()));
+        JsonNode j = new ObjectMapper().readTree(json.toFile());
+        assertEquals("detectability", j.get("metric").asText());
+        assertTrue(j.get("auc").asDouble() > 0.9, j.toString());
+        assertTrue(j.get("auc_ci").get(0).asDouble() > 0.5);
+        assertEquals(40, j.get("n_real").asInt());
+        assertEquals(1.0, j.get("marked_share").asDouble());
+        assertEquals(1, j.get("robustness").size());
+        assertEquals(4, j.get("folds").asInt());
+        assertTrue(j.has("seconds") && j.has("eer") && j.has("tpr_at_1pct_fpr") && j.has("accuracy_at_eer") && j.has("ap"));
+    }
+
+    @Test
+    void trainedDetectorGatesNewOutputsAtFixedFpr() throws Exception {
+        Path real = folder("tr-real", images(40, 3, 0), false);
+        Path fake = folder("tr-fake", images(40, 4, 0.04), true);
+        Path det = dir.resolve("det.json");
+        assertEquals(0, run("train", "detector", "--real", real.toString(), "--fake", fake.toString(), "--out", det.toString(), "--folds", "4"));
+        JsonNode saved = new ObjectMapper().readTree(det.toFile());
+        assertEquals(64, saved.get("provenance").get("real").get("sha256").asText().length());
+        Path cal = folder("new-real", images(60, 5, 0), false);
+        Path release = folder("new-fake", images(30, 6, 0.04), false);
+        Path json = dir.resolve("gate.json");
+        assertEquals(0, run("detect", "--real", cal.toString(), "--fake", release.toString(), "--detector", det.toString(),
+                "--fpr", "0.05", "--bootstrap", "200", "--json", json.toString()));
+        JsonNode j = new ObjectMapper().readTree(json.toFile());
+        assertTrue(j.get("detection_rate").asDouble() > 0.8, j.toString());
+        assertTrue(j.get("calibration_fpr").asDouble() <= 0.05);
+        assertEquals(0.0, j.get("marked_share").asDouble(), "these outputs were saved without a mark");
+    }
+
+    @Test
+    void auditPlanRunsTheModuleWithGateAndMarks() throws Exception {
+        Path real = folder("plan-real", images(30, 7, 0), false);
+        Path fake = folder("plan-fake", images(30, 8, 0.04), true);
+        Path plan = dir.resolve("detect.yaml");
+        Files.writeString(plan, """
+                name: detect
+                seed: 5
+                datasets:
+                  - {id: real, path: %s}
+                  - {id: outputs, path: %s}
+                audits:
+                  - id: det
+                    metric: detectability
+                    data: real
+                    params: {generated: outputs, folds: 3, bootstrap: 200, robustness: {jpeg: [75], noise: [0.02]}}
+                    gate: {on: auc, min: 0.8}
+                """.formatted(real, fake));
+        Path out = dir.resolve("plan-out");
+        assertEquals(0, run("audit", plan.toString(), "--out", out.toString(), "--cache", dir.resolve("cache").toString()));
+        JsonNode a = new ObjectMapper().readTree(out.resolve("run.json").toFile()).get("audits").get(0);
+        assertEquals("detectability", a.get("metric").asText());
+        assertTrue(a.get("value").asDouble() > 0.8);
+        assertEquals(1.0, a.get("details").get("marked_share").asDouble());
+        assertEquals(2, a.get("details").get("robustness").size());
+        assertTrue(a.get("charts").size() >= 4, "ROC, spectra, jpeg, noise");
+        assertTrue(Files.readString(out.resolve("report.html")).contains("Detectability"));
+    }
+
+    @Test
+    void missingFolderIsBadInput() {
+        assertEquals(2, run("detect", "--real", dir.resolve("nope").toString(), "--fake", dir.resolve("nope2").toString()));
+        assertTrue(err.contains("nope2"), err);
+    }
+}

@@ -1,0 +1,126 @@
+package io.genaudit.audits.models;
+
+import io.genaudit.audits.AuditContext;
+import io.genaudit.audits.DatasetRef;
+import io.genaudit.audits.LoadedModel;
+import io.genaudit.audits.ModelSpec;
+import io.genaudit.audits.Params;
+import io.genaudit.audits.plan.PlanException;
+import io.genaudit.engine.ModelContractException;
+import io.genaudit.engine.Progress;
+import io.genaudit.engine.image.AttributeClassifier;
+import io.genaudit.engine.image.ImageFeatureExtractor;
+import io.genaudit.engine.image.ImageGenerator;
+import io.genaudit.engine.io.Sha256;
+import io.genaudit.engine.lm.LanguageModel;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+class ImageModelProviderTest {
+    static final Path MODELS = Path.of("..", "fixtures", "image-models").toAbsolutePath().normalize();
+
+    @BeforeAll
+    static void oneThread() {
+        ai.djl.engine.Engine.getInstance();
+        ai.djl.pytorch.jni.JniUtils.setNumThreads(1);
+    }
+
+    /** Records phases and files for the provider; the rest is not used by it. */
+    static final class Ctx implements AuditContext {
+        final Path cache;
+        final List<String> phases = new ArrayList<>();
+
+        Ctx(Path cache) {
+            this.cache = cache;
+        }
+
+        public long seed() { return 3; }
+        public Path outputDir() { return cache; }
+        public Path cacheDir() { return cache; }
+        public LoadedModel model(String id) { throw new UnsupportedOperationException(); }
+        public LanguageModel languageModel(String id) { throw new UnsupportedOperationException(); }
+        public ImageGenerator imageGenerator(String id) { throw new UnsupportedOperationException(); }
+        public ImageFeatureExtractor featureExtractor(String id) { throw new UnsupportedOperationException(); }
+        public DatasetRef dataset(String id) { throw new UnsupportedOperationException(); }
+        public Phase phase(String name, String kind, String model) {
+            phases.add(name + "/" + kind + "/" + model);
+            return new Phase() {
+                public void units(String unit, long count) { }
+                public void close() { }
+            };
+        }
+        public Progress.Factory progress() { return Progress.SILENT; }
+        public String recordFile(String role, Path file) {
+            try {
+                return Sha256.of(file);
+            } catch (java.io.IOException e) {
+                throw new RuntimeException(e);
+            }
+        }
+    }
+
+    private static ModelSpec spec(String type, Map<String, Object> opts) {
+        return new ModelSpec("g1", type, new Params(opts, "models[0]", "plan.yaml"), "plan.yaml");
+    }
+
+    @Test
+    void trainsDcganOnFixtureOnceThenReusesTheCache(@TempDir Path cache) throws Exception {
+        ImageModelProvider p = new ImageModelProvider();
+        Ctx ctx = new Ctx(cache);
+        ModelSpec s = spec("dcgan", Map.of("train", Map.of("data", "fixture:shapes-small", "size", "tiny", "epochs", 1, "seed", 2)));
+        float[] first;
+        try (LoadedModel m = p.load(s, ctx)) {
+            assertEquals(List.of("train:g1/train/g1"), ctx.phases);
+            assertEquals(true, m.info().get("trainedThisRun"));
+            assertEquals(1, m.charts().size());
+            assertEquals(1, m.figures().size());
+            assertEquals("image/png", m.figures().get(0).mimeType());
+            first = ((ImageGenerator) m.handle()).generate(2, 1, null).data();
+        }
+        try (LoadedModel again = p.load(s, ctx)) {
+            assertEquals(1, ctx.phases.size(), "second load must come from the cache");
+            assertEquals(false, again.info().get("trainedThisRun"));
+            assertArrayEquals(first, ((ImageGenerator) again.handle()).generate(2, 1, null).data());
+        }
+        PlanException bad = assertThrows(PlanException.class, () -> p.load(spec("vae", Map.of("train", Map.of("data", "fixture:shapes-small", "lr", 1))), ctx));
+        assertTrue(bad.getMessage().contains("lr"), bad.getMessage());
+    }
+
+    @Test
+    void fileModelsAreCheckedAgainstTheirDeclaredContract(@TempDir Path cache) throws Exception {
+        ImageModelProvider p = new ImageModelProvider();
+        Ctx ctx = new Ctx(cache);
+        try (LoadedModel g = p.load(spec("onnx-generator", Map.of("path", MODELS.resolve("generator.onnx").toString(), "latentDim", 16)), ctx)) {
+            assertEquals(8, ((ImageGenerator) g.handle()).height());
+        }
+        ModelContractException e = assertThrows(ModelContractException.class, () -> p.load(spec("torchscript-generator",
+                Map.of("path", MODELS.resolve("generator-range.pt").toString(), "latentDim", 16, "outputRange", "[-1,1]")), ctx));
+        assertTrue(e.getMessage().contains("[-1,1]"), e.getMessage());
+        try (LoadedModel f = p.load(spec("torchscript-features", Map.of("path", MODELS.resolve("features.pt").toString())), ctx)) {
+            assertEquals(8, ((ImageFeatureExtractor) f.handle()).dimension());
+        }
+        PlanException missing = assertThrows(PlanException.class, () -> p.load(spec("onnx-generator", Map.of("path", "nope.onnx", "latentDim", 4)), ctx));
+        assertTrue(missing.getMessage().contains("path"), missing.getMessage());
+    }
+
+    @Test
+    void shapesFeaturesTrainOnAFixtureAndClassifyAttributes(@TempDir Path cache) throws Exception {
+        ImageModelProvider p = new ImageModelProvider();
+        Ctx ctx = new Ctx(cache);
+        try (LoadedModel m = p.load(spec("shapes-features", Map.of("train", Map.of("data", "fixture:shapes-small", "epochs", 1))), ctx)) {
+            ImageFeatureExtractor fx = (ImageFeatureExtractor) m.handle();
+            assertEquals(64, fx.dimension());
+            assertTrue(fx.describe().contains("not comparable with published FIDs"));
+            assertTrue(m.handle() instanceof AttributeClassifier);
+            assertNotNull(m.info().get("heldOutAccuracy"));
+        }
+    }
+}

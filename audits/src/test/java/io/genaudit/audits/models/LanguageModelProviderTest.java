@@ -1,0 +1,142 @@
+package io.genaudit.audits.models;
+
+import io.genaudit.audits.AuditContext;
+import io.genaudit.audits.DatasetRef;
+import io.genaudit.audits.LoadedModel;
+import io.genaudit.audits.ModelSpec;
+import io.genaudit.audits.Params;
+import io.genaudit.audits.plan.PlanException;
+import io.genaudit.engine.ModelContractException;
+import io.genaudit.engine.Progress;
+import io.genaudit.engine.image.ImageFeatureExtractor;
+import io.genaudit.engine.image.ImageGenerator;
+import io.genaudit.engine.io.Sha256;
+import io.genaudit.engine.lm.LanguageModel;
+import io.genaudit.reports.Chart;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+class LanguageModelProviderTest {
+    static final Path MODELS = Path.of("..", "fixtures", "lm-models").toAbsolutePath().normalize();
+
+    @BeforeAll
+    static void oneThread() {
+        io.genaudit.engine.lm.TorchThreads.pin();
+    }
+
+    /** Records phases and files; everything else is unused by the provider. */
+    static final class Ctx implements AuditContext {
+        final Path cache;
+        final List<String> phases = new ArrayList<>();
+        final Map<String, String> files = new LinkedHashMap<>();
+
+        Ctx(Path cache) {
+            this.cache = cache;
+        }
+
+        public long seed() { return 5; }
+        public Path outputDir() { return cache; }
+        public Path cacheDir() { return cache; }
+        public LoadedModel model(String id) { throw new UnsupportedOperationException(); }
+        public LanguageModel languageModel(String id) { throw new UnsupportedOperationException(); }
+        public ImageGenerator imageGenerator(String id) { throw new UnsupportedOperationException(); }
+        public ImageFeatureExtractor featureExtractor(String id) { throw new UnsupportedOperationException(); }
+        public DatasetRef dataset(String id) { throw new UnsupportedOperationException(); }
+        public Phase phase(String name, String kind, String model) {
+            phases.add(name + "/" + kind + "/" + model);
+            return new Phase() {
+                public void units(String unit, long count) { }
+                public void close() { }
+            };
+        }
+        public Progress.Factory progress() { return Progress.SILENT; }
+        public String recordFile(String role, Path file) {
+            try {
+                String sha = Sha256.of(file);
+                files.put(file.toString(), role);
+                return sha;
+            } catch (java.io.IOException e) {
+                throw new RuntimeException(e);
+            }
+        }
+    }
+
+    private static ModelSpec spec(String type, Map<String, Object> opts) {
+        return new ModelSpec("m1", type, new Params(opts, "models[0]", "plan.yaml"), "plan.yaml");
+    }
+
+    @Test
+    void trainsOnAFixtureOnceThenReusesTheCache(@TempDir Path cache) throws Exception {
+        var provider = new LanguageModelProvider();
+        Map<String, Object> train = Map.of("data", "fixture:markov-train", "size", "tiny", "epochs", 1, "maxSteps", 20, "seed", 3);
+        Ctx ctx = new Ctx(cache);
+        String sha;
+        try (LoadedModel m = provider.load(spec("transformer", Map.of("train", train)), ctx)) {
+            assertEquals(List.of("train:m1/train/m1"), ctx.phases);
+            assertInstanceOf(LanguageModel.class, m.handle());
+            assertEquals(20L, m.info().get("steps"));
+            assertEquals(true, m.info().get("trainedThisRun"));
+            Chart c = m.charts().get(0);
+            assertEquals(Chart.Type.LINE, c.type());
+            assertEquals(20, c.series().get(0).y().length);
+            sha = m.sha256();
+            assertEquals(Sha256.of(Path.of((String) m.info().get("modelDir")).resolve("params.bin")), sha);
+        }
+        Ctx again = new Ctx(cache);
+        try (LoadedModel m = provider.load(spec("transformer", Map.of("train", train)), again)) {
+            assertTrue(again.phases.isEmpty(), "second load must reuse the cached model");
+            assertEquals(sha, m.sha256());
+            assertEquals(false, m.info().get("trainedThisRun"));
+        }
+        // path: loads a trained directory
+        Path dir = Path.of((String) new LanguageModelProvider().load(spec("transformer", Map.of("train", train)), again).info().get("modelDir"));
+        try (LoadedModel m = provider.load(spec("transformer", Map.of("path", dir.toString())), new Ctx(cache))) {
+            assertEquals(sha, m.sha256());
+        }
+    }
+
+    @Test
+    void planErrorsNameTheField(@TempDir Path cache) {
+        var provider = new LanguageModelProvider();
+        PlanException both = assertThrows(PlanException.class, () -> provider.load(spec("transformer", Map.of()), new Ctx(cache)));
+        assertTrue(both.getMessage().contains("exactly one of 'train' or 'path'"), both.getMessage());
+        PlanException unknown = assertThrows(PlanException.class, () -> provider.load(spec("transformer",
+                Map.of("train", Map.of("data", "fixture:markov-train", "epoch", 2))), new Ctx(cache)));
+        assertEquals("models[0].train.epoch", unknown.field());
+        PlanException fixture = assertThrows(PlanException.class, () -> provider.load(spec("transformer",
+                Map.of("train", Map.of("data", "fixture:nope"))), new Ctx(cache)));
+        assertTrue(fixture.getMessage().contains("unknown fixture 'nope'"), fixture.getMessage());
+        PlanException size = assertThrows(PlanException.class, () -> provider.load(spec("transformer",
+                Map.of("train", Map.of("data", "fixture:markov-train", "size", "huge"))), new Ctx(cache)));
+        assertEquals("models[0].train.size", size.field());
+        PlanException ctxLen = assertThrows(PlanException.class, () -> provider.load(spec("onnx-lm",
+                Map.of("path", MODELS.resolve("tiny-lm.onnx").toString())), new Ctx(cache)));
+        assertEquals("models[0].contextLength", ctxLen.field());
+    }
+
+    @Test
+    void loadsExportedModelsAndChecksTheirContract(@TempDir Path cache) throws Exception {
+        var provider = new LanguageModelProvider();
+        Ctx ctx = new Ctx(cache);
+        try (LoadedModel ts = provider.load(spec("torchscript-lm", Map.of("path", MODELS.resolve("tiny-lm.pt").toString(),
+                "tokenizer", "bytes", "contextLength", 64)), ctx);
+             LoadedModel ox = provider.load(spec("onnx-lm", Map.of("path", MODELS.resolve("tiny-lm.onnx").toString(), "contextLength", 64)), ctx)) {
+            LanguageModel a = (LanguageModel) ts.handle(), b = (LanguageModel) ox.handle();
+            int[] w = a.tokenizer().encode("hello world");
+            assertArrayEquals(a.nextTokenLogProbs(List.of(w)).get(0), b.nextTokenLogProbs(List.of(w)).get(0), 1e-4f);
+            assertEquals(Sha256.of(MODELS.resolve("tiny-lm.pt")), ts.sha256());
+            assertEquals("model", ctx.files.get(MODELS.resolve("tiny-lm.pt").toString()));
+        }
+        assertThrows(ModelContractException.class, () -> provider.load(spec("torchscript-lm",
+                Map.of("path", MODELS.resolve("bad-vocab.pt").toString(), "contextLength", 64)), ctx));
+    }
+}

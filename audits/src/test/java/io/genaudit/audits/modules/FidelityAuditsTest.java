@@ -1,0 +1,159 @@
+package io.genaudit.audits.modules;
+
+import io.genaudit.audits.AuditContext;
+import io.genaudit.audits.AuditSpec;
+import io.genaudit.audits.DatasetRef;
+import io.genaudit.audits.LoadedModel;
+import io.genaudit.audits.Params;
+import io.genaudit.audits.plan.PlanException;
+import io.genaudit.engine.Progress;
+import io.genaudit.engine.image.ImageFeatureExtractor;
+import io.genaudit.engine.image.ImageGenerator;
+import io.genaudit.engine.image.Images;
+import io.genaudit.engine.io.NpyArray;
+import io.genaudit.engine.io.NpyWriter;
+import io.genaudit.engine.lm.LanguageModel;
+import io.genaudit.reports.AuditResult;
+import io.genaudit.reports.Chart;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+/** The fid, kid, inception-score and prdc audit modules on a toy generator and extractor. */
+class FidelityAuditsTest {
+    @TempDir
+    Path dir;
+
+    /** Grey 4x4 images whose brightness is uniform in [0, top]. */
+    static final class BrightnessGenerator implements ImageGenerator {
+        final double top;
+
+        BrightnessGenerator(double top) {
+            this.top = top;
+        }
+
+        public int latentDim() { return 1; }
+        public int channels() { return 3; }
+        public int height() { return 4; }
+        public int width() { return 4; }
+
+        public Images generate(int n, long seed, int[] labels) {
+            SplittableRandom r = new SplittableRandom(seed);
+            float[] d = new float[n * 48];
+            for (int i = 0; i < n; i++) {
+                float v = (float) (r.nextDouble() * top);
+                for (int k = 0; k < 48; k++) d[i * 48 + k] = Math.min(1f, v + (float) (0.05 * r.nextDouble()));
+            }
+            return new Images(n, 3, 4, 4, d);
+        }
+
+        public String describe() { return "brightness generator"; }
+        public void close() { }
+    }
+
+    /** Features: per-channel means and the mean of squares (4-d). */
+    static final class MomentExtractor implements ImageFeatureExtractor {
+        public int dimension() { return 4; }
+
+        public double[][] extract(Images b) {
+            double[][] out = new double[b.n()][4];
+            for (int i = 0; i < b.n(); i++) {
+                for (int c = 0; c < 3; c++) {
+                    for (int y = 0; y < 4; y++) for (int x = 0; x < 4; x++) {
+                        double v = b.get(i, c, y, x);
+                        out[i][c] += v / 16;
+                        out[i][3] += v * v / 48;
+                    }
+                }
+            }
+            return out;
+        }
+
+        public String describe() { return "moment extractor"; }
+        public void close() { }
+    }
+
+    AuditContext context(ImageGenerator gen, Map<String, DatasetRef> data) {
+        ImageFeatureExtractor ex = new MomentExtractor();
+        return new AuditContext() {
+            public long seed() { return 3; }
+            public Path outputDir() { return dir; }
+            public Path cacheDir() { return dir; }
+            public LoadedModel model(String id) {
+                return new LoadedModel(id, id.equals("ext") ? "fixture-extractor" : "dcgan", id.equals("ext") ? ex : gen, "0", id, Map.of(), List.of(), List.of());
+            }
+            public LanguageModel languageModel(String id) { throw new UnsupportedOperationException(); }
+            public ImageGenerator imageGenerator(String id) { return gen; }
+            public ImageFeatureExtractor featureExtractor(String id) { return ex; }
+            public DatasetRef dataset(String id) { return data.get(id); }
+            public Phase phase(String name, String kind, String model) {
+                return new Phase() {
+                    public void units(String unit, long count) { }
+                    public void close() { }
+                };
+            }
+            public Progress.Factory progress() { return Progress.SILENT; }
+            public String recordFile(String role, Path file) { return "0"; }
+        };
+    }
+
+    private AuditSpec spec(String metric, Map<String, Object> params) {
+        return new AuditSpec("a1", metric, List.of("gen"), List.of(), new Params(params, "audits.a1.params", "plan.yaml"), "plan.yaml");
+    }
+
+    private Map<String, DatasetRef> realFeatures() throws IOException {
+        // the real set: 300 samples of the same generator family (top 1.0), seed 99, through the same extractor
+        double[][] f = new MomentExtractor().extract(new BrightnessGenerator(1.0).generate(300, 99, null));
+        Path p = dir.resolve("real.npy");
+        NpyWriter.write(p, NpyArray.matrix(f));
+        return Map.of("real", new DatasetRef("real", p, "real features", "0"));
+    }
+
+    @Test
+    void fidIsSmallForTheSameGeneratorAndLargerForADarkerOne() throws IOException {
+        Map<String, DatasetRef> data = realFeatures();
+        Map<String, Object> params = Map.of("real", "real", "features", "ext", "samples", 200, "bootstrap", 20, "fidInfinity", true, "points", 5);
+        AuditResult same = new FidelityFidAudit().run(context(new BrightnessGenerator(1.0), data), spec("fid", params)).get(0);
+        AuditResult dark = new FidelityFidAudit().run(context(new BrightnessGenerator(0.5), data), spec("fid", params)).get(0);
+        assertTrue(same.value() < dark.value(), same.value() + " vs " + dark.value());
+        assertNotNull(same.ci());
+        assertTrue(same.ci().low() <= same.value() && same.value() <= same.ci().high(), same.ci().toString());
+        assertEquals(200L, same.n());
+        assertEquals("moment extractor", same.settings().get("extractor"));
+        assertTrue(same.details().containsKey("fid_infinity"));
+        assertTrue(same.notes().stream().anyMatch(n -> n.contains("not comparable with published")), same.notes().toString());
+    }
+
+    @Test
+    void kidPrdcAndInceptionScore() throws IOException {
+        Map<String, DatasetRef> data = realFeatures();
+        AuditContext ctx = context(new BrightnessGenerator(0.7), data);
+        AuditResult kid = new FidelityKidAudit().run(ctx, spec("kid", Map.of("real", "real", "features", "ext", "samples", 120,
+                "subsets", 10, "subsetSize", 50, "bootstrap", 10))).get(0);
+        assertTrue(kid.value() > 0);
+        assertEquals(50, kid.details().get("subset_size"));
+        assertNotNull(kid.ci());
+        AuditResult prdc = new FidelityPrdcAudit().run(ctx, spec("prdc", Map.of("real", "real", "features", "ext", "samples", 100, "k", 5, "bootstrap", 0))).get(0);
+        for (String f : List.of("precision", "recall", "density", "coverage")) assertTrue(prdc.details().get(f) instanceof Double, f);
+        assertEquals(Chart.Type.BAR, prdc.charts().get(0).type());
+        assertEquals(List.of("precision", "recall", "density", "coverage"), prdc.charts().get(0).categories());
+        assertTrue(new FidelityPrdcAudit().gateFields().contains("coverage"));
+        AuditResult is = new FidelityInceptionScoreAudit().run(ctx, spec("inception-score", Map.of("features", "ext", "samples", 100, "splits", 5, "bootstrap", 10))).get(0);
+        assertTrue(is.value() >= 1.0);
+        assertNotNull(is.ci());
+    }
+
+    @Test
+    void missingExtractorIsAPlanError() {
+        AuditContext ctx = context(new BrightnessGenerator(1), Map.of());
+        PlanException e = assertThrows(PlanException.class, () -> new FidelityFidAudit().run(ctx, spec("fid", Map.of("real", "x"))));
+        assertTrue(e.getMessage().contains("features"), e.getMessage());
+    }
+}

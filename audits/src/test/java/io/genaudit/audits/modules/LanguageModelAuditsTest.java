@@ -1,0 +1,80 @@
+package io.genaudit.audits.modules;
+
+import io.genaudit.audits.AuditSpec;
+import io.genaudit.audits.Params;
+import io.genaudit.audits.plan.PlanException;
+import io.genaudit.fixtures.Fixtures;
+import io.genaudit.fixtures.text.MarkovSource;
+import io.genaudit.reports.AuditResult;
+import io.genaudit.reports.Chart;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+/** The perplexity and diversity audit modules on the Markov fixtures with the true source as the model. */
+class LanguageModelAuditsTest {
+    @TempDir
+    Path dir;
+
+    private static AuditSpec spec(String metric, List<String> data, Map<String, Object> params) {
+        return new AuditSpec("a1", metric, List.of("m"), data, new Params(params, "audits.a1.params", "plan.yaml"), "plan.yaml");
+    }
+
+    @Test
+    void perplexityOfTheTrueSourceIsExpEntropyRate() throws Exception {
+        LmAuditTestContext ctx = new LmAuditTestContext(dir);
+        ctx.models.put("m", new SourceLanguageModel(false));
+        ctx.datasets.put("heldout", Fixtures.materialize("markov-heldout", 0, dir));
+        PerplexityAudit audit = new PerplexityAudit();
+        AuditResult r = audit.run(ctx, spec("perplexity", List.of("heldout"), Map.of("maxLength", 64, "stride", 48, "bootstrap", 200))).get(0);
+        double truth = MarkovSource.standard().perplexityLowerBound();
+        assertEquals(truth, r.value(), 0.03 * truth);
+        assertTrue(r.ci().low() < r.value() && r.value() < r.ci().high());
+        assertEquals(50L * (1500 - 1), r.n());
+        assertEquals(r.n(), ((Number) r.details().get("tokens")).longValue());
+        for (String f : audit.gateFields()) assertInstanceOf(Double.class, r.details().get(f), f);
+        assertEquals(Chart.Type.HISTOGRAM, r.charts().get(0).type());
+        assertEquals(50, r.charts().get(0).series().get(0).y().length);
+        assertEquals(48, r.settings().get("stride"));
+        assertEquals(List.of("evaluate:tokens=" + r.n()), ctx.phases);
+        assertThrows(PlanException.class, () -> audit.run(ctx, spec("perplexity", List.of("heldout"), Map.of("maxLength", 65))));
+        assertThrows(PlanException.class, () -> audit.run(ctx, spec("perplexity", List.of("heldout"), Map.of("stride", 0))));
+    }
+
+    @Test
+    void diversityShowsCollapseAgainstTheReference() throws Exception {
+        LmAuditTestContext ctx = new LmAuditTestContext(dir);
+        ctx.models.put("m", new SourceLanguageModel(false));
+        ctx.datasets.put("train", Fixtures.materialize("markov-train", 0, dir));
+        DiversityAudit audit = new DiversityAudit();
+        Map<String, Object> params = Map.of("samples", 40, "maxNewTokens", 60, "referenceData", "train", "prompts", List.of("ab", "ca"),
+                "tokenizer", "bytes");
+        AuditResult healthy = audit.run(ctx, spec("diversity", List.of(), params)).get(0);
+        Map<String, Object> d = healthy.details();
+        assertEquals(40, d.get("n"));
+        assertEquals(40, d.get("reference_n"));
+        assertEquals(List.of("sample:tokens=2400", "evaluate:texts=80"), ctx.phases);
+        // same source: generations look like the reference
+        assertEquals((double) d.get("reference_distinct_2"), (double) d.get("distinct_2"), 0.1);
+        assertEquals((double) d.get("reference_self_bleu_2"), (double) d.get("self_bleu_2"), 0.15);
+        assertEquals(healthy.value(), d.get("distinct_2"));
+
+        ctx.models.put("m", new SourceLanguageModel(true));
+        Map<String, Object> one = new java.util.HashMap<>(params);
+        one.put("prompts", List.of("ab"));
+        AuditResult collapsed = audit.run(ctx, spec("diversity", List.of(), one)).get(0);
+        Map<String, Object> c = collapsed.details();
+        assertTrue((double) c.get("self_bleu_4") > 0.99, "identical generations: self-BLEU 1");
+        assertEquals(1.0, (double) c.get("vendi"), 1e-9, "identical generations: one effective text");
+        assertTrue((double) c.get("distinct_2") < 0.5 * (double) c.get("reference_distinct_2"));
+        assertEquals(Chart.Type.BAR, collapsed.charts().get(0).type());
+        assertEquals(2, collapsed.charts().get(0).series().size());
+        assertEquals(5, collapsed.tables().get(0).rows().size());
+        assertTrue(audit.gateFields().containsAll(List.of("self_bleu_4", "reference_vendi", "distinct_1")));
+    }
+}

@@ -1,0 +1,33 @@
+import io.genaudit.engine.image.Images;
+import io.genaudit.engine.image.TorchScriptFeatureExtractor;
+
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.SplittableRandom;
+
+/**
+ * Extraction-throughput bench, DJL side: times TorchScriptFeatureExtractor on N seeded 3x32x32 images in batches
+ * (the model written by extract_torch.py). Run through bench/fidelity/run.sh.
+ */
+public class ExtractBench {
+    public static void main(String[] args) {
+        Path model = Path.of(args[0]);
+        int n = Integer.parseInt(args[1]);
+        int batch = Integer.parseInt(args[2]);
+        float[] data = new float[n * 3 * 32 * 32];
+        SplittableRandom r = new SplittableRandom(1);
+        for (int i = 0; i < data.length; i++) data[i] = (float) r.nextDouble();
+        Images all = new Images(n, 3, 32, 32, data);
+        try (TorchScriptFeatureExtractor ex = TorchScriptFeatureExtractor.load(model, 32, 32)) {
+            for (int w = 0; w < 3; w++) ex.extract(all.slice(0, batch)); // warm-up (TorchScript profiling executor runs)
+            long t = System.nanoTime();
+            double s = 0;
+            for (int i = 0; i < n; i += batch) {
+                for (double[] row : ex.extract(all.slice(i, Math.min(n, i + batch)))) for (double v : row) s += v;
+            }
+            double dt = (System.nanoTime() - t) / 1e9;
+            System.out.printf(Locale.ROOT, "genaudit  %d images in %.3f s: %.1f images/s (DJL TorchScriptFeatureExtractor, dim %d; checksum %.6f)%n",
+                    n, dt, n / dt, ex.dimension(), s);
+        }
+    }
+}

@@ -1,0 +1,31 @@
+#!/usr/bin/env bash
+# Fidelity benchmark: genaudit's Fréchet distance vs pytorch-fid's scipy-sqrtm computation on identical 2048-d
+# statistics (N=2100 per set), both on this machine's cores. Usage: bench/fidelity/run.sh [N] [JAVA_REPS] [PY_REPS]
+# Needs a compiled build (./mvnw -o -Dgenaudit.buildDir=$GENAUDIT_BUILD_DIR -pl metrics -am compile) and /usr/bin/python3
+# with numpy+scipy. Extraction throughput (DJL vs PyTorch) is measured only when engine.image.TorchScriptFeatureExtractor exists.
+set -euo pipefail
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
+BD="${GENAUDIT_BUILD_DIR:-target}"
+JAVA_HOME="${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}"
+N="${1:-2100}"; JREPS="${2:-3}"; PREPS="${3:-1}"
+CPFILE="$ROOT/metrics/$BD/bench-classpath.txt"
+if [ ! -f "$CPFILE" ]; then
+  (cd "$ROOT" && ./mvnw -B -q -o -Dgenaudit.buildDir="$BD" -pl metrics dependency:build-classpath -Dmdep.outputFile="$CPFILE" >/dev/null)
+fi
+CP="$ROOT/metrics/$BD/classes:$ROOT/engine/$BD/classes:$(cat "$CPFILE")"
+echo "machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs), load $(cut -d' ' -f1-3 /proc/loadavg)"
+J=$("$JAVA_HOME/bin/java" --enable-native-access=ALL-UNNAMED -cp "$CP" "$ROOT/bench/fidelity/FrechetBench.java" "$N" "$JREPS" 2>/dev/null | tail -1)
+echo "$J"
+P=$(/usr/bin/python3 "$ROOT/bench/fidelity/scipy_fid.py" "$N" "$PREPS" | tail -1)
+echo "$P"
+jb=$(echo "$J" | sed -E 's/.*best ([0-9.]+) s.*/\1/'); pb=$(echo "$P" | sed -E 's/.*best ([0-9.]+) s.*/\1/')
+jv=$(echo "$J" | sed -E 's/.*FID ([0-9.]+) .*/\1/'); pv=$(echo "$P" | sed -E 's/.*FID ([0-9.]+) .*/\1/')
+python3 -c "print('speed-up (scipy best / genaudit best): %.1fx; relative difference of the values: %.2e' % ($pb/$jb, abs($jv-$pv)/abs($pv)))"
+if [ -f "$ROOT/engine/$BD/classes/io/genaudit/engine/image/TorchScriptFeatureExtractor.class" ]; then
+  TMP="$(mktemp -d)"; trap 'rm -rf "$TMP"' EXIT
+  NI="${EXTRACT_IMAGES:-1024}"; B="${EXTRACT_BATCH:-64}"
+  /usr/bin/python3 "$ROOT/bench/fidelity/extract_torch.py" "$TMP/cnn.pt" "$NI" "$B" | tail -1
+  "$JAVA_HOME/bin/java" --enable-native-access=ALL-UNNAMED -Dai.djl.offline=true -Dai.djl.pytorch.num_threads="${EXTRACT_THREADS:-1}" -Dai.djl.pytorch.num_interop_threads=1 -cp "$CP" "$ROOT/bench/fidelity/ExtractBench.java" "$TMP/cnn.pt" "$NI" "$B" 2>/dev/null | tail -1
+else
+  echo "extraction throughput: skipped (engine.image.TorchScriptFeatureExtractor not in this build)"
+fi

@@ -1,0 +1,54 @@
+#!/usr/bin/env bash
+# lm-metrics benchmarks: (a) perplexity tokens/s, DJL vs PyTorch on the same TorchScript model and windows;
+# (b) self-BLEU-4 on 1,000 and 10,000 generations, genaudit vs NLTK (NLTK timed on a subset and extrapolated).
+# usage: bench/lm-metrics/run.sh [ppl|bleu]   (default both; env: GENAUDIT_BUILD_DIR, default target;
+#        BENCH_WORK, default /tmp/genaudit-bench-lm-metrics; BENCH_THREADS, default 1: intra-op threads of both engines)
+set -euo pipefail
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
+BD="${GENAUDIT_BUILD_DIR:-target}"
+WORK="${BENCH_WORK:-/tmp/genaudit-bench-lm-metrics}"
+HERE="$ROOT/bench/lm-metrics"
+source "$ROOT/.ci/jdk.sh"
+if [ ! -f "$ROOT/audits/$BD/genaudit-audits-0.1.0.jar" ]; then
+  (cd "$ROOT" && ./mvnw -B -q -o -DskipTests -Dgenaudit.buildDir="$BD" package)
+fi
+CP="$ROOT/audits/$BD/genaudit-audits-0.1.0.jar:$(ls "$ROOT/audits/$BD/lib/"*.jar | tr '\n' ':')"
+THREADS="${BENCH_THREADS:-1}"
+export OMP_NUM_THREADS="$THREADS" BENCH_THREADS="$THREADS"
+JAVA=("$JAVA_HOME/bin/java" -Xmx4g --enable-native-access=ALL-UNNAMED -Dai.djl.pytorch.num_threads="$THREADS"
+      -Dai.djl.pytorch.num_interop_threads=1 -cp "$CP" "$HERE/LmMetricsBench.java")
+WHAT="${1:-all}"
+mkdir -p "$WORK"
+[ -f "$WORK/gen-10000.txt" ] || /usr/bin/python3 "$HERE/make_inputs.py" "$WORK"
+
+if [ "$WHAT" != bleu ]; then
+echo "== (a) perplexity scoring, window 256, stride 128, batch 16, byte tokens"
+J=$("${JAVA[@]}" ppl "$WORK/bench-lm.pt" "$WORK/corpus" 256 128 16)
+P=$(/usr/bin/python3 "$HERE/torch_perplexity.py" "$WORK/bench-lm.pt" "$WORK/corpus" 256 128 16)
+echo "genaudit/DJL: $J"
+echo "PyTorch:      $P"
+/usr/bin/python3 - "$J" "$P" <<'PY'
+import json, sys
+j, p = json.loads(sys.argv[1]), json.loads(sys.argv[2])
+assert j["tokens"] == p["tokens"], "token counts differ"
+print("tokens/s ratio DJL / PyTorch = %.2f; perplexity relative difference %.2e"
+      % (j["tokens_per_s"] / p["tokens_per_s"], abs(j["perplexity"] - p["perplexity"]) / p["perplexity"]))
+PY
+fi
+
+[ "$WHAT" = ppl ] && exit 0
+for N in 1000 10000; do
+  SUB=$([ "$N" = 1000 ] && echo 200 || echo 40)
+  echo "== (b) self-BLEU-4 on $N generations (NLTK: first $SUB hypotheses timed, extrapolated to $N)"
+  J=$("${JAVA[@]}" bleu "$WORK/gen-$N.txt" "$SUB")
+  P=$(/usr/bin/python3 "$HERE/nltk_self_bleu.py" "$WORK/gen-$N.txt" "$SUB")
+  /usr/bin/python3 - "$J" "$P" <<'PY'
+import json, sys
+j, p = json.loads(sys.argv[1]), json.loads(sys.argv[2])
+diff = max(abs(a - b) for a, b in zip(j["bleu4_first"], p["bleu4_subset"]))
+print("genaudit %.3f s (self-BLEU-4 %.6f); NLTK %.2f s for %d hypotheses -> %.1f s extrapolated; speed-up %.0fx; "
+      "max |BLEU difference| on the timed subset %.1e"
+      % (j["seconds"], j["self_bleu_4"], p["seconds_timed"], p["timed_hypotheses"], p["seconds_extrapolated"],
+         p["seconds_extrapolated"] / j["seconds"], diff))
+PY
+done

@@ -1,0 +1,186 @@
+package io.genaudit.engine.image;
+
+import io.genaudit.engine.InputException;
+
+import javax.imageio.ImageIO;
+import javax.imageio.ImageReader;
+import javax.imageio.stream.ImageInputStream;
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Locale;
+import java.util.NoSuchElementException;
+import java.util.stream.IntStream;
+import java.util.stream.Stream;
+
+/**
+ * A folder of PNG/JPEG images read in file-name order (other files, such as labels.csv, are ignored). Every file's
+ * header is checked when the source is opened, so an unreadable file, an empty folder or mixed sizes fail at once with
+ * an {@link InputException} naming the file. With {@link #resizedTo} images of any size are resized with
+ * {@link Resize}.
+ */
+public final class ImageFolderSource implements ImageSource {
+    private final Path folder;
+    private final List<Path> files;
+    private final int channels, height, width;
+    private final Resize.Filter filter;
+    private final Resize.Precision precision;
+
+    private ImageFolderSource(Path folder, List<Path> files, int channels, int height, int width,
+                              Resize.Filter filter, Resize.Precision precision) {
+        this.folder = folder;
+        this.files = files;
+        this.channels = channels;
+        this.height = height;
+        this.width = width;
+        this.filter = filter;
+        this.precision = precision;
+    }
+
+    /** Opens {@code folder} as 3-channel RGB images that must all have the same size. */
+    public static ImageFolderSource open(Path folder) {
+        return open(folder, 3);
+    }
+
+    /** Opens {@code folder} with 1 (grey) or 3 (RGB) channels; all images must have the same size. */
+    public static ImageFolderSource open(Path folder, int channels) {
+        if (channels != 1 && channels != 3) throw new IllegalArgumentException("channels must be 1 or 3, got " + channels);
+        List<Path> files = list(folder);
+        int[] first = header(files.get(0));
+        for (Path f : files) {
+            int[] hw = header(f);
+            if (hw[0] != first[0] || hw[1] != first[1]) {
+                throw new InputException(f, "image is " + hw[1] + "x" + hw[0] + " (WxH) but " + files.get(0).getFileName()
+                        + " is " + first[1] + "x" + first[0] + "; images in " + folder
+                        + " must share one size, or set a resize target (e.g. resize: [32, 32])");
+            }
+        }
+        return new ImageFolderSource(folder, files, channels, first[0], first[1], null, null);
+    }
+
+    /** Opens {@code folder} resizing every image to {@code height x width} (images may have mixed sizes). */
+    public static ImageFolderSource resized(Path folder, int channels, int height, int width,
+                                            Resize.Filter filter, Resize.Precision precision) {
+        if (channels != 1 && channels != 3) throw new IllegalArgumentException("channels must be 1 or 3, got " + channels);
+        List<Path> files = list(folder);
+        for (Path f : files) header(f);
+        return new ImageFolderSource(folder, files, channels, height, width, filter, precision);
+    }
+
+    /** This folder resized to {@code height x width}. */
+    public ImageFolderSource resizedTo(int height, int width, Resize.Filter filter, Resize.Precision precision) {
+        return new ImageFolderSource(folder, files, channels, height, width, filter, precision);
+    }
+
+    private static List<Path> list(Path folder) {
+        if (!Files.isDirectory(folder)) throw new InputException(folder, "not a folder of images (PNG or JPEG expected)");
+        List<Path> files = new ArrayList<>();
+        try (Stream<Path> s = Files.list(folder)) {
+            s.filter(Files::isRegularFile).filter(ImageFolderSource::isImageName).sorted().forEach(files::add);
+        } catch (IOException e) {
+            throw new InputException(String.valueOf(folder), "cannot list folder: " + e.getMessage(), e);
+        }
+        if (files.isEmpty()) throw new InputException(folder, "folder holds no images (*.png, *.jpg, *.jpeg expected)");
+        return files;
+    }
+
+    static boolean isImageName(Path p) {
+        String n = p.getFileName().toString().toLowerCase(Locale.ROOT);
+        return !n.startsWith(".") && (n.endsWith(".png") || n.endsWith(".jpg") || n.endsWith(".jpeg"));
+    }
+
+    /** Height and width from the file header, without decoding pixels. */
+    private static int[] header(Path f) {
+        try (ImageInputStream in = ImageIO.createImageInputStream(f.toFile())) {
+            if (in == null) throw new InputException(f, "cannot open image file");
+            Iterator<ImageReader> readers = ImageIO.getImageReaders(in);
+            if (!readers.hasNext()) throw new InputException(f, "not a readable PNG or JPEG image");
+            ImageReader r = readers.next();
+            try {
+                r.setInput(in);
+                return new int[]{r.getHeight(0), r.getWidth(0)};
+            } finally {
+                r.dispose();
+            }
+        } catch (IOException e) {
+            throw new InputException(String.valueOf(f), "not a readable PNG or JPEG image: " + e.getMessage(), e);
+        }
+    }
+
+    /** Decodes file {@code f} into {@code channels} planes at {@code out[offset]}, resizing when set. */
+    private void decode(Path f, float[] out, int offset) {
+        BufferedImage img;
+        try {
+            img = ImageIO.read(f.toFile());
+        } catch (IOException | RuntimeException e) {
+            throw new InputException(String.valueOf(f), "not a readable PNG or JPEG image: " + e.getMessage(), e);
+        }
+        if (img == null) throw new InputException(f, "not a readable PNG or JPEG image");
+        if (img.getHeight() == height && img.getWidth() == width) {
+            BufferedImages.toPlanes(img, channels, out, offset);
+            return;
+        }
+        if (filter == null) {
+            throw new InputException(f, "image is " + img.getWidth() + "x" + img.getHeight() + ", expected " + width + "x" + height);
+        }
+        Images one = BufferedImages.fromBufferedImage(img, channels);
+        Images r = Resize.resize(one, height, width, filter, precision);
+        System.arraycopy(r.data(), 0, out, offset, r.data().length);
+    }
+
+    /** The image files in the order they are read. */
+    public List<Path> files() {
+        return files;
+    }
+
+    public int channels() {
+        return channels;
+    }
+
+    public int height() {
+        return height;
+    }
+
+    public int width() {
+        return width;
+    }
+
+    @Override
+    public int size() {
+        return files.size();
+    }
+
+    @Override
+    public Iterator<Images> batches(int batchSize) {
+        if (batchSize < 1) throw new IllegalArgumentException("batchSize must be >= 1");
+        int imageSize = channels * height * width;
+        return new Iterator<>() {
+            int next = 0;
+
+            public boolean hasNext() {
+                return next < files.size();
+            }
+
+            public Images next() {
+                if (!hasNext()) throw new NoSuchElementException();
+                int from = next, to = Math.min(files.size(), from + batchSize);
+                float[] data = new float[(to - from) * imageSize];
+                IntStream.range(from, to).parallel().forEach(i -> decode(files.get(i), data, (i - from) * imageSize));
+                next = to;
+                return new Images(to - from, channels, height, width, data);
+            }
+        };
+    }
+
+    @Override
+    public String describe() {
+        long png = files.stream().filter(p -> p.toString().toLowerCase(Locale.ROOT).endsWith(".png")).count();
+        String kinds = png == files.size() ? png + " PNG" : png == 0 ? files.size() + " JPEG" : png + " PNG + " + (files.size() - png) + " JPEG";
+        String rs = filter == null ? "" : ", resized to " + width + "x" + height + " (" + filter + ", " + precision + ")";
+        return "folder " + folder + " (" + kinds + ", " + width + "x" + height + "x" + channels + rs + ")";
+    }
+}

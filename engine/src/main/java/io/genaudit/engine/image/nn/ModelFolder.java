@@ -1,0 +1,89 @@
+package io.genaudit.engine.image.nn;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import io.genaudit.engine.InputException;
+import io.genaudit.engine.io.AtomicFiles;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Stream;
+
+/**
+ * The files of a trained built-in model: {@code model.json} (architecture, hyper-parameters, data SHA-256, seed,
+ * loss history, final losses), the weights, and {@code checkpoints/epoch-NNNN/} (weights, optimiser state and
+ * {@code state.json}) written after each epoch; only the latest checkpoint is kept.
+ */
+public final class ModelFolder {
+    public static final String MODEL_JSON = "model.json";
+    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+    private ModelFolder() {
+    }
+
+    public static void writeJson(Path file, Map<String, Object> content) throws IOException {
+        AtomicFiles.writeBytes(file, JSON.writeValueAsBytes(content));
+    }
+
+    @SuppressWarnings("unchecked")
+    public static Map<String, Object> readJson(Path file) {
+        try {
+            return JSON.readValue(file.toFile(), Map.class);
+        } catch (IOException e) {
+            throw new InputException(String.valueOf(file), "cannot read model description: " + e.getMessage(), e);
+        }
+    }
+
+    /** The map as it reads back from JSON (numbers and nesting normalised), for comparisons with saved state. */
+    @SuppressWarnings("unchecked")
+    public static Map<String, Object> roundTrip(Map<String, Object> m) {
+        try {
+            return JSON.readValue(JSON.writeValueAsBytes(m), Map.class);
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    public static Path checkpointDir(Path outDir, int epoch) {
+        return outDir.resolve("checkpoints").resolve(String.format("epoch-%04d", epoch));
+    }
+
+    /** The latest complete checkpoint (one with state.json), if any. */
+    public static Optional<Path> latestCheckpoint(Path outDir) throws IOException {
+        Path root = outDir.resolve("checkpoints");
+        if (!Files.isDirectory(root)) return Optional.empty();
+        try (Stream<Path> s = Files.list(root)) {
+            return s.filter(p -> p.getFileName().toString().startsWith("epoch-"))
+                    .filter(p -> Files.exists(p.resolve("state.json")))
+                    .max(Comparator.comparing(p -> p.getFileName().toString()));
+        }
+    }
+
+    /** Deletes checkpoints older than {@code keep}. */
+    public static void pruneCheckpoints(Path outDir, Path keep) throws IOException {
+        Path root = outDir.resolve("checkpoints");
+        try (Stream<Path> s = Files.list(root)) {
+            for (Path p : s.filter(p -> !p.equals(keep)).toList()) deleteTree(p);
+        }
+    }
+
+    private static void deleteTree(Path p) throws IOException {
+        try (Stream<Path> w = Files.walk(p)) {
+            for (Path f : w.sorted(Comparator.reverseOrder()).toList()) Files.deleteIfExists(f);
+        }
+    }
+
+    /** Checks that a checkpoint was written for the same run (architecture, config, seed, data) before resuming from it. */
+    public static void checkResumable(Path checkpoint, Map<String, Object> state, Map<String, Object> expected) {
+        for (String k : new String[]{"architecture", "config", "seed", "dataSha256"}) {
+            Object a = state.get(k), b = expected.get(k);
+            if (!String.valueOf(a).equals(String.valueOf(b))) {
+                throw new InputException(checkpoint, "cannot resume: checkpoint has " + k + "=" + a + " but this run has " + b);
+            }
+        }
+    }
+}

@@ -1,0 +1,59 @@
+package io.genaudit.engine.image.vae;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * Hyper-parameters of the convolutional VAE: image shape (32x32 or 28x28, 1 or 3 channels), latent size, base
+ * number of filters, batch size, Adam learning rate and the KL weight (1 = the standard ELBO).
+ * {@link #preset} gives {@code tiny} (tests) and {@code small} (demo).
+ */
+public record VaeConfig(String size, int channels, int height, int width, int latentDim, int filters, int batchSize,
+                        float learningRate, float klWeight) {
+    public VaeConfig {
+        if (!((height == 32 && width == 32) || (height == 28 && width == 28))) {
+            throw new IllegalArgumentException("the VAE supports 32x32 or 28x28 images, got " + width + "x" + height);
+        }
+        if (channels != 1 && channels != 3) throw new IllegalArgumentException("channels must be 1 or 3, got " + channels);
+    }
+
+    public static VaeConfig preset(String size, int channels, int height, int width) {
+        return switch (size) {
+            case "tiny" -> new VaeConfig("tiny", channels, height, width, 8, 8, 32, 2e-3f, 1f);
+            case "small" -> new VaeConfig("small", channels, height, width, 16, 16, 64, 1e-3f, 1f);
+            default -> throw new IllegalArgumentException("size must be tiny or small, got '" + size + "'");
+        };
+    }
+
+    int baseSize() {
+        return height == 28 ? 7 : 4;
+    }
+
+    int levels() {
+        return height == 28 ? 2 : 3;
+    }
+
+    public Map<String, Object> toMap() {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("size", size);
+        m.put("channels", channels);
+        m.put("height", height);
+        m.put("width", width);
+        m.put("latentDim", latentDim);
+        m.put("filters", filters);
+        m.put("batchSize", batchSize);
+        m.put("learningRate", (double) learningRate);
+        m.put("klWeight", (double) klWeight);
+        return m;
+    }
+
+    public static VaeConfig fromMap(Map<String, Object> m) {
+        return new VaeConfig((String) m.get("size"), num(m, "channels"), num(m, "height"), num(m, "width"),
+                num(m, "latentDim"), num(m, "filters"), num(m, "batchSize"),
+                ((Number) m.get("learningRate")).floatValue(), ((Number) m.get("klWeight")).floatValue());
+    }
+
+    private static int num(Map<String, Object> m, String k) {
+        return ((Number) m.get(k)).intValue();
+    }
+}

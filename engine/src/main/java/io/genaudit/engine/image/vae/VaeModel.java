@@ -1,0 +1,153 @@
+package io.genaudit.engine.image.vae;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.index.NDIndex;
+import ai.djl.ndarray.types.DataType;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.Activation;
+import ai.djl.nn.Block;
+import ai.djl.nn.Parameter;
+import ai.djl.training.ParameterStore;
+import io.genaudit.engine.InputException;
+import io.genaudit.engine.image.ImageGenerator;
+import io.genaudit.engine.image.Images;
+import io.genaudit.engine.image.nn.BlockFiles;
+import io.genaudit.engine.image.nn.Latents;
+import io.genaudit.engine.image.nn.ModelFolder;
+import io.genaudit.engine.image.nn.SeededInitializer;
+import io.genaudit.engine.image.nn.Tensors;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+
+/**
+ * A convolutional VAE (Kingma and Welling): encoder to the mean and log-variance of q(z|x), decoder to Bernoulli
+ * logits of p(x|z). As an {@link ImageGenerator} it decodes N(0,1) prior samples; {@link #reconstruct} encodes and
+ * decodes (with the posterior mean) for reconstruction audits.
+ */
+public final class VaeModel implements ImageGenerator {
+    public static final String ENCODER_FILE = "encoder.params";
+    public static final String DECODER_FILE = "decoder.params";
+
+    final VaeConfig config;
+    final NDManager manager;
+    final Block encoder;
+    final Block decoder;
+    final ParameterStore store;
+    private String description;
+
+    private VaeModel(VaeConfig config, long seed) {
+        this.config = config;
+        this.manager = NDManager.newBaseManager();
+        this.encoder = VaeNetworks.encoder(config);
+        this.decoder = VaeNetworks.decoder(config);
+        encoder.setInitializer(SeededInitializer.heUniform(Latents.mix(seed, 21, 0)), Parameter.Type.WEIGHT);
+        decoder.setInitializer(SeededInitializer.heUniform(Latents.mix(seed, 22, 0)), Parameter.Type.WEIGHT);
+        encoder.initialize(manager, DataType.FLOAT32, new Shape(2, config.channels(), config.height(), config.width()));
+        decoder.initialize(manager, DataType.FLOAT32, new Shape(2, config.latentDim()));
+        this.store = new ParameterStore(manager, false);
+        this.description = "VAE " + config.size() + " " + config.width() + "x" + config.height() + "x" + config.channels()
+                + " (z=" + config.latentDim() + ", untrained)";
+    }
+
+    public static VaeModel create(VaeConfig config, long seed) {
+        return new VaeModel(config, seed);
+    }
+
+    /** Loads a model folder written by {@link VaeTrainer}. */
+    public static VaeModel load(Path dir) throws IOException {
+        Path json = dir.resolve(ModelFolder.MODEL_JSON);
+        if (!Files.exists(json)) throw new InputException(dir, "no model.json: not a genaudit VAE model folder");
+        Map<String, Object> m = ModelFolder.readJson(json);
+        if (!"vae".equals(m.get("architecture"))) {
+            throw new InputException(json, "architecture is '" + m.get("architecture") + "', expected 'vae'");
+        }
+        @SuppressWarnings("unchecked")
+        VaeConfig c = VaeConfig.fromMap((Map<String, Object>) m.get("config"));
+        VaeModel model = new VaeModel(c, 0);
+        try {
+            BlockFiles.load(model.encoder, model.manager, dir.resolve(ENCODER_FILE));
+            BlockFiles.load(model.decoder, model.manager, dir.resolve(DECODER_FILE));
+        } catch (IOException | RuntimeException e) {
+            model.close();
+            throw e;
+        }
+        model.description = String.valueOf(m.get("description"));
+        return model;
+    }
+
+    void setDescription(String d) {
+        description = d;
+    }
+
+    public VaeConfig config() {
+        return config;
+    }
+
+    /** Encoder output split into {mean, logVariance}, each [B, z]. */
+    NDArray[] encode(NDArray x, boolean training) {
+        NDArray h = encoder.forward(store, new NDList(x), training).singletonOrThrow();
+        int z = config.latentDim();
+        return new NDArray[]{h.get(new NDIndex(":, 0:{}", z)), h.get(new NDIndex(":, {}:", z))};
+    }
+
+    NDArray decodeLogits(NDArray z, boolean training) {
+        return decoder.forward(store, new NDList(z), training).singletonOrThrow();
+    }
+
+    /** Encodes each image to its posterior mean and decodes it: the model's reconstruction in [0,1]. */
+    public synchronized Images reconstruct(Images batch) {
+        if (batch.channels() != config.channels() || batch.height() != config.height() || batch.width() != config.width()) {
+            throw new IllegalArgumentException("images are " + batch.channels() + "x" + batch.height() + "x" + batch.width()
+                    + ", the VAE expects " + config.channels() + "x" + config.height() + "x" + config.width());
+        }
+        try (NDManager m = manager.newSubManager()) {
+            NDArray mean = encode(Tensors.of(m, batch), false)[0];
+            return Tensors.toImages(Activation.sigmoid(decodeLogits(mean, false)), 1f, 0f);
+        }
+    }
+
+    @Override
+    public int latentDim() {
+        return config.latentDim();
+    }
+
+    @Override
+    public int channels() {
+        return config.channels();
+    }
+
+    @Override
+    public int height() {
+        return config.height();
+    }
+
+    @Override
+    public int width() {
+        return config.width();
+    }
+
+    @Override
+    public synchronized Images generate(int n, long seed, int[] labels) {
+        if (n < 1) throw new IllegalArgumentException("n must be >= 1");
+        float[] z = Latents.sample(n, config.latentDim(), seed, Latents.Distribution.NORMAL);
+        try (NDManager m = manager.newSubManager()) {
+            NDArray x = Activation.sigmoid(decodeLogits(m.create(z, new Shape(n, config.latentDim())), false));
+            return Tensors.toImages(x, 1f, 0f);
+        }
+    }
+
+    @Override
+    public String describe() {
+        return description;
+    }
+
+    @Override
+    public void close() {
+        manager.close();
+    }
+}

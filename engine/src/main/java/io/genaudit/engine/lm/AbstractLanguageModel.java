@@ -1,0 +1,98 @@
+package io.genaudit.engine.lm;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * The scoring and generation logic every {@link LanguageModel} here shares, written once over a single primitive:
+ * logits for a right-padded batch of token ids. Causal models ignore the padding on the right, so padded windows
+ * score exactly like unpadded ones.
+ */
+public abstract class AbstractLanguageModel implements LanguageModel {
+    /** Upper bound on batch * length * vocabulary floats per forward pass. */
+    private static final long MAX_BATCH_FLOATS = 8L << 20;
+
+    /**
+     * Logits for {@code batch} sequences of {@code length} ids ({@code ids} row-major, int64 semantics), returned
+     * flat as [batch][length][vocabSize].
+     */
+    protected abstract float[] logits(long[] ids, int batch, int length);
+
+    /** Largest batch for one forward pass (implementations may lower it). */
+    protected int maxBatch() {
+        return 32;
+    }
+
+    @Override
+    public synchronized List<float[]> nextTokenLogProbs(List<int[]> windows) {
+        int v = vocabSize();
+        List<float[]> out = new ArrayList<>(windows.size());
+        int i = 0;
+        while (i < windows.size()) {
+            int maxLen = 0, j = i;
+            while (j < windows.size() && j - i < maxBatch()) {
+                int len = windows.get(j).length;
+                if (len > contextLength()) {
+                    throw new IllegalArgumentException("window " + j + " has " + len + " tokens, more than the context length " + contextLength());
+                }
+                int newMax = Math.max(maxLen, len);
+                if (j > i && (long) (j - i + 1) * newMax * v > MAX_BATCH_FLOATS) break;
+                maxLen = newMax;
+                j++;
+            }
+            int b = j - i;
+            int len = Math.max(1, maxLen);
+            long[] ids = new long[b * len];
+            for (int r = 0; r < b; r++) {
+                int[] w = windows.get(i + r);
+                for (int t = 0; t < w.length; t++) {
+                    if (w[t] < 0 || w[t] >= v) throw new IllegalArgumentException("token id " + w[t] + " outside the vocabulary 0.." + (v - 1));
+                    ids[r * len + t] = w[t];
+                }
+            }
+            float[] logits = logits(ids, b, len);
+            for (int r = 0; r < b; r++) {
+                int[] w = windows.get(i + r);
+                float[] lp = new float[Math.max(0, w.length - 1)];
+                for (int t = 1; t < w.length; t++) {
+                    int off = (r * len + t - 1) * v;
+                    lp[t - 1] = (float) (logits[off + w[t]] - logSumExp(logits, off, v));
+                }
+                out.add(lp);
+            }
+            i = j;
+        }
+        return out;
+    }
+
+    static double logSumExp(float[] x, int off, int n) {
+        double max = Double.NEGATIVE_INFINITY;
+        for (int k = 0; k < n; k++) max = Math.max(max, x[off + k]);
+        double s = 0;
+        for (int k = 0; k < n; k++) s += Math.exp(x[off + k] - max);
+        return max + Math.log(s);
+    }
+
+    @Override
+    public synchronized int[] generate(int[] prompt, SamplingSettings settings, long seed) {
+        if (prompt.length == 0) throw new IllegalArgumentException("generation needs a non-empty prompt (no BOS token)");
+        TokenSampler sampler = new TokenSampler(settings, seed);
+        int v = vocabSize();
+        int[] seq = Arrays.copyOf(prompt, prompt.length + settings.maxNewTokens());
+        int n = prompt.length;
+        for (int step = 0; step < settings.maxNewTokens(); step++) {
+            int start = Math.max(0, n - contextLength());
+            int len = n - start;
+            long[] ids = new long[len];
+            for (int t = 0; t < len; t++) ids[t] = seq[start + t];
+            float[] logits = logits(ids, 1, len);
+            seq[n++] = sampler.next(Arrays.copyOfRange(logits, (len - 1) * v, len * v));
+            if (!settings.stop().isEmpty()) {
+                String text = tokenizer().decode(Arrays.copyOfRange(seq, prompt.length, n));
+                if (settings.stop().stream().anyMatch(text::endsWith)) break;
+            }
+        }
+        return Arrays.copyOfRange(seq, prompt.length, n);
+    }
+}

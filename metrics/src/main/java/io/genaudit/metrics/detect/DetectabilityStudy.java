@@ -1,0 +1,124 @@
+package io.genaudit.metrics.detect;
+
+import io.genaudit.engine.Progress;
+import io.genaudit.engine.image.ImageSource;
+import io.genaudit.metrics.stats.DeLong;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+
+/**
+ * Runs the detectability protocol for one real/generated pair: streamed feature extraction, stratified k-fold
+ * out-of-fold scores and metrics, the robustness sweep (the whole protocol repeated after a perturbation applied to
+ * both classes) and the cross-generator transfer test (train on one generator, test on another).
+ */
+public final class DetectabilityStudy {
+    private final DetectabilitySettings settings;
+    private final Progress.Factory progress;
+    private final SpectralFeatureExtractor extractor;
+
+    public DetectabilityStudy(DetectabilitySettings settings, Progress.Factory progress) {
+        this.settings = settings;
+        this.progress = progress;
+        this.extractor = settings.features().extractor();
+    }
+
+    public DetectabilitySettings settings() {
+        return settings;
+    }
+
+    /** The out-of-fold scores and the metrics computed from them. */
+    public record Outcome(DetectabilityMetrics metrics, CrossValidatedScores cv, LabelledFeatures data) {
+    }
+
+    /** One point of a robustness curve. */
+    public record RobustnessPoint(String kind, double strength, DetectabilityMetrics metrics) {
+    }
+
+    /**
+     * Train on real + generator A, test on held-out real + held-out A (within) and on held-out real + generator B
+     * (across); real and A are split in half at random (seeded). {@code comparison} is an unpaired DeLong test of the
+     * two AUCs (conservative: the two test sets share their real images).
+     */
+    public record CrossGenerator(DetectabilityMetrics within, DetectabilityMetrics across, DeLong.Comparison comparison,
+                                 int nTrainReal, int nTrainFake) {
+    }
+
+    /** Streams both sources (after {@code perturbation}, or none when null) into labelled feature rows. */
+    public LabelledFeatures features(ImageSource real, ImageSource fake, Perturbation perturbation) {
+        return LabelledFeatures.of(rows(real, perturbation, "real"), rows(fake, perturbation, "generated"));
+    }
+
+    /** Feature rows of one source. */
+    public double[][] rows(ImageSource src, Perturbation perturbation, String what) {
+        String task = "features " + what + (perturbation == null ? "" : " (" + perturbation.describe() + ")");
+        try (Progress p = progress.start(task, src.size(), "img")) {
+            return FeatureRows.of(src, extractor, perturbation, settings.seed() ^ what.hashCode(), settings.batchSize(), p);
+        }
+    }
+
+    public Outcome crossValidate(LabelledFeatures data) {
+        CrossValidatedScores cv = CrossValidatedScores.run(data.x(), data.labels(), settings.folds(), settings.classifier(), settings.seed());
+        DetectabilityMetrics m = DetectabilityMetrics.of(cv.scores(), data.labels(), settings.fpr(), settings.resamples(), settings.seed());
+        return new Outcome(m, cv, data);
+    }
+
+    public Outcome run(ImageSource real, ImageSource fake) {
+        return crossValidate(features(real, fake, null));
+    }
+
+    /** The protocol repeated under each perturbation (applied to real and generated images alike). */
+    public List<RobustnessPoint> robustness(ImageSource real, ImageSource fake, List<Perturbation> perturbations) {
+        List<RobustnessPoint> out = new ArrayList<>();
+        for (Perturbation p : perturbations) {
+            out.add(new RobustnessPoint(p.kind(), p.strength(), crossValidate(features(real, fake, p)).metrics()));
+        }
+        return out;
+    }
+
+    /** Cross-generator transfer from feature rows of real images, generator A and generator B. */
+    public CrossGenerator crossGenerator(double[][] real, double[][] fakeA, double[][] fakeB) {
+        Random r = new Random(settings.seed() + 7);
+        boolean[] realTrain = halves(real.length, r);
+        boolean[] aTrain = halves(fakeA.length, r);
+        List<double[]> trX = new ArrayList<>(), realTest = new ArrayList<>(), aTest = new ArrayList<>();
+        List<Integer> trY = new ArrayList<>();
+        for (int i = 0; i < real.length; i++) {
+            if (realTrain[i]) {
+                trX.add(real[i]);
+                trY.add(0);
+            } else {
+                realTest.add(real[i]);
+            }
+        }
+        for (int i = 0; i < fakeA.length; i++) {
+            if (aTrain[i]) {
+                trX.add(fakeA[i]);
+                trY.add(1);
+            } else {
+                aTest.add(fakeA[i]);
+            }
+        }
+        int nTrainReal = (int) trY.stream().filter(v -> v == 0).count();
+        TrainedDetector d = TrainedDetector.fit(trX.toArray(new double[0][]), trY.stream().mapToInt(Integer::intValue).toArray(),
+                settings.classifier(), settings.seed());
+        LabelledFeatures within = LabelledFeatures.of(realTest.toArray(new double[0][]), aTest.toArray(new double[0][]));
+        LabelledFeatures across = LabelledFeatures.of(realTest.toArray(new double[0][]), fakeB);
+        double[] sw = d.score(within.x()), sa = d.score(across.x());
+        DetectabilityMetrics mw = DetectabilityMetrics.of(sw, within.labels(), settings.fpr(), settings.resamples(), settings.seed());
+        DetectabilityMetrics ma = DetectabilityMetrics.of(sa, across.labels(), settings.fpr(), settings.resamples(), settings.seed());
+        return new CrossGenerator(mw, ma, DeLong.unpaired(sw, within.labels(), sa, across.labels()), nTrainReal, trX.size() - nTrainReal);
+    }
+
+    /** A seeded random half (rounded down) of {@code n} indices marked true. */
+    private static boolean[] halves(int n, Random r) {
+        if (n < 4) throw new IllegalArgumentException("cross-generator test needs at least 4 images per set, got " + n);
+        List<Integer> idx = new ArrayList<>();
+        for (int i = 0; i < n; i++) idx.add(i);
+        java.util.Collections.shuffle(idx, r);
+        boolean[] t = new boolean[n];
+        for (int i = 0; i < n / 2; i++) t[idx.get(i)] = true;
+        return t;
+    }
+}

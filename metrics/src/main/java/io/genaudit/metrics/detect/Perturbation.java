@@ -1,0 +1,39 @@
+package io.genaudit.metrics.detect;
+
+import io.genaudit.engine.image.Images;
+
+import java.util.List;
+
+/**
+ * An image degradation applied before feature extraction to test whether a generator's fingerprint survives ordinary
+ * processing (CNNDetection's robustness protocol): JPEG re-encoding, down-and-up scaling, additive Gaussian noise.
+ * Applied identically to real and generated images.
+ */
+public interface Perturbation {
+    /** Family name ({@code jpeg}, {@code downscale}, {@code noise}); one chart per family. */
+    String kind();
+
+    /** The strength on the chart's x axis (JPEG quality, scale factor, noise sigma). */
+    double strength();
+
+    /**
+     * The degraded batch. {@code seed} identifies the batch (the caller passes a seed derived from the run seed and the
+     * batch index) so random perturbations are reproducible.
+     */
+    Images apply(Images batch, long seed);
+
+    default String describe() {
+        return kind() + "=" + strength();
+    }
+
+    /** Builds a perturbation from its family and strength: {@code jpeg} quality 1..100, {@code downscale} factor in (0,1) or a
+     * target height in pixels (> 1), {@code noise} sigma on the [0,1] scale. */
+    static Perturbation of(String kind, double strength) {
+        return switch (kind) {
+            case "jpeg" -> new JpegCompression((int) Math.round(strength));
+            case "downscale" -> new Downscale(strength);
+            case "noise" -> new GaussianNoise(strength);
+            default -> throw new IllegalArgumentException("unknown perturbation '" + kind + "'; expected one of " + List.of("jpeg", "downscale", "noise"));
+        };
+    }
+}

@@ -1,0 +1,59 @@
+package io.genaudit.metrics.diversity;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.SplittableRandom;
+
+/**
+ * Computes a {@link DiversityResult} for tokenized texts from a single {@link NgramIndex} (orders 1..4). The Vendi
+ * score needs an eigendecomposition of an items-by-items kernel, so above {@code vendiMaxItems} texts it is computed
+ * on a seeded uniform subsample of that size (reported in the result).
+ */
+public final class DiversityMetrics {
+    public static final int MAX_N = 4;
+
+    private final int vendiMaxItems;
+    private final long seed;
+
+    public DiversityMetrics(int vendiMaxItems, long seed) {
+        this.vendiMaxItems = vendiMaxItems;
+        this.seed = seed;
+    }
+
+    public DiversityResult compute(List<List<String>> texts) {
+        NgramIndex index = new NgramIndex(texts, MAX_N);
+        double[] distinct = new double[MAX_N];
+        long[] ngrams = new long[MAX_N];
+        double[] entropy = new double[MAX_N];
+        for (int n = 1; n <= MAX_N; n++) {
+            distinct[n - 1] = NgramStatistics.distinct(index, n);
+            ngrams[n - 1] = NgramStatistics.total(index, n);
+            entropy[n - 1] = NgramStatistics.entropyNats(index, n);
+        }
+        double[] selfBleu = new double[MAX_N - 1];
+        if (texts.size() >= 2) {
+            SelfBleu sb = new SelfBleu(index);
+            for (int n = 2; n <= MAX_N; n++) selfBleu[n - 2] = sb.mean(n);
+        } else {
+            Arrays.fill(selfBleu, Double.NaN);
+        }
+        int[] nonEmpty = java.util.stream.IntStream.range(0, texts.size()).filter(i -> !texts.get(i).isEmpty()).toArray();
+        int[] subset = subsample(nonEmpty, vendiMaxItems, seed);
+        double vendi = subset.length == 0 ? Double.NaN : VendiScore.ofTexts(index, MAX_N, subset);
+        return new DiversityResult(texts.size(), ngrams[0], distinct, ngrams, entropy, selfBleu, vendi, subset.length);
+    }
+
+    /** {@code k} of the given items chosen uniformly with a seeded partial shuffle, in increasing order (all when fewer). */
+    static int[] subsample(int[] items, int k, long seed) {
+        if (items.length <= k) return items;
+        int[] a = items.clone();
+        SplittableRandom r = new SplittableRandom(seed);
+        for (int i = 0; i < k; i++) {
+            int j = i + r.nextInt(a.length - i);
+            int t = a[i]; a[i] = a[j]; a[j] = t;
+        }
+        int[] out = Arrays.copyOf(a, k);
+        Arrays.sort(out);
+        return out;
+    }
+}

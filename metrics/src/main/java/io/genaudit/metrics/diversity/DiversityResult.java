@@ -1,0 +1,51 @@
+package io.genaudit.metrics.diversity;
+
+/**
+ * Diversity of one set of texts: distinct-n and n-gram entropy (nats) for n = 1..4, self-BLEU-2..4 (NLTK
+ * sentence_bleu, method1 smoothing, each text against all others) and the n-gram Vendi score.
+ *
+ * @param texts       how many texts
+ * @param tokens      total tokens
+ * @param distinct    distinct-n for n = 1..4 (index n-1)
+ * @param ngrams      total n-grams for n = 1..4 (distinct-n's denominators)
+ * @param entropy     n-gram Shannon entropy in nats for n = 1..4
+ * @param selfBleu    self-BLEU-n for n = 2..4 (index n-2); NaN with fewer than two texts
+ * @param vendi       Vendi score under the cosine kernel on n-gram (1..4) counts; NaN when not computed
+ * @param vendiItems  how many texts the Vendi score was computed on (a seeded subsample when capped)
+ */
+public record DiversityResult(int texts, long tokens, double[] distinct, long[] ngrams, double[] entropy,
+                              double[] selfBleu, double vendi, int vendiItems) {
+    public double distinct(int n) {
+        return distinct[n - 1];
+    }
+
+    public double entropy(int n) {
+        return entropy[n - 1];
+    }
+
+    public double selfBleu(int n) {
+        return selfBleu[n - 2];
+    }
+
+    /**
+     * The figures as flat JSON-ready entries: {@code n} (texts), {@code tokens}, {@code distinct_1..4},
+     * {@code ngrams_1..4}, {@code self_bleu_2..4}, {@code entropy_1..4} (nats), {@code vendi}, {@code vendi_items};
+     * NaN becomes null.
+     */
+    public java.util.Map<String, Object> asMap() {
+        java.util.Map<String, Object> m = new java.util.LinkedHashMap<>();
+        m.put("n", texts);
+        m.put("tokens", tokens);
+        for (int k = 1; k <= distinct.length; k++) m.put("distinct_" + k, num(distinct[k - 1]));
+        for (int k = 1; k <= ngrams.length; k++) m.put("ngrams_" + k, ngrams[k - 1]);
+        for (int k = 2; k < selfBleu.length + 2; k++) m.put("self_bleu_" + k, num(selfBleu[k - 2]));
+        for (int k = 1; k <= entropy.length; k++) m.put("entropy_" + k, num(entropy[k - 1]));
+        m.put("vendi", num(vendi));
+        m.put("vendi_items", vendiItems);
+        return m;
+    }
+
+    private static Double num(double v) {
+        return Double.isNaN(v) ? null : v;
+    }
+}

@@ -1,0 +1,61 @@
+package io.genaudit.metrics.energy;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Everything an energy or emission figure of a run rests on, in plain words: the method, PUE, carbon intensity (value,
+ * region, source, year), CPU TDP and its source, the RAM W/GB constant and its source, and the uncertainty rule. The
+ * harness stores {@link #asMap()} as the run's {@code provenance.energyAssumptions}; the report shows it.
+ */
+public record EnergyAssumptions(String method, String trackingMode, double pue, String pueSource,
+                                CarbonIntensity intensity, CpuPower cpu, String ramMemory, String rapl, String gpu,
+                                int gpuCount, String gpuModel, Double ramTotalGb, List<String> notes) {
+    /** How the low/high range of a figure is set, stated once for the report. */
+    public static final String UNCERTAINTY_RULE = "Ranges are stated bounds, not statistical intervals. CPU estimate: "
+            + CpuPower.MATCHED_LOW + "x-" + CpuPower.MATCHED_HIGH + "x when the CPU's TDP is known (power is sub-linear in "
+            + "busy threads; turbo can exceed TDP), " + CpuPower.UNKNOWN_LOW + "x-" + CpuPower.UNKNOWN_HIGH
+            + "x when it is not. RAM model: " + RamPowerModel.LOW + "x-" + RamPowerModel.HIGH + "x (per-DIMM power "
+            + "varies with DIMM size). NVML: +/- " + NvidiaGpuComponent.ACCURACY_WATTS + " W per GPU over the phase. "
+            + "RAPL: no published error bound, the counter value is given as is. Component bounds are added (treated as "
+            + "fully correlated). Emissions bounds are the energy bounds times PUE and intensity; the intensity itself "
+            + "is an annual average and carries no range.";
+
+    /** How emissions are computed. */
+    public static final String EMISSIONS_FORMULA = "gCO2e = joules / 3.6e6 x PUE x gCO2e/kWh";
+
+    public EnergyAssumptions {
+        notes = List.copyOf(notes);
+    }
+
+    /** Plain values (stable camelCase keys) for the run record's provenance.energyAssumptions. */
+    public Map<String, Object> asMap() {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("method", method);
+        m.put("trackingMode", trackingMode);
+        m.put("pue", pue);
+        m.put("pueSource", pueSource);
+        m.put("gramsPerKwh", intensity.gramsPerKwh());
+        m.put("region", intensity.code());
+        m.put("countryName", intensity.countryName());
+        m.put("countryIso3", intensity.countryAlpha3());
+        m.put("regionName", intensity.regionName());
+        m.put("intensityYear", intensity.year() == 0 ? null : intensity.year());
+        m.put("intensitySource", intensity.source());
+        m.put("intensityBasis", intensity.basis());
+        m.putAll(cpu.asMap());
+        m.put("ramWattsPerGb", RamPowerModel.WATTS_PER_GB);
+        m.put("ramSource", RamPowerModel.SOURCE);
+        m.put("ramMemory", ramMemory);
+        m.put("ramTotalGb", ramTotalGb);
+        m.put("rapl", rapl);
+        m.put("gpu", gpu);
+        m.put("gpuCount", gpuCount);
+        m.put("gpuModel", gpuModel);
+        m.put("emissionsFormula", EMISSIONS_FORMULA);
+        m.put("uncertaintyRule", UNCERTAINTY_RULE);
+        m.put("notes", notes);
+        return m;
+    }
+}

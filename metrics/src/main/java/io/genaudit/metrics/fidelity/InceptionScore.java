@@ -1,0 +1,73 @@
+package io.genaudit.metrics.fidelity;
+
+/**
+ * Inception Score (Salimans et al. 2016) from classifier logits, as torch-fidelity computes it: optionally shuffle
+ * the rows with numpy's {@code RandomState(seed).permutation}, take float64 softmax and log-softmax, split the rows
+ * into {@code splits} consecutive chunks {@code [i*N/splits, (i+1)*N/splits)}, and score each chunk by
+ * {@code exp(mean_x KL(p(y|x) || p(y)))} with {@code p(y)} the chunk's mean prediction; report the mean and numpy's
+ * population standard deviation over chunks.
+ */
+public final class InceptionScore {
+    public static final int DEFAULT_SPLITS = 10;
+
+    private final int splits;
+    private final boolean shuffle;
+    private final long seed;
+
+    public InceptionScore(int splits, boolean shuffle, long seed) {
+        if (splits < 1) throw new IllegalArgumentException("at least one split, got " + splits);
+        this.splits = splits;
+        this.shuffle = shuffle;
+        this.seed = seed & 0xFFFFFFFFL;
+    }
+
+    /** Mean and population standard deviation over splits, and each split's score. */
+    public record Result(double mean, double std, double[] perSplit, int splits, boolean shuffled, long seed) {
+    }
+
+    public Result compute(double[][] logits) {
+        int n = logits.length;
+        if (n < splits) throw new IllegalArgumentException("Inception Score needs at least one row per split: " + n + " rows, " + splits + " splits");
+        int c = logits[0].length;
+        int[] order = shuffle ? new NumpyRandomState(seed).permutation(n) : null;
+        double[][] logP = new double[n][];
+        for (int i = 0; i < n; i++) {
+            double[] row = logits[order == null ? i : order[i]];
+            if (row.length != c) throw new IllegalArgumentException("row " + i + " has " + row.length + " logits, expected " + c);
+            logP[i] = logSoftmax(row);
+        }
+        double[] scores = new double[splits];
+        for (int s = 0; s < splits; s++) {
+            int from = (int) ((long) s * n / splits);
+            int to = (int) ((long) (s + 1) * n / splits);
+            double[] q = new double[c];
+            for (int i = from; i < to; i++) for (int k = 0; k < c; k++) q[k] += Math.exp(logP[i][k]);
+            double[] logQ = new double[c];
+            for (int k = 0; k < c; k++) logQ[k] = Math.log(q[k] / (to - from));
+            double klSum = 0;
+            for (int i = from; i < to; i++) {
+                double kl = 0;
+                for (int k = 0; k < c; k++) kl += Math.exp(logP[i][k]) * (logP[i][k] - logQ[k]);
+                klSum += kl;
+            }
+            scores[s] = Math.exp(klSum / (to - from));
+        }
+        double mean = 0;
+        for (double v : scores) mean += v;
+        mean /= splits;
+        double ss = 0;
+        for (double v : scores) ss += (v - mean) * (v - mean);
+        return new Result(mean, Math.sqrt(ss / splits), scores, splits, shuffle, seed);
+    }
+
+    private static double[] logSoftmax(double[] x) {
+        double max = Double.NEGATIVE_INFINITY;
+        for (double v : x) max = Math.max(max, v);
+        double sum = 0;
+        for (double v : x) sum += Math.exp(v - max);
+        double log = Math.log(sum);
+        double[] out = new double[x.length];
+        for (int i = 0; i < x.length; i++) out[i] = x[i] - max - log;
+        return out;
+    }
+}

@@ -1,0 +1,105 @@
+package io.genaudit.metrics.perplexity;
+
+import io.genaudit.engine.InputException;
+import io.genaudit.engine.Progress;
+import io.genaudit.engine.lm.LanguageModel;
+import io.genaudit.engine.lm.Tokenizer;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Scores whole documents with a language model through a {@link SlidingWindowPlan}: tokenizes each document (with the
+ * tokenizer's BOS prepended when it has one), sends the windows in batches of {@code batch} windows through
+ * {@link LanguageModel#nextTokenLogProbs}, and sums the negative log-likelihood of every target exactly once.
+ */
+public final class RollingLogLikelihood {
+    private final LanguageModel model;
+    private final SlidingWindowPlan plan;
+    private final int batch;
+
+    public RollingLogLikelihood(LanguageModel model, SlidingWindowPlan plan, int batch) {
+        if (batch < 1) throw new IllegalArgumentException("batch must be >= 1, got " + batch);
+        if (plan.contextLength() > model.contextLength()) {
+            throw new InputException(model.describe(), "window length " + plan.contextLength()
+                    + " exceeds the model's context length " + model.contextLength());
+        }
+        this.model = model;
+        this.plan = plan;
+        this.batch = batch;
+    }
+
+    /** The token ids a document is scored on: its encoding, after the BOS id when the tokenizer adds one. */
+    public static int[] tokens(Tokenizer tokenizer, String doc) {
+        int[] ids = tokenizer.encode(doc);
+        int bos = tokenizer.bosId();
+        if (bos < 0) return ids;
+        int[] out = new int[ids.length + 1];
+        out[0] = bos;
+        System.arraycopy(ids, 0, out, 1, ids.length);
+        return out;
+    }
+
+    /** Scores every document; the result is in document order. Progress counts scored tokens. */
+    public List<DocumentScore> score(List<String> documents, Progress.Factory progress) {
+        int[][] ids = new int[documents.size()][];
+        long total = 0;
+        for (int d = 0; d < ids.length; d++) {
+            ids[d] = tokens(model.tokenizer(), documents.get(d));
+            total += plan.scoredTokens(ids[d].length);
+        }
+        double[] nll = new double[ids.length];
+        long[] counted = new long[ids.length];
+        List<Pending> pending = new ArrayList<>(batch);
+        try (Progress p = progress.start("perplexity", total, "tokens")) {
+            for (int d = 0; d < ids.length; d++) {
+                for (SlidingWindowPlan.Window w : plan.windows(ids[d].length)) {
+                    pending.add(new Pending(d, w));
+                    if (pending.size() == batch) flush(pending, ids, nll, counted, p);
+                }
+            }
+            flush(pending, ids, nll, counted, p);
+        }
+        List<DocumentScore> out = new ArrayList<>(ids.length);
+        for (int d = 0; d < ids.length; d++) {
+            String doc = documents.get(d);
+            out.add(new DocumentScore(nll[d], counted[d], TextCounts.bytes(doc), TextCounts.words(doc)));
+        }
+        return out;
+    }
+
+    private record Pending(int doc, SlidingWindowPlan.Window window) {
+    }
+
+    private void flush(List<Pending> pending, int[][] ids, double[] nll, long[] counted, Progress p) {
+        if (pending.isEmpty()) return;
+        List<int[]> windows = new ArrayList<>(pending.size());
+        for (Pending q : pending) {
+            SlidingWindowPlan.Window w = q.window();
+            int[] win = new int[w.length()];
+            System.arraycopy(ids[q.doc()], w.begin(), win, 0, w.length());
+            windows.add(win);
+        }
+        List<float[]> logProbs = model.nextTokenLogProbs(windows);
+        if (logProbs.size() != windows.size()) {
+            throw new IllegalStateException(model.describe() + ": " + windows.size() + " windows in, " + logProbs.size() + " results out");
+        }
+        long scored = 0;
+        for (int i = 0; i < pending.size(); i++) {
+            Pending q = pending.get(i);
+            SlidingWindowPlan.Window w = q.window();
+            float[] lp = logProbs.get(i);
+            if (lp.length != w.length() - 1) {
+                throw new IllegalStateException(model.describe() + ": window of " + w.length() + " tokens gave "
+                        + lp.length + " log-probabilities, expected " + (w.length() - 1));
+            }
+            double s = 0;
+            for (int t = w.firstTarget(); t < w.end(); t++) s -= lp[w.logProbIndex(t)];
+            nll[q.doc()] += s;
+            counted[q.doc()] += w.targets();
+            scored += w.targets();
+        }
+        p.step(scored);
+        pending.clear();
+    }
+}

@@ -1,0 +1,38 @@
+package io.genaudit.metrics.perplexity;
+
+import io.genaudit.engine.Progress;
+import io.genaudit.fixtures.Fixtures;
+import io.genaudit.fixtures.text.MarkovSource;
+import io.genaudit.metrics.stats.Bootstrap;
+import io.genaudit.metrics.stats.ConfidenceInterval;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Path;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** Closed-form check: the markov-heldout fixture's true source has perplexity exp(entropy rate) on its own text. */
+class MarkovSourcePerplexityTest {
+    @Test
+    void trueSourceOnHeldoutFixtureHasPerplexityExpEntropyRate(@TempDir Path cache) throws Exception {
+        MarkovSource src = MarkovSource.standard();
+        Path heldout = Fixtures.materialize("markov-heldout", 0, cache);
+        List<String> docs = TextDocuments.read(heldout);
+        PerplexityEvaluation ev = PerplexityEvaluation.run(new MarkovSourceLanguageModel(src, 64), docs,
+                new SlidingWindowPlan(64, 32), 16, new Bootstrap(300, 5), 0.95, Progress.SILENT);
+        PerplexityResult r = ev.result();
+        assertEquals(docs.stream().mapToLong(d -> d.length() - 1).sum(), r.tokens());
+        double truth = src.perplexityLowerBound();
+        ConfidenceInterval ci = ev.ci();
+        double se = (ci.high() - ci.low()) / (2 * 1.96);
+        assertTrue(Math.abs(r.tokenPerplexity() - truth) < 4 * se,
+                "perplexity " + r.tokenPerplexity() + " vs exp(H) " + truth + ", bootstrap SE " + se);
+        assertEquals(truth, r.tokenPerplexity(), 0.02 * truth);
+        // one byte per token: bits per byte is the per-token NLL in bits, up to the unscored first byte per document
+        assertEquals(r.nllNats() / r.bytes() / Math.log(2), r.bitsPerByte(), 1e-12);
+        assertEquals(Math.log(r.tokenPerplexity()) * r.tokens() / r.bytes(), Math.log(r.bytePerplexity()), 1e-9);
+    }
+}

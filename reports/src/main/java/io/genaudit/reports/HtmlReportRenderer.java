@@ -1,0 +1,79 @@
+package io.genaudit.reports;
+
+import io.genaudit.reports.html.ReportViews;
+import io.genaudit.reports.html.Views;
+import org.thymeleaf.TemplateEngine;
+import org.thymeleaf.context.Context;
+import org.thymeleaf.templatemode.TemplateMode;
+import org.thymeleaf.templateresolver.ClassLoaderTemplateResolver;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Renders a run record as one self-contained HTML page ({@code report.html}) with Thymeleaf: overview, one section per
+ * audit, models, energy and cost, provenance. Nothing is loaded from the network: the stylesheet is inlined, charts are
+ * inline SVG, figures are data URIs. All text from the record is escaped.
+ */
+public final class HtmlReportRenderer {
+    static final String TEMPLATES = "io/genaudit/reports/templates/";
+    private static final TemplateEngine ENGINE = engine();
+    private static final String CSS = resource(TEMPLATES + "report.css");
+
+    private HtmlReportRenderer() {
+    }
+
+    /** The report as an HTML string. */
+    public static String render(RunRecord record) {
+        return render(ReportViews.of(record));
+    }
+
+    /** The report for an already-built view model (for callers that adjust the view). */
+    public static String render(Views.ReportView view) {
+        Context ctx = new Context(Locale.ROOT, Map.of("r", view, "css", CSS));
+        return ENGINE.process("report", ctx);
+    }
+
+    /** Renders {@code template} (a file under the templates folder, without ".html") with {@code variables} and the stylesheet as {@code css}. */
+    public static String renderTemplate(String template, Map<String, Object> variables) {
+        Context ctx = new Context(Locale.ROOT, variables);
+        ctx.setVariable("css", CSS);
+        return ENGINE.process(template, ctx);
+    }
+
+    /** Writes the report to {@code file} atomically. */
+    public static void write(RunRecord record, Path file) throws IOException {
+        AtomicWrite.writeString(file, render(record));
+    }
+
+    /** The report's stylesheet, for other pages that want the same look. */
+    public static String css() {
+        return CSS;
+    }
+
+    private static TemplateEngine engine() {
+        ClassLoaderTemplateResolver resolver = new ClassLoaderTemplateResolver(HtmlReportRenderer.class.getClassLoader());
+        resolver.setPrefix(TEMPLATES);
+        resolver.setSuffix(".html");
+        resolver.setTemplateMode(TemplateMode.HTML);
+        resolver.setCharacterEncoding("UTF-8");
+        resolver.setCacheable(true);
+        TemplateEngine engine = new TemplateEngine();
+        engine.setTemplateResolver(resolver);
+        return engine;
+    }
+
+    private static String resource(String name) {
+        try (InputStream in = HtmlReportRenderer.class.getClassLoader().getResourceAsStream(name)) {
+            if (in == null) throw new IllegalStateException("missing resource " + name);
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

@@ -1,0 +1,39 @@
+package io.genaudit.reports;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class ReportWriterTest {
+    @TempDir
+    Path dir;
+
+    @Test
+    void writesTheFourOutputsAndNothingElse() throws Exception {
+        Path out = dir.resolve("run-1");
+        List<Path> written = ReportWriter.writeAll(SampleRunRecords.rich(), out);
+        assertEquals(4, written.size());
+        try (var files = Files.list(out)) {
+            assertEquals(List.of("junit.xml", "report.html", "run.json", "summary.md"),
+                    files.map(p -> p.getFileName().toString()).sorted().toList());
+        }
+        assertEquals("FAIL", RunRecordJson.read(out.resolve("run.json")).verdict());
+        assertTrue(Files.readString(out.resolve("report.html")).startsWith("<!DOCTYPE html>"));
+        assertTrue(Files.readString(out.resolve("junit.xml")).contains("<testsuite"));
+        assertTrue(Files.readString(out.resolve("summary.md")).contains("Verdict"));
+        if (Files.getFileStore(out).supportsFileAttributeView("posix")) {
+            assertTrue(Files.getPosixFilePermissions(out.resolve("report.html"))
+                    .contains(java.nio.file.attribute.PosixFilePermission.OTHERS_READ), "reports are world-readable like other outputs");
+        }
+        ReportWriter.writeAll(SampleRunRecords.rich(), out);
+        try (var files = Files.list(out)) {
+            assertEquals(4, files.count(), "rewriting replaces files and leaves no temporaries");
+        }
+    }
+}
