@@ -1,11 +1,8 @@
 package io.genaudit.audits.cli;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import io.genaudit.audits.modules.BiasLmRunner;
 import io.genaudit.audits.modules.BiasResultParts;
 import io.genaudit.engine.InputException;
-import io.genaudit.engine.io.AtomicFiles;
 import io.genaudit.engine.lm.LanguageModel;
 import io.genaudit.engine.lm.SamplingSettings;
 import io.genaudit.metrics.bias.BiasSuite;
@@ -84,7 +81,7 @@ public final class BiasCommand implements GenauditSubcommand, Callable<Integer> 
         }
         BiasSuite suite = BiasSuite.load(probes);
         long t0 = System.nanoTime();
-        try (LanguageModel lm = PerplexityCommand.open(model, tokenizer, contextLength)) {
+        try (LanguageModel lm = CliModels.openLanguageModel(model, tokenizer, contextLength)) {
             BiasLmRunner.Settings settings = new BiasLmRunner.Settings(m, level, bootstrap, seed, samples, sampling, 32);
             BiasLmRunner.Outcome o = BiasLmRunner.run(lm, suite, settings);
             BiasResultParts.Parts parts = BiasResultParts.lm(o);
@@ -110,7 +107,7 @@ public final class BiasCommand implements GenauditSubcommand, Callable<Integer> 
                 out.put("charts", parts.charts());
                 out.put("notes", parts.notes());
                 out.put("seconds", seconds);
-                AtomicFiles.writeBytes(json, new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsBytes(out));
+                JsonOutput.write(json, out);
             }
         }
         return ExitCodes.OK;

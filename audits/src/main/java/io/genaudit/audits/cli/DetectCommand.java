@@ -1,7 +1,6 @@
 package io.genaudit.audits.cli;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import io.genaudit.engine.InputException;
 import io.genaudit.engine.Progress;
 import io.genaudit.engine.image.ImageFolderSource;
@@ -10,7 +9,6 @@ import io.genaudit.engine.image.gan.DcganModel;
 import io.genaudit.engine.image.vae.VaeModel;
 import io.genaudit.engine.image.ImageSource;
 import io.genaudit.engine.image.Resize;
-import io.genaudit.engine.io.AtomicFiles;
 import io.genaudit.metrics.detect.DetectabilityMetrics;
 import io.genaudit.metrics.detect.DetectabilitySettings;
 import io.genaudit.metrics.detect.DetectabilityStudy;
@@ -188,7 +186,7 @@ public final class DetectCommand implements GenauditSubcommand, Callable<Integer
             System.out.println("synthetic-origin marks: not checked (samples generated in memory)");
         }
         if (json != null) {
-            AtomicFiles.writeBytes(json, new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsBytes(out));
+            JsonOutput.write(json, out);
         }
         return ExitCodes.OK;
     }

@@ -1,9 +1,6 @@
 package io.genaudit.audits.cli;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import io.genaudit.engine.InputException;
-import io.genaudit.engine.io.AtomicFiles;
 import io.genaudit.engine.io.NpyArray;
 import io.genaudit.engine.io.NpyReader;
 import io.genaudit.metrics.diversity.DiversityMetrics;
@@ -91,7 +88,7 @@ public final class DiversityCommand implements GenauditSubcommand, Callable<Inte
             System.out.printf(Locale.ROOT, "Vendi score %.4f over %d feature vectors of dimension %d%n", v, x.length, x[0].length);
         }
         m.put("seconds", (System.nanoTime() - t0) / 1e9);
-        if (json != null) AtomicFiles.writeBytes(json, new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsBytes(m));
+        JsonOutput.write(json, m);
         return ExitCodes.OK;
     }
 

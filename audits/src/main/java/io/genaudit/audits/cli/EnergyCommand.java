@@ -1,9 +1,6 @@
 package io.genaudit.audits.cli;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import io.genaudit.engine.InputException;
-import io.genaudit.engine.io.AtomicFiles;
 import io.genaudit.metrics.energy.EnergyEnvironment;
 import io.genaudit.metrics.energy.EnergyReading;
 import io.genaudit.metrics.energy.EnergySettings;
@@ -76,7 +73,7 @@ public final class EnergyCommand implements GenauditSubcommand, Callable<Integer
         }
         print(spec.commandLine().getErr(), r);
         if (json != null) {
-            AtomicFiles.writeBytes(json, new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsBytes(asMap(r)));
+            JsonOutput.write(json, asMap(r));
         }
         return r.exitCode();
     }

@@ -106,7 +106,7 @@ public final class FidCommand implements GenauditSubcommand, Callable<Integer> {
         m.put("seconds", (System.nanoTime() - t0) / 1e9);
         line.append(String.format(Locale.ROOT, "  [n_real %d, n_fake %d, D %d]", real.count(), fake.count(), real.dim()));
         System.out.println(line);
-        FidelityJson.write(in.json, m);
+        JsonOutput.write(in.json, m);
         return ExitCodes.OK;
     }
 }

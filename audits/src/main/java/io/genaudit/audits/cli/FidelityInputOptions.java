@@ -40,7 +40,7 @@ public final class FidelityInputOptions {
     FeatureSet load(Path path, boolean keepFeatures) {
         if (batch < 1) throw new InputException("--batch", "a positive batch size expected, got " + batch);
         if (resize != null && resize < 1) throw new InputException("--resize", "a positive size expected, got " + resize);
-        return FeatureSetLoader.load(path, () -> FidelityExtractors.open(features, path), batch, keepFeatures,
+        return FeatureSetLoader.load(path, () -> CliModels.openFeatureExtractor(features, path), batch, keepFeatures,
                 ConsoleProgress.factory(), resize == null ? 0 : resize);
     }
 

@@ -5,6 +5,7 @@ import io.genaudit.metrics.fidelity.FeatureSet;
 import io.genaudit.metrics.fidelity.KernelInceptionDistance;
 import io.genaudit.metrics.fidelity.TwoSampleBootstrap;
 import io.genaudit.metrics.stats.ConfidenceInterval;
+import io.genaudit.metrics.stats.ResampledRows;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -74,20 +75,14 @@ public final class KidCommand implements GenauditSubcommand, Callable<Integer> {
         if (bootstrap > 0) {
             KernelInceptionDistance one = new KernelInceptionDistance(1, r.subsetSize(), seed);
             ConfidenceInterval ci = new TwoSampleBootstrap(bootstrap, seed).centredInterval(a.length, b.length,
-                    (ia, ib) -> one.compute(rows(a, ia), rows(b, ib)).mean(), level, one.compute(a, b).mean());
+                    (ia, ib) -> one.compute(ResampledRows.pick(a, ia), ResampledRows.pick(b, ib)).mean(), level, one.compute(a, b).mean());
             m.put("ci", Map.of("level", ci.level(), "low", ci.low(), "high", ci.high(), "method", ci.method() + ", one subset of " + r.subsetSize() + " per resample"));
             m.put("bootstrap", bootstrap);
             line += String.format(Locale.ROOT, " (%.0f%% CI %.8f .. %.8f, %d resamples)", level * 100, ci.low(), ci.high(), bootstrap);
         }
         m.put("seconds", (System.nanoTime() - t0) / 1e9);
         System.out.println(line + String.format(Locale.ROOT, "  [n_real %d, n_fake %d, D %d]", real.count(), fake.count(), real.dim()));
-        FidelityJson.write(in.json, m);
+        JsonOutput.write(in.json, m);
         return ExitCodes.OK;
-    }
-
-    static double[][] rows(double[][] x, int[] idx) {
-        double[][] out = new double[idx.length][];
-        for (int i = 0; i < idx.length; i++) out[i] = x[idx[i]];
-        return out;
     }
 }

@@ -1,14 +1,7 @@
 package io.genaudit.audits.cli;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import io.genaudit.engine.InputException;
-import io.genaudit.engine.io.AtomicFiles;
 import io.genaudit.engine.lm.LanguageModel;
-import io.genaudit.engine.lm.OnnxLanguageModel;
-import io.genaudit.engine.lm.Tokenizers;
-import io.genaudit.engine.lm.TorchScriptLanguageModel;
-import io.genaudit.engine.lm.transformer.TransformerLanguageModel;
 import io.genaudit.metrics.perplexity.PerplexityEvaluation;
 import io.genaudit.metrics.perplexity.PerplexityResult;
 import io.genaudit.metrics.perplexity.SlidingWindowPlan;
@@ -75,7 +68,7 @@ public final class PerplexityCommand implements GenauditSubcommand, Callable<Int
     public Integer call() throws Exception {
         long t0 = System.nanoTime();
         List<String> docs = TextDocuments.read(text);
-        try (LanguageModel lm = open(model, tokenizer, contextLength != null ? contextLength : maxLength)) {
+        try (LanguageModel lm = CliModels.openLanguageModel(model, tokenizer, contextLength != null ? contextLength : maxLength)) {
             int len = maxLength != null ? maxLength : lm.contextLength();
             int str = nonOverlapping ? len : stride != null ? stride : Math.max(1, len / 2);
             if (len < 2 || len > lm.contextLength()) {
@@ -124,31 +117,9 @@ public final class PerplexityCommand implements GenauditSubcommand, Callable<Int
                 m.put("bootstrap", resamples);
                 m.put("seed", seed);
                 m.put("seconds", seconds);
-                byte[] bytes = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsBytes(m);
-                AtomicFiles.writeBytes(json, bytes);
+                JsonOutput.write(json, m);
             }
         }
         return ExitCodes.OK;
-    }
-
-    /** Opens a model spec: {@code transformer:DIR}, {@code torchscript:FILE} or {@code onnx:FILE}. */
-    static LanguageModel open(String spec, String tokenizer, Integer contextLength) {
-        int colon = spec.indexOf(':');
-        String kind = colon < 0 ? "" : spec.substring(0, colon);
-        Path path = Path.of(colon < 0 ? spec : spec.substring(colon + 1));
-        switch (kind) {
-            case "transformer" -> {
-                if (tokenizer != null) throw new InputException("--tokenizer", "a transformer model brings its own tokenizer; leave --tokenizer out");
-                return TransformerLanguageModel.load(path);
-            }
-            case "torchscript", "onnx" -> {
-                if (contextLength == null) {
-                    throw new InputException("--context-length", "the context length of a " + kind + " model is required (or give --max-length)");
-                }
-                var tok = Tokenizers.resolve(tokenizer, null);
-                return kind.equals("onnx") ? new OnnxLanguageModel(path, tok, contextLength) : new TorchScriptLanguageModel(path, tok, contextLength);
-            }
-            default -> throw new InputException("--model", "transformer:MODEL_DIR, torchscript:FILE or onnx:FILE expected, got '" + spec + "'");
-        }
     }
 }

@@ -52,7 +52,7 @@ public final class PrdcCommand implements GenauditSubcommand, Callable<Integer> 
         m.put("seconds", (System.nanoTime() - t0) / 1e9);
         System.out.printf(Locale.ROOT, "precision %.4f  recall %.4f  density %.4f  coverage %.4f  [k %d, n_real %d, n_fake %d, D %d]%n",
                 r.precision(), r.recall(), r.density(), r.coverage(), k, real.count(), fake.count(), real.dim());
-        FidelityJson.write(in.json, m);
+        JsonOutput.write(in.json, m);
         return ExitCodes.OK;
     }
 }

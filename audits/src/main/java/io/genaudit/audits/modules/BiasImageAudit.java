@@ -60,17 +60,14 @@ public final class BiasImageAudit implements AuditModule {
         boolean calibrate = p.boolParam("calibrate", referenceId != null);
         boolean conditional = p.boolParam("conditional", false);
         int samples = p.intParam("samples", 1000);
-        int batch = p.intParam("batch", 64);
-        int bootstrap = p.intParam("bootstrap", 1000);
-        double level = p.doubleParam("level", 0.95);
         if (samples < 10) throw new PlanException(pf, p.prefix() + ".samples", "at least 10 generated images expected, got " + samples);
-        if (batch < 1) throw new PlanException(pf, p.prefix() + ".batch", "a positive integer expected, got " + batch);
-        if (bootstrap < 10) throw new PlanException(pf, p.prefix() + ".bootstrap", "at least 10 resamples expected, got " + bootstrap);
-        if (!(level > 0 && level < 1)) throw new PlanException(pf, p.prefix() + ".level", "a level in (0,1) expected, got " + level);
+        int batch = CheckedParams.positiveInt(p, pf, "batch", 64);
+        int bootstrap = CheckedParams.bootstrap(p, pf, 1000, false);
+        double level = CheckedParams.level(p, pf);
         if ((target.equals("reference") || calibrate) && referenceId == null) {
             throw new PlanException(pf, p.prefix() + ".reference", "a labelled reference dataset id is required for target: reference or calibrate: true");
         }
-        MultipleComparisons.Method correction = MultipleComparisons.Method.parse(p.choiceParam("correction", "holm", "holm", "bh", "none"));
+        MultipleComparisons.Method correction = CheckedParams.correction(p);
 
         List<String> classes;
         if (p.has("classes")) classes = p.listParam("classes", List.of()).stream().map(String::valueOf).toList();
@@ -91,7 +88,10 @@ public final class BiasImageAudit implements AuditModule {
             if (classes == null) classes = labels.attributes().get(attribute);
         }
         if (classes == null) throw new PlanException(pf, p.prefix() + ".classes", "class names in logit order are required when there is no labelled reference");
-        AttributeClassifier clf = AttributeClassifier.fromLogits(ctx.featureExtractor(classifierId), classes);
+        AttributeClassifier clf = ctx.model(classifierId).handle() instanceof io.genaudit.engine.image.AttributeClassifier multi
+                && multi.attributes().contains(attribute)
+                ? AttributeClassifier.forAttribute(multi, attribute, classes)
+                : AttributeClassifier.fromLogits(ctx.featureExtractor(classifierId), classes);
         double[] tgt = target.equals("uniform") ? AttributeDistributionProbe.uniform(classes.size()) : labels.proportions(attribute);
 
         AttributeDistributionProbe.Calibration cal = null;

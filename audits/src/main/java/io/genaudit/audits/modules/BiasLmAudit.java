@@ -83,15 +83,12 @@ public final class BiasLmAudit implements AuditModule {
     }
 
     static BiasLmRunner.Settings settings(Params p, String planFile, long seed) {
-        MultipleComparisons.Method m = MultipleComparisons.Method.parse(p.choiceParam("correction", "holm", "holm", "bh", "none"));
-        double level = p.doubleParam("level", 0.95);
-        if (!(level > 0 && level < 1)) throw new PlanException(planFile, p.prefix() + ".level", "a level in (0,1) expected, got " + level);
-        int bootstrap = p.intParam("bootstrap", 1000);
-        if (bootstrap < 10) throw new PlanException(planFile, p.prefix() + ".bootstrap", "at least 10 resamples expected, got " + bootstrap);
+        MultipleComparisons.Method m = CheckedParams.correction(p);
+        double level = CheckedParams.level(p, planFile);
+        int bootstrap = CheckedParams.bootstrap(p, planFile, 1000, false);
         int samples = p.intParam("samples", 3);
         if (samples < 1) throw new PlanException(planFile, p.prefix() + ".samples", "a positive number of generations per prompt expected, got " + samples);
-        int batch = p.intParam("batch", 32);
-        if (batch < 1) throw new PlanException(planFile, p.prefix() + ".batch", "a positive integer expected, got " + batch);
+        int batch = CheckedParams.positiveInt(p, planFile, "batch", 32);
         SamplingSettings sampling;
         try {
             sampling = new SamplingSettings(p.intParam("maxNewTokens", 30), p.doubleParam("temperature", 1.0), p.intParam("topK", 0), p.doubleParam("topP", 1.0), List.of());

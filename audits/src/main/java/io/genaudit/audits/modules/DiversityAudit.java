@@ -62,8 +62,7 @@ public final class DiversityAudit implements AuditModule {
         Tokenizer tok = lm.tokenizer();
         int samples = p.intParam("samples", 100);
         if (samples < 2) throw new PlanException(spec.planFile(), p.prefix() + ".samples", "at least 2 expected, got " + samples);
-        int maxNew = p.intParam("maxNewTokens", 64);
-        if (maxNew < 1) throw new PlanException(spec.planFile(), p.prefix() + ".maxNewTokens", "a positive integer expected, got " + maxNew);
+        int maxNew = CheckedParams.positiveInt(p, spec.planFile(), "maxNewTokens", 64);
         double temperature = p.doubleParam("temperature", 1.0);
         int topK = p.intParam("topK", 0);
         double topP = p.doubleParam("topP", 1.0);
@@ -198,8 +197,7 @@ public final class DiversityAudit implements AuditModule {
             return out;
         }
         if (p.has("promptFrom")) {
-            int len = p.intParam("promptLength", 8);
-            if (len < 1) throw new PlanException(spec.planFile(), p.prefix() + ".promptLength", "a positive integer expected, got " + len);
+            int len = CheckedParams.positiveInt(p, spec.planFile(), "promptLength", 8);
             List<String> out = new ArrayList<>();
             for (String d : TextDocuments.read(ctx.dataset(p.stringParam("promptFrom", null)).path())) {
                 int[] ids = tok.encode(d);

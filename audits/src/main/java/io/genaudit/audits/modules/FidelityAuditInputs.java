@@ -15,10 +15,12 @@ import io.genaudit.metrics.fidelity.FeatureSetLoader;
 
 import java.nio.file.Files;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * What the fidelity audit modules share: reading the plan parameters ({@code real}, {@code samples},
@@ -29,6 +31,14 @@ import java.util.Map;
 final class FidelityAuditInputs {
     /** Parameters every fidelity module accepts. */
     static final List<String> COMMON = List.of("real", "samples", "features", "batch", "seed", "bootstrap", "level");
+
+    /** The parameters a fidelity module accepts: {@link #COMMON} ({@code real} left out unless {@code usesReal}) plus {@code extra}. */
+    static Set<String> parameters(boolean usesReal, String... extra) {
+        Set<String> s = new HashSet<>(COMMON);
+        if (!usesReal) s.remove("real");
+        s.addAll(List.of(extra));
+        return s;
+    }
 
     final AuditSpec spec;
     final Params p;
@@ -58,10 +68,8 @@ final class FidelityAuditInputs {
         this.batch = p.intParam("batch", 64);
         if (batch < 1) throw new PlanException(pf, p.prefix() + ".batch", "a positive batch size expected, got " + batch);
         this.seed = p.longParam("seed", ctx.seed());
-        this.bootstrap = p.intParam("bootstrap", 200);
-        if (bootstrap != 0 && bootstrap < 10) throw new PlanException(pf, p.prefix() + ".bootstrap", "0 (off) or at least 10 resamples expected, got " + bootstrap);
-        this.level = p.doubleParam("level", 0.95);
-        if (!(level > 0 && level < 1)) throw new PlanException(pf, p.prefix() + ".level", "a level in (0, 1) expected, got " + level);
+        this.bootstrap = CheckedParams.bootstrap(p, pf, 200, true);
+        this.level = CheckedParams.level(p, pf);
         this.extractorModel = ctx.model(extractorId);
         this.extractor = ctx.featureExtractor(extractorId);
         this.generator = ctx.imageGenerator(generatorId);
@@ -126,6 +134,11 @@ final class FidelityAuditInputs {
                     + "), not InceptionV3: not comparable with published " + metricName + " values.");
         }
         return notes;
+    }
+
+    /** The plan seed folded into numpy's 32-bit seed range (what torch-fidelity's subset and split shuffles use). */
+    long numpySeed() {
+        return seed & 0xFFFFFFFFL;
     }
 
     String datasetLabel() {

@@ -14,7 +14,6 @@ import io.genaudit.reports.Chart;
 import io.genaudit.reports.Interval;
 
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -34,10 +33,7 @@ public final class FidelityFidAudit implements AuditModule {
 
     @Override
     public Set<String> parameters() {
-        Set<String> s = new HashSet<>(FidelityAuditInputs.COMMON);
-        s.add("fidInfinity");
-        s.add("points");
-        return s;
+        return FidelityAuditInputs.parameters(true, "fidInfinity", "points");
     }
 
     @Override

@@ -8,11 +8,11 @@ import io.genaudit.metrics.fidelity.FeatureSet;
 import io.genaudit.metrics.fidelity.InceptionScore;
 import io.genaudit.metrics.stats.Bootstrap;
 import io.genaudit.metrics.stats.ConfidenceInterval;
+import io.genaudit.metrics.stats.ResampledRows;
 import io.genaudit.reports.AuditResult;
 import io.genaudit.reports.Chart;
 import io.genaudit.reports.Interval;
 
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -31,11 +31,7 @@ public final class FidelityInceptionScoreAudit implements AuditModule {
 
     @Override
     public Set<String> parameters() {
-        Set<String> s = new HashSet<>(FidelityAuditInputs.COMMON);
-        s.remove("real");
-        s.add("splits");
-        s.add("shuffle");
-        return s;
+        return FidelityAuditInputs.parameters(false, "splits", "shuffle");
     }
 
     @Override
@@ -51,7 +47,7 @@ public final class FidelityInceptionScoreAudit implements AuditModule {
             throw new PlanException(spec.planFile(), in.p.prefix() + ".splits", "between 1 and samples (" + in.samples + ") expected, got " + splits);
         }
         boolean shuffle = in.p.boolParam("shuffle", true);
-        long numpySeed = in.seed & 0xFFFFFFFFL;
+        long numpySeed = in.numpySeed();
         FeatureSet fake = in.fake(ctx, true);
         double[][] logits = fake.features("inception-score");
         InceptionScore is = new InceptionScore(splits, shuffle, numpySeed);
@@ -61,7 +57,7 @@ public final class FidelityInceptionScoreAudit implements AuditModule {
             r = is.compute(logits);
             if (in.bootstrap > 0) {
                 ConfidenceInterval c = new Bootstrap(in.bootstrap, in.seed).percentileInterval(logits.length,
-                        idx -> is.compute(FidelityKidAudit.rows(logits, idx)).mean(), in.level);
+                        idx -> is.compute(ResampledRows.pick(logits, idx)).mean(), in.level);
                 ci = new Interval(c.level(), c.low(), c.high(), c.method() + " over generated samples");
             }
         }

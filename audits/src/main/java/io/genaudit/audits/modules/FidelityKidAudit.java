@@ -8,10 +8,10 @@ import io.genaudit.metrics.fidelity.FeatureSet;
 import io.genaudit.metrics.fidelity.KernelInceptionDistance;
 import io.genaudit.metrics.fidelity.TwoSampleBootstrap;
 import io.genaudit.metrics.stats.ConfidenceInterval;
+import io.genaudit.metrics.stats.ResampledRows;
 import io.genaudit.reports.AuditResult;
 import io.genaudit.reports.Interval;
 
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -29,10 +29,7 @@ public final class FidelityKidAudit implements AuditModule {
 
     @Override
     public Set<String> parameters() {
-        Set<String> s = new HashSet<>(FidelityAuditInputs.COMMON);
-        s.add("subsets");
-        s.add("subsetSize");
-        return s;
+        return FidelityAuditInputs.parameters(true, "subsets", "subsetSize");
     }
 
     @Override
@@ -51,7 +48,7 @@ public final class FidelityKidAudit implements AuditModule {
         FeatureSet fake = in.fake(ctx, true);
         double[][] a = real.features("KID");
         double[][] b = fake.features("KID");
-        long numpySeed = in.seed & 0xFFFFFFFFL;
+        long numpySeed = in.numpySeed();
         KernelInceptionDistance.Result r;
         Interval ci = null;
         try (AuditContext.Phase ph = ctx.phase(spec.id() + " kid", "evaluate", in.generatorId)) {
@@ -59,7 +56,7 @@ public final class FidelityKidAudit implements AuditModule {
             if (in.bootstrap > 0) {
                 KernelInceptionDistance one = new KernelInceptionDistance(1, r.subsetSize(), numpySeed);
                 ConfidenceInterval c = new TwoSampleBootstrap(in.bootstrap, in.seed).centredInterval(a.length, b.length,
-                        (ia, ib) -> one.compute(rows(a, ia), rows(b, ib)).mean(), in.level, one.compute(a, b).mean());
+                        (ia, ib) -> one.compute(ResampledRows.pick(a, ia), ResampledRows.pick(b, ib)).mean(), in.level, one.compute(a, b).mean());
                 ci = new Interval(c.level(), c.low(), c.high(), c.method() + ", one subset of " + r.subsetSize() + " per resample");
             }
         }
@@ -81,11 +78,5 @@ public final class FidelityKidAudit implements AuditModule {
                 + "interval over bootstrap resamples of both sets.");
         return List.of(new AuditResult(spec.id(), metric(), in.generatorId, in.datasetLabel(), r.mean(), null, ci, fake.count(),
                 settings, null, details, List.of(), List.of(), List.of(), notes));
-    }
-
-    static double[][] rows(double[][] x, int[] idx) {
-        double[][] out = new double[idx.length][];
-        for (int i = 0; i < idx.length; i++) out[i] = x[idx[i]];
-        return out;
     }
 }

@@ -7,12 +7,12 @@ import io.genaudit.audits.plan.PlanException;
 import io.genaudit.metrics.fidelity.FeatureSet;
 import io.genaudit.metrics.fidelity.PrecisionRecallDensityCoverage;
 import io.genaudit.metrics.fidelity.TwoSampleBootstrap;
+import io.genaudit.metrics.stats.ResampledRows;
 import io.genaudit.reports.AuditResult;
 import io.genaudit.reports.Chart;
 import io.genaudit.reports.Table;
 
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -34,9 +34,7 @@ public final class FidelityPrdcAudit implements AuditModule {
 
     @Override
     public Set<String> parameters() {
-        Set<String> s = new HashSet<>(FidelityAuditInputs.COMMON);
-        s.add("k");
-        return s;
+        return FidelityAuditInputs.parameters(true, "k");
     }
 
     @Override
@@ -67,7 +65,7 @@ public final class FidelityPrdcAudit implements AuditModule {
                 double[][] reps = new double[4][in.bootstrap];
                 java.util.concurrent.atomic.AtomicInteger next = new java.util.concurrent.atomic.AtomicInteger();
                 double[] index = boot.replicates(a.length, b.length, (ia, ib) -> {
-                    PrecisionRecallDensityCoverage.Result x = prdc.compute(FidelityKidAudit.rows(a, ia), FidelityKidAudit.rows(b, ib));
+                    PrecisionRecallDensityCoverage.Result x = prdc.compute(ResampledRows.pick(a, ia), ResampledRows.pick(b, ib));
                     int slot = next.getAndIncrement();
                     reps[0][slot] = x.precision();
                     reps[1][slot] = x.recall();

@@ -61,14 +61,9 @@ public final class PerplexityAudit implements AuditModule {
         if (stride < 1 || stride > maxLength) {
             throw new PlanException(spec.planFile(), p.prefix() + ".stride", "between 1 and maxLength " + maxLength + " expected, got " + stride);
         }
-        int batch = p.intParam("batch", 8);
-        if (batch < 1) throw new PlanException(spec.planFile(), p.prefix() + ".batch", "a positive integer expected, got " + batch);
-        int resamples = p.intParam("bootstrap", 1000);
-        if (resamples != 0 && resamples < 10) {
-            throw new PlanException(spec.planFile(), p.prefix() + ".bootstrap", "0 (off) or at least 10 resamples expected, got " + resamples);
-        }
-        double level = p.doubleParam("level", 0.95);
-        if (!(level > 0 && level < 1)) throw new PlanException(spec.planFile(), p.prefix() + ".level", "a level in (0,1) expected, got " + level);
+        int batch = CheckedParams.positiveInt(p, spec.planFile(), "batch", 8);
+        int resamples = CheckedParams.bootstrap(p, spec.planFile(), 1000, true);
+        double level = CheckedParams.level(p, spec.planFile());
 
         List<String> docs = TextDocuments.read(data.path());
         SlidingWindowPlan plan = new SlidingWindowPlan(maxLength, stride);

@@ -1,6 +1,5 @@
 package io.genaudit.audits.run;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.genaudit.audits.plan.Plan;
 import io.genaudit.audits.plan.PlanException;
 import io.genaudit.metrics.energy.CompositeEnergyMeter;
@@ -33,16 +32,20 @@ public final class EnergyMeterFactory {
     }
 
     /** The composite meter, able to state its assumptions for the report. */
-    private record Described(CompositeEnergyMeter meter) implements EnergyMeter, PlanRunner.AssumptionsSource {
+    private record Described(CompositeEnergyMeter meter) implements EnergyMeter, PlanRunner.AssumptionsSource, AutoCloseable {
         @Override
         public Session start(String phase) {
             return meter.start(phase);
         }
 
         @Override
-        @SuppressWarnings("unchecked")
         public Map<String, Object> assumptions() {
-            return new LinkedHashMap<>(new ObjectMapper().convertValue(meter.assumptions(), Map.class));
+            return new LinkedHashMap<>(meter.assumptions().asMap());
+        }
+
+        @Override
+        public void close() {
+            meter.close();
         }
     }
 }

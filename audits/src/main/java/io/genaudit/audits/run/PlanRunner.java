@@ -107,6 +107,7 @@ public final class PlanRunner {
                     modelRecords, results, prov);
             return new RunOutcome(rec, allPassed ? 0 : 1);
         } finally {
+            if (opts.meter() instanceof AutoCloseable c) c.close();
             for (LoadedModel m : ctx.models().values()) {
                 try {
                     m.close();

@@ -4,10 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
@@ -21,13 +18,9 @@ class AuditCommandTest {
     private String err;
 
     private int run(String... args) {
-        CommandLine cl = Main.commandLine();
-        StringWriter sw = new StringWriter();
-        cl.setErr(new PrintWriter(sw, true));
-        int code = cl.execute(args);
-        err = sw.toString();
-        System.err.print(err);
-        return code;
+        CliRun r = CliRun.execute(true, args);
+        err = r.err();
+        return r.code();
     }
 
     private Path plan(String name, String gate, double value) throws Exception {

@@ -2,10 +2,7 @@ package io.genaudit.audits.cli;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Path;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -19,12 +16,9 @@ class BiasCommandTest {
     private String err;
 
     private int run(String... args) {
-        CommandLine cl = Main.commandLine();
-        StringWriter sw = new StringWriter();
-        cl.setErr(new PrintWriter(sw, true));
-        int code = cl.execute(args);
-        err = sw.toString();
-        return code;
+        CliRun r = CliRun.execute(false, args);
+        err = r.err();
+        return r.code();
     }
 
     @Test

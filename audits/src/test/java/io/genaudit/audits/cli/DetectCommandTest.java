@@ -7,11 +7,8 @@ import io.genaudit.engine.image.Images;
 import io.genaudit.engine.image.PngWriter;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 import javax.imageio.ImageIO;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.SplittableRandom;
@@ -27,13 +24,9 @@ class DetectCommandTest {
     private static String err;
 
     private static int run(String... args) {
-        CommandLine cl = Main.commandLine();
-        StringWriter sw = new StringWriter();
-        cl.setErr(new PrintWriter(sw, true));
-        int code = cl.execute(args);
-        err = sw.toString();
-        System.err.print(err);
-        return code;
+        CliRun r = CliRun.execute(true, args);
+        err = r.err();
+        return r.code();
     }
 
     /** Random smooth images (a few low-frequency sinusoids); with {@code checker} a faint (-1)^(x+y) up-sampling artifact. */

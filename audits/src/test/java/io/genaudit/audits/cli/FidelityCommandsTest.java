@@ -11,11 +11,8 @@ import io.genaudit.metrics.fidelity.PrecisionRecallDensityCoverage;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Random;
@@ -47,12 +44,9 @@ class FidelityCommandsTest {
     }
 
     private int run(String... args) {
-        CommandLine cl = Main.commandLine();
-        StringWriter sw = new StringWriter();
-        cl.setErr(new PrintWriter(sw, true));
-        int code = cl.execute(args);
-        err = sw.toString();
-        return code;
+        CliRun r = CliRun.execute(false, args);
+        err = r.err();
+        return r.code();
     }
 
     private JsonNode json(Path p) throws IOException {

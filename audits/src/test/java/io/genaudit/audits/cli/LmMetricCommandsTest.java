@@ -6,10 +6,7 @@ import io.genaudit.engine.io.NpyArray;
 import io.genaudit.engine.io.NpyWriter;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
@@ -21,9 +18,7 @@ class LmMetricCommandsTest {
     Path dir;
 
     private int run(String... args) {
-        CommandLine cl = Main.commandLine();
-        cl.setErr(new PrintWriter(new StringWriter(), true));
-        return cl.execute(args);
+        return CliRun.execute(false, args).code();
     }
 
     @Test

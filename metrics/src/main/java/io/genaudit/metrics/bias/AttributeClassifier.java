@@ -36,6 +36,38 @@ public interface AttributeClassifier {
         return out;
     }
 
+    /**
+     * One attribute of a multi-attribute classifier (e.g. colour of genaudit's shapes CNN), with its class ids mapped
+     * by name onto {@code classes} (the order of the reference labels).
+     */
+    static AttributeClassifier forAttribute(io.genaudit.engine.image.AttributeClassifier multi, String attribute, List<String> classes) {
+        List<String> own = multi.classes(attribute);
+        int[] map = new int[own.size()];
+        for (int i = 0; i < own.size(); i++) {
+            map[i] = classes.indexOf(own.get(i));
+            if (map[i] < 0) {
+                throw new ModelContractException(multi.describe(), "classes " + classes + " for attribute " + attribute, own.toString());
+            }
+        }
+        List<String> names = List.copyOf(classes);
+        return new AttributeClassifier() {
+            public List<String> classes() {
+                return names;
+            }
+
+            public int[] predict(Images batch) {
+                int[] p = multi.predict(batch).get(attribute);
+                int[] out = new int[p.length];
+                for (int i = 0; i < p.length; i++) out[i] = map[p[i]];
+                return out;
+            }
+
+            public String describe() {
+                return multi.describe() + " [" + attribute + "]";
+            }
+        };
+    }
+
     /** Argmax over the extractor's outputs, which must be one logit per class. */
     static AttributeClassifier fromLogits(ImageFeatureExtractor logits, List<String> classes) {
         if (logits.dimension() != classes.size()) {

@@ -2,7 +2,6 @@ package io.genaudit.metrics.energy;
 
 import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -38,12 +37,7 @@ public final class CarbonIntensityTable {
     public static CarbonIntensityTable bundled() {
         CarbonIntensityTable t = bundled;
         if (t == null) {
-            try (InputStream in = CarbonIntensityTable.class.getResourceAsStream(RESOURCE)) {
-                if (in == null) throw new IllegalStateException("missing resource " + RESOURCE);
-                t = parse(new String(in.readAllBytes(), StandardCharsets.UTF_8));
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
+            t = parse(BundledCsv.read(RESOURCE));
             bundled = t;
         }
         return t;
@@ -77,14 +71,11 @@ public final class CarbonIntensityTable {
                 }
                 if (line.isBlank()) continue;
                 if (!header) {
-                    if (!line.equals("code,country_alpha3,country_name,region_name,g_per_kwh,year,source")) {
-                        throw new IllegalStateException(RESOURCE + ":" + no + ": unexpected column line '" + line + "'");
-                    }
+                    BundledCsv.requireColumns(RESOURCE, no, line, "code,country_alpha3,country_name,region_name,g_per_kwh,year,source");
                     header = true;
                     continue;
                 }
-                String[] f = line.split(",", -1);
-                if (f.length != 7) throw new IllegalStateException(RESOURCE + ":" + no + ": 7 fields expected, found " + f.length);
+                String[] f = BundledCsv.fields(RESOURCE, no, line, 7);
                 String code = f[0].toUpperCase(Locale.ROOT);
                 String src = sources.getOrDefault(f[6], f[6]);
                 rows.put(code, new CarbonIntensity(code, f[1], f[2], f[3], Double.parseDouble(f[4]),

@@ -1,9 +1,5 @@
 package io.genaudit.metrics.energy;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -41,12 +37,7 @@ public final class CpuTdpTable {
     public static CpuTdpTable bundled() {
         CpuTdpTable t = bundled;
         if (t == null) {
-            try (InputStream in = CpuTdpTable.class.getResourceAsStream(RESOURCE)) {
-                if (in == null) throw new IllegalStateException("missing resource " + RESOURCE);
-                t = parse(new String(in.readAllBytes(), StandardCharsets.UTF_8));
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
+            t = parse(BundledCsv.read(RESOURCE));
             bundled = t;
         }
         return t;
@@ -61,12 +52,11 @@ public final class CpuTdpTable {
             line = line.strip();
             if (line.isEmpty() || line.startsWith("#")) continue;
             if (!header) {
-                if (!line.equals("model,tdp_watts,cores,threads")) throw new IllegalStateException(RESOURCE + ":" + no + ": unexpected column line '" + line + "'");
+                BundledCsv.requireColumns(RESOURCE, no, line, "model,tdp_watts,cores,threads");
                 header = true;
                 continue;
             }
-            String[] f = line.split(",", -1);
-            if (f.length != 4) throw new IllegalStateException(RESOURCE + ":" + no + ": 4 fields expected, found " + f.length);
+            String[] f = BundledCsv.fields(RESOURCE, no, line, 4);
             rows.add(new Row(f[0], normalise(f[0]), Double.parseDouble(f[1]), Integer.parseInt(f[2]), Integer.parseInt(f[3])));
         }
         return new CpuTdpTable(List.copyOf(rows));

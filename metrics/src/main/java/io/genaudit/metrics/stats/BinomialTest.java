@@ -18,11 +18,12 @@ public final class BinomialTest {
         if (k < 0 || k > n) throw new IllegalArgumentException("k " + k + " not in [0," + n + "]");
         if (!(p0 > 0 && p0 < 1)) throw new IllegalArgumentException("p0 must be in (0,1), got " + p0);
         BinomialDistribution d = new BinomialDistribution(null, (int) n, p0);
+        BinomialDistribution mirror = new BinomialDistribution(null, (int) n, 1 - p0);
         int kk = (int) k;
         double p = switch (alternative) {
             case LESS -> d.cumulativeProbability(kk);
-            case GREATER -> kk == 0 ? 1.0 : 1 - d.cumulativeProbability(kk - 1);
-            case TWO_SIDED -> twoSided(d, kk, (int) n, p0);
+            case GREATER -> upperTail(mirror, (int) n, kk);
+            case TWO_SIDED -> twoSided(d, mirror, kk, (int) n, p0);
         };
         return new TestResult((double) k / n, Math.min(1.0, Math.max(0.0, p)),
                 "exact binomial test vs p=" + p0 + " (" + alternative.name().toLowerCase().replace('_', '-') + ")");
@@ -32,25 +33,26 @@ public final class BinomialTest {
         return test(k, n, p0, Alternative.TWO_SIDED);
     }
 
-    private static double twoSided(BinomialDistribution d, int k, int n, double p0) {
+    private static double twoSided(BinomialDistribution d, BinomialDistribution mirror, int k, int n, double p0) {
         double mode = p0 * n;
         if (k == mode) return 1.0;
         double threshold = d.probability(k) * RELATIVE_TOLERANCE;
         if (k < mode) {
             // lower tail is [0,k]; upper tail: smallest j > mode with pmf(j) <= threshold
             int j = firstAtOrBelow(d, threshold, (int) Math.ceil(mode), n, true);
-            double upper = j > n ? 0 : upperTail(d, j);
+            double upper = j > n ? 0 : upperTail(mirror, n, j);
             return d.cumulativeProbability(k) + upper;
         } else {
             // upper tail [k,n]; lower tail: largest j < mode with pmf(j) <= threshold
             int j = firstAtOrBelow(d, threshold, (int) Math.floor(mode), 0, false);
             double lower = j < 0 ? 0 : d.cumulativeProbability(j);
-            return lower + upperTail(d, k);
+            return lower + upperTail(mirror, n, k);
         }
     }
 
-    private static double upperTail(BinomialDistribution d, int j) {
-        return j == 0 ? 1.0 : 1 - d.cumulativeProbability(j - 1);
+    /** P(X >= j) computed as P(n - X <= n - j) with n - X ~ Bin(n, 1 - p0), so tiny upper tails keep their precision. */
+    private static double upperTail(BinomialDistribution mirror, int n, int j) {
+        return j <= 0 ? 1.0 : mirror.cumulativeProbability(n - j);
     }
 
     /** Binary search on the monotone side of the pmf for the first index (moving away from the mode) with pmf <= t. */

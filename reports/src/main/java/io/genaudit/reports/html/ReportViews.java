@@ -167,6 +167,7 @@ public final class ReportViews {
         totals.add(new Views.Tile("CPU time", Numbers.seconds(cpu), "process, all threads"));
         totals.add(new Views.Tile("Energy", energyHeadline(phases), energyNote(phases)));
         totals.add(new Views.Tile("Emissions", co2Headline(phases), co2Note(phases)));
+        totals.addAll(perUnitTiles(phases));
         Views.ChartView chart = null;
         List<PhaseRecord> withEnergy = phases.stream().filter(ph -> ph.energy() != null).toList();
         if (!withEnergy.isEmpty()) {
@@ -181,6 +182,41 @@ public final class ReportViews {
         }
         return new Views.EnergyView(totals, rows, chart,
                 DisplayValues.rows(p == null ? Map.of() : p.energyAssumptions()));
+    }
+
+    /**
+     * Figures a reviewer compares across models: energy and emissions per 1,000 units (tokens, images) over the
+     * phases that produced those units, and the training total.
+     */
+    static List<Views.Tile> perUnitTiles(List<PhaseRecord> phases) {
+        List<Views.Tile> out = new ArrayList<>();
+        Map<String, double[]> perUnit = new java.util.TreeMap<>();
+        for (PhaseRecord ph : phases) {
+            if (ph.energy() == null || ph.units() == null) continue;
+            for (var u : ph.units().entrySet()) {
+                double[] acc = perUnit.computeIfAbsent(u.getKey(), k -> new double[3]);
+                acc[0] += ph.energy().joules();
+                acc[1] += ph.energy().gramsCo2e();
+                acc[2] += u.getValue();
+            }
+        }
+        for (var e : perUnit.entrySet()) {
+            double[] a = e.getValue();
+            if (a[2] <= 0) continue;
+            out.add(new Views.Tile("Per 1,000 " + e.getKey(), Numbers.format(1000 * a[0] / a[2]) + " J",
+                    Numbers.format(1000 * a[1] / a[2]) + " g CO2e, over " + String.format(Locale.ROOT, "%,d", (long) a[2]) + " " + e.getKey()));
+        }
+        double trainJ = 0;
+        double trainG = 0;
+        boolean any = false;
+        for (PhaseRecord ph : phases) {
+            if (!"train".equals(ph.kind()) || ph.energy() == null) continue;
+            trainJ += ph.energy().joules();
+            trainG += ph.energy().gramsCo2e();
+            any = true;
+        }
+        if (any) out.add(new Views.Tile("Training", Numbers.format(trainJ) + " J", Numbers.format(trainG) + " g CO2e, all train phases"));
+        return out;
     }
 
     /** Versions, hashes, seed, machine and files of the run. */

@@ -91,7 +91,7 @@ public final class DcganModel implements ImageGenerator {
 
     /** Generator input: latents with the labels' one-hot appended when conditional. */
     NDArray generatorInput(NDManager m, float[] z, int n, int[] labels) {
-        NDArray zin = m.create(z, new Shape(n, config.latentDim()));
+        NDArray zin = Tensors.create(m, z, new Shape(n, config.latentDim()));
         if (config.numClasses() == 0) return zin;
         return NDArrays.concat(new NDList(zin, Tensors.oneHot(m, labels, config.numClasses())), 1);
     }

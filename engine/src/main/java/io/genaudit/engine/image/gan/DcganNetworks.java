@@ -6,13 +6,13 @@ import ai.djl.nn.Block;
 import ai.djl.nn.Blocks;
 import ai.djl.nn.SequentialBlock;
 import ai.djl.nn.convolutional.Conv2d;
-import io.genaudit.engine.image.nn.TransposedConv2d;
+import io.genaudit.engine.image.nn.UpsampleConv2d;
 import ai.djl.nn.core.Linear;
 import ai.djl.nn.norm.BatchNorm;
 
 /**
  * DCGAN's two networks (Radford et al. 2016): a generator of a linear projection to a 4x4 (or 7x7) map followed by
- * stride-2 transposed convolutions ({@link TransposedConv2d}) with batch norm and ReLU, tanh output; a discriminator of stride-2 convolutions
+ * 2x nearest upsampling + 3x3 convolutions ({@link UpsampleConv2d}, in place of transposed convolutions) with batch norm and ReLU, tanh output; a discriminator of stride-2 convolutions
  * with batch norm and leaky ReLU ending in one logit. A conditional model feeds the class one-hot to the generator
  * with the latent and to the discriminator as extra constant input channels.
  */
@@ -32,11 +32,11 @@ public final class DcganNetworks {
         int ch = ch0;
         for (int l = 0; l < levels - 1; l++) {
             ch /= 2;
-            g.add(TransposedConv2d.of(ch, 4, 2, 1, true));
+            g.add(UpsampleConv2d.of(ch, 2, true));
             g.add(BatchNorm.builder().build());
             g.add(Activation.reluBlock());
         }
-        g.add(TransposedConv2d.of(c.channels(), 4, 2, 1, true));
+        g.add(UpsampleConv2d.of(c.channels(), 2, true));
         g.add(Activation.tanhBlock());
         return g;
     }

@@ -65,6 +65,10 @@ public final class DcganTrainer {
                     for (int step = 0; step < steps; step++) {
                         double[] l = step(model, optG, optD, data, perm, step * b, (step + 1) * b,
                                 Latents.mix(s.seed(), 2 + epoch, step));
+                        if (!Double.isFinite(l[0]) || !Double.isFinite(l[1])) {
+                            throw new IllegalStateException("DCGAN training diverged: non-finite loss (lossD " + l[0] + ", lossG " + l[1]
+                                    + ") at epoch " + (epoch + 1) + " step " + (step + 1) + "; try another seed");
+                        }
                         hist.step("lossD", l[0]);
                         hist.step("lossG", l[1]);
                         p.step(1);
@@ -113,19 +117,21 @@ public final class DcganTrainer {
             }
             float[] z = Latents.sample(b, cfg.latentDim(), stepSeed, Latents.Distribution.NORMAL);
             NDArray zin = model.generatorInput(m, z, b, labels);
-            NDArray fake;
             double lossD, lossG;
+            // D step: fakes generated outside the gradient collector, so they are constants for the discriminator
+            NDArray fixedFake = model.generator.forward(model.store, new NDList(zin), true).singletonOrThrow();
             try (GradientCollector gc = Engine.getInstance().newGradientCollector()) {
-                fake = model.generator.forward(model.store, new NDList(zin), true).singletonOrThrow();
                 NDArray dReal = model.discriminator.forward(model.store, new NDList(model.discriminatorInput(m, real, labels)), true).singletonOrThrow();
                 NDArray dFake = model.discriminator.forward(model.store,
-                        new NDList(model.discriminatorInput(m, fake.stopGradient(), labels)), true).singletonOrThrow();
+                        new NDList(model.discriminatorInput(m, fixedFake, labels)), true).singletonOrThrow();
                 NDArray loss = Tensors.bceWithLogits(dReal, 1f).add(Tensors.bceWithLogits(dFake, 0f));
                 gc.backward(loss);
                 lossD = loss.getFloat();
             }
             optD.step();
+            // G step: the same latents through the generator again, this time recording the graph
             try (GradientCollector gc = Engine.getInstance().newGradientCollector()) {
+                NDArray fake = model.generator.forward(model.store, new NDList(zin), true).singletonOrThrow();
                 NDArray out = model.discriminator.forward(model.store, new NDList(model.discriminatorInput(m, fake, labels)), true).singletonOrThrow();
                 NDArray loss = Tensors.bceWithLogits(out, 1f);
                 gc.backward(loss);

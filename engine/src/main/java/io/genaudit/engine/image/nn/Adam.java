@@ -48,12 +48,15 @@ public final class Adam implements AutoCloseable {
             for (int i = 0; i < params.size(); i++) {
                 NDArray w = params.get(i).getArray();
                 NDArray g = w.getGradient();
-                g.attach(tmp);
+                g.detach(); // never closed: the engine may hand out its own gradient slot, which must not be freed
                 m.get(i).muli(beta1).addi(g.mul(1 - beta1));
                 v.get(i).muli(beta2).addi(g.square().muli(1 - beta2));
-                NDArray update = m.get(i).div(c1).muli(lr).divi(v.get(i).div(c2).sqrt().addi(eps));
-                update.attach(tmp);
-                w.subi(update);
+                NDArray mHat = m.get(i).div(c1);
+                mHat.attach(tmp);
+                NDArray vHat = v.get(i).div(c2);
+                vHat.attach(tmp);
+                NDArray denom = vHat.sqrt().addi(eps);
+                w.subi(mHat.muli(lr).divi(denom));
                 g.subi(g);
             }
         }
@@ -64,7 +67,7 @@ public final class Adam implements AutoCloseable {
         try (NDManager tmp = manager.newSubManager()) {
             for (Parameter p : params) {
                 NDArray g = p.getArray().getGradient();
-                g.attach(tmp);
+                g.detach(); // never closed: the engine may hand out its own gradient slot, which must not be freed
                 g.subi(g);
             }
         }

@@ -44,9 +44,7 @@ public final class SeededInitializer implements Initializer {
             double b = Math.sqrt(6.0 / Math.max(1, fanIn));
             for (int i = 0; i < v.length; i++) v[i] = (float) ((rnd.nextDouble() * 2 - 1) * b);
         }
-        // a copy in engine-owned memory: the parameter must not alias the Java direct buffer it was built from
-        try (NDArray a = manager.create(v, shape)) {
-            return a.toType(dataType, true);
-        }
+        if (dataType != DataType.FLOAT32) throw new IllegalArgumentException("float32 parameters expected, got " + dataType);
+        return Tensors.create(manager, v, shape);
     }
 }

@@ -10,9 +10,21 @@ public final class Tensors {
     private Tensors() {
     }
 
+    /**
+     * A float32 array of {@code v} with the given shape, in memory PyTorch owns. DJL's {@code create(float[])} wraps
+     * a Java direct buffer without copying; when that array is closed or collected while autograd still holds the
+     * tensor (inputs and weights saved for backward), the buffer is freed under PyTorch's feet, which showed up as
+     * NaN gradients and native double-free crashes. A copy into engine memory removes that whole class of bugs.
+     */
+    public static NDArray create(NDManager m, float[] v, Shape shape) {
+        try (NDArray wrapped = m.create(v, shape)) {
+            return wrapped.duplicate();
+        }
+    }
+
     /** [n,c,h,w] float32 array of the batch. */
     public static NDArray of(NDManager m, Images b) {
-        return m.create(b.data(), new Shape(b.n(), b.channels(), b.height(), b.width()));
+        return create(m, b.data(), new Shape(b.n(), b.channels(), b.height(), b.width()));
     }
 
     /** Images [from, to) of {@code all} in the given index order as an array scaled {@code v*scale+shift}. */
@@ -24,14 +36,14 @@ public final class Tensors {
             int src = order[i] * size, dst = (i - from) * size;
             for (int k = 0; k < size; k++) out[dst + k] = d[src + k] * scale + shift;
         }
-        return m.create(out, new Shape(to - from, all.channels(), all.height(), all.width()));
+        return create(m, out, new Shape(to - from, all.channels(), all.height(), all.width()));
     }
 
     /** One-hot [n, classes] float32. */
     public static NDArray oneHot(NDManager m, int[] labels, int classes) {
         float[] o = new float[labels.length * classes];
         for (int i = 0; i < labels.length; i++) o[i * classes + labels[i]] = 1f;
-        return m.create(o, new Shape(labels.length, classes));
+        return create(m, o, new Shape(labels.length, classes));
     }
 
     /** An [n,c,h,w] array back to Images, mapping {@code v*scale+shift} and clamping to [0,1]. */

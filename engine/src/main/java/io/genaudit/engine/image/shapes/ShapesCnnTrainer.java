@@ -4,7 +4,6 @@ import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
-import ai.djl.ndarray.index.NDIndex;
 import ai.djl.nn.SequentialBlock;
 import ai.djl.training.GradientCollector;
 import io.genaudit.engine.Progress;
@@ -70,7 +69,11 @@ public final class ShapesCnnTrainer {
             for (int epoch = 0; epoch < epochs; epoch++) {
                 int[] perm = Latents.permutation(n, Latents.mix(seed, 1, epoch));
                 for (int step = 0; step < steps; step++) {
-                    hist.step("loss", step(cnn, opt, data, perm, step * b, (step + 1) * b));
+                    double loss = step(cnn, opt, data, perm, step * b, (step + 1) * b);
+                    if (!Double.isFinite(loss)) {
+                        throw new IllegalStateException("shapes CNN training diverged at epoch " + (epoch + 1) + " step " + (step + 1) + "; try another seed");
+                    }
+                    hist.step("loss", loss);
                     p.step(1);
                 }
                 hist.endEpoch();
@@ -114,12 +117,14 @@ public final class ShapesCnnTrainer {
                 NDArray logits = cnn.head.forward(cnn.store, new NDList(f), true).singletonOrThrow();
                 NDArray total = null;
                 int off = 0;
+                NDList heads = logits.split(new long[]{3, 6}, 1);
+                int head = 0;
                 for (var e : ShapesCnn.CLASSES.entrySet()) {
                     int k = e.getValue().size();
                     int[] all = data.labels().get(e.getKey());
                     int[] y = new int[to - from];
                     for (int i = from; i < to; i++) y[i - from] = all[perm[i]];
-                    NDArray ce = Tensors.crossEntropy(logits.get(new NDIndex(":, {}:{}", off, off + k)), Tensors.oneHot(m, y, k));
+                    NDArray ce = Tensors.crossEntropy(heads.get(head++), Tensors.oneHot(m, y, k));
                     total = total == null ? ce : total.add(ce);
                     off += k;
                 }

@@ -3,7 +3,6 @@ package io.genaudit.engine.image.vae;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
-import ai.djl.ndarray.index.NDIndex;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Activation;
@@ -91,8 +90,8 @@ public final class VaeModel implements ImageGenerator {
     /** Encoder output split into {mean, logVariance}, each [B, z]. */
     NDArray[] encode(NDArray x, boolean training) {
         NDArray h = encoder.forward(store, new NDList(x), training).singletonOrThrow();
-        int z = config.latentDim();
-        return new NDArray[]{h.get(new NDIndex(":, 0:{}", z)), h.get(new NDIndex(":, {}:", z))};
+        NDList parts = h.split(2, 1);
+        return new NDArray[]{parts.get(0), parts.get(1)};
     }
 
     NDArray decodeLogits(NDArray z, boolean training) {
@@ -136,7 +135,7 @@ public final class VaeModel implements ImageGenerator {
         if (n < 1) throw new IllegalArgumentException("n must be >= 1");
         float[] z = Latents.sample(n, config.latentDim(), seed, Latents.Distribution.NORMAL);
         try (NDManager m = manager.newSubManager()) {
-            NDArray x = Activation.sigmoid(decodeLogits(m.create(z, new Shape(n, config.latentDim())), false));
+            NDArray x = Activation.sigmoid(decodeLogits(Tensors.create(m, z, new Shape(n, config.latentDim())), false));
             return Tensors.toImages(x, 1f, 0f);
         }
     }

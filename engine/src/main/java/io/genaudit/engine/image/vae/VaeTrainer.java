@@ -58,6 +58,10 @@ public final class VaeTrainer {
                     int[] perm = Latents.permutation(n, Latents.mix(s.seed(), 1, epoch));
                     for (int step = 0; step < steps; step++) {
                         double[] l = step(model, opt, data, perm, step * b, (step + 1) * b, Latents.mix(s.seed(), 2 + epoch, step));
+                        if (!Double.isFinite(l[0])) {
+                            throw new IllegalStateException("VAE training diverged: non-finite loss " + l[0] + " at epoch " + (epoch + 1)
+                                    + " step " + (step + 1) + "; try another seed");
+                        }
                         hist.step("loss", l[0]);
                         hist.step("reconstruction", l[1]);
                         hist.step("kl", l[2]);
@@ -98,7 +102,7 @@ public final class VaeTrainer {
         int b = to - from;
         try (NDManager m = model.manager.newSubManager()) {
             NDArray x = Tensors.gather(m, data.images(), perm, from, to, 1f, 0f);
-            NDArray eps = m.create(Latents.sample(b, cfg.latentDim(), stepSeed, Latents.Distribution.NORMAL), new Shape(b, cfg.latentDim()));
+            NDArray eps = Tensors.create(m, Latents.sample(b, cfg.latentDim(), stepSeed, Latents.Distribution.NORMAL), new Shape(b, cfg.latentDim()));
             double[] out = new double[3];
             try (GradientCollector gc = Engine.getInstance().newGradientCollector()) {
                 NDArray[] ml = model.encode(x, true);

@@ -10,9 +10,9 @@ public record TransformerConfig(String size, int vocabSize, int contextLength, i
         if (vocabSize < 2 || contextLength < 2 || layers < 1 || mlpHidden < 1) throw new IllegalArgumentException("invalid transformer sizes");
     }
 
-    /** 1 block, width 32, 2 heads, context 32 (about 30k parameters). */
+    /** 1 block, width 32, 2 heads, context 64 (about 32k parameters). */
     public static TransformerConfig tiny() {
-        return new TransformerConfig("tiny", 256, 32, 32, 2, 1, 128);
+        return new TransformerConfig("tiny", 256, 64, 32, 2, 1, 128);
     }
 
     /** 2 blocks, width 64, 4 heads, context 128 (about 140k parameters). */

@@ -35,7 +35,7 @@ class TransformerTrainerTest {
     }
 
     private static TransformerTrainer trainer(int epochs, Progress.Factory p) {
-        return new TransformerTrainer(TransformerConfig.tiny(), new TrainingSettings(7, epochs, 16, 1e-2, 0), p);
+        return new TransformerTrainer(TransformerConfig.tiny(), new TrainingSettings(7, epochs, 8, 1e-2, 0), p);
     }
 
     @Test
@@ -57,7 +57,7 @@ class TransformerTrainerTest {
         assertEquals(io.genaudit.engine.io.Sha256.of(dir.resolve("params.bin")), onDisk.parametersSha256());
         assertTrue(Files.exists(dir.resolve("checkpoints/epoch-002/state.json")));
         try (TransformerLanguageModel lm = TransformerLanguageModel.load(dir)) {
-            assertEquals(32, lm.contextLength());
+            assertEquals(64, lm.contextLength());
             // padding invariance: scoring windows together equals scoring each alone
             byte[] b = larger.bytes();
             int[] w1 = new int[32], w2 = new int[9];
@@ -79,7 +79,7 @@ class TransformerTrainerTest {
         TrainingRecord rb = trainer(1, Progress.SILENT).train(corpus, b, false);
         assertEquals(ra.stepLosses(), rb.stepLosses());
         assertEquals(ra.parametersSha256(), rb.parametersSha256());
-        TrainingRecord rc = new TransformerTrainer(TransformerConfig.tiny(), new TrainingSettings(8, 1, 16, 1e-2, 0), Progress.SILENT)
+        TrainingRecord rc = new TransformerTrainer(TransformerConfig.tiny(), new TrainingSettings(8, 1, 8, 1e-2, 0), Progress.SILENT)
                 .train(corpus, a.resolve("other"), false);
         assertNotEquals(ra.parametersSha256(), rc.parametersSha256());
         try (LanguageModel la = TransformerLanguageModel.load(a); LanguageModel lb = TransformerLanguageModel.load(b)) {

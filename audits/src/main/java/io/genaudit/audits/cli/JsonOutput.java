@@ -6,14 +6,13 @@ import io.genaudit.engine.io.AtomicFiles;
 
 import java.io.IOException;
 import java.nio.file.Path;
-import java.util.Map;
 
-/** Writes a fidelity command's result map as pretty JSON, atomically; does nothing when no path was given. */
-final class FidelityJson {
-    private FidelityJson() {
+/** Writes a CLI command's {@code --json} result as pretty-printed JSON, atomically; does nothing when no path was given. */
+final class JsonOutput {
+    private JsonOutput() {
     }
 
-    static void write(Path out, Map<String, Object> result) throws IOException {
+    static void write(Path out, Object result) throws IOException {
         if (out == null) return;
         byte[] bytes = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsBytes(result);
         AtomicFiles.writeBytes(out, bytes);

@@ -1,0 +1,75 @@
+package io.genaudit.audits.cli;
+
+import io.genaudit.engine.InputException;
+import io.genaudit.engine.image.ImageFeatureExtractor;
+import io.genaudit.engine.image.OnnxFeatureExtractor;
+import io.genaudit.engine.image.TorchScriptFeatureExtractor;
+import io.genaudit.engine.lm.LanguageModel;
+import io.genaudit.engine.lm.OnnxLanguageModel;
+import io.genaudit.engine.lm.Tokenizers;
+import io.genaudit.engine.lm.TorchScriptLanguageModel;
+import io.genaudit.engine.lm.transformer.TransformerLanguageModel;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/**
+ * Opens the models CLI commands name with a {@code KIND:PATH} spec: language models for {@code --model}
+ * ({@code transformer:DIR}, {@code torchscript:FILE}, {@code onnx:FILE}, with {@code --tokenizer} and
+ * {@code --context-length}) and image feature extractors for {@code --features} ({@code torchscript:PATH},
+ * {@code onnx:PATH}), so every command parses specs and reports bad ones the same way.
+ */
+final class CliModels {
+    private CliModels() {
+    }
+
+    /** Opens a language model spec: {@code transformer:DIR}, {@code torchscript:FILE} or {@code onnx:FILE}. */
+    static LanguageModel openLanguageModel(String spec, String tokenizer, Integer contextLength) {
+        String kind = kind(spec);
+        Path path = path(spec);
+        switch (kind) {
+            case "transformer" -> {
+                if (tokenizer != null) throw new InputException("--tokenizer", "a transformer model brings its own tokenizer; leave --tokenizer out");
+                return TransformerLanguageModel.load(path);
+            }
+            case "torchscript", "onnx" -> {
+                if (contextLength == null) {
+                    throw new InputException("--context-length", "the context length of a " + kind + " model is required (or give --max-length)");
+                }
+                var tok = Tokenizers.resolve(tokenizer, null);
+                return kind.equals("onnx") ? new OnnxLanguageModel(path, tok, contextLength) : new TorchScriptLanguageModel(path, tok, contextLength);
+            }
+            default -> throw new InputException("--model", "transformer:MODEL_DIR, torchscript:FILE or onnx:FILE expected, got '" + spec + "'");
+        }
+    }
+
+    /**
+     * Opens the feature extractor a fidelity command names with {@code --features SPEC} ({@code torchscript:PATH} or
+     * {@code onnx:PATH}: images [B,3,H,W] in [0,1] to features [B,D]) for the image folder {@code input}.
+     */
+    static ImageFeatureExtractor openFeatureExtractor(String spec, Path input) {
+        if (spec == null) {
+            throw new InputException(input, "is an image folder: name a feature extractor with --features torchscript:PATH or onnx:PATH "
+                    + "(or pass precomputed .npy features / .npz statistics)");
+        }
+        String kind = kind(spec);
+        if (!kind.equals("torchscript") && !kind.equals("onnx")) {
+            throw new InputException("--features", "expected torchscript:PATH or onnx:PATH, got '" + spec + "'");
+        }
+        Path file = path(spec);
+        if (!Files.isRegularFile(file)) throw new InputException(file, "no such " + kind + " model file");
+        return kind.equals("torchscript") ? TorchScriptFeatureExtractor.load(file) : OnnxFeatureExtractor.load(file);
+    }
+
+    /** The part of {@code KIND:PATH} before the first colon; empty when there is none. */
+    private static String kind(String spec) {
+        int colon = spec.indexOf(':');
+        return colon < 0 ? "" : spec.substring(0, colon);
+    }
+
+    /** The part of {@code KIND:PATH} after the first colon; the whole spec when there is none. */
+    private static Path path(String spec) {
+        int colon = spec.indexOf(':');
+        return Path.of(colon < 0 ? spec : spec.substring(colon + 1));
+    }
+}
