@@ -56,6 +56,37 @@ import java.util.Set;
  * an attribute classifier.
  */
 public final class ImageModelProvider implements ModelProvider {
+    /** How many seeds to try when adversarial or VAE training diverges (non-finite loss) before giving up. */
+    static final int TRAINING_ATTEMPTS = 3;
+
+    /**
+     * Trains, and when the run diverges (the trainers stop on a non-finite loss) retrains with the next seed, up to
+     * {@link #TRAINING_ATTEMPTS} times. The seeds that diverged are reported in the model's info, never hidden.
+     */
+    static void trainWithRetries(Path modelDir, boolean gan, TrainingData td, DcganConfig dc, VaeConfig vc, long seed, int epochs,
+                                 AuditContext ctx, List<Long> divergedSeeds) throws IOException {
+        for (int attempt = 0; ; attempt++) {
+            long s = seed + attempt * 1_000_003L;
+            try {
+                TrainingSettings ts = new TrainingSettings(modelDir, s, epochs, attempt == 0, ctx.progress());
+                if (gan) DcganTrainer.train(td, dc, ts).close();
+                else VaeTrainer.train(td, vc, ts).close();
+                return;
+            } catch (IllegalStateException e) {
+                if (e.getMessage() == null || !e.getMessage().contains("diverged") || attempt + 1 >= TRAINING_ATTEMPTS) throw e;
+                divergedSeeds.add(s);
+                deleteTree(modelDir);
+            }
+        }
+    }
+
+    private static void deleteTree(Path dir) throws IOException {
+        if (!Files.exists(dir)) return;
+        try (var w = Files.walk(dir)) {
+            for (Path p : w.sorted(java.util.Comparator.reverseOrder()).toList()) Files.deleteIfExists(p);
+        }
+    }
+
     static final Set<String> GAN_TRAIN_KEYS = Set.of("data", "epochs", "size", "seed", "conditional", "channels");
     static final Set<String> CNN_TRAIN_KEYS = Set.of("data", "epochs", "seed");
     /** Cache layout version: bump when the training code changes what a cached model contains. */
@@ -132,6 +163,7 @@ public final class ImageModelProvider implements ModelProvider {
         Params t = trainParams(spec, GAN_TRAIN_KEYS);
         Path modelDir;
         boolean trainedNow = false;
+        List<Long> divergedSeeds = new java.util.ArrayList<>();
         if (t == null) {
             modelDir = planRelative(spec, spec.params().stringParam("path", null));
             if (!Files.isRegularFile(modelDir.resolve(ModelFolder.MODEL_JSON))) {
@@ -171,10 +203,8 @@ public final class ImageModelProvider implements ModelProvider {
             modelDir = ctx.cacheDir().resolve("models").resolve(spec.type() + "-" + key.substring(0, 24));
             if (!Files.isRegularFile(modelDir.resolve(ModelFolder.MODEL_JSON))) {
                 try (AuditContext.Phase ph = ctx.phase("train:" + spec.id(), "train", spec.id())) {
-                    TrainingSettings s = new TrainingSettings(modelDir, seed, epochs, true, ctx.progress());
-                    if (gan) DcganTrainer.train(td, dc, s).close();
-                    else VaeTrainer.train(td, vc, s).close();
-                    ph.units("images", (long) epochs * td.size());
+                    trainWithRetries(modelDir, gan, td, dc, vc, seed, epochs, ctx, divergedSeeds);
+                    ph.units("images", (long) (divergedSeeds.size() + 1) * epochs * td.size());
                 }
                 trainedNow = true;
             }
@@ -195,6 +225,7 @@ public final class ImageModelProvider implements ModelProvider {
         info.put("finalLosses", json.get("finalLosses"));
         info.put("modelDir", modelDir.toString());
         info.put("trainedThisRun", trainedNow);
+        if (!divergedSeeds.isEmpty()) info.put("divergedSeeds", divergedSeeds);
         return new LoadedModel(spec.id(), spec.type(), g, sha, g.describe(), info, lossCharts(json), List.of(sampleSheet(g, ctx.seed())));
     }
 
