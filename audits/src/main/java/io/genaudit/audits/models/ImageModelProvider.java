@@ -57,7 +57,7 @@ import java.util.Set;
  */
 public final class ImageModelProvider implements ModelProvider {
     /** How many seeds to try when adversarial or VAE training diverges (non-finite loss) before giving up. */
-    static final int TRAINING_ATTEMPTS = 3;
+    static final int TRAINING_ATTEMPTS = 5;
 
     /**
      * Trains, and when the run diverges (the trainers stop on a non-finite loss) retrains with the next seed, up to

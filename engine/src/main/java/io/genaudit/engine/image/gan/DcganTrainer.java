@@ -119,7 +119,10 @@ public final class DcganTrainer {
             NDArray zin = model.generatorInput(m, z, b, labels);
             double lossD, lossG;
             // D step: fakes generated outside the gradient collector, so they are constants for the discriminator
-            NDArray fixedFake = model.generator.forward(model.store, new NDList(zin), true).singletonOrThrow();
+            // grad mode off explicitly (an earlier trainer in the same JVM may have left it on), and the fakes
+            // detached, so the D step never records or back-propagates into the generator
+            ai.djl.pytorch.jni.JniUtils.setGradMode(false);
+            NDArray fixedFake = model.generator.forward(model.store, new NDList(zin), true).singletonOrThrow().stopGradient();
             try (GradientCollector gc = Engine.getInstance().newGradientCollector()) {
                 NDArray dReal = model.discriminator.forward(model.store, new NDList(model.discriminatorInput(m, real, labels)), true).singletonOrThrow();
                 NDArray dFake = model.discriminator.forward(model.store,

@@ -106,6 +106,9 @@ public final class VaeTrainer {
             double[] out = new double[3];
             try (GradientCollector gc = Engine.getInstance().newGradientCollector()) {
                 NDArray[] ml = model.encode(x, true);
+                // log-variance clamped to [-10, 10] (a common VAE safeguard): exp() of an unbounded encoder output
+                // overflows float32 early in training and turns the KL term and every gradient into NaN
+                ml[1] = ml[1].clip(-10f, 10f);
                 NDArray z = ml[0].add(ml[1].mul(0.5f).exp().mul(eps));
                 NDArray logits = model.decodeLogits(z, true);
                 // BCE with logits summed over pixels: softplus(l) - l*x
