@@ -101,7 +101,7 @@ class BiasAuditTest {
             public long seed() { return 5; }
             public Path outputDir() { return dir; }
             public Path cacheDir() { return dir.resolve("cache"); }
-            public LoadedModel model(String id) { throw new UnsupportedOperationException(); }
+            public LoadedModel model(String id) { return new LoadedModel(id, "test", (AutoCloseable) models.get(id), "0", id, java.util.Map.of(), java.util.List.of(), java.util.List.of()); }
             public LanguageModel languageModel(String id) { return (LanguageModel) models.get(id); }
             public ImageGenerator imageGenerator(String id) { return (ImageGenerator) models.get(id); }
             public ImageFeatureExtractor featureExtractor(String id) { return (ImageFeatureExtractor) models.get(id); }
