@@ -61,12 +61,7 @@ public final class DcganModel implements ImageGenerator {
 
     /** Loads a model folder written by {@link DcganTrainer} (model.json + weights). */
     public static DcganModel load(Path dir) throws IOException {
-        Path json = dir.resolve(ModelFolder.MODEL_JSON);
-        if (!Files.exists(json)) throw new InputException(dir, "no model.json: not a genaudit DCGAN model folder");
-        Map<String, Object> m = ModelFolder.readJson(json);
-        if (!"dcgan".equals(m.get("architecture"))) {
-            throw new InputException(json, "architecture is '" + m.get("architecture") + "', expected 'dcgan'");
-        }
+        Map<String, Object> m = ModelFolder.readConfig(dir, "dcgan", "DCGAN");
         @SuppressWarnings("unchecked")
         DcganConfig c = DcganConfig.fromMap((Map<String, Object>) m.get("config"));
         DcganModel model = new DcganModel(c, 0);

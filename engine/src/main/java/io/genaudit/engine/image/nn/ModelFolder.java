@@ -86,4 +86,21 @@ public final class ModelFolder {
             }
         }
     }
+
+    /**
+     * The {@code config} map of a model folder's model.json, after checking the folder holds a model of
+     * {@code architecture}; bad folders are input errors naming the file.
+     */
+    @SuppressWarnings("unchecked")
+    public static Map<String, Object> readConfig(Path dir, String architecture, String label) throws IOException {
+        Path json = dir.resolve(MODEL_JSON);
+        if (!java.nio.file.Files.exists(json)) {
+            throw new io.genaudit.engine.InputException(dir, "no model.json: not a genaudit " + label + " model folder");
+        }
+        Map<String, Object> m = readJson(json);
+        if (!architecture.equals(m.get("architecture"))) {
+            throw new io.genaudit.engine.InputException(json, "architecture is '" + m.get("architecture") + "', expected '" + architecture + "'");
+        }
+        return m;
+    }
 }

@@ -59,12 +59,7 @@ public final class VaeModel implements ImageGenerator {
 
     /** Loads a model folder written by {@link VaeTrainer}. */
     public static VaeModel load(Path dir) throws IOException {
-        Path json = dir.resolve(ModelFolder.MODEL_JSON);
-        if (!Files.exists(json)) throw new InputException(dir, "no model.json: not a genaudit VAE model folder");
-        Map<String, Object> m = ModelFolder.readJson(json);
-        if (!"vae".equals(m.get("architecture"))) {
-            throw new InputException(json, "architecture is '" + m.get("architecture") + "', expected 'vae'");
-        }
+        Map<String, Object> m = ModelFolder.readConfig(dir, "vae", "VAE");
         @SuppressWarnings("unchecked")
         VaeConfig c = VaeConfig.fromMap((Map<String, Object>) m.get("config"));
         VaeModel model = new VaeModel(c, 0);
