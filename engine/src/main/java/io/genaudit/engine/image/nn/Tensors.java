@@ -54,9 +54,17 @@ public final class Tensors {
         return new Images((int) s[0], (int) s[1], (int) s[2], (int) s[3], d);
     }
 
+    /**
+     * softplus(x) = log(1 + e^x) computed stably as max(x, 0) + log(1 + e^-|x|): the naive form overflows for large
+     * logits and its gradient becomes inf/inf = NaN.
+     */
+    public static NDArray softPlus(NDArray x) {
+        return x.maximum(0f).add(x.abs().neg().exp().add(1f).log());
+    }
+
     /** Numerically stable binary cross-entropy with logits, averaged: mean(softplus(x) - x*y). */
     public static NDArray bceWithLogits(NDArray logits, float target) {
-        NDArray sp = ai.djl.nn.Activation.softPlus(logits);
+        NDArray sp = softPlus(logits);
         return target == 0f ? sp.mean() : sp.sub(logits.mul(target)).mean();
     }
 

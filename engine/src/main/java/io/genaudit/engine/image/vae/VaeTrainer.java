@@ -112,7 +112,7 @@ public final class VaeTrainer {
                 NDArray z = ml[0].add(ml[1].mul(0.5f).exp().mul(eps));
                 NDArray logits = model.decodeLogits(z, true);
                 // BCE with logits summed over pixels: softplus(l) - l*x
-                NDArray rec = Activation.softPlus(logits).sub(logits.mul(x)).sum().div(b);
+                NDArray rec = io.genaudit.engine.image.nn.Tensors.softPlus(logits).sub(logits.mul(x)).sum().div(b);
                 NDArray kl = ml[1].add(1f).sub(ml[0].square()).sub(ml[1].exp()).sum().mul(-0.5f).div(b);
                 NDArray loss = rec.add(kl.mul(cfg.klWeight()));
                 gc.backward(loss);
