@@ -33,37 +33,10 @@ class ImageModelProviderTest {
         ai.djl.pytorch.jni.JniUtils.setNumThreads(1);
     }
 
-    /** Records phases and files for the provider; the rest is not used by it. */
-    static final class Ctx implements AuditContext {
-        final Path cache;
-        final List<String> phases = new ArrayList<>();
-
+    /** The shared provider-test context with this test's seed. */
+    static final class Ctx extends ProviderTestContext {
         Ctx(Path cache) {
-            this.cache = cache;
-        }
-
-        public long seed() { return 3; }
-        public Path outputDir() { return cache; }
-        public Path cacheDir() { return cache; }
-        public LoadedModel model(String id) { throw new UnsupportedOperationException(); }
-        public LanguageModel languageModel(String id) { throw new UnsupportedOperationException(); }
-        public ImageGenerator imageGenerator(String id) { throw new UnsupportedOperationException(); }
-        public ImageFeatureExtractor featureExtractor(String id) { throw new UnsupportedOperationException(); }
-        public DatasetRef dataset(String id) { throw new UnsupportedOperationException(); }
-        public Phase phase(String name, String kind, String model) {
-            phases.add(name + "/" + kind + "/" + model);
-            return new Phase() {
-                public void units(String unit, long count) { }
-                public void close() { }
-            };
-        }
-        public Progress.Factory progress() { return Progress.SILENT; }
-        public String recordFile(String role, Path file) {
-            try {
-                return Sha256.of(file);
-            } catch (java.io.IOException e) {
-                throw new RuntimeException(e);
-            }
+            super(cache, 3);
         }
     }
 

@@ -33,40 +33,10 @@ class LanguageModelProviderTest {
         io.genaudit.engine.lm.TorchThreads.pin();
     }
 
-    /** Records phases and files; everything else is unused by the provider. */
-    static final class Ctx implements AuditContext {
-        final Path cache;
-        final List<String> phases = new ArrayList<>();
-        final Map<String, String> files = new LinkedHashMap<>();
-
+    /** The shared provider-test context with this test's seed. */
+    static final class Ctx extends ProviderTestContext {
         Ctx(Path cache) {
-            this.cache = cache;
-        }
-
-        public long seed() { return 5; }
-        public Path outputDir() { return cache; }
-        public Path cacheDir() { return cache; }
-        public LoadedModel model(String id) { throw new UnsupportedOperationException(); }
-        public LanguageModel languageModel(String id) { throw new UnsupportedOperationException(); }
-        public ImageGenerator imageGenerator(String id) { throw new UnsupportedOperationException(); }
-        public ImageFeatureExtractor featureExtractor(String id) { throw new UnsupportedOperationException(); }
-        public DatasetRef dataset(String id) { throw new UnsupportedOperationException(); }
-        public Phase phase(String name, String kind, String model) {
-            phases.add(name + "/" + kind + "/" + model);
-            return new Phase() {
-                public void units(String unit, long count) { }
-                public void close() { }
-            };
-        }
-        public Progress.Factory progress() { return Progress.SILENT; }
-        public String recordFile(String role, Path file) {
-            try {
-                String sha = Sha256.of(file);
-                files.put(file.toString(), role);
-                return sha;
-            } catch (java.io.IOException e) {
-                throw new RuntimeException(e);
-            }
+            super(cache, 5);
         }
     }
 

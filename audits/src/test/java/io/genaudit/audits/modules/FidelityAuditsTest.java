@@ -89,7 +89,7 @@ class FidelityAuditsTest {
             public LoadedModel model(String id) {
                 return new LoadedModel(id, id.equals("ext") ? "fixture-extractor" : "dcgan", id.equals("ext") ? ex : gen, "0", id, Map.of(), List.of(), List.of());
             }
-            public LanguageModel languageModel(String id) { throw new UnsupportedOperationException(); }
+            public LanguageModel languageModel(String id) { throw new AssertionError("fidelity audits never ask for a language model (" + id + ")"); }
             public ImageGenerator imageGenerator(String id) { return gen; }
             public ImageFeatureExtractor featureExtractor(String id) { return ex; }
             public DatasetRef dataset(String id) { return data.get(id); }

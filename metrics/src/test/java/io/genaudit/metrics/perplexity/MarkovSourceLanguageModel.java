@@ -52,7 +52,7 @@ public final class MarkovSourceLanguageModel implements LanguageModel {
 
     @Override
     public int[] generate(int[] prompt, SamplingSettings settings, long seed) {
-        throw new UnsupportedOperationException("scoring only");
+        throw new AssertionError("this test model only scores text; the perplexity tests never generate");
     }
 
     @Override
