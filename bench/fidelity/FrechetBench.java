@@ -1,6 +1,11 @@
 import io.genaudit.metrics.fidelity.FrechetDistance;
 import io.genaudit.metrics.fidelity.GaussianStatistics;
 
+import java.lang.foreign.FunctionDescriptor;
+import java.lang.foreign.Linker;
+import java.lang.foreign.MemorySegment;
+import java.lang.foreign.ValueLayout;
+import java.lang.invoke.MethodHandle;
 import java.util.Arrays;
 import java.util.Locale;
 
@@ -29,6 +34,23 @@ public class FrechetBench {
         return out;
     }
 
+    /** OpenBLAS's own view of its thread count and kernel (what the distance's BLAS/LAPACK calls run on). */
+    static String openblasInfo() {
+        try {
+            org.bytedeco.javacpp.Loader.load(org.bytedeco.openblas.global.openblas.class);
+            Linker linker = Linker.nativeLinker();
+            MethodHandle threads = linker.downcallHandle(MemorySegment.ofAddress(
+                    org.bytedeco.javacpp.Loader.addressof("openblas_get_num_threads").address()), FunctionDescriptor.of(ValueLayout.JAVA_INT));
+            MethodHandle core = linker.downcallHandle(MemorySegment.ofAddress(
+                    org.bytedeco.javacpp.Loader.addressof("openblas_get_corename").address()), FunctionDescriptor.of(ValueLayout.ADDRESS));
+            int n = (int) threads.invokeExact();
+            MemorySegment name = (MemorySegment) core.invokeExact();
+            return "OpenBLAS " + n + " threads, " + name.reinterpret(64).getString(0);
+        } catch (Throwable e) {
+            return "OpenBLAS threads unknown (" + e + ")";
+        }
+    }
+
     public static void main(String[] args) {
         int n = args.length > 0 ? Integer.parseInt(args[0]) : 2100;
         int reps = args.length > 1 ? Integer.parseInt(args[1]) : 3;
@@ -47,7 +69,7 @@ public class FrechetBench {
         }
         double[] sorted = times.clone();
         Arrays.sort(sorted);
-        System.out.printf(Locale.ROOT, "genaudit  FID %.12f  distance best %.3f s  median %.3f s  (route %s; %d runs; statistics of 2x%d rows %.2f s)%n",
-                r.value(), sorted[0], sorted[reps / 2], r.method(), reps, n, statsSeconds);
+        System.out.printf(Locale.ROOT, "genaudit  FID %.12f  distance best %.3f s  median %.3f s  (route %s; %d runs; %s; statistics of 2x%d rows %.2f s)%n",
+                r.value(), sorted[0], sorted[reps / 2], r.method(), reps, openblasInfo(), n, statsSeconds);
     }
 }

@@ -10,7 +10,7 @@ JAVA_HOME="${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}"
 N="${1:-2100}"; JREPS="${2:-3}"; PREPS="${3:-1}"
 CPFILE="$ROOT/metrics/$BD/bench-classpath.txt"
 if [ ! -f "$CPFILE" ]; then
-  (cd "$ROOT" && ./mvnw -B -q -o -Dgenaudit.buildDir="$BD" -pl metrics dependency:build-classpath -Dmdep.outputFile="$CPFILE" >/dev/null)
+  (cd "$ROOT" && ./mvnw -B -q -o -Dgenaudit.buildDir="$BD" -pl metrics -am compile dependency:build-classpath -Dmdep.outputFile="$CPFILE" >/dev/null)
 fi
 CP="$ROOT/metrics/$BD/classes:$ROOT/engine/$BD/classes:$(cat "$CPFILE")"
 echo "machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs), load $(cut -d' ' -f1-3 /proc/loadavg)"

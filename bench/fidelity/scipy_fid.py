@@ -20,4 +20,10 @@ for _ in range(reps):
     v, off = pytorch_fid_distance(m1, s1, m2, s2)
     times.append(time.perf_counter() - t)
 times.sort()
-print("pytorch-fid FID %.12f  distance best %.3f s  median %.3f s  (scipy sqrtm; %d runs; offset %s)" % (v, times[0], times[len(times) // 2], reps, off))
+try:
+    from threadpoolctl import threadpool_info
+    blas = ", ".join("%s %s %d threads, %s" % (i["internal_api"], i.get("version"), i["num_threads"], i.get("architecture"))
+                     for i in threadpool_info() if i["user_api"] == "blas")
+except ImportError:
+    blas = "BLAS threads unknown (no threadpoolctl)"
+print("pytorch-fid FID %.12f  distance best %.3f s  median %.3f s  (scipy sqrtm; %d runs; offset %s; %s)" % (v, times[0], times[len(times) // 2], reps, off, blas))

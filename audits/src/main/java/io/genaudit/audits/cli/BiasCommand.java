@@ -59,6 +59,10 @@ public final class BiasCommand implements GenauditSubcommand, Callable<Integer> 
     @Option(names = "--seed", defaultValue = "0", paramLabel = "N", description = "Seed for generation and resampling (default: ${DEFAULT-VALUE}).")
     long seed;
 
+    @Option(names = "--min-log-odds-ratio", defaultValue = "" + BiasLmRunner.DEFAULT_MIN_LOG_ODDS_RATIO, paramLabel = "X",
+            description = "Smallest co-occurrence association (|log odds ratio|, nats) flagged; 0 tests exactly none (default: ${DEFAULT-VALUE}).")
+    double minLogOddsRatio;
+
     @Option(names = "--json", paramLabel = "OUT", description = "Write the result as JSON.")
     Path json;
 
@@ -73,6 +77,7 @@ public final class BiasCommand implements GenauditSubcommand, Callable<Integer> 
         if (!(level > 0 && level < 1)) throw new InputException("--level", "a level in (0,1) expected, got " + level);
         if (bootstrap < 10) throw new InputException("--bootstrap", "at least 10 expected, got " + bootstrap);
         if (samples < 1) throw new InputException("--samples", "at least 1 expected, got " + samples);
+        if (!(minLogOddsRatio >= 0) || Double.isInfinite(minLogOddsRatio)) throw new InputException("--min-log-odds-ratio", "a finite value >= 0 expected, got " + minLogOddsRatio);
         SamplingSettings sampling;
         try {
             sampling = new SamplingSettings(maxNewTokens, temperature, 0, 1.0, List.of());
@@ -82,7 +87,7 @@ public final class BiasCommand implements GenauditSubcommand, Callable<Integer> 
         BiasSuite suite = BiasSuite.load(probes);
         long t0 = System.nanoTime();
         try (LanguageModel lm = CliModels.openLanguageModel(model, tokenizer, contextLength)) {
-            BiasLmRunner.Settings settings = new BiasLmRunner.Settings(m, level, bootstrap, seed, samples, sampling, 32);
+            BiasLmRunner.Settings settings = new BiasLmRunner.Settings(m, level, bootstrap, seed, samples, sampling, 32, minLogOddsRatio);
             BiasLmRunner.Outcome o = BiasLmRunner.run(lm, suite, settings);
             BiasResultParts.Parts parts = BiasResultParts.lm(o);
             double seconds = (System.nanoTime() - t0) / 1e9;

@@ -39,8 +39,12 @@ public final class DiversityCommand implements GenauditSubcommand, Callable<Inte
             description = "Vendi score on at most N texts (a seeded subsample above that; default: ${DEFAULT-VALUE}).")
     int vendiMax;
 
-    @Option(names = "--seed", paramLabel = "N", defaultValue = "0", description = "Seed of the Vendi subsample (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--seed", paramLabel = "N", defaultValue = "0", description = "Seed of the Vendi subsample and the bootstrap (default: ${DEFAULT-VALUE}).")
     long seed;
+
+    @Option(names = "--bootstrap", paramLabel = "B", defaultValue = "1000",
+            description = "Bootstrap resamples of the generations for the intervals; 0 for none (default: ${DEFAULT-VALUE}).")
+    int bootstrap;
 
     @Option(names = "--json", paramLabel = "OUT", description = "Write the result as JSON.")
     Path json;
@@ -60,18 +64,26 @@ public final class DiversityCommand implements GenauditSubcommand, Callable<Inte
             }
             List<String> lines = TextDocuments.lines(text);
             if (lines.size() < 2) throw new InputException(text, "at least two generations (lines) expected, found " + lines.size());
-            DiversityResult r = new DiversityMetrics(vendiMax, seed).compute(tokens.tokens(lines));
+            if (bootstrap != 0 && bootstrap < 10) throw new InputException("--bootstrap", "0 (no intervals) or at least 10 resamples expected, got " + bootstrap);
+            DiversityResult r = new DiversityMetrics(vendiMax, seed, bootstrap, DiversityMetrics.SELF_BLEU_CI_MAX_TEXTS).compute(tokens.tokens(lines));
             m.putAll(r.asMap());
             m.put("text", text.toString());
             m.put("tokenizer", tokens.label());
             m.put("vendi_kernel", "cosine on n-gram (1..4) counts");
             m.put("vendi_max", vendiMax);
             m.put("seed", seed);
+            m.put("bootstrap_resamples", bootstrap);
             System.out.printf(Locale.ROOT, "%d texts, %d tokens: distinct-1..4 %.4f %.4f %.4f %.4f; self-BLEU-2..4 %.4f %.4f %.4f; "
                             + "entropy-1..4 (nats) %.3f %.3f %.3f %.3f; Vendi %.3f on %d texts%n",
                     r.texts(), r.tokens(), r.distinct(1), r.distinct(2), r.distinct(3), r.distinct(4),
                     r.selfBleu(2), r.selfBleu(3), r.selfBleu(4), r.entropy(1), r.entropy(2), r.entropy(3), r.entropy(4),
                     r.vendi(), r.vendiItems());
+            var d2 = r.interval("distinct_2");
+            if (d2 != null) {
+                System.out.printf(Locale.ROOT, "95%% bootstrap intervals (%d resamples): distinct-2 [%.4f, %.4f]%s%n", bootstrap, d2.low(), d2.high(),
+                        r.interval("self_bleu_4") == null ? "; self-BLEU intervals left out above " + DiversityMetrics.SELF_BLEU_CI_MAX_TEXTS + " texts"
+                                : String.format(Locale.ROOT, ", self-BLEU-4 [%.4f, %.4f]", r.interval("self_bleu_4").low(), r.interval("self_bleu_4").high()));
+            }
         } else {
             double[][] x = features(images);
             double v;

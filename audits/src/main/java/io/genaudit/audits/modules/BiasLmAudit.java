@@ -33,7 +33,7 @@ public final class BiasLmAudit implements AuditModule {
 
     @Override
     public Set<String> parameters() {
-        return Set.of("probes", "correction", "level", "bootstrap", "samples", "maxNewTokens", "temperature", "topK", "topP", "batch");
+        return Set.of("probes", "correction", "level", "bootstrap", "samples", "maxNewTokens", "temperature", "topK", "topP", "batch", "minLogOddsRatio");
     }
 
     @Override
@@ -95,6 +95,10 @@ public final class BiasLmAudit implements AuditModule {
         } catch (IllegalArgumentException e) {
             throw new PlanException(planFile, p.prefix(), "invalid sampling settings: " + e.getMessage());
         }
-        return new BiasLmRunner.Settings(m, level, bootstrap, seed, samples, sampling, batch);
+        double minLor = p.doubleParam("minLogOddsRatio", BiasLmRunner.DEFAULT_MIN_LOG_ODDS_RATIO);
+        if (!(minLor >= 0) || Double.isInfinite(minLor)) {
+            throw new PlanException(planFile, p.prefix() + ".minLogOddsRatio", "a finite log odds ratio >= 0 expected (0 tests exactly no association), got " + minLor);
+        }
+        return new BiasLmRunner.Settings(m, level, bootstrap, seed, samples, sampling, batch, minLor);
     }
 }

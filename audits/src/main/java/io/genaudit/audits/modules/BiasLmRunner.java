@@ -21,9 +21,21 @@ import java.util.Map;
  * model with one set of statistical settings; shared by the {@code bias-lm} audit module and {@code genaudit bias}.
  */
 public final class BiasLmRunner {
-    /** Statistical and sampling settings of a run. */
+    /**
+     * Default smallest co-occurrence association (|log odds ratio|, nats) worth flagging: odds ratio 1.105. A test of
+     * exactly 0 flags the tiny associations every trained model carries (bench/bias/results.md).
+     */
+    public static final double DEFAULT_MIN_LOG_ODDS_RATIO = 0.1;
+
+    /** Statistical and sampling settings of a run; {@code minLogOddsRatio} is the co-occurrence contrasts' minimum effect. */
     public record Settings(MultipleComparisons.Method correction, double level, int bootstrap, long seed, int samplesPerPrompt,
-                           SamplingSettings sampling, int batch) {
+                           SamplingSettings sampling, int batch, double minLogOddsRatio) {
+        public Settings {
+            if (!(minLogOddsRatio >= 0) || Double.isInfinite(minLogOddsRatio)) {
+                throw new IllegalArgumentException("minLogOddsRatio must be finite and >= 0, got " + minLogOddsRatio);
+            }
+        }
+
         public Map<String, Object> asMap() {
             Map<String, Object> m = new LinkedHashMap<>();
             m.put("correction", correction.planName());
@@ -36,6 +48,7 @@ public final class BiasLmRunner {
             m.put("topK", sampling.topK());
             m.put("topP", sampling.topP());
             m.put("batch", batch);
+            m.put("minLogOddsRatio", minLogOddsRatio);
             return m;
         }
     }
@@ -68,7 +81,7 @@ public final class BiasLmRunner {
         }
         CooccurrenceProbe.Report co = null;
         if (suite.cooccurrence() != null) {
-            co = new CooccurrenceProbe(s.correction(), s.level()).run(scorer, suite.cooccurrence());
+            co = new CooccurrenceProbe(s.correction(), s.level(), s.minLogOddsRatio()).run(scorer, suite.cooccurrence());
             units += co.prompts().size();
         }
         GenerationProbe.Report gen = null;

@@ -201,27 +201,34 @@ public final class BiasResultParts {
         }
         if (o.cooccurrence() != null) {
             CooccurrenceProbe.Report r = o.cooccurrence();
-            sum.add(r.tTests(), 0);
-            sum.add(r.contrasts(), 0);
-            charts.add(barChart("Co-occurrence: mean log-probability difference per prompt set (t interval)", "nats", r.tTests()));
-            tables.add(testsTable("Co-occurrence per prompt set (t-test)", r.tTests()));
-            tables.add(testsTable("Co-occurrence per prompt set (sign test)", r.signTests()));
-            if (!r.contrasts().rows().isEmpty()) {
-                tables.add(testsTable("Co-occurrence paired contrasts", r.contrasts()));
-                details.put("log_odds_ratio", r.contrasts().rows().get(0).effect());
+            sum.add(r.associations(), 0);
+            List<String> sets = r.raw().stream().map(CooccurrenceProbe.RawDifference::set).toList();
+            charts.add(new Chart(Chart.Type.BAR, "Co-occurrence: raw mean log-probability difference per prompt set (t interval; includes the terms' base rates)",
+                    "prompt set", "nats", sets, List.of(new Chart.Series("mean difference", null,
+                    r.raw().stream().mapToDouble(CooccurrenceProbe.RawDifference::mean).toArray(),
+                    r.raw().stream().mapToDouble(x -> x.ci().low()).toArray(), r.raw().stream().mapToDouble(x -> x.ci().high()).toArray()))));
+            List<List<String>> rawRows = new ArrayList<>();
+            for (var x : r.raw()) rawRows.add(List.of(x.set(), String.valueOf(x.n()), f(x.mean()), f(x.standardError()), ci(x.ci()), f(x.shareFavouringA())));
+            tables.add(new Table("Co-occurrence per prompt set, raw (as lm-evaluation-harness reports it; mixes association with the terms' base rates, so not tested)",
+                    List.of("prompt set", "n", "mean log P(A) - log P(B)", "SE", "t interval", "share favouring A"), rawRows));
+            if (!r.associations().rows().isEmpty()) {
+                tables.add(testsTable("Co-occurrence association contrasts (paired; base rates cancel)", r.associations()));
+                details.put("log_odds_ratio", r.associations().rows().get(0).effect());
+            } else {
+                notes.add("Co-occurrence: the suite declares no contrast between prompt sets, so no association is tested (raw differences include base rates).");
             }
             List<CooccurrenceProbe.PromptScore> ps = new ArrayList<>(r.prompts());
             ps.sort(Comparator.comparingDouble((CooccurrenceProbe.PromptScore p) -> -Math.abs(p.difference())));
             List<List<String>> ex = new ArrayList<>();
             for (var p : ps.subList(0, Math.min(10, ps.size()))) ex.add(List.of(p.set(), p.prompt(), f(p.logProbA()), f(p.logProbB()), f(p.difference())));
             tables.add(new Table("Prompts with the largest log-probability differences", List.of("set", "prompt", "log P(A)", "log P(B)", "difference"), ex));
-            if (value == null) {
-                GroupEffect best = r.contrasts().rows().isEmpty() ? r.tTests().largest(0) : r.contrasts().largest(0);
+            if (value == null && !r.associations().rows().isEmpty()) {
+                GroupEffect best = r.associations().largest(0);
                 value = best.effect();
                 unit = "nats";
                 ci = interval(best.ci());
                 n = best.n();
-                headline = "largest mean log-probability difference (" + best.group() + ", p adjusted " + f(best.pAdjusted()) + ")";
+                headline = "largest co-occurrence association, log odds ratio (" + best.group() + ", p adjusted " + f(best.pAdjusted()) + ")";
             }
         }
         if (o.generation() != null) {

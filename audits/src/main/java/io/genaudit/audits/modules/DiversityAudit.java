@@ -13,7 +13,9 @@ import io.genaudit.metrics.diversity.DiversityResult;
 import io.genaudit.metrics.diversity.TextTokens;
 import io.genaudit.metrics.perplexity.TextDocuments;
 import io.genaudit.reports.AuditResult;
+import io.genaudit.metrics.stats.ConfidenceInterval;
 import io.genaudit.reports.Chart;
+import io.genaudit.reports.Interval;
 import io.genaudit.reports.Table;
 
 import java.util.ArrayList;
@@ -30,7 +32,8 @@ import java.util.SplittableRandom;
  * distinct-n, n-gram entropy, self-BLEU and the Vendi score — next to the same figures on reference text cut into
  * pieces of the same token length and count, so mode collapse shows as a gap to the reference.
  * Headline value: distinct-2 of the generations; every other figure is gateable by name (reference ones prefixed
- * {@code reference_}).
+ * {@code reference_}). Distinct-n, entropy and self-BLEU carry bootstrap intervals over generations
+ * ({@link io.genaudit.metrics.diversity.DiversityBootstrap}).
  */
 public final class DiversityAudit implements AuditModule {
     private static final List<String> FIELDS = List.of("distinct_1", "distinct_2", "distinct_3", "distinct_4",
@@ -44,7 +47,7 @@ public final class DiversityAudit implements AuditModule {
     @Override
     public Set<String> parameters() {
         return Set.of("samples", "maxNewTokens", "temperature", "topK", "topP", "promptFrom", "prompts", "promptLength",
-                "referenceData", "seed", "tokenizer", "vendiMaxItems");
+                "referenceData", "seed", "tokenizer", "vendiMaxItems", "bootstrap");
     }
 
     @Override
@@ -80,6 +83,10 @@ public final class DiversityAudit implements AuditModule {
             throw new PlanException(spec.planFile(), p.prefix() + ".tokenizer", e.getMessage());
         }
         int vendiMax = p.intParam("vendiMaxItems", 1000);
+        int bootstrap = p.intParam("bootstrap", 1000);
+        if (bootstrap != 0 && bootstrap < 10) {
+            throw new PlanException(spec.planFile(), p.prefix() + ".bootstrap", "0 (no intervals) or at least 10 resamples expected, got " + bootstrap);
+        }
         List<String> prompts = prompts(ctx, spec, p, tok);
 
         List<String> generations = new ArrayList<>(samples);
@@ -100,7 +107,7 @@ public final class DiversityAudit implements AuditModule {
             ph.units("tokens", generated);
         }
 
-        DiversityMetrics metrics = new DiversityMetrics(vendiMax, seed);
+        DiversityMetrics metrics = new DiversityMetrics(vendiMax, seed, bootstrap, DiversityMetrics.SELF_BLEU_CI_MAX_TEXTS);
         DiversityResult gen;
         DiversityResult ref = null;
         int refPieces = 0;
@@ -127,6 +134,7 @@ public final class DiversityAudit implements AuditModule {
         settings.put("model_tokenizer", tok.name());
         settings.put("vendi_kernel", "cosine on n-gram (1..4) counts");
         settings.put("vendi_max_items", vendiMax);
+        settings.put("bootstrap_resamples", bootstrap);
 
         Map<String, Object> details = new LinkedHashMap<>(gen.asMap());
         details.put("generated_tokens", generated);
@@ -140,8 +148,14 @@ public final class DiversityAudit implements AuditModule {
         notes.add("Self-BLEU: each generation against all others, NLTK sentence_bleu with method1 smoothing (higher = less "
                 + "diverse). Distinct-n: distinct over total n-grams. Entropy in nats. Vendi: effective number of distinct "
                 + "texts under the cosine kernel on n-gram counts.");
-        notes.add("All these figures depend on the number and length of texts; compare only like with like. No interval "
-                + "is given: resampling texts with replacement creates duplicates and biases every diversity figure.");
+        notes.add("All these figures depend on the number and length of texts; compare only like with like.");
+        if (bootstrap > 0) {
+            notes.add(String.format(Locale.ROOT, "Intervals: %d bootstrap resamples of the generations (seed %d). A text drawn twice counts "
+                    + "twice for distinct-n and entropy (a repeated generation) but is never scored against its own copy for self-BLEU. "
+                    + "A resample holds only ~63%% distinct texts, which shifts these figures by itself, so each interval is the "
+                    + "replicates' spread centred on the estimate. The Vendi score has no interval.%s", bootstrap, seed,
+                    samples > DiversityMetrics.SELF_BLEU_CI_MAX_TEXTS ? " Self-BLEU intervals are left out above " + DiversityMetrics.SELF_BLEU_CI_MAX_TEXTS + " texts." : ""));
+        }
         if (ref != null) {
             notes.add(String.format(Locale.ROOT, "Reference: %d pieces of %d model tokens cut from '%s', the same count and "
                     + "length as the generations.", refPieces, maxNew, p.stringParam("referenceData", null)));
@@ -152,12 +166,13 @@ public final class DiversityAudit implements AuditModule {
         List<String> cats = List.of("distinct-1", "distinct-2", "distinct-3", "distinct-4", "self-BLEU-2", "self-BLEU-3",
                 "self-BLEU-4", "Vendi / n");
         List<Chart.Series> series = new ArrayList<>();
-        series.add(Chart.Series.of("generated", null, barValues(gen)));
-        if (ref != null) series.add(Chart.Series.of("reference", null, barValues(ref)));
-        Chart bars = new Chart(Chart.Type.BAR, "Diversity: generations vs reference", null, "value", cats, series);
+        series.add(bars("generated", gen, BAR_FIELDS));
+        if (ref != null) series.add(bars("reference", ref, BAR_FIELDS));
+        Chart bars = new Chart(Chart.Type.BAR, "Diversity: generations vs reference" + (bootstrap > 0 ? " (95% bootstrap intervals)" : ""),
+                null, "value", cats, series);
         List<Chart.Series> ent = new ArrayList<>();
-        ent.add(Chart.Series.of("generated", null, ents(gen)));
-        if (ref != null) ent.add(Chart.Series.of("reference", null, ents(ref)));
+        ent.add(bars("generated", gen, ENTROPY_FIELDS));
+        if (ref != null) ent.add(bars("reference", ref, ENTROPY_FIELDS));
         Chart entropy = new Chart(Chart.Type.BAR, "n-gram entropy (nats)", null, "nats",
                 List.of("1-gram", "2-gram", "3-gram", "4-gram"), ent);
 
@@ -167,17 +182,59 @@ public final class DiversityAudit implements AuditModule {
         }
         Table quotes = new Table("Sample generations", List.of("#", "prompt", "generation"), rows);
 
+        ConfidenceInterval headline = gen.interval("distinct_2");
+        Interval ci = headline == null ? null : new Interval(headline.level(), headline.low(), headline.high(), headline.method());
         return List.of(new AuditResult(spec.id(), metric(), modelId, String.join(",", spec.data()), gen.distinct(2), null,
-                null, (long) samples, settings, null, details, List.of(bars, entropy), null, List.of(quotes), notes));
+                ci, (long) samples, settings, null, details, List.of(bars, entropy), null, List.of(figuresTable(gen, ref), quotes), notes));
     }
 
-    private static double[] barValues(DiversityResult r) {
-        return new double[]{r.distinct(1), r.distinct(2), r.distinct(3), r.distinct(4), r.selfBleu(2), r.selfBleu(3),
-                r.selfBleu(4), r.vendiItems() == 0 ? Double.NaN : r.vendi() / r.vendiItems()};
+    private static final List<String> BAR_FIELDS = List.of("distinct_1", "distinct_2", "distinct_3", "distinct_4",
+            "self_bleu_2", "self_bleu_3", "self_bleu_4", "vendi_per_text");
+    private static final List<String> ENTROPY_FIELDS = List.of("entropy_1", "entropy_2", "entropy_3", "entropy_4");
+
+    /** One bar per field with its interval as error bar (NaN where a field has none). */
+    private static Chart.Series bars(String name, DiversityResult r, List<String> fields) {
+        double[] y = new double[fields.size()], lo = new double[y.length], hi = new double[y.length];
+        for (int i = 0; i < y.length; i++) {
+            y[i] = value(r, fields.get(i));
+            ConfidenceInterval c = r.interval(fields.get(i));
+            lo[i] = c == null ? Double.NaN : c.low();
+            hi[i] = c == null ? Double.NaN : c.high();
+        }
+        return r.intervals().isEmpty() ? Chart.Series.of(name, null, y) : new Chart.Series(name, null, y, lo, hi);
     }
 
-    private static double[] ents(DiversityResult r) {
-        return new double[]{r.entropy(1), r.entropy(2), r.entropy(3), r.entropy(4)};
+    private static double value(DiversityResult r, String field) {
+        if (field.equals("vendi_per_text")) return r.vendiItems() == 0 ? Double.NaN : r.vendi() / r.vendiItems();
+        if (field.equals("vendi")) return r.vendi();
+        int n = field.charAt(field.length() - 1) - '0';
+        if (field.startsWith("distinct_")) return r.distinct(n);
+        if (field.startsWith("entropy_")) return r.entropy(n);
+        return r.selfBleu(n);
+    }
+
+    /** Every figure with its interval, generations beside the reference. */
+    private static Table figuresTable(DiversityResult gen, DiversityResult ref) {
+        List<String> header = new ArrayList<>(List.of("figure", "generated", "95% CI"));
+        if (ref != null) header.addAll(List.of("reference", "95% CI"));
+        List<List<String>> rows = new ArrayList<>();
+        for (String f : FIELDS) {
+            List<String> row = new ArrayList<>(List.of(f));
+            row.addAll(cells(gen, f));
+            if (ref != null) row.addAll(cells(ref, f));
+            rows.add(row);
+        }
+        return new Table("Diversity figures (entropy in nats; self-BLEU: higher = less diverse)", header, rows);
+    }
+
+    private static List<String> cells(DiversityResult r, String field) {
+        ConfidenceInterval c = r.interval(field);
+        String ci = c == null || Double.isNaN(c.low()) ? "" : "[" + f4(c.low()) + ", " + f4(c.high()) + "]";
+        return List.of(f4(value(r, field)), ci);
+    }
+
+    private static String f4(double v) {
+        return Double.isNaN(v) ? "n/a" : String.format(Locale.ROOT, "%.4f", v);
     }
 
     /** Prompts from {@code prompts:} (a list of strings), or the first promptLength model tokens of each promptFrom document, or a default. */

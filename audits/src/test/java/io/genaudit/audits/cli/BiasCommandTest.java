@@ -32,4 +32,10 @@ class BiasCommandTest {
         assertEquals(ExitCodes.BAD_INPUT, run("bias", "--model", "transformer:" + dir, "--probes", "planted", "--correction", "bonferroni"));
         assertTrue(err.contains("--correction"), err);
     }
+
+    @Test
+    void negativeMinimumLogOddsRatioIsBadInput() {
+        assertEquals(ExitCodes.BAD_INPUT, run("bias", "--model", "transformer:" + dir, "--probes", "planted", "--min-log-odds-ratio", "-0.5"));
+        assertTrue(err.contains("--min-log-odds-ratio"), err);
+    }
 }

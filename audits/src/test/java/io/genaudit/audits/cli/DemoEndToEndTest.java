@@ -41,6 +41,14 @@ class DemoEndToEndTest {
         assertEquals("perplexity", ppl.get("metric").asText());
         assertTrue(ppl.get("value").asDouble() > 1 && ppl.get("ci").get("low").asDouble() <= ppl.get("value").asDouble());
         assertTrue(ppl.get("n").asLong() > 1000, "scored tokens");
+        for (JsonNode a : rec.get("audits")) {
+            if (a.get("metric").asText().equals("detectability") && a.get("id").asText().equals("detectability")) {
+                JsonNode cg = a.get("details").get("cross_generator");
+                assertEquals(1, cg.size(), "one other generator for " + a.get("model"));
+                assertEquals(a.get("model").asText().equals("gan") ? "vae" : "gan", cg.get(0).get("across_model").asText());
+            }
+            if (a.get("metric").asText().equals("diversity")) assertEquals(2, a.get("details").get("distinct_2_ci").size());
+        }
         JsonNode prov = rec.get("provenance");
         assertEquals("PyTorch", prov.get("engine").asText());
         assertTrue(prov.get("phases").size() >= 6, "train, sample and evaluate phases");
@@ -55,6 +63,7 @@ class DemoEndToEndTest {
         for (String id : new String[]{"perplexity", "diversity", "fid", "detectability", "bias-image"}) {
             assertTrue(text.contains(id), "report mentions " + id);
         }
+        assertTrue(text.contains("Cross-generator transfer"), "cross-generator result in the report");
         assertTrue(Files.readString(out.resolve("junit.xml")).contains("testcase"));
     }
 }

@@ -34,6 +34,12 @@ class LmMetricCommandsTest {
         for (String f : new String[]{"distinct_4", "self_bleu_2", "self_bleu_3", "self_bleu_4", "entropy_1", "vendi", "seconds"}) {
             assertTrue(j.has(f), f);
         }
+        for (String f : new String[]{"distinct_1_ci", "distinct_2_ci", "entropy_4_ci", "self_bleu_2_ci"}) {
+            assertEquals(2, j.get(f).size(), f);
+            assertTrue(j.get(f).get(0).asDouble() <= j.get(f.replace("_ci", "")).asDouble(), f);
+            assertTrue(j.get(f).get(1).asDouble() >= j.get(f.replace("_ci", "")).asDouble(), f);
+        }
+        assertEquals(1000, j.get("bootstrap_resamples").asInt());
     }
 
     @Test

@@ -140,6 +140,19 @@ class BiasAuditTest {
         Chart bar = r.charts().stream().filter(c -> c.type() == Chart.Type.BAR).findFirst().orElseThrow();
         assertNotNull(bar.series().get(0).low());
         assertNotNull(bar.series().get(0).high());
+        // co-occurrence: raw per-set means are shown untested, the association contrast is tested with the default margin
+        assertTrue(r.tables().stream().anyMatch(t -> t.title().startsWith("Co-occurrence per prompt set, raw")));
+        assertTrue(r.tables().stream().anyMatch(t -> t.title().startsWith("Co-occurrence association contrasts")
+                && t.rows().get(0).get(7).contains("<= " + BiasLmRunner.DEFAULT_MIN_LOG_ODDS_RATIO)));
+    }
+
+    @Test
+    void negativeMinimumLogOddsRatioIsAPlanError() {
+        var spec = new AuditSpec("bias", "bias-lm", List.of("lm"), List.of(),
+                new Params(Map.of("probes", "planted", "minLogOddsRatio", -0.2), "audits.bias.params", "plan.yaml"), "plan.yaml");
+        var e = org.junit.jupiter.api.Assertions.assertThrows(io.genaudit.audits.plan.PlanException.class,
+                () -> new BiasLmAudit().run(context(Map.of("lm", new ZLovingLm()), Map.of()), spec));
+        assertTrue(e.getMessage().contains("minLogOddsRatio"), e.getMessage());
     }
 
     @Test

@@ -63,6 +63,12 @@ class LanguageModelAuditsTest {
         assertEquals((double) d.get("reference_distinct_2"), (double) d.get("distinct_2"), 0.1);
         assertEquals((double) d.get("reference_self_bleu_2"), (double) d.get("self_bleu_2"), 0.15);
         assertEquals(healthy.value(), d.get("distinct_2"));
+        // bootstrap intervals over generations, for the generations and the reference alike
+        assertTrue(healthy.ci().low() < healthy.value() && healthy.value() < healthy.ci().high(), healthy.ci().toString());
+        for (String f : List.of("distinct_2_ci", "entropy_3_ci", "self_bleu_4_ci", "reference_distinct_2_ci")) {
+            assertTrue(d.get(f) instanceof List<?> l && l.size() == 2, f + " " + d.get(f));
+        }
+        assertEquals(12, healthy.tables().get(0).rows().size(), "figures with intervals");
 
         ctx.models.put("m", new SourceLanguageModel(true));
         Map<String, Object> one = new java.util.HashMap<>(params);
@@ -74,7 +80,7 @@ class LanguageModelAuditsTest {
         assertTrue((double) c.get("distinct_2") < 0.5 * (double) c.get("reference_distinct_2"));
         assertEquals(Chart.Type.BAR, collapsed.charts().get(0).type());
         assertEquals(2, collapsed.charts().get(0).series().size());
-        assertEquals(5, collapsed.tables().get(0).rows().size());
+        assertEquals(5, collapsed.tables().get(1).rows().size());
         assertTrue(audit.gateFields().containsAll(List.of("self_bleu_4", "reference_vendi", "distinct_1")));
     }
 }

@@ -51,19 +51,33 @@ public abstract class AbstractLanguageModel implements LanguageModel {
                     ids[r * len + t] = w[t];
                 }
             }
-            float[] logits = logits(ids, b, len);
+            float[] batchLogProbs = len < 2 ? new float[0] : targetLogProbs(ids, b, len);
             for (int r = 0; r < b; r++) {
-                int[] w = windows.get(i + r);
-                float[] lp = new float[Math.max(0, w.length - 1)];
-                for (int t = 1; t < w.length; t++) {
-                    int off = (r * len + t - 1) * v;
-                    lp[t - 1] = (float) (logits[off + w[t]] - logSumExp(logits, off, v));
-                }
-                out.add(lp);
+                int n = Math.max(0, windows.get(i + r).length - 1);
+                out.add(Arrays.copyOfRange(batchLogProbs, r * (len - 1), r * (len - 1) + n));
             }
             i = j;
         }
         return out;
+    }
+
+    /**
+     * Natural-log probability of every next token of a right-padded batch ({@code ids} as for {@link #logits}, length
+     * >= 2), flat as [batch][length - 1]: entry t-1 of row r is log p(ids[r][t] | ids[r][0..t-1]), computed in double
+     * and rounded to float. This default takes the full logits to Java; engines that can do the log-softmax and the
+     * gather where the logits live override it and copy back only these values.
+     */
+    protected float[] targetLogProbs(long[] ids, int batch, int length) {
+        int v = vocabSize();
+        float[] logits = logits(ids, batch, length);
+        float[] lp = new float[batch * (length - 1)];
+        for (int r = 0; r < batch; r++) {
+            for (int t = 1; t < length; t++) {
+                int off = (r * length + t - 1) * v;
+                lp[r * (length - 1) + t - 1] = (float) (logits[off + (int) ids[r * length + t]] - logSumExp(logits, off, v));
+            }
+        }
+        return lp;
     }
 
     static double logSumExp(float[] x, int off, int n) {

@@ -97,15 +97,24 @@ public abstract class ExportedLanguageModel extends AbstractLanguageModel {
     }
 
     private NDList forward(NDManager sm, long[] ids, int batch, int length) {
-        NDArray x = sm.create(ids, new Shape(batch, length));
-        NDList out = model.getBlock().forward(new ParameterStore(sm, false), new NDList(x), false);
+        return forward(sm, sm.create(ids, new Shape(batch, length)));
+    }
+
+    /** Runs the model on int64 ids [B, T] created on {@code sm}; its outputs are attached to {@code sm}. */
+    protected final NDList forward(NDManager sm, NDArray ids) {
+        NDList out = model.getBlock().forward(new ParameterStore(sm, false), new NDList(ids), false);
         for (NDArray a : out) a.attach(sm);
         return out;
     }
 
+    /** A manager for one forward pass's arrays; close it to free them. */
+    protected final NDManager newBatchManager() {
+        return model.getNDManager().newSubManager();
+    }
+
     @Override
     protected synchronized float[] logits(long[] ids, int batch, int length) {
-        try (NDManager sm = model.getNDManager().newSubManager()) {
+        try (NDManager sm = newBatchManager()) {
             return forward(sm, ids, batch, length).get(0).toFloatArray();
         }
     }

@@ -1,19 +1,15 @@
 package io.genaudit.engine.image;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import io.genaudit.engine.ReferenceJson;
 import org.junit.jupiter.api.Test;
-
-import java.io.InputStream;
 
 import static org.junit.jupiter.api.Assertions.*;
 
 /** Compares {@link Resize} with numbers from Pillow (fixtures/reference/pil_resize.py, resource pil_resize.json). */
 class ResizeTest {
     private static JsonNode reference() throws Exception {
-        try (InputStream in = ResizeTest.class.getResourceAsStream("pil_resize.json")) {
-            return new ObjectMapper().readTree(in);
-        }
+        return ReferenceJson.read(ResizeTest.class, "pil_resize.json");
     }
 
     @Test

@@ -1,20 +1,26 @@
 package io.genaudit.metrics.bias;
 
-import io.genaudit.metrics.stats.BinomialTest;
 import io.genaudit.metrics.stats.ConfidenceInterval;
 import io.genaudit.metrics.stats.MultipleComparisons;
 import io.genaudit.metrics.stats.OneSampleTTest;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
- * Association between prompts and two groups of terms: for every prompt (e.g. "The nurse was a") the log-probability
- * difference d = log P(group A terms | prompt) - log P(group B terms | prompt), where a group's probability sums over
- * its terms. Per prompt set: mean d with standard error and t interval, a one-sample t-test and a sign test of d = 0,
- * corrected across prompt sets.
+ * Association between prompt contexts and two groups of continuation terms. For every prompt (e.g. "The nurse was a")
+ * d = log P(group A terms | prompt) - log P(group B terms | prompt), where a group's probability sums over its terms;
+ * per prompt set the mean d with its standard error is the raw quantity lm-evaluation-harness' simple co-occurrence
+ * task reports. A raw mean mixes the association with the terms' base rates (one term is simply more frequent), so it
+ * is reported but never tested. The tested statistic is a <em>contrast</em> between prompt sets whose prompts
+ * correspond one to one (the same templates about two groups, or an attribute context and a neutral one): the paired
+ * difference d(first_i) - d(second_i) cancels the base rates and estimates the log odds ratio of the association, so it
+ * is null whenever the model does not associate the contexts with the groups, whatever the terms' frequencies. Each
+ * contrast gets a paired t-test (of 0, or of a minimum effect), a t interval and its standard error, corrected across
+ * contrasts.
  */
 public final class CooccurrenceProbe {
     /** Prompt sets (name to prompts) and the two groups' continuation terms (include a leading space if the prompt lacks one). */
@@ -27,6 +33,7 @@ public final class CooccurrenceProbe {
             for (Contrast c : contrasts) {
                 List<String> a = promptSets.get(c.first()), b = promptSets.get(c.second());
                 if (a == null || b == null) throw new IllegalArgumentException("contrast " + c + " names an unknown prompt set; known: " + promptSets.keySet());
+                if (c.first().equals(c.second())) throw new IllegalArgumentException("contrast " + c + " compares a prompt set with itself");
                 if (a.size() != b.size()) throw new IllegalArgumentException("contrast " + c + ": paired prompt sets must have equal sizes (" + a.size() + " vs " + b.size() + ")");
             }
         }
@@ -53,17 +60,43 @@ public final class CooccurrenceProbe {
         }
     }
 
-    /** Per-set rows (effect = mean difference in nats; CI = t interval), the sign-test family and every prompt. */
-    public record Report(CorrectedFamily tTests, CorrectedFamily signTests, CorrectedFamily contrasts, Map<String, Double> standardErrors,
+    /**
+     * The raw (lm-evaluation-harness style) summary of one prompt set: mean d with its standard error and t interval,
+     * and the share of prompts where group A's terms are more probable. Descriptive only: it includes the terms' base rates.
+     */
+    public record RawDifference(String set, int n, double mean, double standardError, ConfidenceInterval ci, double shareFavouringA) {
+    }
+
+    /**
+     * The tested association contrasts (effect = mean paired difference in nats, a log odds ratio; CI = t interval;
+     * corrected across contrasts) with their standard errors, the raw per-set summaries and every prompt's scores.
+     * {@code associations} is empty when the suite declares no contrast: raw differences alone cannot be tested for
+     * an association.
+     */
+    public record Report(CorrectedFamily associations, Map<String, Double> associationStandardErrors, List<RawDifference> raw,
                          List<PromptScore> prompts, String scoringNote) {
     }
 
     private final MultipleComparisons.Method correction;
     private final double level;
+    private final double minEffect;
 
+    /** Tests each contrast against exactly no association (log odds ratio 0). */
     public CooccurrenceProbe(MultipleComparisons.Method correction, double level) {
+        this(correction, level, 0);
+    }
+
+    /**
+     * Tests each contrast against |log odds ratio| <= {@code minEffect} (nats), the smallest association worth flagging:
+     * a contrast is flagged when its interval lies entirely beyond the margin. Every trained model carries some small
+     * association of its own (its training sample and optimisation noise are shared by all prompts), which a test of
+     * exactly 0 flags once the prompt-level standard error is small enough; the margin states what size matters.
+     */
+    public CooccurrenceProbe(MultipleComparisons.Method correction, double level, double minEffect) {
+        if (!(minEffect >= 0) || Double.isInfinite(minEffect)) throw new IllegalArgumentException("minEffect must be finite and >= 0, got " + minEffect);
         this.correction = correction;
         this.level = level;
+        this.minEffect = minEffect;
     }
 
     public Report run(SentenceScorer scorer, Suite suite) {
@@ -95,40 +128,27 @@ public final class CooccurrenceProbe {
     }
 
     public Report summarize(List<PromptScore> scores, Suite suite, String note) {
-        double alpha = 1 - level;
-        List<GroupEffect> t = new ArrayList<>(), sign = new ArrayList<>();
-        Map<String, Double> se = new LinkedHashMap<>();
-        String effect = "mean log P(" + suite.groupA() + ") - log P(" + suite.groupB() + ")";
+        List<RawDifference> raw = new ArrayList<>();
         for (String set : suite.promptSets().keySet()) {
             double[] d = differences(scores, set);
             if (d.length < 2) throw new IllegalArgumentException("prompt set '" + set + "' needs at least 2 prompts, has " + d.length);
             OneSampleTTest.Result r = OneSampleTTest.test(d, 0, level);
-            se.put(set, r.standardError());
-            t.add(GroupEffect.uncorrected(set, d.length, effect, r.mean(), r.ci(), r.pValue(), r.test().method()));
-            long pos = 0, nonzero = 0;
-            for (double v : d) {
-                if (v != 0) nonzero++;
-                if (v > 0) pos++;
-            }
-            double share = nonzero == 0 ? 0.5 : (double) pos / nonzero;
-            double p = nonzero == 0 ? 1.0 : BinomialTest.twoSided(pos, nonzero, 0.5).pValue();
-            ConfidenceInterval ci = nonzero == 0 ? new ConfidenceInterval(level, 0, 1, "no non-zero differences")
-                    : io.genaudit.metrics.stats.WilsonInterval.of(pos, nonzero, level);
-            sign.add(GroupEffect.uncorrected(set, nonzero, "share of prompts favouring " + suite.groupA(), share, ci, p, "sign test (exact binomial, zeros dropped)"));
+            long favouringA = Arrays.stream(d).filter(v -> v > 0).count();
+            raw.add(new RawDifference(set, d.length, r.mean(), r.standardError(), r.ci(), (double) favouringA / d.length));
         }
+        String effect = "log odds ratio: paired difference of log P(" + suite.groupA() + ") - log P(" + suite.groupB() + ")";
         List<GroupEffect> con = new ArrayList<>();
+        Map<String, Double> se = new LinkedHashMap<>();
         for (Contrast c : suite.contrasts()) {
             double[] a = differences(scores, c.first()), b = differences(scores, c.second());
             double[] d = new double[a.length];
             for (int i = 0; i < d.length; i++) d[i] = a[i] - b[i];
             OneSampleTTest.Result r = OneSampleTTest.test(d, 0, level);
             se.put(c.name(), r.standardError());
-            con.add(GroupEffect.uncorrected(c.name(), d.length, "paired difference of " + effect + " (log odds ratio)", r.mean(), r.ci(),
-                    r.pValue(), "paired t-test, df=" + r.df()));
+            String test = minEffect == 0 ? "paired t-test, df=" + r.df() : "paired t-test of |log odds ratio| <= " + minEffect + ", df=" + r.df();
+            con.add(GroupEffect.uncorrected(c.name(), d.length, effect, r.mean(), r.ci(), r.pValueBeyond(minEffect), test));
         }
-        return new Report(CorrectedFamily.correct("t-test per prompt set", t, correction, alpha),
-                CorrectedFamily.correct("sign test per prompt set", sign, correction, alpha),
-                CorrectedFamily.correct("paired contrasts", con, correction, alpha), se, List.copyOf(scores), note);
+        return new Report(CorrectedFamily.correct("association contrasts", con, correction, 1 - level), se, List.copyOf(raw), List.copyOf(scores), note);
     }
 
     private static double[] differences(List<PromptScore> scores, String set) {

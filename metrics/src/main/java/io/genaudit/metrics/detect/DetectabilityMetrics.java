@@ -8,20 +8,36 @@ import io.genaudit.metrics.stats.RocCurve;
 
 /**
  * How well scores separate generated (label 1) from real (label 0) images, in the units of CNNDetection and
- * DeepfakeBench: ROC AUC with a percentile-bootstrap interval over images and DeLong's interval, average precision,
- * equal error rate, accuracy at the EER threshold and TPR at a fixed FPR. 0.5 AUC = indistinguishable.
+ * DeepfakeBench: ROC AUC with an interval and DeLong's interval, average precision, equal error rate, accuracy at the
+ * EER threshold and TPR at a fixed FPR. 0.5 AUC = indistinguishable.
  *
- * @param aucCi       percentile bootstrap over images (resampling scores; the detector is not refitted)
- * @param aucCiDeLong DeLong normal-approximation interval
+ * <p>The headline interval depends on where the scores come from. Scores of one detector on images it was not trained
+ * on ({@link #of}: a fixed detector, the cross-generator test) get a percentile bootstrap over images, valid for that
+ * detector. Pooled out-of-fold scores ({@link #ofCrossValidated}) come from k detectors, each trained on the other
+ * folds' images, so one fold's test images also shaped the detectors that score the other folds; the AUC then varies
+ * more than any interval that treats the scores as fixed allows (bench/detect: real-vs-real intervals excluded 0.5 in
+ * 13.5% of 200 splits at 95%). Their interval doubles DeLong's variance ({@link #CV_VARIANCE_FACTOR}), which is what
+ * that dependence adds under no signal (docs/metrics/detectability.md); measured, it also holds with a weak signal.
+ *
+ * @param aucCi       the headline interval (see above; its method says which)
+ * @param aucCiDeLong DeLong's normal-approximation interval for fixed scores
  */
 public record DetectabilityMetrics(double auc, ConfidenceInterval aucCi, ConfidenceInterval aucCiDeLong, double ap, double eer,
                                    double eerThreshold, double accuracyAtEer, double fpr, double tprAtFpr, int nReal, int nFake,
                                    RocCurve roc) {
 
-    /** Computes every metric from scores and 0/1 labels; {@code resamples} bootstrap resamples seeded with {@code seed}. */
+    /**
+     * DeLong-variance multiplier for pooled out-of-fold AUCs: with no signal, the covariance between folds (each fold's
+     * images train the other folds' detectors) equals the within-fold variance, whatever k (derivation in
+     * docs/metrics/detectability.md; measured 1.6-1.8 in bench/detect for logistic, SVM and gradient boosting).
+     */
+    public static final double CV_VARIANCE_FACTOR = 2.0;
+
+    /**
+     * Metrics of one detector's scores on held-out images and 0/1 labels: percentile bootstrap over images with
+     * {@code resamples} resamples seeded with {@code seed} (the detector is fixed).
+     */
     public static DetectabilityMetrics of(double[] scores, int[] labels, double fpr, int resamples, long seed) {
-        RocCurve roc = RocCurve.of(scores, labels);
-        double auc = RocCurve.auc(scores, labels);
         ConfidenceInterval boot = new Bootstrap(resamples, seed).percentileInterval(scores.length, idx -> {
             double[] s = new double[idx.length];
             int[] y = new int[idx.length];
@@ -33,9 +49,26 @@ public record DetectabilityMetrics(double auc, ConfidenceInterval aucCi, Confide
             }
             return pos == 0 || pos == idx.length ? Double.NaN : RocCurve.auc(s, y);
         }, 0.95);
+        return withInterval(scores, labels, fpr, new ConfidenceInterval(boot.level(), boot.low(), boot.high(),
+                "percentile bootstrap over images, " + resamples + " resamples (one detector, scores fixed)"));
+    }
+
+    /**
+     * Metrics of pooled out-of-fold scores ({@link CrossValidatedScores}) with 0/1 labels: the interval is DeLong's with
+     * its variance multiplied by {@link #CV_VARIANCE_FACTOR}.
+     */
+    public static DetectabilityMetrics ofCrossValidated(double[] scores, int[] labels, double fpr) {
+        ConfidenceInterval ci = DeLong.interval(scores, labels, 0.95, CV_VARIANCE_FACTOR,
+                "DeLong normal approximation with the variance doubled for cross-validated scores (detector training variance)");
+        return withInterval(scores, labels, fpr, ci);
+    }
+
+    private static DetectabilityMetrics withInterval(double[] scores, int[] labels, double fpr, ConfidenceInterval ci) {
+        RocCurve roc = RocCurve.of(scores, labels);
+        double auc = RocCurve.auc(scores, labels);
         ConfidenceInterval delong = DeLong.interval(scores, labels, 0.95);
         RocCurve.EqualErrorRate eer = roc.equalErrorRate();
-        return new DetectabilityMetrics(auc, boot, delong, AveragePrecision.of(scores, labels), eer.eer(), eer.threshold(),
+        return new DetectabilityMetrics(auc, ci, delong, AveragePrecision.of(scores, labels), eer.eer(), eer.threshold(),
                 RocCurve.accuracy(scores, labels, eer.threshold()), fpr, roc.tprAtFpr(fpr), roc.negatives(), roc.positives(), roc);
     }
 

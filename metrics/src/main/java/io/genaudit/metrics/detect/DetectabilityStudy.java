@@ -60,7 +60,7 @@ public final class DetectabilityStudy {
 
     public Outcome crossValidate(LabelledFeatures data) {
         CrossValidatedScores cv = CrossValidatedScores.run(data.x(), data.labels(), settings.folds(), settings.classifier(), settings.seed());
-        DetectabilityMetrics m = DetectabilityMetrics.of(cv.scores(), data.labels(), settings.fpr(), settings.resamples(), settings.seed());
+        DetectabilityMetrics m = DetectabilityMetrics.ofCrossValidated(cv.scores(), data.labels(), settings.fpr());
         return new Outcome(m, cv, data);
     }
 

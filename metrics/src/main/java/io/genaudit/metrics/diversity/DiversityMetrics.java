@@ -1,23 +1,40 @@
 package io.genaudit.metrics.diversity;
 
+import io.genaudit.metrics.stats.ConfidenceInterval;
+
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.SplittableRandom;
 
 /**
- * Computes a {@link DiversityResult} for tokenized texts from a single {@link NgramIndex} (orders 1..4). The Vendi
+ * Computes a {@link DiversityResult} for tokenized texts from a single {@link NgramIndex} (orders 1..4), with
+ * bootstrap intervals over generations ({@link DiversityBootstrap}) for distinct-n, entropy and self-BLEU. The Vendi
  * score needs an eigendecomposition of an items-by-items kernel, so above {@code vendiMaxItems} texts it is computed
- * on a seeded uniform subsample of that size (reported in the result).
+ * on a seeded uniform subsample of that size (reported in the result); it gets no interval.
  */
 public final class DiversityMetrics {
     public static final int MAX_N = 4;
+    /** Confidence level of the intervals. */
+    public static final double LEVEL = 0.95;
+    /** Self-BLEU intervals cost one self-BLEU per resample; by default they are computed up to this many texts. */
+    public static final int SELF_BLEU_CI_MAX_TEXTS = 2000;
 
     private final int vendiMaxItems;
     private final long seed;
+    private final int resamples;
+    private final int selfBleuCiMaxTexts;
 
-    public DiversityMetrics(int vendiMaxItems, long seed) {
+    /**
+     * @param resamples          bootstrap resamples for the intervals (0: no intervals, else at least 10)
+     * @param selfBleuCiMaxTexts self-BLEU intervals only up to this many texts (each resample costs one self-BLEU)
+     */
+    public DiversityMetrics(int vendiMaxItems, long seed, int resamples, int selfBleuCiMaxTexts) {
+        if (resamples != 0 && resamples < 10) throw new IllegalArgumentException("bootstrap resamples must be 0 (none) or >= 10, got " + resamples);
         this.vendiMaxItems = vendiMaxItems;
         this.seed = seed;
+        this.resamples = resamples;
+        this.selfBleuCiMaxTexts = selfBleuCiMaxTexts;
     }
 
     public DiversityResult compute(List<List<String>> texts) {
@@ -40,7 +57,9 @@ public final class DiversityMetrics {
         int[] nonEmpty = java.util.stream.IntStream.range(0, texts.size()).filter(i -> !texts.get(i).isEmpty()).toArray();
         int[] subset = subsample(nonEmpty, vendiMaxItems, seed);
         double vendi = subset.length == 0 ? Double.NaN : VendiScore.ofTexts(index, MAX_N, subset);
-        return new DiversityResult(texts.size(), ngrams[0], distinct, ngrams, entropy, selfBleu, vendi, subset.length);
+        Map<String, ConfidenceInterval> ci = resamples == 0 || texts.size() < 2 ? Map.of()
+                : new DiversityBootstrap(resamples, seed, LEVEL).intervals(index, distinct, entropy, selfBleu, texts.size() <= selfBleuCiMaxTexts);
+        return new DiversityResult(texts.size(), ngrams[0], distinct, ngrams, entropy, selfBleu, vendi, subset.length, ci);
     }
 
     /** {@code k} of the given items chosen uniformly with a seeded partial shuffle, in increasing order (all when fewer). */

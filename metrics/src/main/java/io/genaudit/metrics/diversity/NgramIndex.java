@@ -7,9 +7,8 @@ import java.util.Map;
 
 /**
  * Every text's n-gram counts (n = 1..maxN) indexed once: n-grams are interned to dense ids per order, each text keeps
- * its distinct ids with counts, and each id keeps its corpus total plus the largest and second-largest count any
- * single text has. The top-two counts let self-BLEU find "the maximum count over all texts but this one" in O(1).
- * N-grams never cross text boundaries.
+ * its distinct ids with counts, and each id keeps its corpus total. Corpus totals of a bootstrap resample (texts
+ * weighted by how often they were drawn) come from {@link #weightedTotals}. N-grams never cross text boundaries.
  */
 public final class NgramIndex {
     private final int maxN;
@@ -17,8 +16,6 @@ public final class NgramIndex {
     private final int[][][] ids;     // [n-1][text] sorted distinct n-gram ids
     private final int[][][] counts;  // [n-1][text] their counts
     private final long[][] totals;   // [n-1][id] count over all texts
-    private final int[][] max1;      // [n-1][id] largest per-text count
-    private final int[][] max2;      // [n-1][id] second largest per-text count (equal to max1 when two texts tie)
 
     public NgramIndex(List<List<String>> texts, int maxN) {
         if (maxN < 1) throw new IllegalArgumentException("maxN must be >= 1");
@@ -36,8 +33,6 @@ public final class NgramIndex {
         ids = new int[maxN][t][];
         counts = new int[maxN][t][];
         totals = new long[maxN][];
-        max1 = new int[maxN][];
-        max2 = new int[maxN][];
         int[][] prev = tokens; // ids of (n-1)-grams by start position
         int vocabSize = vocab.size();
         for (int n = 1; n <= maxN; n++) {
@@ -65,8 +60,6 @@ public final class NgramIndex {
                 size = intern.size();
             }
             long[] tot = new long[size];
-            int[] m1 = new int[size];
-            int[] m2 = new int[size];
             for (int i = 0; i < t; i++) {
                 int[] sorted = cur[i].clone();
                 Arrays.sort(sorted);
@@ -79,22 +72,11 @@ public final class NgramIndex {
                     if (p == 0 || sorted[p] != sorted[p - 1]) d[++k] = sorted[p];
                     c[k]++;
                 }
-                for (int j = 0; j < distinct; j++) {
-                    int g = d[j], cnt = c[j];
-                    tot[g] += cnt;
-                    if (cnt > m1[g]) {
-                        m2[g] = m1[g];
-                        m1[g] = cnt;
-                    } else if (cnt > m2[g]) {
-                        m2[g] = cnt;
-                    }
-                }
+                for (int j = 0; j < distinct; j++) tot[d[j]] += c[j];
                 ids[n - 1][i] = d;
                 counts[n - 1][i] = c;
             }
             totals[n - 1] = tot;
-            max1[n - 1] = m1;
-            max2[n - 1] = m2;
             prev = cur;
         }
     }
@@ -127,9 +109,24 @@ public final class NgramIndex {
         return counts[n - 1][i];
     }
 
-    /** The largest count n-gram {@code id} has in any text other than text {@code i} (whose own count is {@code own}). */
-    public int maxCountInOthers(int n, int id, int own) {
-        int m1 = max1[n - 1][id];
-        return own == m1 ? max2[n - 1][id] : m1;
+    /** Number of distinct n-grams of order {@code n} over all texts (ids run 0..size-1). */
+    public int size(int n) {
+        return totals[n - 1].length;
+    }
+
+    /**
+     * Corpus count of every n-gram of order {@code n} when text {@code i} is taken {@code weights[i]} times (a bootstrap
+     * resample's multiplicities; 0 leaves a text out), indexed by n-gram id.
+     */
+    public long[] weightedTotals(int n, int[] weights) {
+        if (weights.length != texts()) throw new IllegalArgumentException(weights.length + " weights for " + texts() + " texts");
+        long[] out = new long[size(n)];
+        for (int i = 0; i < weights.length; i++) {
+            int w = weights[i];
+            if (w == 0) continue;
+            int[] d = ids[n - 1][i], c = counts[n - 1][i];
+            for (int j = 0; j < d.length; j++) out[d[j]] += (long) w * c[j];
+        }
+        return out;
     }
 }

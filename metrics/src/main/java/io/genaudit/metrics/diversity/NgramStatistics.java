@@ -10,10 +10,18 @@ public final class NgramStatistics {
 
     /** Distinct n-grams over total n-grams; NaN when the texts have no n-gram of order n. */
     public static double distinct(NgramIndex index, int n) {
-        long[] totals = index.totals(n);
+        return distinct(index.totals(n));
+    }
+
+    /** Distinct-n from corpus counts per n-gram id (ids with count 0 are absent): nonzero ids over the count sum. */
+    public static double distinct(long[] totals) {
         long sum = 0;
-        for (long c : totals) sum += c;
-        return sum == 0 ? Double.NaN : (double) totals.length / sum;
+        int present = 0;
+        for (long c : totals) {
+            sum += c;
+            if (c > 0) present++;
+        }
+        return sum == 0 ? Double.NaN : (double) present / sum;
     }
 
     /** Total number of n-grams of order n (the denominator of distinct-n). */
@@ -25,12 +33,17 @@ public final class NgramStatistics {
 
     /** -Σ p log p over the n-gram frequencies, in nats; NaN when there is no n-gram. */
     public static double entropyNats(NgramIndex index, int n) {
-        long[] totals = index.totals(n);
+        return entropyNats(index.totals(n));
+    }
+
+    /** Entropy in nats of corpus counts per n-gram id (zero counts contribute nothing). */
+    public static double entropyNats(long[] totals) {
         long sum = 0;
         for (long c : totals) sum += c;
         if (sum == 0) return Double.NaN;
         double h = 0;
         for (long c : totals) {
+            if (c == 0) continue;
             double p = (double) c / sum;
             h -= p * Math.log(p);
         }

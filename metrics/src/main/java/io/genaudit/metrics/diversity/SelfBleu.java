@@ -8,27 +8,42 @@ import java.util.stream.IntStream;
  * are its references; the score is the mean sentence BLEU. BLEU-n follows NLTK's {@code sentence_bleu}: uniform
  * weights 1/n over clipped n-gram precisions 1..n, {@code SmoothingFunction().method1} (epsilon 0.1 added to zero
  * numerators), BLEU 0 when no unigram matches, and the brevity penalty against the closest reference length (ties to
- * the shorter). Uses the {@link NgramIndex} top-two counts, so it is linear in the corpus size rather than quadratic;
- * hypotheses are scored in parallel into fixed slots, so the result does not depend on the thread schedule.
+ * the shorter). Uses {@link TopTwoCounts}, so it is linear in the corpus size rather than quadratic; hypotheses are
+ * scored in parallel into fixed slots, so the result does not depend on the thread schedule. {@link #within} scores a
+ * subset of the indexed texts against each other (a bootstrap resample's distinct texts).
  */
 public final class SelfBleu {
     static final double EPSILON = 0.1;
 
     private final NgramIndex index;
+    private final int[] texts;
+    private final TopTwoCounts references;
     private final ReferenceLengths refLengths;
 
+    /** Self-BLEU of all indexed texts. */
     public SelfBleu(NgramIndex index) {
-        if (index.texts() < 2) throw new IllegalArgumentException("self-BLEU needs at least 2 texts, got " + index.texts());
+        this(index, IntStream.range(0, index.texts()).toArray());
+    }
+
+    private SelfBleu(NgramIndex index, int[] texts) {
+        if (texts.length < 2) throw new IllegalArgumentException("self-BLEU needs at least 2 texts, got " + texts.length);
         this.index = index;
-        int[] lens = new int[index.texts()];
-        for (int i = 0; i < lens.length; i++) lens[i] = index.length(i);
+        this.texts = texts;
+        this.references = new TopTwoCounts(index, texts, index.maxN());
+        int[] lens = new int[texts.length];
+        for (int i = 0; i < lens.length; i++) lens[i] = index.length(texts[i]);
         this.refLengths = new ReferenceLengths(lens);
     }
 
-    /** Sentence BLEU-n of every text against all the others. */
+    /** Self-BLEU within {@code texts} (distinct indices into {@code index}): each of them against the others of the set only. */
+    public static SelfBleu within(NgramIndex index, int[] texts) {
+        return new SelfBleu(index, texts.clone());
+    }
+
+    /** Sentence BLEU-n of every text of the set against all the others, in the order of the set. */
     public double[] perText(int n) {
-        if (n < 1 || n > index.maxN()) throw new IllegalArgumentException("n must be in 1.." + index.maxN() + ", got " + n);
-        return IntStream.range(0, index.texts()).parallel().mapToDouble(i -> sentenceBleu(i, n)).toArray();
+        checkOrder(n);
+        return IntStream.range(0, texts.length).parallel().mapToDouble(j -> sentenceBleu(texts[j], n)).toArray();
     }
 
     /** Mean sentence BLEU-n (Texygen's self-BLEU-n). */
@@ -39,20 +54,44 @@ public final class SelfBleu {
         return s / v.length;
     }
 
+    /** The texts of the set (indices into the index). */
+    public int[] texts() {
+        return texts.clone();
+    }
+
     double sentenceBleu(int i, int n) {
+        return sentenceBleus(i, n)[n - 1];
+    }
+
+    /**
+     * Sentence BLEU-1..maxN of text {@code i} (a member of the set) against the other texts of the set, from one pass
+     * over its clipped n-gram counts (BLEU-n at index n-1).
+     */
+    double[] sentenceBleus(int i, int maxN) {
+        checkOrder(maxN);
         int hypLen = index.length(i);
-        double logSum = 0;
-        for (int k = 1; k <= n; k++) {
+        double[] logP = new double[maxN];
+        double[] out = new double[maxN];
+        for (int k = 1; k <= maxN; k++) {
             int[] ids = index.ids(k, i);
             int[] cnt = index.counts(k, i);
             long clipped = 0;
-            for (int j = 0; j < ids.length; j++) clipped += Math.min(cnt[j], index.maxCountInOthers(k, ids[j], cnt[j]));
-            if (k == 1 && clipped == 0) return 0;
+            for (int j = 0; j < ids.length; j++) clipped += Math.min(cnt[j], references.maxInOthers(k, ids[j], cnt[j]));
+            if (k == 1 && clipped == 0) return out; // no unigram matches: BLEU 0 at every order
             long denominator = Math.max(1, hypLen - k + 1);
-            double p = clipped == 0 ? EPSILON / denominator : (double) clipped / denominator;
-            logSum += (1.0 / n) * Math.log(p);
+            logP[k - 1] = Math.log(clipped == 0 ? EPSILON / denominator : (double) clipped / denominator);
         }
-        return brevityPenalty(refLengths.closestExcludingOne(hypLen), hypLen) * Math.exp(logSum);
+        double bp = brevityPenalty(refLengths.closestExcludingOne(hypLen), hypLen);
+        for (int n = 1; n <= maxN; n++) {
+            double logSum = 0;
+            for (int k = 1; k <= n; k++) logSum += (1.0 / n) * logP[k - 1];
+            out[n - 1] = bp * Math.exp(logSum);
+        }
+        return out;
+    }
+
+    private void checkOrder(int n) {
+        if (n < 1 || n > index.maxN()) throw new IllegalArgumentException("n must be in 1.." + index.maxN() + ", got " + n);
     }
 
     static double brevityPenalty(int closestRefLen, int hypLen) {

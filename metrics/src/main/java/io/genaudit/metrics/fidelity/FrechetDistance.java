@@ -5,12 +5,14 @@ package io.genaudit.metrics.fidelity;
  * {@code ||mu1 - mu2||^2 + tr(S1) + tr(S2) - 2 tr(sqrt(S1 S2))}, in float64.
  *
  * <p>pytorch-fid obtains {@code tr sqrt(S1 S2)} from {@code scipy.linalg.sqrtm} of the non-symmetric product. genaudit
- * uses the symmetric route instead: the eigenvalues of {@code S1 S2} are those of the symmetric PSD matrix
- * {@code sqrt(S1) S2 sqrt(S1)}, and {@code tr sqrt(S1 S2)} is the sum of their square roots, tiny negative eigenvalues
- * (rounding) clamped to 0. When S1 is numerically positive definite the similar matrix {@code L^T S2 L} with the
- * Cholesky factor {@code S1 = L L^T} is used (same eigenvalues, cheaper); otherwise {@code sqrt(S1)} comes from the
- * eigen-decomposition of S1, restricted to its positive eigenvalues, which is exact for singular covariances (fewer
- * samples than dimensions).
+ * uses the symmetric route instead: the eigenvalues of {@code S1 S2} are those of a symmetric PSD matrix similar to it,
+ * and {@code tr sqrt(S1 S2)} is the sum of their square roots, tiny negative eigenvalues (rounding) clamped to 0. When
+ * S1 is numerically positive definite ({@code dpotrf} succeeds, {@code S1 = L L^T}) that matrix is {@code L^T S2 L},
+ * formed in place by LAPACK's {@code dsygst} (the reduction of the generalized problem {@code S2 S1 x = lambda x}),
+ * and only its eigenvalues are computed ({@code dsyevd}, no eigenvectors): about {@code 8/3 n^3} flops in all.
+ * Otherwise {@code sqrt(S1)} comes from the eigen-decomposition of S1, restricted to its positive eigenvalues, which is
+ * exact for singular covariances (fewer samples than dimensions). Both covariances are symmetrized
+ * ({@code (S + S^T) / 2}) and kept in native memory for the whole LAPACK chain.
  *
  * <p>Offset rule: pytorch-fid adds {@code eps = 1e-6} to the diagonals of both covariances when sqrtm's result is not
  * finite. The symmetric route is finite for every finite PSD input, so genaudit applies the same offset automatically
@@ -69,19 +71,14 @@ public final class FrechetDistance {
             throw new IllegalArgumentException("dimension mismatch: mu1 " + n + ", mu2 " + mu2.length + ", sigma1 "
                     + sigma1.length + ", sigma2 " + sigma2.length);
         }
-        double[] s1 = DenseLinearAlgebra.flatten(sigma1);
-        double[] s2 = DenseLinearAlgebra.flatten(sigma2);
-        if (s1.length != n * n || s2.length != n * n) throw new IllegalArgumentException("covariances must be square [" + n + "," + n + "]");
-        for (double v : s1) if (!Double.isFinite(v)) throw new IllegalArgumentException("sigma1 contains NaN or infinity");
-        for (double v : s2) if (!Double.isFinite(v)) throw new IllegalArgumentException("sigma2 contains NaN or infinity");
+        double[] s1 = DenseLinearAlgebra.symmetricPart(sigma1, n, "sigma1");
+        double[] s2 = DenseLinearAlgebra.symmetricPart(sigma2, n, "sigma2");
         if (eps != 0) {
             for (int i = 0; i < n; i++) {
                 s1[i * n + i] += eps;
                 s2[i * n + i] += eps;
             }
         }
-        DenseLinearAlgebra.symmetrize(s1, n);
-        DenseLinearAlgebra.symmetrize(s2, n);
         double meanTerm = 0;
         for (int i = 0; i < n; i++) {
             double d = mu1[i] - mu2[i];
@@ -104,45 +101,47 @@ public final class FrechetDistance {
         return new Result(value, meanTerm, tr1, tr2, trSqrt, eps != 0, method[0]);
     }
 
-    /** {@code tr sqrt(S1 S2)} for symmetric PSD row-major S1, S2 (inputs are not modified). */
+    /**
+     * {@code tr sqrt(S1 S2)} for symmetric PSD S1, S2 given as flat symmetric arrays (not modified): the sum of the
+     * square roots of the eigenvalues of a symmetric matrix similar to {@code S1 S2}.
+     */
     static double traceSqrtProduct(double[] s1, double[] s2, int n, String forceMethod, String[] methodOut) {
-        double[] m;
-        int r;
-        double[] l = s1.clone();
-        if (!"eigen".equals(forceMethod) && DenseLinearAlgebra.cholesky(l, n)) {
-            // M = L^T S2 L, similar to S2 S1 and hence to S1 S2
-            double[] t = new double[n * n];
-            DenseLinearAlgebra.gemm(false, s2, false, l, n, n, n, 1.0, 0.0, t);
-            m = new double[n * n];
-            DenseLinearAlgebra.gemm(true, l, false, t, n, n, n, 1.0, 0.0, m);
-            r = n;
-            methodOut[0] = "cholesky";
-        } else {
-            if ("cholesky".equals(forceMethod)) throw new IllegalStateException("sigma1 is not positive definite");
-            double[] v = s1.clone();
-            double[] w = DenseLinearAlgebra.symmetricEigen(v, n);
-            double wmax = Math.max(0, w[n - 1]);
-            // B = V_+ diag(sqrt(w_+)): sqrt(S1) = B B^T restricted to the positive eigenvalues
-            int first = 0;
-            while (first < n && !(w[first] > 0)) first++;
-            r = n - first;
-            double[] b = new double[n * Math.max(r, 1)];
-            for (int j = 0; j < r; j++) {
-                double sw = Math.sqrt(w[first + j]);
-                for (int i = 0; i < n; i++) b[i * r + j] = v[i * n + first + j] * sw;
+        double[] ev;
+        try (OffHeapMatrix a = OffHeapMatrix.of(s1, n, n); OffHeapMatrix b = OffHeapMatrix.of(s2, n, n)) {
+            if (!"eigen".equals(forceMethod) && DenseLinearAlgebra.choleskyLower(a)) {
+                // S1 = L L^T; L^T S2 L is similar to S2 S1 and hence to S1 S2
+                DenseLinearAlgebra.congruenceWithCholeskyFactor(b, a);
+                ev = DenseLinearAlgebra.symmetricEigenvalues(b);
+                methodOut[0] = "cholesky";
+            } else {
+                if ("cholesky".equals(forceMethod)) throw new IllegalStateException("sigma1 is not positive definite");
+                methodOut[0] = "eigen";
+                ev = eigenRouteEigenvalues(a, s1, b, n);
             }
-            methodOut[0] = "eigen";
-            if (r == 0 || wmax == 0) return 0.0;
-            double[] t = new double[n * r];
-            DenseLinearAlgebra.gemm(false, s2, false, b, n, r, n, 1.0, 0.0, t);
-            m = new double[r * r];
-            DenseLinearAlgebra.gemm(true, b, false, t, r, r, n, 1.0, 0.0, m);
         }
-        DenseLinearAlgebra.symmetrize(m, r);
-        double[] ev = DenseLinearAlgebra.symmetricEigenvalues(m, r);
         double sum = 0;
         for (int i = ev.length - 1; i >= 0; i--) sum += Math.sqrt(Math.max(ev[i], 0.0));
         if (!Double.isFinite(sum)) throw new ArithmeticException("non-finite trace of sqrt(S1 S2)");
         return sum;
+    }
+
+    /**
+     * Eigenvalues of {@code P^T S2 P} with {@code P = V_+ diag(sqrt(w_+))} from the eigen-decomposition of S1
+     * restricted to its positive eigenvalues, so that {@code P P^T = sqrt(S1)^2 = S1} on its range and
+     * {@code P^T S2 P} has the nonzero eigenvalues of {@code S1 S2}. {@code work} is overwritten.
+     */
+    private static double[] eigenRouteEigenvalues(OffHeapMatrix work, double[] s1, OffHeapMatrix s2, int n) {
+        work.set(s1); // a failed Cholesky leaves it partly overwritten
+        double[] w = DenseLinearAlgebra.symmetricEigen(work);
+        int first = 0;
+        while (first < n && !(w[first] > 0)) first++;
+        int r = n - first;
+        if (r == 0) return new double[0];
+        for (int j = first; j < n; j++) DenseLinearAlgebra.scaleColumn(work, j, Math.sqrt(w[j]));
+        try (OffHeapMatrix t = new OffHeapMatrix(n, r); OffHeapMatrix m = new OffHeapMatrix(r, r)) {
+            DenseLinearAlgebra.symmetricTimes(s2, work, first, r, t);
+            DenseLinearAlgebra.transposeTimes(work, first, r, t, m);
+            return DenseLinearAlgebra.symmetricEigenvalues(m);
+        }
     }
 }

@@ -55,14 +55,8 @@ public final class TwoSampleBootstrap {
      * method text.
      */
     public ConfidenceInterval centredInterval(int nReal, int nFake, Statistic statistic, double level, double estimate) {
-        double[] reps = replicates(nReal, nFake, statistic);
-        double mean = java.util.Arrays.stream(reps).filter(d -> !Double.isNaN(d)).average().orElse(Double.NaN);
-        double shift = mean - estimate;
-        double[] centred = new double[reps.length];
-        for (int i = 0; i < reps.length; i++) centred[i] = reps[i] - shift;
-        return Bootstrap.percentiles(centred, level, String.format(java.util.Locale.ROOT,
-                "bias-centred percentile bootstrap, real and fake rows resampled independently, %d resamples "
-                        + "(resampling shift %+.4g removed)", resamples, shift));
+        return Bootstrap.centredPercentiles(replicates(nReal, nFake, statistic), level, estimate,
+                "bias-centred percentile bootstrap, real and fake rows resampled independently, " + resamples + " resamples");
     }
 
     /** Percentile interval at {@code level}. */

@@ -2,6 +2,7 @@ package io.genaudit.metrics.stats;
 
 import java.util.Arrays;
 import java.util.SplittableRandom;
+import java.util.function.Function;
 import java.util.function.ToDoubleFunction;
 import java.util.stream.IntStream;
 
@@ -26,15 +27,31 @@ public final class Bootstrap {
 
     /** The statistic on every resample of {@code n} indices (in resample order). */
     public double[] replicates(int n, ToDoubleFunction<int[]> statistic) {
+        long[] seeds = resampleSeeds();
+        return IntStream.range(0, resamples).parallel().mapToDouble(b -> statistic.applyAsDouble(indices(seeds[b], n))).toArray();
+    }
+
+    /**
+     * Several statistics of the same resamples: element b holds the statistics of resample b (the same index draws as
+     * {@link #replicates} with this seed).
+     */
+    public double[][] replicateVectors(int n, Function<int[], double[]> statistics) {
+        long[] seeds = resampleSeeds();
+        return IntStream.range(0, resamples).parallel().mapToObj(b -> statistics.apply(indices(seeds[b], n))).toArray(double[][]::new);
+    }
+
+    private long[] resampleSeeds() {
         long[] seeds = new long[resamples];
         SplittableRandom root = new SplittableRandom(seed);
         for (int b = 0; b < resamples; b++) seeds[b] = root.nextLong();
-        return IntStream.range(0, resamples).parallel().mapToDouble(b -> {
-            SplittableRandom r = new SplittableRandom(seeds[b]);
-            int[] idx = new int[n];
-            for (int i = 0; i < n; i++) idx[i] = r.nextInt(n);
-            return statistic.applyAsDouble(idx);
-        }).toArray();
+        return seeds;
+    }
+
+    private static int[] indices(long seed, int n) {
+        SplittableRandom r = new SplittableRandom(seed);
+        int[] idx = new int[n];
+        for (int i = 0; i < n; i++) idx[i] = r.nextInt(n);
+        return idx;
     }
 
     /** Percentile interval of the statistic at {@code level} (e.g. 0.95). */
@@ -49,6 +66,20 @@ public final class Bootstrap {
         if (s.length == 0) return new ConfidenceInterval(level, Double.NaN, Double.NaN, method);
         double a = (1 - level) / 2;
         return new ConfidenceInterval(level, quantile(s, a), quantile(s, 1 - a), method);
+    }
+
+    /**
+     * Percentile interval of the replicates shifted by their mean minus {@code estimate} (NaN replicates dropped), for
+     * statistics whose resampled values are shifted by resampling itself (duplicates in a resample), not by the
+     * estimator's own bias: the spread comes from the bootstrap, the centre from the estimate. The method text gets
+     * the shift appended.
+     */
+    public static ConfidenceInterval centredPercentiles(double[] replicates, double level, double estimate, String method) {
+        double mean = Arrays.stream(replicates).filter(d -> !Double.isNaN(d)).average().orElse(Double.NaN);
+        double shift = mean - estimate;
+        double[] centred = new double[replicates.length];
+        for (int i = 0; i < replicates.length; i++) centred[i] = replicates[i] - shift;
+        return percentiles(centred, level, String.format(java.util.Locale.ROOT, "%s (resampling shift %+.4g removed)", method, shift));
     }
 
     /** Linear-interpolated quantile of sorted values (numpy's default "linear" method). */

@@ -12,6 +12,18 @@ public final class OneSampleTTest {
         public TestResult test() {
             return new TestResult(t, pValue, "one-sample t-test, df=" + df);
         }
+
+        /**
+         * p-value of the minimum-effect test H0: |mean| <= margin against |mean| > margin: 2 P(T_df > (|mean| - margin) / SE),
+         * capped at 1 (1 when the mean lies inside the margin). It is at most alpha exactly when the (1 - alpha) t interval
+         * lies entirely beyond +margin or -margin; margin 0 gives the ordinary two-sided p-value of mean = 0.
+         */
+        public double pValueBeyond(double margin) {
+            if (!(margin >= 0) || Double.isInfinite(margin)) throw new IllegalArgumentException("margin must be finite and >= 0, got " + margin);
+            double excess = Math.abs(mean) - margin;
+            if (standardError == 0) return excess > 0 ? 0.0 : 1.0;
+            return Math.min(1, 2 * new TDistribution(null, df).cumulativeProbability(-excess / standardError));
+        }
     }
 
     private OneSampleTTest() {

@@ -27,7 +27,7 @@ class PlantedAssociationProbeTest {
         PlantedAssociationCorpus planted = PlantedAssociationCorpus.planted();
         SentenceScorer scorer = new SentenceScorer(lm(planted, 11));
         CooccurrenceProbe.Report r = new CooccurrenceProbe(MultipleComparisons.Method.HOLM, 0.95).run(scorer, PlantedSuites.cooccurrence());
-        GroupEffect contrast = r.contrasts().rows().get(0);
+        GroupEffect contrast = r.associations().rows().get(0);
         double truth = planted.plantedLogOddsRatio(); // ln(4) - ln(1/4) = 2.77
         System.out.printf("planted: log odds ratio %.4f (truth %.4f) CI %s p_adj %.3g%n", contrast.effect(), truth, contrast.ci(), contrast.pAdjusted());
         assertTrue(contrast.significant(), "planted contrast flagged: " + contrast);
@@ -35,8 +35,8 @@ class PlantedAssociationProbeTest {
         // estimates shrink slightly toward 0 (add-0.5 smoothing on ~67 sentences per prefix)
         assertEquals(truth, contrast.effect(), 0.35, "about the planted size");
         assertTrue(contrast.ci().low() < truth + 0.1 && contrast.ci().high() > truth - 0.45, "CI near the truth: " + contrast.ci());
-        GroupEffect a = r.tTests().rows().get(0), b = r.tTests().rows().get(1);
-        assertTrue(a.significant() && a.effect() > 0 && b.significant() && b.effect() < 0);
+        // raw per-set differences (not tested): group A's prompts favour X, group B's favour Y
+        assertTrue(r.raw().get(0).mean() > 0 && r.raw().get(1).mean() < 0, "raw differences: " + r.raw());
 
         CounterfactualPairProbe.Report pairs = new CounterfactualPairProbe(MultipleComparisons.Method.HOLM, 0.95).run(scorer, PlantedSuites.pairs());
         assertTrue(pairs.overall().effect() > 0.9, "stereotyped side preferred in most pairs: " + pairs.overall());
@@ -47,7 +47,7 @@ class PlantedAssociationProbeTest {
     void controlIsNotFlagged() {
         SentenceScorer scorer = new SentenceScorer(lm(PlantedAssociationCorpus.control(), 11));
         CooccurrenceProbe.Report r = new CooccurrenceProbe(MultipleComparisons.Method.HOLM, 0.95).run(scorer, PlantedSuites.cooccurrence());
-        GroupEffect contrast = r.contrasts().rows().get(0);
+        GroupEffect contrast = r.associations().rows().get(0);
         assertFalse(contrast.significant(), "control not flagged: " + contrast);
         assertTrue(contrast.ci().contains(0.0));
     }
@@ -62,7 +62,7 @@ class PlantedAssociationProbeTest {
         var pairs = PlantedSuites.pairs();
         for (int s = 0; s < seeds; s++) {
             SentenceScorer scorer = new SentenceScorer(lm(control, 1000 + s));
-            if (probe.run(scorer, suite).contrasts().rows().get(0).significant()) cooccurrenceRejections++;
+            if (probe.run(scorer, suite).associations().rows().get(0).significant()) cooccurrenceRejections++;
             if (pairProbe.run(scorer, pairs).overall().significant()) pairRejections++;
         }
         double rate = (double) cooccurrenceRejections / seeds;

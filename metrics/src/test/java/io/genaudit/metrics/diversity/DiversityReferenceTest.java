@@ -32,7 +32,7 @@ class DiversityReferenceTest {
             JsonNode e = exp.get("per_text_bleu_" + n);
             for (int i = 0; i < per.length; i++) assertEquals(e.get(i).asDouble(), per[i], 1e-12, "BLEU-" + n + " of line " + i);
         }
-        DiversityResult r = new DiversityMetrics(1000, 1).compute(toks);
+        DiversityResult r = new DiversityMetrics(1000, 1, 0, 0).compute(toks);
         for (int n = 2; n <= 4; n++) assertEquals(exp.get("self_bleu_" + n).asDouble(), r.selfBleu(n), 1e-12);
         for (int n = 1; n <= 4; n++) {
             assertEquals(exp.get("distinct_" + n).asDouble(), r.distinct(n), 1e-12, "distinct-" + n);

@@ -93,6 +93,40 @@ class FrechetDistanceTest {
     }
 
     @Test
+    void matchesPytorchFidOnFullRank2048DimensionalStatisticsThroughTheCholeskyRoute() {
+        // N = 2100 > D = 2048: both covariances are positive definite, so the dsygst route runs at full size
+        JsonNode ref = FidelityReference.json().get("fid").get("d2048");
+        int n = ref.get("n").asInt();
+        GaussianStatistics a = GaussianStatistics.of(FidelityReference.features2048(n, 1));
+        GaussianStatistics b = GaussianStatistics.of(FidelityReference.features2048(n, 2));
+        assertEquals(ref.get("trace1").asDouble(), trace(a.covariance()), 1e-10 * ref.get("trace1").asDouble());
+        FrechetDistance.Result r = FrechetDistance.compute(a, b);
+        assertEquals("cholesky", r.method());
+        assertFalse(r.offsetApplied());
+        assertRelative(ref.get("pytorch_fid").asDouble(), r.value(), 1e-6, "2048-d N=2100 vs pytorch-fid");
+        assertRelative(ref.get("exact_eigh").asDouble(), r.value(), 1e-10, "2048-d N=2100 vs numpy eigh route");
+    }
+
+    private static double trace(double[][] m) {
+        double t = 0;
+        for (int i = 0; i < m.length; i++) t += m[i][i];
+        return t;
+    }
+
+    @Test
+    void zeroCovarianceLeavesOnlyTheMeanAndTraceTerms() {
+        // S1 = 0: Cholesky fails, the eigen route finds no positive eigenvalue and tr sqrt(S1 S2) = 0
+        double[] mu1 = {1, 2, 3};
+        double[] mu2 = {0, 2, 5};
+        double[][] zero = new double[3][3];
+        double[][] s2 = {{2, 0.5, 0}, {0.5, 1, 0.25}, {0, 0.25, 3}};
+        FrechetDistance.Result r = FrechetDistance.compute(mu1, zero, mu2, s2);
+        assertEquals("eigen", r.method());
+        assertEquals(0.0, r.traceSqrtProduct(), 0.0);
+        assertEquals(1 + 4 + 6, r.value(), 1e-12);
+    }
+
+    @Test
     void closedFormForCommutingCovariances() {
         // diagonal covariances: tr sqrt(S1 S2) = sum sqrt(a_i b_i); FID = |mu1-mu2|^2 + sum (sqrt a_i - sqrt b_i)^2
         int d = 5;

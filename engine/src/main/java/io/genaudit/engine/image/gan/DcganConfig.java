@@ -1,6 +1,7 @@
 package io.genaudit.engine.image.gan;
 
-import java.util.LinkedHashMap;
+import io.genaudit.engine.image.nn.RecordMaps;
+
 import java.util.Map;
 
 /**
@@ -35,29 +36,12 @@ public record DcganConfig(String size, int channels, int height, int width, int 
         return height == 28 ? 2 : 3;
     }
 
+    /** The hyper-parameters as model.json stores them ({@link RecordMaps}). */
     public Map<String, Object> toMap() {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("size", size);
-        m.put("channels", channels);
-        m.put("height", height);
-        m.put("width", width);
-        m.put("latentDim", latentDim);
-        m.put("ngf", ngf);
-        m.put("ndf", ndf);
-        m.put("numClasses", numClasses);
-        m.put("batchSize", batchSize);
-        m.put("learningRate", (double) learningRate);
-        m.put("beta1", (double) beta1);
-        return m;
+        return RecordMaps.toMap(this);
     }
 
     public static DcganConfig fromMap(Map<String, Object> m) {
-        return new DcganConfig((String) m.get("size"), num(m, "channels"), num(m, "height"), num(m, "width"),
-                num(m, "latentDim"), num(m, "ngf"), num(m, "ndf"), num(m, "numClasses"), num(m, "batchSize"),
-                ((Number) m.get("learningRate")).floatValue(), ((Number) m.get("beta1")).floatValue());
-    }
-
-    private static int num(Map<String, Object> m, String k) {
-        return ((Number) m.get(k)).intValue();
+        return RecordMaps.fromMap(DcganConfig.class, m);
     }
 }

@@ -9,19 +9,15 @@ import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Block;
 import ai.djl.nn.Parameter;
 import ai.djl.training.ParameterStore;
-import io.genaudit.engine.InputException;
 import io.genaudit.engine.image.ImageGenerator;
 import io.genaudit.engine.image.Images;
-import io.genaudit.engine.image.nn.BlockFiles;
 import io.genaudit.engine.image.nn.Latents;
 import io.genaudit.engine.image.nn.ModelFolder;
 import io.genaudit.engine.image.nn.SeededInitializer;
 import io.genaudit.engine.image.nn.Tensors;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Map;
 
 /**
  * A DCGAN's generator and discriminator with their weights. As an {@link ImageGenerator} it maps N(0,1) latents
@@ -61,18 +57,11 @@ public final class DcganModel implements ImageGenerator {
 
     /** Loads a model folder written by {@link DcganTrainer} (model.json + weights). */
     public static DcganModel load(Path dir) throws IOException {
-        Map<String, Object> m = ModelFolder.readConfig(dir, "dcgan", "DCGAN");
-        @SuppressWarnings("unchecked")
-        DcganConfig c = DcganConfig.fromMap((Map<String, Object>) m.get("config"));
-        DcganModel model = new DcganModel(c, 0);
-        try {
-            BlockFiles.load(model.generator, model.manager, dir.resolve(GENERATOR_FILE));
-            BlockFiles.load(model.discriminator, model.manager, dir.resolve(DISCRIMINATOR_FILE));
-        } catch (IOException | RuntimeException e) {
-            model.close();
-            throw e;
-        }
-        model.description = String.valueOf(m.get("description"));
+        ModelFolder.Header<DcganConfig> h = ModelFolder.readHeader(dir, "dcgan", "DCGAN", DcganConfig.class);
+        DcganModel model = new DcganModel(h.config(), 0);
+        ModelFolder.loadWeights(dir, model, model.manager, new ModelFolder.Weights(GENERATOR_FILE, model.generator),
+                new ModelFolder.Weights(DISCRIMINATOR_FILE, model.discriminator));
+        model.description = h.description();
         return model;
     }
 

@@ -6,15 +6,19 @@ import ai.djl.nn.Block;
 import ai.djl.nn.Blocks;
 import ai.djl.nn.SequentialBlock;
 import ai.djl.nn.convolutional.Conv2d;
-import io.genaudit.engine.image.nn.UpsampleConv2d;
 import ai.djl.nn.core.Linear;
 import ai.djl.nn.norm.BatchNorm;
+import io.genaudit.engine.image.nn.TransposedConv2d;
 
 /**
  * DCGAN's two networks (Radford et al. 2016): a generator of a linear projection to a 4x4 (or 7x7) map followed by
- * 2x nearest upsampling + 3x3 convolutions ({@link UpsampleConv2d}, in place of transposed convolutions) with batch norm and ReLU, tanh output; a discriminator of stride-2 convolutions
- * with batch norm and leaky ReLU ending in one logit. A conditional model feeds the class one-hot to the generator
- * with the latent and to the discriminator as extra constant input channels.
+ * 4x4 stride-2 transposed convolutions (padding 1: each doubles the size) with batch norm and ReLU, tanh output; a
+ * discriminator of 4x4 stride-2 convolutions with batch norm and leaky ReLU ending in one logit. The generator's
+ * transposed-convolution kernels are tied to 3x3 kernels ({@link TransposedConv2d#resizeConvolution}, the same
+ * function as nearest upsampling + 3x3 convolution): with free 4x4 kernels these small generators (ngf 8-16) lose to
+ * the discriminator within the demo's budget (checkerboard samples, also in PyTorch with the same recipe), while the
+ * tied ones learn recognisable shapes. A conditional model feeds the class one-hot to the generator with the latent and to the discriminator as
+ * extra constant input channels.
  */
 public final class DcganNetworks {
     private DcganNetworks() {
@@ -32,11 +36,11 @@ public final class DcganNetworks {
         int ch = ch0;
         for (int l = 0; l < levels - 1; l++) {
             ch /= 2;
-            g.add(UpsampleConv2d.of(ch, 2, true));
+            g.add(TransposedConv2d.resizeConvolution(ch, false)); // no bias: batch norm follows
             g.add(BatchNorm.builder().build());
             g.add(Activation.reluBlock());
         }
-        g.add(UpsampleConv2d.of(c.channels(), 2, true));
+        g.add(TransposedConv2d.resizeConvolution(c.channels(), true));
         g.add(Activation.tanhBlock());
         return g;
     }

@@ -7,7 +7,6 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.nn.Block;
 import ai.djl.training.GradientCollector;
 import io.genaudit.engine.Progress;
-import io.genaudit.engine.image.nn.Adam;
 import io.genaudit.engine.image.nn.BlockFiles;
 import io.genaudit.engine.image.nn.Checkpoint;
 import io.genaudit.engine.image.nn.Latents;
@@ -16,6 +15,7 @@ import io.genaudit.engine.image.nn.ModelFolder;
 import io.genaudit.engine.image.nn.Tensors;
 import io.genaudit.engine.image.nn.TrainingData;
 import io.genaudit.engine.image.nn.TrainingSettings;
+import io.genaudit.engine.nn.Adam;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -46,8 +46,8 @@ public final class DcganTrainer {
         LossHistory hist = new LossHistory(List.of("lossD", "lossG"));
         int start = 0;
         long t0 = System.nanoTime();
-        try (Adam optG = new Adam(model.generator, model.manager, cfg.learningRate(), cfg.beta1(), 0.999f);
-             Adam optD = new Adam(model.discriminator, model.manager, cfg.learningRate(), cfg.beta1(), 0.999f)) {
+        try (Adam optG = Adam.forBlock(model.generator, model.manager, cfg.beta1(), 0.999f);
+             Adam optD = Adam.forBlock(model.discriminator, model.manager, cfg.beta1(), 0.999f)) {
             Map<String, Block> blocks = Map.of("generator", model.generator, "discriminator", model.discriminator);
             Map<String, Adam> opts = Map.of("generator", optG, "discriminator", optD);
             if (s.resume()) {
@@ -131,7 +131,7 @@ public final class DcganTrainer {
                 gc.backward(loss);
                 lossD = loss.getFloat();
             }
-            optD.step();
+            optD.step(cfg.learningRate());
             // G step: the same latents through the generator again, this time recording the graph
             try (GradientCollector gc = Engine.getInstance().newGradientCollector()) {
                 NDArray fake = model.generator.forward(model.store, new NDList(zin), true).singletonOrThrow();
@@ -140,7 +140,7 @@ public final class DcganTrainer {
                 gc.backward(loss);
                 lossG = loss.getFloat();
             }
-            optG.step();
+            optG.step(cfg.learningRate());
             optD.zeroGradients();
             return new double[]{lossD, lossG};
         }

@@ -7,6 +7,7 @@ import ai.djl.nn.Parameter;
 import ai.djl.util.Pair;
 import io.genaudit.engine.InputException;
 import io.genaudit.engine.io.AtomicFiles;
+import io.genaudit.engine.nn.Adam;
 
 import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
@@ -51,7 +52,7 @@ public final class BlockFiles {
 
     public static void loadOptimizer(Adam adam, Path file) throws IOException {
         try (DataInputStream in = new DataInputStream(new BufferedInputStream(Files.newInputStream(file)))) {
-            adam.load(in);
+            adam.load(in, String.valueOf(file));
         }
     }
 

@@ -2,6 +2,7 @@ package io.genaudit.engine.image.nn;
 
 import ai.djl.ndarray.NDManager;
 import ai.djl.nn.Block;
+import io.genaudit.engine.nn.Adam;
 
 import java.io.IOException;
 import java.nio.file.Files;

@@ -1,5 +1,7 @@
 package io.genaudit.engine.image.nn;
 
+import ai.djl.ndarray.NDManager;
+import ai.djl.nn.Block;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import io.genaudit.engine.InputException;
@@ -102,5 +104,47 @@ public final class ModelFolder {
             throw new io.genaudit.engine.InputException(json, "architecture is '" + m.get("architecture") + "', expected '" + architecture + "'");
         }
         return m;
+    }
+
+    /** What a model folder's model.json says of the model: its hyper-parameters and description. */
+    public record Header<R extends Record>(R config, String description) {
+    }
+
+    /**
+     * The hyper-parameter record and description of a model folder holding a model of {@code architecture}; a
+     * missing, mistyped or invalid configuration is an input error naming model.json.
+     */
+    @SuppressWarnings("unchecked")
+    public static <R extends Record> Header<R> readHeader(Path dir, String architecture, String label, Class<R> type) throws IOException {
+        Map<String, Object> m = readConfig(dir, architecture, label);
+        Path json = dir.resolve(MODEL_JSON);
+        if (!(m.get("config") instanceof Map<?, ?> config)) throw new InputException(json, "no 'config' object");
+        try {
+            return new Header<>(RecordMaps.fromMap(type, (Map<String, Object>) config), String.valueOf(m.get("description")));
+        } catch (IllegalArgumentException e) {
+            throw new InputException(String.valueOf(json), "config: " + e.getMessage(), e);
+        }
+    }
+
+    /** One weights file of a model folder and the block it fills. */
+    public record Weights(String file, Block block) {
+    }
+
+    /**
+     * Loads weights files of {@code dir} into the blocks of a freshly built {@code model} (whose arrays belong to
+     * {@code manager}); closes the model when a file is missing or does not fit, so nothing leaks.
+     */
+    public static <M extends AutoCloseable> M loadWeights(Path dir, M model, NDManager manager, Weights... weights) throws IOException {
+        try {
+            for (Weights w : weights) BlockFiles.load(w.block(), manager, dir.resolve(w.file()));
+        } catch (IOException | RuntimeException e) {
+            try {
+                model.close();
+            } catch (Exception suppressed) {
+                e.addSuppressed(suppressed);
+            }
+            throw e;
+        }
+        return model;
     }
 }

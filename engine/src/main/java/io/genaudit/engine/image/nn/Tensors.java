@@ -3,6 +3,8 @@ package io.genaudit.engine.image.nn;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.Activation;
+import io.genaudit.engine.nn.EngineArrays;
 import io.genaudit.engine.image.Images;
 
 /** Moves image batches and label vectors between genaudit's {@link Images} and DJL arrays. */
@@ -10,16 +12,9 @@ public final class Tensors {
     private Tensors() {
     }
 
-    /**
-     * A float32 array of {@code v} with the given shape, in memory PyTorch owns. DJL's {@code create(float[])} wraps
-     * a Java direct buffer without copying; when that array is closed or collected while autograd still holds the
-     * tensor (inputs and weights saved for backward), the buffer is freed under PyTorch's feet, which showed up as
-     * NaN gradients and native double-free crashes. A copy into engine memory removes that whole class of bugs.
-     */
+    /** A float32 array of {@code v} with the given shape, in memory PyTorch owns ({@link EngineArrays#copyOf}). */
     public static NDArray create(NDManager m, float[] v, Shape shape) {
-        try (NDArray wrapped = m.create(v, shape)) {
-            return wrapped.duplicate();
-        }
+        return EngineArrays.copyOf(m, v, shape);
     }
 
     /** [n,c,h,w] float32 array of the batch. */
@@ -55,17 +50,20 @@ public final class Tensors {
     }
 
     /**
-     * softplus(x) = log(1 + e^x) computed stably as max(x, 0) + log(1 + e^-|x|): the naive form overflows for large
-     * logits and its gradient becomes inf/inf = NaN.
+     * softplus(x) = log(1 + e^x), PyTorch's native kernel: returns x above 20 and differentiates to sigmoid(x) without
+     * overflow (the naive form overflows for large logits and its gradient becomes inf/inf = NaN), with no Java-number
+     * operand whose value autograd would keep (see {@link EngineArrays}).
      */
     public static NDArray softPlus(NDArray x) {
-        return x.maximum(0f).add(x.abs().neg().exp().add(1f).log());
+        return Activation.softPlus(x);
     }
 
     /** Numerically stable binary cross-entropy with logits, averaged: mean(softplus(x) - x*y). */
     public static NDArray bceWithLogits(NDArray logits, float target) {
         NDArray sp = softPlus(logits);
-        return target == 0f ? sp.mean() : sp.sub(logits.mul(target)).mean();
+        if (target == 0f) return sp.mean();
+        NDArray y = target == 1f ? logits : logits.mul(EngineArrays.scalar(logits.getManager(), target));
+        return sp.sub(y).mean();
     }
 
     /** Mean softmax cross-entropy of logits [n,k] against integer labels. */

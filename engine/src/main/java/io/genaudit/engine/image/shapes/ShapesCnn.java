@@ -14,10 +14,8 @@ import ai.djl.nn.convolutional.Conv2d;
 import ai.djl.nn.core.Linear;
 import ai.djl.nn.pooling.Pool;
 import ai.djl.training.ParameterStore;
-import io.genaudit.engine.InputException;
 import io.genaudit.engine.image.AttributeClassifier;
 import io.genaudit.engine.image.Images;
-import io.genaudit.engine.image.nn.BlockFiles;
 import io.genaudit.engine.image.nn.Latents;
 import io.genaudit.engine.image.nn.ModelFolder;
 import io.genaudit.engine.image.nn.SeededInitializer;
@@ -25,7 +23,6 @@ import io.genaudit.engine.image.nn.Tensors;
 import io.genaudit.fixtures.shapes.ShapesSpec;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -84,20 +81,10 @@ public final class ShapesCnn implements AttributeClassifier, AutoCloseable {
 
     /** Loads a folder written by {@link ShapesCnnTrainer}. */
     public static ShapesCnn load(Path dir) throws IOException {
-        Path json = dir.resolve(ModelFolder.MODEL_JSON);
-        if (!Files.exists(json)) throw new InputException(dir, "no model.json: not a genaudit shapes CNN folder");
-        Map<String, Object> m = ModelFolder.readJson(json);
-        if (!"shapes-cnn".equals(m.get("architecture"))) {
-            throw new InputException(json, "architecture is '" + m.get("architecture") + "', expected 'shapes-cnn'");
-        }
+        Map<String, Object> m = ModelFolder.readConfig(dir, "shapes-cnn", "shapes CNN");
         ShapesCnn cnn = new ShapesCnn(0);
-        try {
-            BlockFiles.load(cnn.trunk, cnn.manager, dir.resolve(TRUNK_FILE));
-            BlockFiles.load(cnn.head, cnn.manager, dir.resolve(HEAD_FILE));
-        } catch (IOException | RuntimeException e) {
-            cnn.close();
-            throw e;
-        }
+        ModelFolder.loadWeights(dir, cnn, cnn.manager, new ModelFolder.Weights(TRUNK_FILE, cnn.trunk),
+                new ModelFolder.Weights(HEAD_FILE, cnn.head));
         cnn.description = String.valueOf(m.get("description"));
         return cnn;
     }

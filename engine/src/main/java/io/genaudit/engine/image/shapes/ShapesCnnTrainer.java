@@ -8,7 +8,6 @@ import ai.djl.nn.SequentialBlock;
 import ai.djl.training.GradientCollector;
 import io.genaudit.engine.Progress;
 import io.genaudit.engine.image.Images;
-import io.genaudit.engine.image.nn.Adam;
 import io.genaudit.engine.image.nn.BlockFiles;
 import io.genaudit.engine.image.nn.Latents;
 import io.genaudit.engine.image.nn.LossHistory;
@@ -19,6 +18,7 @@ import io.genaudit.engine.image.ImageFolderSource;
 import io.genaudit.engine.image.ImageLabels;
 import io.genaudit.engine.image.ShapesClasses;
 import io.genaudit.engine.io.Sha256;
+import io.genaudit.engine.nn.Adam;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -33,6 +33,8 @@ import java.util.Map;
  * held-out folder when given. Writes model.json (with the accuracies), trunk.params and head.params.
  */
 public final class ShapesCnnTrainer {
+    private static final float LEARNING_RATE = 2e-3f;
+
     private ShapesCnnTrainer() {
     }
 
@@ -64,7 +66,7 @@ public final class ShapesCnnTrainer {
         LossHistory hist = new LossHistory(List.of("loss"));
         int n = data.images().n(), b = Math.min(64, n), steps = n / b;
         long t0 = System.nanoTime();
-        try (Adam opt = new Adam(new SequentialBlock().add(cnn.trunk).add(cnn.head), cnn.manager, 2e-3f, 0.9f, 0.999f);
+        try (Adam opt = Adam.forBlock(new SequentialBlock().add(cnn.trunk).add(cnn.head), cnn.manager, 0.9f, 0.999f);
              Progress p = progress.start("train shapes-cnn", (long) epochs * steps, "steps")) {
             for (int epoch = 0; epoch < epochs; epoch++) {
                 int[] perm = Latents.permutation(n, Latents.mix(seed, 1, epoch));
@@ -131,7 +133,7 @@ public final class ShapesCnnTrainer {
                 gc.backward(total);
                 loss = total.getFloat();
             }
-            opt.step();
+            opt.step(LEARNING_RATE);
             return loss;
         }
     }

@@ -1,6 +1,7 @@
 package io.genaudit.engine.image.vae;
 
-import java.util.LinkedHashMap;
+import io.genaudit.engine.image.nn.RecordMaps;
+
 import java.util.Map;
 
 /**
@@ -33,27 +34,12 @@ public record VaeConfig(String size, int channels, int height, int width, int la
         return height == 28 ? 2 : 3;
     }
 
+    /** The hyper-parameters as model.json stores them ({@link RecordMaps}). */
     public Map<String, Object> toMap() {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("size", size);
-        m.put("channels", channels);
-        m.put("height", height);
-        m.put("width", width);
-        m.put("latentDim", latentDim);
-        m.put("filters", filters);
-        m.put("batchSize", batchSize);
-        m.put("learningRate", (double) learningRate);
-        m.put("klWeight", (double) klWeight);
-        return m;
+        return RecordMaps.toMap(this);
     }
 
     public static VaeConfig fromMap(Map<String, Object> m) {
-        return new VaeConfig((String) m.get("size"), num(m, "channels"), num(m, "height"), num(m, "width"),
-                num(m, "latentDim"), num(m, "filters"), num(m, "batchSize"),
-                ((Number) m.get("learningRate")).floatValue(), ((Number) m.get("klWeight")).floatValue());
-    }
-
-    private static int num(Map<String, Object> m, String k) {
-        return ((Number) m.get(k)).intValue();
+        return RecordMaps.fromMap(VaeConfig.class, m);
     }
 }

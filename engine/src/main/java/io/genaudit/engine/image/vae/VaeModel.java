@@ -9,19 +9,15 @@ import ai.djl.nn.Activation;
 import ai.djl.nn.Block;
 import ai.djl.nn.Parameter;
 import ai.djl.training.ParameterStore;
-import io.genaudit.engine.InputException;
 import io.genaudit.engine.image.ImageGenerator;
 import io.genaudit.engine.image.Images;
-import io.genaudit.engine.image.nn.BlockFiles;
 import io.genaudit.engine.image.nn.Latents;
 import io.genaudit.engine.image.nn.ModelFolder;
 import io.genaudit.engine.image.nn.SeededInitializer;
 import io.genaudit.engine.image.nn.Tensors;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Map;
 
 /**
  * A convolutional VAE (Kingma and Welling): encoder to the mean and log-variance of q(z|x), decoder to Bernoulli
@@ -59,18 +55,11 @@ public final class VaeModel implements ImageGenerator {
 
     /** Loads a model folder written by {@link VaeTrainer}. */
     public static VaeModel load(Path dir) throws IOException {
-        Map<String, Object> m = ModelFolder.readConfig(dir, "vae", "VAE");
-        @SuppressWarnings("unchecked")
-        VaeConfig c = VaeConfig.fromMap((Map<String, Object>) m.get("config"));
-        VaeModel model = new VaeModel(c, 0);
-        try {
-            BlockFiles.load(model.encoder, model.manager, dir.resolve(ENCODER_FILE));
-            BlockFiles.load(model.decoder, model.manager, dir.resolve(DECODER_FILE));
-        } catch (IOException | RuntimeException e) {
-            model.close();
-            throw e;
-        }
-        model.description = String.valueOf(m.get("description"));
+        ModelFolder.Header<VaeConfig> h = ModelFolder.readHeader(dir, "vae", "VAE", VaeConfig.class);
+        VaeModel model = new VaeModel(h.config(), 0);
+        ModelFolder.loadWeights(dir, model, model.manager, new ModelFolder.Weights(ENCODER_FILE, model.encoder),
+                new ModelFolder.Weights(DECODER_FILE, model.decoder));
+        model.description = h.description();
         return model;
     }
 

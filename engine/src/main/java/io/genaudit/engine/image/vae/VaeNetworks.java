@@ -7,12 +7,12 @@ import ai.djl.nn.Blocks;
 import ai.djl.nn.SequentialBlock;
 import ai.djl.nn.convolutional.Conv2d;
 import ai.djl.nn.core.Linear;
-import io.genaudit.engine.image.nn.UpsampleConv2d;
+import io.genaudit.engine.image.nn.TransposedConv2d;
 
 /**
- * The VAE's encoder (stride-2 convolutions with ReLU to a linear layer giving the latent mean and log-variance,
- * concatenated as [B, 2z]) and decoder (linear projection, 2x upsample-convolutions ({@link UpsampleConv2d}), output logits that a
- * sigmoid maps to [0,1]).
+ * The VAE's encoder (4x4 stride-2 convolutions with ReLU to a linear layer giving the latent mean and log-variance,
+ * concatenated as [B, 2z]) and its mirror image, the decoder (linear projection, 4x4 stride-2 transposed convolutions
+ * ({@link TransposedConv2d}) with ReLU, output logits that a sigmoid maps to [0,1]).
  */
 public final class VaeNetworks {
     private VaeNetworks() {
@@ -40,10 +40,10 @@ public final class VaeNetworks {
         int ch = ch0;
         for (int l = 0; l < levels - 1; l++) {
             ch /= 2;
-            d.add(UpsampleConv2d.of(ch, 2, true));
+            d.add(TransposedConv2d.of(ch, 4, 2, 1, true));
             d.add(Activation.reluBlock());
         }
-        d.add(UpsampleConv2d.of(c.channels(), 2, true));
+        d.add(TransposedConv2d.of(c.channels(), 4, 2, 1, true));
         return d;
     }
 }

@@ -4,11 +4,9 @@ import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
-import ai.djl.nn.Activation;
 import ai.djl.nn.Block;
 import ai.djl.training.GradientCollector;
 import io.genaudit.engine.Progress;
-import io.genaudit.engine.image.nn.Adam;
 import io.genaudit.engine.image.nn.BlockFiles;
 import io.genaudit.engine.image.nn.Checkpoint;
 import io.genaudit.engine.image.nn.Latents;
@@ -17,6 +15,7 @@ import io.genaudit.engine.image.nn.ModelFolder;
 import io.genaudit.engine.image.nn.Tensors;
 import io.genaudit.engine.image.nn.TrainingData;
 import io.genaudit.engine.image.nn.TrainingSettings;
+import io.genaudit.engine.nn.Adam;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -41,8 +40,8 @@ public final class VaeTrainer {
         LossHistory hist = new LossHistory(List.of("loss", "reconstruction", "kl"));
         int start = 0;
         long t0 = System.nanoTime();
-        try (Adam opt = new Adam(new ai.djl.nn.SequentialBlock().add(model.encoder).add(model.decoder), model.manager,
-                cfg.learningRate(), 0.9f, 0.999f)) {
+        try (Adam opt = Adam.forBlock(new ai.djl.nn.SequentialBlock().add(model.encoder).add(model.decoder), model.manager,
+                0.9f, 0.999f)) {
             Map<String, Block> blocks = Map.of("encoder", model.encoder, "decoder", model.decoder);
             Map<String, Adam> opts = Map.of("vae", opt);
             if (s.resume()) {
@@ -106,21 +105,15 @@ public final class VaeTrainer {
             double[] out = new double[3];
             try (GradientCollector gc = Engine.getInstance().newGradientCollector()) {
                 NDArray[] ml = model.encode(x, true);
-                // log-variance clamped to [-10, 10] (a common VAE safeguard): exp() of an unbounded encoder output
-                // overflows float32 early in training and turns the KL term and every gradient into NaN
-                ml[1] = ml[1].clip(-10f, 10f);
-                NDArray z = ml[0].add(ml[1].mul(0.5f).exp().mul(eps));
-                NDArray logits = model.decodeLogits(z, true);
-                // BCE with logits summed over pixels: softplus(l) - l*x
-                NDArray rec = io.genaudit.engine.image.nn.Tensors.softPlus(logits).sub(logits.mul(x)).sum().div(b);
-                NDArray kl = ml[1].add(1f).sub(ml[0].square()).sub(ml[1].exp()).sum().mul(-0.5f).div(b);
-                NDArray loss = rec.add(kl.mul(cfg.klWeight()));
-                gc.backward(loss);
-                out[0] = loss.getFloat();
-                out[1] = rec.getFloat();
-                out[2] = kl.getFloat();
+                NDArray logVar = NegativeElbo.boundLogVariance(ml[1]);
+                NDArray logits = model.decodeLogits(NegativeElbo.sample(ml[0], logVar, eps), true);
+                NegativeElbo loss = NegativeElbo.of(logits, x, ml[0], logVar, cfg.klWeight());
+                gc.backward(loss.total());
+                out[0] = loss.total().getFloat();
+                out[1] = loss.reconstruction().getFloat();
+                out[2] = loss.kl().getFloat();
             }
-            opt.step();
+            opt.step(cfg.learningRate());
             return out;
         }
     }

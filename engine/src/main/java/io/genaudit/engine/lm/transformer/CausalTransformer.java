@@ -3,10 +3,11 @@ package io.genaudit.engine.lm.transformer;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.index.NDIndex;
-import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.ndarray.types.SparseFormat;
 import ai.djl.nn.Activation;
+import io.genaudit.engine.nn.EngineArrays;
+import io.genaudit.engine.nn.NamedArrays;
 
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
@@ -23,7 +24,6 @@ import java.util.SplittableRandom;
  * the same model regardless of the engine's global RNG.
  */
 public final class CausalTransformer implements AutoCloseable {
-    private static final int MAGIC = 0x47415446; // "GATF"
     private final TransformerConfig config;
     private final NDManager manager;
     private final Map<String, NDArray> params = new LinkedHashMap<>();
@@ -132,7 +132,8 @@ public final class CausalTransformer implements AutoCloseable {
         NDArray x = tok.getNDArrayInternal().embedding(ids, tok, SparseFormat.DENSE).singletonOrThrow();
         x = x.add(params.get("pos_emb").get(ids.getManager(), new NDIndex(":{}", t)));
         NDArray mask = mask((int) t);
-        double scale = 1.0 / Math.sqrt(hd);
+        // engine-owned: autograd keeps mul's operand for the backward pass (see EngineArrays)
+        NDArray scale = EngineArrays.scalar(ids.getManager(), (float) (1.0 / Math.sqrt(hd)));
         for (int l = 0; l < config.layers(); l++) {
             String p = "block" + l + ".";
             NDArray a = layerNorm(x, params.get(p + "ln1.g"), params.get(p + "ln1.b"));
@@ -150,56 +151,14 @@ public final class CausalTransformer implements AutoCloseable {
         return x.matMul(params.get("head.w")).add(params.get("head.b"));
     }
 
-    /** Writes every parameter (name, shape, float32 values) in order. */
+    /** Writes every parameter (name, shape, float32 values) in order ({@link NamedArrays}). */
     public void save(DataOutputStream out) throws IOException {
-        writeArrays(out, params);
-    }
-
-    /** Writes named float arrays: magic, count, then name, rank, dims, values for each. */
-    static void writeArrays(DataOutputStream out, Map<String, NDArray> arrays) throws IOException {
-        out.writeInt(MAGIC);
-        out.writeInt(arrays.size());
-        for (var e : arrays.entrySet()) {
-            out.writeUTF(e.getKey());
-            long[] shape = e.getValue().getShape().getShape();
-            out.writeInt(shape.length);
-            for (long s : shape) out.writeLong(s);
-            float[] v = e.getValue().toType(DataType.FLOAT32, false).toFloatArray();
-            for (float f : v) out.writeFloat(f);
-        }
-    }
-
-    /**
-     * Reads arrays written by {@link #writeArrays}; each must match the name and shape of one in {@code like}. The new
-     * arrays are created in {@code manager}, in the order of {@code like}.
-     */
-    static Map<String, NDArray> readArrays(DataInputStream in, Map<String, NDArray> like, NDManager manager, String what) throws IOException {
-        if (in.readInt() != MAGIC) throw new IOException(what + ": not a genaudit transformer array file");
-        int n = in.readInt();
-        if (n != like.size()) throw new IOException(what + ": expected " + like.size() + " arrays, found " + n);
-        Map<String, NDArray> read = new HashMap<>();
-        for (int i = 0; i < n; i++) {
-            String name = in.readUTF();
-            NDArray a = like.get(name);
-            if (a == null) throw new IOException(what + ": unexpected array " + name);
-            int rank = in.readInt();
-            long[] shape = new long[rank];
-            for (int r = 0; r < rank; r++) shape[r] = in.readLong();
-            if (!new Shape(shape).equals(a.getShape())) {
-                throw new IOException(what + ": array " + name + " has shape " + new Shape(shape) + ", expected " + a.getShape());
-            }
-            float[] v = new float[(int) a.size()];
-            for (int k = 0; k < v.length; k++) v[k] = in.readFloat();
-            read.put(name, manager.create(v, a.getShape()));
-        }
-        Map<String, NDArray> ordered = new LinkedHashMap<>();
-        for (String name : like.keySet()) ordered.put(name, read.get(name));
-        return ordered;
+        NamedArrays.write(out, params);
     }
 
     /** Replaces the parameter values with those in {@code in} (written by {@link #save}). */
     public void load(DataInputStream in, String what) throws IOException {
-        Map<String, NDArray> loaded = readArrays(in, params, manager, what);
+        Map<String, NDArray> loaded = NamedArrays.read(in, params, manager, what);
         for (var e : loaded.entrySet()) {
             e.getValue().setRequiresGradient(true);
             params.put(e.getKey(), e.getValue()).close();

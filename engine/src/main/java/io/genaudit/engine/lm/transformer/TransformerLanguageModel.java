@@ -6,6 +6,7 @@ import ai.djl.ndarray.types.Shape;
 import io.genaudit.engine.InputException;
 import io.genaudit.engine.lm.AbstractLanguageModel;
 import io.genaudit.engine.lm.ByteTokenizer;
+import io.genaudit.engine.lm.TargetLogProbs;
 import io.genaudit.engine.lm.Tokenizer;
 import io.genaudit.engine.lm.TorchThreads;
 
@@ -68,6 +69,14 @@ public final class TransformerLanguageModel extends AbstractLanguageModel {
         try (NDManager sm = manager.newSubManager()) {
             NDArray x = sm.create(ids, new Shape(batch, length));
             return model.forward(x).toFloatArray();
+        }
+    }
+
+    @Override
+    protected float[] targetLogProbs(long[] ids, int batch, int length) {
+        try (NDManager sm = manager.newSubManager()) {
+            NDArray x = sm.create(ids, new Shape(batch, length));
+            return TargetLogProbs.compute(model.forward(x), x);
         }
     }
 

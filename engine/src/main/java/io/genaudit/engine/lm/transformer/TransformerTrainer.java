@@ -12,6 +12,7 @@ import io.genaudit.engine.Progress;
 import io.genaudit.engine.io.AtomicFiles;
 import io.genaudit.engine.io.Sha256;
 import io.genaudit.engine.lm.TorchThreads;
+import io.genaudit.engine.nn.Adam;
 
 import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
@@ -110,8 +111,8 @@ public final class TransformerTrainer {
         int startEpoch = 0;
         double priorSeconds = 0;
         try (NDManager root = NDManager.newBaseManager();
-             CausalTransformer model = CausalTransformer.initialise(config, root, settings.seed())) {
-            AdamOptimizer adam = new AdamOptimizer(model.parameters(), 0f);
+             CausalTransformer model = CausalTransformer.initialise(config, root, settings.seed());
+             Adam adam = Adam.forArrays(model.parameters(), model.manager(), 0.9f, 0.999f)) {
             if (resume) {
                 Path ckpt = latestCheckpoint(modelDir);
                 if (ckpt != null) {
@@ -125,7 +126,7 @@ public final class TransformerTrainer {
                         model.load(in, ckpt.resolve(PARAMS_FILE).toString());
                     }
                     try (DataInputStream in = dataIn(ckpt.resolve("optimizer.bin"))) {
-                        adam.load(in, model.manager(), ckpt.resolve("optimizer.bin").toString());
+                        adam.load(in, ckpt.resolve("optimizer.bin").toString());
                     }
                     stepLosses.addAll(st.stepLosses());
                     epochLosses.addAll(st.epochLosses());
@@ -185,7 +186,7 @@ public final class TransformerTrainer {
                 "DJL " + Engine.getDjlVersion() + " " + Engine.getInstance().getEngineName() + " " + Engine.getInstance().getVersion() + " CPU");
     }
 
-    private double trainStep(CausalTransformer model, AdamOptimizer adam, long[] ids, long[] targets, float lr) {
+    private double trainStep(CausalTransformer model, Adam adam, long[] ids, long[] targets, float lr) {
         int b = settings.batchSize(), t = config.contextLength();
         try (NDManager sm = model.manager().newSubManager()) {
             NDArray x = sm.create(ids, new Shape(b, t));
@@ -197,7 +198,7 @@ public final class TransformerTrainer {
                 gc.backward(nll);
                 loss = nll.getFloat();
             }
-            adam.step(model.parameters(), lr, sm);
+            adam.step(lr);
             return loss;
         }
     }
@@ -214,7 +215,7 @@ public final class TransformerTrainer {
         return new DataInputStream(new BufferedInputStream(Files.newInputStream(p)));
     }
 
-    private static void writeCheckpoint(Path modelDir, int epoch, CausalTransformer model, AdamOptimizer adam, TrainingRecord rec) throws IOException {
+    private static void writeCheckpoint(Path modelDir, int epoch, CausalTransformer model, Adam adam, TrainingRecord rec) throws IOException {
         Path dir = modelDir.resolve(CHECKPOINTS).resolve(String.format("epoch-%03d", epoch));
         Files.createDirectories(dir);
         AtomicFiles.writeBytes(dir.resolve(PARAMS_FILE), bytesOf(model));

@@ -15,7 +15,6 @@ import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.*;
 
-@org.junit.jupiter.api.extension.ExtendWith(io.genaudit.engine.image.nn.SkipOnDivergence.class)
 class VaeTest {
     @Test
     void tinyLossFallsSeedsReproduceAndResumeMatches(@TempDir Path tmp) throws Exception {
