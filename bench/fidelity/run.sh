@@ -23,9 +23,16 @@ jv=$(echo "$J" | sed -E 's/.*FID ([0-9.]+) .*/\1/'); pv=$(echo "$P" | sed -E 's/
 python3 -c "print('speed-up (scipy best / genaudit best): %.1fx; relative difference of the values: %.2e' % ($pb/$jb, abs($jv-$pv)/abs($pv)))"
 if [ -f "$ROOT/engine/$BD/classes/io/genaudit/engine/image/TorchScriptFeatureExtractor.class" ]; then
   TMP="$(mktemp -d)"; trap 'rm -rf "$TMP"' EXIT
-  NI="${EXTRACT_IMAGES:-1024}"; B="${EXTRACT_BATCH:-64}"
-  /usr/bin/python3 "$ROOT/bench/fidelity/extract_torch.py" "$TMP/cnn.pt" "$NI" "$B" | tail -1
-  "$JAVA_HOME/bin/java" --enable-native-access=ALL-UNNAMED -Dai.djl.offline=true -Dai.djl.pytorch.num_threads="${EXTRACT_THREADS:-1}" -Dai.djl.pytorch.num_interop_threads=1 -cp "$CP" "$ROOT/bench/fidelity/ExtractBench.java" "$TMP/cnn.pt" "$NI" "$B" 2>/dev/null | tail -1
+  NI="${EXTRACT_IMAGES:-8192}"; B="${EXTRACT_BATCH:-64}"; REPS="${EXTRACT_REPS:-3}"
+  # alternating runs, so both sides see the same machine state; the ratio is of the median throughputs
+  PT=(); DJ=()
+  for r in $(seq "$REPS"); do
+    L=$(/usr/bin/python3 "$ROOT/bench/fidelity/extract_torch.py" "$TMP/cnn.pt" "$NI" "$B" | tail -1); echo "$L"
+    PT+=("$(echo "$L" | sed -E 's/.*: ([0-9.]+) images\/s.*/\1/')")
+    L=$("$JAVA_HOME/bin/java" --enable-native-access=ALL-UNNAMED -Dai.djl.offline=true -Dai.djl.pytorch.num_threads="${EXTRACT_THREADS:-1}" -Dai.djl.pytorch.num_interop_threads=1 -cp "$CP" "$ROOT/bench/fidelity/ExtractBench.java" "$TMP/cnn.pt" "$NI" "$B" 2>/dev/null | tail -1); echo "$L"
+    DJ+=("$(echo "$L" | sed -E 's/.*: ([0-9.]+) images\/s.*/\1/')")
+  done
+  python3 -c "import statistics,sys; p=[float(x) for x in sys.argv[1].split()]; d=[float(x) for x in sys.argv[2].split()]; print('extraction, median of %d: genaudit %.0f images/s, pytorch %.0f images/s, ratio genaudit/pytorch %.2f' % (len(p), statistics.median(d), statistics.median(p), statistics.median(d)/statistics.median(p)))" "${PT[*]}" "${DJ[*]}"
 else
   echo "extraction throughput: skipped (engine.image.TorchScriptFeatureExtractor not in this build)"
 fi

@@ -11,9 +11,7 @@ BD="${GENAUDIT_BUILD_DIR:-target}"
 WORK="${BENCH_WORK:-/tmp/genaudit-bench-lm-metrics}"
 HERE="$ROOT/bench/lm-metrics"
 source "$ROOT/.ci/jdk.sh"
-if [ ! -f "$ROOT/audits/$BD/genaudit-audits-0.1.0.jar" ]; then
-  (cd "$ROOT" && ./mvnw -B -q -o -DskipTests -Dgenaudit.buildDir="$BD" package)
-fi
+(cd "$ROOT" && ./mvnw -B -q -o -Dmaven.test.skip=true -Dgenaudit.buildDir="$BD" package)  # always: a stale jar would bench old code
 CP="$ROOT/audits/$BD/genaudit-audits-0.1.0.jar:$(ls "$ROOT/audits/$BD/lib/"*.jar | tr '\n' ':')"
 THREADS="${BENCH_THREADS:-1}"
 export OMP_NUM_THREADS="$THREADS" BENCH_THREADS="$THREADS"

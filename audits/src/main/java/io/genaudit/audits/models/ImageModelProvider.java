@@ -90,7 +90,7 @@ public final class ImageModelProvider implements ModelProvider {
     static final Set<String> GAN_TRAIN_KEYS = Set.of("data", "epochs", "size", "seed", "conditional", "channels");
     static final Set<String> CNN_TRAIN_KEYS = Set.of("data", "epochs", "seed");
     /** Cache layout version: bump when the training code changes what a cached model contains. */
-    static final String CACHE_FORMAT = "img-2"; // 2: transposed-convolution generators, shared Adam
+    static final String CACHE_FORMAT = "img-3"; // 2: transposed-convolution generators, shared Adam; 3: resize-tied VAE decoder
 
     @Override
     public Set<String> types() {

@@ -13,7 +13,7 @@ import static org.junit.jupiter.api.Assertions.*;
 class TrainTransformerCommandTest {
     @BeforeAll
     static void oneThread() {
-        io.genaudit.engine.lm.TorchThreads.pin();
+        io.genaudit.engine.TorchThreads.pin();
     }
 
     @Test

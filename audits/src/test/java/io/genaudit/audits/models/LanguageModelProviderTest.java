@@ -30,7 +30,7 @@ class LanguageModelProviderTest {
 
     @BeforeAll
     static void oneThread() {
-        io.genaudit.engine.lm.TorchThreads.pin();
+        io.genaudit.engine.TorchThreads.pin();
     }
 
     /** The shared provider-test context with this test's seed. */

@@ -7,6 +7,7 @@ import ai.djl.repository.zoo.Criteria;
 import ai.djl.repository.zoo.ZooModel;
 import ai.djl.translate.NoopTranslator;
 import io.genaudit.engine.InputException;
+import io.genaudit.engine.TorchThreads;
 import io.genaudit.engine.io.Sha256;
 
 import java.io.IOException;
@@ -52,6 +53,7 @@ final class FileModel implements AutoCloseable {
         } catch (IOException e) {
             throw new InputException(String.valueOf(file), "cannot read: " + e.getMessage(), e);
         }
+        if (format == Format.TORCHSCRIPT) TorchThreads.pin();
         Criteria<NDList, NDList> c = Criteria.builder().setTypes(NDList.class, NDList.class)
                 .optModelPath(file.toAbsolutePath()).optEngine(format.engine).optTranslator(new NoopTranslator())
                 .build();

@@ -11,6 +11,7 @@ import ai.djl.ndarray.types.Shape;
 import ai.djl.training.ParameterStore;
 import io.genaudit.engine.InputException;
 import io.genaudit.engine.ModelContractException;
+import io.genaudit.engine.TorchThreads;
 
 import java.io.IOException;
 import java.nio.file.Files;

@@ -9,6 +9,7 @@ import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Block;
 import ai.djl.nn.Parameter;
 import ai.djl.training.ParameterStore;
+import io.genaudit.engine.TorchThreads;
 import io.genaudit.engine.image.ImageGenerator;
 import io.genaudit.engine.image.Images;
 import io.genaudit.engine.image.nn.Latents;
@@ -37,6 +38,7 @@ public final class DcganModel implements ImageGenerator {
 
     private DcganModel(DcganConfig config, long seed) {
         this.config = config;
+        TorchThreads.pin(); // one intra-op thread, libtorch buffers kept for reuse
         this.manager = NDManager.newBaseManager();
         this.generator = DcganNetworks.generator(config);
         this.discriminator = DcganNetworks.discriminator(config);

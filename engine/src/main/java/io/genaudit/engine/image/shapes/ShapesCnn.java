@@ -14,6 +14,7 @@ import ai.djl.nn.convolutional.Conv2d;
 import ai.djl.nn.core.Linear;
 import ai.djl.nn.pooling.Pool;
 import ai.djl.training.ParameterStore;
+import io.genaudit.engine.TorchThreads;
 import io.genaudit.engine.image.AttributeClassifier;
 import io.genaudit.engine.image.Images;
 import io.genaudit.engine.image.nn.Latents;
@@ -60,6 +61,7 @@ public final class ShapesCnn implements AttributeClassifier, AutoCloseable {
     }
 
     ShapesCnn(long seed) {
+        TorchThreads.pin(); // one intra-op thread, libtorch buffers kept for reuse
         manager = NDManager.newBaseManager();
         SequentialBlock t = new SequentialBlock();
         for (int f : new int[]{16, 32, 64}) {

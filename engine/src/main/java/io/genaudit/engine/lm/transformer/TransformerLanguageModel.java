@@ -8,7 +8,7 @@ import io.genaudit.engine.lm.AbstractLanguageModel;
 import io.genaudit.engine.lm.ByteTokenizer;
 import io.genaudit.engine.lm.TargetLogProbs;
 import io.genaudit.engine.lm.Tokenizer;
-import io.genaudit.engine.lm.TorchThreads;
+import io.genaudit.engine.TorchThreads;
 
 import java.io.BufferedInputStream;
 import java.io.DataInputStream;

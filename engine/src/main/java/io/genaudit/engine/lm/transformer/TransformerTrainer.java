@@ -11,7 +11,7 @@ import io.genaudit.engine.InputException;
 import io.genaudit.engine.Progress;
 import io.genaudit.engine.io.AtomicFiles;
 import io.genaudit.engine.io.Sha256;
-import io.genaudit.engine.lm.TorchThreads;
+import io.genaudit.engine.TorchThreads;
 import io.genaudit.engine.nn.Adam;
 
 import java.io.BufferedInputStream;

@@ -25,7 +25,7 @@ class TransformerTrainerTest {
 
     @BeforeAll
     static void setUp(@TempDir Path tmp) throws Exception {
-        io.genaudit.engine.lm.TorchThreads.pin();
+        io.genaudit.engine.TorchThreads.pin();
         Path f = tmp.resolve("markov.txt");
         Files.writeString(f, MarkovSource.standard().sample(12_000, 99), StandardCharsets.US_ASCII);
         corpus = TextCorpus.read(f);

@@ -1,4 +1,4 @@
-package io.genaudit.engine.lm;
+package io.genaudit.engine;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;

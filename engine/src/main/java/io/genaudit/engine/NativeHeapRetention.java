@@ -1,4 +1,4 @@
-package io.genaudit.engine.lm;
+package io.genaudit.engine;
 
 import com.sun.jna.Function;
 import com.sun.jna.NativeLibrary;

@@ -1,10 +1,10 @@
-package io.genaudit.engine.lm;
+package io.genaudit.engine;
 
 import ai.djl.engine.Engine;
 import ai.djl.pytorch.jni.JniUtils;
 
 /**
- * Pins PyTorch's intra-op thread count (process-wide) before LM training or scoring. One thread by default: results
+ * Pins PyTorch's intra-op thread count (process-wide) before a model is trained, loaded or run. One thread by default: results
  * then do not depend on the machine's core count (parallel reductions can round differently), and a shared or
  * oversubscribed CPU does not slow training down several-fold through thread contention. Override with
  * {@code -Dgenaudit.torch.threads=N}; an explicit {@code -Dai.djl.pytorch.num_threads} is left alone. It also applies
