@@ -9,6 +9,7 @@ import io.genaudit.metrics.bias.BiasSuite;
 import io.genaudit.metrics.stats.MultipleComparisons;
 import io.genaudit.reports.Table;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 import java.nio.file.Path;
@@ -25,14 +26,8 @@ import java.util.concurrent.Callable;
 @Command(name = "bias", mixinStandardHelpOptions = true,
         description = "Demographic-bias probes of a language model, with effect sizes, intervals and corrected tests.")
 public final class BiasCommand implements GenauditSubcommand, Callable<Integer> {
-    @Option(names = "--model", required = true, paramLabel = "SPEC", description = "transformer:MODEL_DIR, torchscript:FILE.pt or onnx:FILE.onnx")
-    String model;
-
-    @Option(names = "--tokenizer", paramLabel = "bytes|PATH", description = "Tokenizer of a torchscript/onnx model (default bytes).")
-    String tokenizer;
-
-    @Option(names = "--context-length", paramLabel = "N", description = "Context length of a torchscript/onnx model.")
-    Integer contextLength;
+    @Mixin
+    LanguageModelOptions lmOptions;
 
     @Option(names = "--probes", required = true, paramLabel = "SUITE_OR_FILE",
             description = "Built-in suite (genaudit-core, planted), CrowS-Pairs .csv, StereoSet/BOLD .json, suite .yaml or HolisticBias directory.")
@@ -86,7 +81,7 @@ public final class BiasCommand implements GenauditSubcommand, Callable<Integer> 
         }
         BiasSuite suite = BiasSuite.load(probes);
         long t0 = System.nanoTime();
-        try (LanguageModel lm = CliModels.openLanguageModel(model, tokenizer, contextLength)) {
+        try (LanguageModel lm = lmOptions.open(null)) {
             BiasLmRunner.Settings settings = new BiasLmRunner.Settings(m, level, bootstrap, seed, samples, sampling, 32, minLogOddsRatio);
             BiasLmRunner.Outcome o = BiasLmRunner.run(lm, suite, settings);
             BiasResultParts.Parts parts = BiasResultParts.lm(o);

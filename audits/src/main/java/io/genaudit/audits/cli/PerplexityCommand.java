@@ -8,6 +8,7 @@ import io.genaudit.metrics.perplexity.SlidingWindowPlan;
 import io.genaudit.metrics.perplexity.TextDocuments;
 import io.genaudit.metrics.stats.Bootstrap;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 import java.nio.file.Path;
@@ -24,13 +25,8 @@ import java.util.concurrent.Callable;
 @Command(name = "perplexity", mixinStandardHelpOptions = true,
         description = "Perplexity of a language model on text (sliding window; lm-eval word/byte perplexity, bits per byte).")
 public final class PerplexityCommand implements GenauditSubcommand, Callable<Integer> {
-    @Option(names = "--model", required = true, paramLabel = "SPEC",
-            description = "transformer:MODEL_DIR, torchscript:FILE.pt or onnx:FILE.onnx")
-    String model;
-
-    @Option(names = "--tokenizer", paramLabel = "bytes|PATH",
-            description = "Tokenizer of a torchscript/onnx model: bytes (default) or a tokenizer.json (a transformer brings its own).")
-    String tokenizer;
+    @Mixin
+    LanguageModelOptions lmOptions;
 
     @Option(names = "--text", required = true, paramLabel = "FILE_OR_DIR",
             description = "A folder of .txt files (one document each) or one file (one document per paragraph, or per line if it has no blank line).")
@@ -44,10 +40,6 @@ public final class PerplexityCommand implements GenauditSubcommand, Callable<Int
 
     @Option(names = "--non-overlapping", description = "Stride = window length (each window's first token is then not scored).")
     boolean nonOverlapping;
-
-    @Option(names = "--context-length", paramLabel = "N",
-            description = "Context length of a torchscript/onnx model (default: --max-length).")
-    Integer contextLength;
 
     @Option(names = "--batch", paramLabel = "N", defaultValue = "8", description = "Windows per forward pass (default: ${DEFAULT-VALUE}).")
     int batch;
@@ -68,7 +60,7 @@ public final class PerplexityCommand implements GenauditSubcommand, Callable<Int
     public Integer call() throws Exception {
         long t0 = System.nanoTime();
         List<String> docs = TextDocuments.read(text);
-        try (LanguageModel lm = CliModels.openLanguageModel(model, tokenizer, contextLength != null ? contextLength : maxLength)) {
+        try (LanguageModel lm = lmOptions.open(maxLength)) {
             int len = maxLength != null ? maxLength : lm.contextLength();
             int str = nonOverlapping ? len : stride != null ? stride : Math.max(1, len / 2);
             if (len < 2 || len > lm.contextLength()) {
