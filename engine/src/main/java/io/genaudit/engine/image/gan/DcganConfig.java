@@ -1,5 +1,6 @@
 package io.genaudit.engine.image.gan;
 
+import io.genaudit.engine.image.nn.ImageModelConfig;
 import io.genaudit.engine.image.nn.RecordMaps;
 
 import java.util.Map;
@@ -10,7 +11,7 @@ import java.util.Map;
  * {@code tiny} (tests, seconds) and {@code small} (demo, recognisable shapes in about a minute on 2 cores).
  */
 public record DcganConfig(String size, int channels, int height, int width, int latentDim, int ngf, int ndf,
-                          int numClasses, int batchSize, float learningRate, float beta1) {
+                          int numClasses, int batchSize, float learningRate, float beta1) implements ImageModelConfig {
     public DcganConfig {
         if (!((height == 32 && width == 32) || (height == 28 && width == 28))) {
             throw new IllegalArgumentException("DCGAN supports 32x32 or 28x28 images, got " + width + "x" + height);

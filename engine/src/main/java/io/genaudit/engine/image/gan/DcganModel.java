@@ -8,9 +8,8 @@ import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Block;
 import ai.djl.nn.Parameter;
-import ai.djl.training.ParameterStore;
-import io.genaudit.engine.TorchThreads;
 import io.genaudit.engine.image.ImageGenerator;
+import io.genaudit.engine.image.nn.BuiltInImageModel;
 import io.genaudit.engine.image.Images;
 import io.genaudit.engine.image.nn.Latents;
 import io.genaudit.engine.image.nn.ModelFolder;
@@ -25,21 +24,16 @@ import java.nio.file.Path;
  * (plus class labels when conditional) to images in [0,1], with batch norm in inference mode so an image depends only
  * on its own latent: same seed, same images, whatever the batch size.
  */
-public final class DcganModel implements ImageGenerator {
+public final class DcganModel extends BuiltInImageModel<DcganConfig> {
     public static final String GENERATOR_FILE = "generator.params";
     public static final String DISCRIMINATOR_FILE = "discriminator.params";
 
-    final DcganConfig config;
-    final NDManager manager;
     final Block generator;
     final Block discriminator;
-    final ParameterStore store;
-    private String description;
 
     private DcganModel(DcganConfig config, long seed) {
-        this.config = config;
-        TorchThreads.pin(); // one intra-op thread, libtorch buffers kept for reuse
-        this.manager = NDManager.newBaseManager();
+        super(config, "DCGAN " + config.size() + " " + config.width() + "x" + config.height() + "x" + config.channels()
+                + " (z=" + config.latentDim() + (config.numClasses() > 0 ? ", " + config.numClasses() + " classes" : "") + ", untrained)");
         this.generator = DcganNetworks.generator(config);
         this.discriminator = DcganNetworks.discriminator(config);
         generator.setInitializer(SeededInitializer.gaussian(Latents.mix(seed, 11, 0), 0.02), Parameter.Type.WEIGHT);
@@ -47,9 +41,6 @@ public final class DcganModel implements ImageGenerator {
         generator.initialize(manager, DataType.FLOAT32, new Shape(2, config.latentDim() + config.numClasses()));
         discriminator.initialize(manager, DataType.FLOAT32,
                 new Shape(2, config.channels() + config.numClasses(), config.height(), config.width()));
-        this.store = new ParameterStore(manager, false);
-        this.description = "DCGAN " + config.size() + " " + config.width() + "x" + config.height() + "x" + config.channels()
-                + " (z=" + config.latentDim() + (config.numClasses() > 0 ? ", " + config.numClasses() + " classes" : "") + ", untrained)";
     }
 
     /** A freshly initialised model (weights from {@code seed}). */
@@ -63,16 +54,8 @@ public final class DcganModel implements ImageGenerator {
         DcganModel model = new DcganModel(h.config(), 0);
         ModelFolder.loadWeights(dir, model, model.manager, new ModelFolder.Weights(GENERATOR_FILE, model.generator),
                 new ModelFolder.Weights(DISCRIMINATOR_FILE, model.discriminator));
-        model.description = h.description();
+        model.setDescription(h.description());
         return model;
-    }
-
-    void setDescription(String d) {
-        this.description = d;
-    }
-
-    public DcganConfig config() {
-        return config;
     }
 
     /** Generator input: latents with the labels' one-hot appended when conditional. */
@@ -104,28 +87,8 @@ public final class DcganModel implements ImageGenerator {
     }
 
     @Override
-    public int latentDim() {
-        return config.latentDim();
-    }
-
-    @Override
     public int numClasses() {
         return config.numClasses();
-    }
-
-    @Override
-    public int channels() {
-        return config.channels();
-    }
-
-    @Override
-    public int height() {
-        return config.height();
-    }
-
-    @Override
-    public int width() {
-        return config.width();
     }
 
     @Override
@@ -152,15 +115,5 @@ public final class DcganModel implements ImageGenerator {
             }
         }
         return new Images(n, config.channels(), config.height(), config.width(), out);
-    }
-
-    @Override
-    public String describe() {
-        return description;
-    }
-
-    @Override
-    public void close() {
-        manager.close();
     }
 }

@@ -46,12 +46,12 @@ public final class DcganTrainer {
         LossHistory hist = new LossHistory(List.of("lossD", "lossG"));
         int start = 0;
         long t0 = System.nanoTime();
-        try (Adam optG = Adam.forBlock(model.generator, model.manager, cfg.beta1(), 0.999f);
-             Adam optD = Adam.forBlock(model.discriminator, model.manager, cfg.beta1(), 0.999f)) {
+        try (Adam optG = Adam.forBlock(model.generator, model.manager(), cfg.beta1(), 0.999f);
+             Adam optD = Adam.forBlock(model.discriminator, model.manager(), cfg.beta1(), 0.999f)) {
             Map<String, Block> blocks = Map.of("generator", model.generator, "discriminator", model.discriminator);
             Map<String, Adam> opts = Map.of("generator", optG, "discriminator", optD);
             if (s.resume()) {
-                Optional<Checkpoint> cp = Checkpoint.restore(s.outDir(), model.manager, blocks, opts, identity);
+                Optional<Checkpoint> cp = Checkpoint.restore(s.outDir(), model.manager(), blocks, opts, identity);
                 if (cp.isPresent()) {
                     hist = cp.get().history();
                     start = cp.get().epochsDone();
@@ -106,9 +106,9 @@ public final class DcganTrainer {
     /** One discriminator step then one generator step on images [from, to) of the permutation; returns {lossD, lossG}. */
     private static double[] step(DcganModel model, Adam optG, Adam optD, TrainingData data, int[] perm, int from, int to,
                                  long stepSeed) {
-        DcganConfig cfg = model.config;
+        DcganConfig cfg = model.config();
         int b = to - from;
-        try (NDManager m = model.manager.newSubManager()) {
+        try (NDManager m = model.manager().newSubManager()) {
             NDArray real = Tensors.gather(m, data.images(), perm, from, to, 2f, -1f);
             int[] labels = null;
             if (cfg.numClasses() > 0) {
@@ -122,10 +122,10 @@ public final class DcganTrainer {
             // grad mode off explicitly (an earlier trainer in the same JVM may have left it on), and the fakes
             // detached, so the D step never records or back-propagates into the generator
             ai.djl.pytorch.jni.JniUtils.setGradMode(false);
-            NDArray fixedFake = model.generator.forward(model.store, new NDList(zin), true).singletonOrThrow().stopGradient();
+            NDArray fixedFake = model.generator.forward(model.parameterStore(), new NDList(zin), true).singletonOrThrow().stopGradient();
             try (GradientCollector gc = Engine.getInstance().newGradientCollector()) {
-                NDArray dReal = model.discriminator.forward(model.store, new NDList(model.discriminatorInput(m, real, labels)), true).singletonOrThrow();
-                NDArray dFake = model.discriminator.forward(model.store,
+                NDArray dReal = model.discriminator.forward(model.parameterStore(), new NDList(model.discriminatorInput(m, real, labels)), true).singletonOrThrow();
+                NDArray dFake = model.discriminator.forward(model.parameterStore(),
                         new NDList(model.discriminatorInput(m, fixedFake, labels)), true).singletonOrThrow();
                 NDArray loss = Tensors.bceWithLogits(dReal, 1f).add(Tensors.bceWithLogits(dFake, 0f));
                 gc.backward(loss);
@@ -134,8 +134,8 @@ public final class DcganTrainer {
             optD.step(cfg.learningRate());
             // G step: the same latents through the generator again, this time recording the graph
             try (GradientCollector gc = Engine.getInstance().newGradientCollector()) {
-                NDArray fake = model.generator.forward(model.store, new NDList(zin), true).singletonOrThrow();
-                NDArray out = model.discriminator.forward(model.store, new NDList(model.discriminatorInput(m, fake, labels)), true).singletonOrThrow();
+                NDArray fake = model.generator.forward(model.parameterStore(), new NDList(zin), true).singletonOrThrow();
+                NDArray out = model.discriminator.forward(model.parameterStore(), new NDList(model.discriminatorInput(m, fake, labels)), true).singletonOrThrow();
                 NDArray loss = Tensors.bceWithLogits(out, 1f);
                 gc.backward(loss);
                 lossG = loss.getFloat();

@@ -1,5 +1,6 @@
 package io.genaudit.engine.image.vae;
 
+import io.genaudit.engine.image.nn.ImageModelConfig;
 import io.genaudit.engine.image.nn.RecordMaps;
 
 import java.util.Map;
@@ -10,7 +11,7 @@ import java.util.Map;
  * {@link #preset} gives {@code tiny} (tests) and {@code small} (demo).
  */
 public record VaeConfig(String size, int channels, int height, int width, int latentDim, int filters, int batchSize,
-                        float learningRate, float klWeight) {
+                        float learningRate, float klWeight) implements ImageModelConfig {
     public VaeConfig {
         if (!((height == 32 && width == 32) || (height == 28 && width == 28))) {
             throw new IllegalArgumentException("the VAE supports 32x32 or 28x28 images, got " + width + "x" + height);

@@ -8,9 +8,8 @@ import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Activation;
 import ai.djl.nn.Block;
 import ai.djl.nn.Parameter;
-import ai.djl.training.ParameterStore;
-import io.genaudit.engine.TorchThreads;
 import io.genaudit.engine.image.ImageGenerator;
+import io.genaudit.engine.image.nn.BuiltInImageModel;
 import io.genaudit.engine.image.Images;
 import io.genaudit.engine.image.nn.Latents;
 import io.genaudit.engine.image.nn.ModelFolder;
@@ -25,30 +24,22 @@ import java.nio.file.Path;
  * logits of p(x|z). As an {@link ImageGenerator} it decodes N(0,1) prior samples; {@link #reconstruct} encodes and
  * decodes (with the posterior mean) for reconstruction audits.
  */
-public final class VaeModel implements ImageGenerator {
+public final class VaeModel extends BuiltInImageModel<VaeConfig> {
     public static final String ENCODER_FILE = "encoder.params";
     public static final String DECODER_FILE = "decoder.params";
 
-    final VaeConfig config;
-    final NDManager manager;
     final Block encoder;
     final Block decoder;
-    final ParameterStore store;
-    private String description;
 
     private VaeModel(VaeConfig config, long seed) {
-        this.config = config;
-        TorchThreads.pin(); // one intra-op thread, libtorch buffers kept for reuse
-        this.manager = NDManager.newBaseManager();
+        super(config, "VAE " + config.size() + " " + config.width() + "x" + config.height() + "x" + config.channels()
+                + " (z=" + config.latentDim() + ", untrained)");
         this.encoder = VaeNetworks.encoder(config);
         this.decoder = VaeNetworks.decoder(config);
         encoder.setInitializer(SeededInitializer.heUniform(Latents.mix(seed, 21, 0)), Parameter.Type.WEIGHT);
         decoder.setInitializer(SeededInitializer.heUniform(Latents.mix(seed, 22, 0)), Parameter.Type.WEIGHT);
         encoder.initialize(manager, DataType.FLOAT32, new Shape(2, config.channels(), config.height(), config.width()));
         decoder.initialize(manager, DataType.FLOAT32, new Shape(2, config.latentDim()));
-        this.store = new ParameterStore(manager, false);
-        this.description = "VAE " + config.size() + " " + config.width() + "x" + config.height() + "x" + config.channels()
-                + " (z=" + config.latentDim() + ", untrained)";
     }
 
     public static VaeModel create(VaeConfig config, long seed) {
@@ -61,16 +52,8 @@ public final class VaeModel implements ImageGenerator {
         VaeModel model = new VaeModel(h.config(), 0);
         ModelFolder.loadWeights(dir, model, model.manager, new ModelFolder.Weights(ENCODER_FILE, model.encoder),
                 new ModelFolder.Weights(DECODER_FILE, model.decoder));
-        model.description = h.description();
+        model.setDescription(h.description());
         return model;
-    }
-
-    void setDescription(String d) {
-        description = d;
-    }
-
-    public VaeConfig config() {
-        return config;
     }
 
     /** Encoder output split into {mean, logVariance}, each [B, z]. */
@@ -97,26 +80,6 @@ public final class VaeModel implements ImageGenerator {
     }
 
     @Override
-    public int latentDim() {
-        return config.latentDim();
-    }
-
-    @Override
-    public int channels() {
-        return config.channels();
-    }
-
-    @Override
-    public int height() {
-        return config.height();
-    }
-
-    @Override
-    public int width() {
-        return config.width();
-    }
-
-    @Override
     public synchronized Images generate(int n, long seed, int[] labels) {
         if (n < 1) throw new IllegalArgumentException("n must be >= 1");
         float[] z = Latents.sample(n, config.latentDim(), seed, Latents.Distribution.NORMAL);
@@ -124,15 +87,5 @@ public final class VaeModel implements ImageGenerator {
             NDArray x = Activation.sigmoid(decodeLogits(Tensors.create(m, z, new Shape(n, config.latentDim())), false));
             return Tensors.toImages(x, 1f, 0f);
         }
-    }
-
-    @Override
-    public String describe() {
-        return description;
-    }
-
-    @Override
-    public void close() {
-        manager.close();
     }
 }

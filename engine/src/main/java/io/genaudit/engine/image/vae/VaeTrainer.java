@@ -40,12 +40,12 @@ public final class VaeTrainer {
         LossHistory hist = new LossHistory(List.of("loss", "reconstruction", "kl"));
         int start = 0;
         long t0 = System.nanoTime();
-        try (Adam opt = Adam.forBlock(new ai.djl.nn.SequentialBlock().add(model.encoder).add(model.decoder), model.manager,
+        try (Adam opt = Adam.forBlock(new ai.djl.nn.SequentialBlock().add(model.encoder).add(model.decoder), model.manager(),
                 0.9f, 0.999f)) {
             Map<String, Block> blocks = Map.of("encoder", model.encoder, "decoder", model.decoder);
             Map<String, Adam> opts = Map.of("vae", opt);
             if (s.resume()) {
-                Optional<Checkpoint> cp = Checkpoint.restore(s.outDir(), model.manager, blocks, opts, identity);
+                Optional<Checkpoint> cp = Checkpoint.restore(s.outDir(), model.manager(), blocks, opts, identity);
                 if (cp.isPresent()) {
                     hist = cp.get().history();
                     start = cp.get().epochsDone();
@@ -97,9 +97,9 @@ public final class VaeTrainer {
 
     /** One Adam step on images [from, to); returns {loss, reconstruction, kl} per image. */
     private static double[] step(VaeModel model, Adam opt, TrainingData data, int[] perm, int from, int to, long stepSeed) {
-        VaeConfig cfg = model.config;
+        VaeConfig cfg = model.config();
         int b = to - from;
-        try (NDManager m = model.manager.newSubManager()) {
+        try (NDManager m = model.manager().newSubManager()) {
             NDArray x = Tensors.gather(m, data.images(), perm, from, to, 1f, 0f);
             NDArray eps = Tensors.create(m, Latents.sample(b, cfg.latentDim(), stepSeed, Latents.Distribution.NORMAL), new Shape(b, cfg.latentDim()));
             double[] out = new double[3];
