@@ -6,7 +6,7 @@ import java.util.Locale;
 import java.util.SplittableRandom;
 
 /**
- * Extraction-throughput bench, DJL side: times TorchScriptFeatureExtractor on N seeded 3x32x32 images in batches
+ * Extraction-throughput bench, DJL side: times TorchScriptFeatureExtractor on N seeded 3xSIZExSIZE images in batches
  * (the model written by extract_torch.py). Run through bench/fidelity/run.sh.
  */
 public class ExtractBench {
@@ -14,11 +14,12 @@ public class ExtractBench {
         Path model = Path.of(args[0]);
         int n = Integer.parseInt(args[1]);
         int batch = Integer.parseInt(args[2]);
-        float[] data = new float[n * 3 * 32 * 32];
+        int size = args.length > 3 ? Integer.parseInt(args[3]) : 32; // image side: 32 (small CNN) or 299 (InceptionV3)
+        float[] data = new float[n * 3 * size * size];
         SplittableRandom r = new SplittableRandom(1);
         for (int i = 0; i < data.length; i++) data[i] = (float) r.nextDouble();
-        Images all = new Images(n, 3, 32, 32, data);
-        try (TorchScriptFeatureExtractor ex = TorchScriptFeatureExtractor.load(model, 32, 32)) {
+        Images all = new Images(n, 3, size, size, data);
+        try (TorchScriptFeatureExtractor ex = TorchScriptFeatureExtractor.load(model, size, size)) {
             for (int w = 0; w < 3; w++) ex.extract(all.slice(0, batch)); // warm-up (TorchScript profiling executor runs)
             long t = System.nanoTime();
             double s = 0;

@@ -2,7 +2,7 @@
 # Fidelity benchmark: genaudit's Fréchet distance vs pytorch-fid's scipy-sqrtm computation on identical 2048-d
 # statistics (N=2100 per set), both on this machine's cores. Usage: bench/fidelity/run.sh [N] [JAVA_REPS] [PY_REPS]
 # Needs a compiled build (./mvnw -o -Dgenaudit.buildDir=$GENAUDIT_BUILD_DIR -pl metrics -am compile) and /usr/bin/python3
-# with numpy+scipy. Extraction throughput (DJL vs PyTorch) is measured only when engine.image.TorchScriptFeatureExtractor exists.
+# with numpy+scipy. EXTRACT_INCEPTION=1 adds InceptionV3 (299x299 -> 2048-d, python3-torchvision) extraction. Extraction throughput (DJL vs PyTorch) is measured only when engine.image.TorchScriptFeatureExtractor exists.
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 BD="${GENAUDIT_BUILD_DIR:-target}"
@@ -33,6 +33,14 @@ if [ -f "$ROOT/engine/$BD/classes/io/genaudit/engine/image/TorchScriptFeatureExt
     DJ+=("$(echo "$L" | sed -E 's/.*: ([0-9.]+) images\/s.*/\1/')")
   done
   python3 -c "import statistics,sys; p=[float(x) for x in sys.argv[1].split()]; d=[float(x) for x in sys.argv[2].split()]; print('extraction, median of %d: genaudit %.0f images/s, pytorch %.0f images/s, ratio genaudit/pytorch %.2f' % (len(p), statistics.median(d), statistics.median(p), statistics.median(d)/statistics.median(p)))" "${PT[*]}" "${DJ[*]}"
+  if [ "${EXTRACT_INCEPTION:-0}" = 1 ]; then
+    # the realistic FID extractor: torchvision's InceptionV3 (random weights; needs python3-torchvision), 299x299 -> 2048-d
+    IN="${INCEPTION_IMAGES:-64}"; IB="${INCEPTION_BATCH:-16}"
+    for r in $(seq "${INCEPTION_REPS:-2}"); do
+      /usr/bin/python3 "$ROOT/bench/fidelity/extract_inception.py" "$TMP/inception.pt" "$IN" "$IB" | tail -1
+      "$JAVA_HOME/bin/java" -Xmx6g --enable-native-access=ALL-UNNAMED -Dai.djl.offline=true -Dai.djl.pytorch.num_threads="${EXTRACT_THREADS:-1}" -Dai.djl.pytorch.num_interop_threads=1 -cp "$CP" "$ROOT/bench/fidelity/ExtractBench.java" "$TMP/inception.pt" "$IN" "$IB" 299 2>/dev/null | tail -1
+    done
+  fi
 else
   echo "extraction throughput: skipped (engine.image.TorchScriptFeatureExtractor not in this build)"
 fi
