@@ -37,7 +37,7 @@ if [ -f "$ROOT/engine/$BD/classes/io/genaudit/engine/image/TorchScriptFeatureExt
     # the realistic FID extractor: torchvision's InceptionV3 (random weights; needs python3-torchvision), 299x299 -> 2048-d
     IN="${INCEPTION_IMAGES:-64}"; IB="${INCEPTION_BATCH:-16}"
     for r in $(seq "${INCEPTION_REPS:-2}"); do
-      /usr/bin/python3 "$ROOT/bench/fidelity/extract_inception.py" "$TMP/inception.pt" "$IN" "$IB" | tail -1
+      /usr/bin/python3 "$ROOT/bench/fidelity/extract_torch.py" "$TMP/inception.pt" "$IN" "$IB" inception | tail -1
       "$JAVA_HOME/bin/java" -Xmx6g --enable-native-access=ALL-UNNAMED -Dai.djl.offline=true -Dai.djl.pytorch.num_threads="${EXTRACT_THREADS:-1}" -Dai.djl.pytorch.num_interop_threads=1 -cp "$CP" "$ROOT/bench/fidelity/ExtractBench.java" "$TMP/inception.pt" "$IN" "$IB" 299 2>/dev/null | tail -1
     done
   fi
