@@ -24,25 +24,33 @@ public record Params(Map<String, Object> values, String prefix, String planFile)
         return prefix + "." + key;
     }
 
+    /** A whole number in the range of an int: larger values are refused (never wrapped), fractions too. */
     public int intParam(String key, int dflt) {
-        Object v = values.get(key);
-        if (v == null) return dflt;
-        if (v instanceof Number n && n.doubleValue() == Math.rint(n.doubleValue())) return n.intValue();
-        throw new PlanException(planFile, field(key), "an integer expected, got '" + v + "'");
+        long v = longParam(key, dflt);
+        if (v < Integer.MIN_VALUE || v > Integer.MAX_VALUE) {
+            throw new PlanException(planFile, field(key), "an integer between " + Integer.MIN_VALUE + " and " + Integer.MAX_VALUE + " expected, got " + v);
+        }
+        return (int) v;
     }
 
+    /** A whole number in the range of a long: larger values are refused (never clamped), fractions too. */
     public long longParam(String key, long dflt) {
         Object v = values.get(key);
         if (v == null) return dflt;
-        if (v instanceof Number n && n.doubleValue() == Math.rint(n.doubleValue())) return n.longValue();
+        if (v instanceof Long || v instanceof Integer || v instanceof Short || v instanceof Byte) return ((Number) v).longValue();
+        if (v instanceof java.math.BigInteger b) {
+            throw new PlanException(planFile, field(key), "an integer between " + Long.MIN_VALUE + " and " + Long.MAX_VALUE + " expected, got " + b);
+        }
+        if (v instanceof Number n && n.doubleValue() == Math.rint(n.doubleValue()) && Math.abs(n.doubleValue()) < 0x1p63) return n.longValue();
         throw new PlanException(planFile, field(key), "an integer expected, got '" + v + "'");
     }
 
+    /** A finite number (NaN and infinities are refused). */
     public double doubleParam(String key, double dflt) {
         Object v = values.get(key);
         if (v == null) return dflt;
-        if (v instanceof Number n) return n.doubleValue();
-        throw new PlanException(planFile, field(key), "a number expected, got '" + v + "'");
+        if (v instanceof Number n && Double.isFinite(n.doubleValue())) return n.doubleValue();
+        throw new PlanException(planFile, field(key), "a finite number expected, got '" + v + "'");
     }
 
     public boolean boolParam(String key, boolean dflt) {

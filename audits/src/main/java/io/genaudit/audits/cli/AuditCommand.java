@@ -3,6 +3,9 @@ package io.genaudit.audits.cli;
 import io.genaudit.audits.Registry;
 import io.genaudit.audits.plan.Plan;
 import io.genaudit.audits.plan.PlanParser;
+import io.genaudit.audits.plan.Problems;
+import io.genaudit.audits.run.Preflight;
+import java.util.Map;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -32,8 +35,16 @@ public final class AuditCommand implements GenauditSubcommand, Callable<Integer>
     @Override
     public Integer call() throws Exception {
         Registry registry = Registry.load();
-        Plan p = new PlanParser(registry).parse(plan);
-        Path dir = out != null ? out : Path.of("genaudit-out", p.name());
-        return RunCommandSupport.runAndWrite(registry, p, dir, seed, cache != null ? cache : RunCommandSupport.defaultCache(), store);
+        Path cacheDir = cache != null ? cache : RunCommandSupport.defaultCache();
+        Problems problems = new Problems(Map.of());
+        Plan[] p = {null};
+        problems.check(() -> p[0] = new PlanParser(registry).parse(plan));
+        if (p[0] == null) {
+            // the plan is wrong: report the output targets' problems with it, all at once
+            Preflight.outputProblems(out, store, null, problems);
+            problems.throwIfAny();
+        }
+        Path dir = out != null ? out : Path.of("genaudit-out", p[0].name());
+        return RunCommandSupport.runAndWrite(registry, p[0], dir, seed, cacheDir, store);
     }
 }

@@ -30,14 +30,15 @@ final class CliModels {
         switch (kind) {
             case "transformer" -> {
                 if (tokenizer != null) throw new InputException("--tokenizer", "a transformer model brings its own tokenizer; leave --tokenizer out");
-                return TransformerLanguageModel.load(path);
+                return io.genaudit.audits.models.ContractCheckedLanguageModel.wrap(spec, TransformerLanguageModel.load(path));
             }
             case "torchscript", "onnx" -> {
                 if (contextLength == null) {
                     throw new InputException("--context-length", "the context length of a " + kind + " model is required (or give --max-length)");
                 }
                 var tok = Tokenizers.resolve(tokenizer, null);
-                return kind.equals("onnx") ? new OnnxLanguageModel(path, tok, contextLength) : new TorchScriptLanguageModel(path, tok, contextLength);
+                return io.genaudit.audits.models.ContractCheckedLanguageModel.wrap(spec, kind.equals("onnx")
+                        ? new OnnxLanguageModel(path, tok, contextLength) : new TorchScriptLanguageModel(path, tok, contextLength));
             }
             default -> throw new InputException("--model", "transformer:MODEL_DIR, torchscript:FILE or onnx:FILE expected, got '" + spec + "'");
         }

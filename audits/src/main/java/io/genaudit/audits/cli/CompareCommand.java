@@ -89,7 +89,7 @@ public final class CompareCommand implements GenauditSubcommand, Callable<Intege
                 Instant.now().toString(), 0, List.of(), Map.of("compared runs", labels));
         RunRecord rec = new RunRecord(RunRecord.SCHEMA_VERSION, "Comparison of " + records.size() + " runs", "compare", "PASS",
                 List.of(), results, prov);
-        ReportWriter.writeAll(rec, out);
+        io.genaudit.engine.io.AtomicFolder.replace(out, staging -> ReportWriter.writeAll(rec, staging));
         System.out.println("genaudit: wrote " + out.resolve("report.html") + " and summary.md");
         return ExitCodes.OK;
     }

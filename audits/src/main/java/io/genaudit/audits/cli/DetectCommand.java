@@ -1,6 +1,5 @@
 package io.genaudit.audits.cli;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.genaudit.engine.InputException;
 import io.genaudit.engine.Progress;
 import io.genaudit.engine.image.ImageFolderSource;
@@ -101,7 +100,7 @@ public final class DetectCommand implements GenauditSubcommand, Callable<Integer
 
     /** Loads a DCGAN or VAE model folder written by {@code genaudit train}. */
     private static ImageGenerator loadModel(Path dir) throws Exception {
-        String arch = new ObjectMapper().readTree(dir.resolve("model.json").toFile()).path("architecture").asText();
+        String arch = String.valueOf(io.genaudit.engine.image.nn.ModelFolder.readJson(dir.resolve("model.json")).get("architecture"));
         return switch (arch) {
             case "dcgan" -> DcganModel.load(dir);
             case "vae" -> VaeModel.load(dir);

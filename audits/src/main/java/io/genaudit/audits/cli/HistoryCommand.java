@@ -29,6 +29,9 @@ public final class HistoryCommand implements GenauditSubcommand, Callable<Intege
 
     @Override
     public Integer call() throws Exception {
+        if (!java.nio.file.Files.isDirectory(store)) {
+            throw new io.genaudit.engine.InputException("--store " + store, "no run store here (a folder written by audit --store expected)");
+        }
         List<HistoryEntry> h = new RunStore(store).history(metric, model);
         if (h.isEmpty()) {
             System.out.println("genaudit: no stored results of " + metric + (model == null ? "" : " for " + model) + " in " + store);

@@ -1,8 +1,9 @@
 package io.genaudit.audits.cli;
 
-import io.genaudit.engine.InputException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ScopeType;
 
 import java.util.ServiceLoader;
 
@@ -10,13 +11,16 @@ import java.util.ServiceLoader;
 @Command(name = "genaudit", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = "Audit and evaluate generative models: plans, metrics, gates, reports.")
 public final class Main implements Runnable {
+    @Option(names = "--debug", scope = ScopeType.INHERIT,
+            description = "Print the stack trace of an error (also: GENAUDIT_DEBUG=1).")
+    boolean debug;
 
     @Override
     public void run() {
         new CommandLine(this).usage(System.out);
     }
 
-    /** Builds the command line with every registered subcommand and the exit-code mapping. */
+    /** Builds the command line with every registered subcommand and the exit-code mapping ({@link FailureReport}). */
     public static CommandLine commandLine() {
         CommandLine cl = new CommandLine(new Main());
         for (GenauditSubcommand sub : ServiceLoader.load(GenauditSubcommand.class)) {
@@ -25,26 +29,33 @@ public final class Main implements Runnable {
         CommandLine train = new CommandLine(new TrainCommand());
         TrainCommand.addArchitectures(train);
         cl.addSubcommand(train);
-        cl.setExecutionExceptionHandler((ex, cmd, parseResult) -> {
-            Throwable t = ex;
-            while (t != null && !(t instanceof InputException) && t.getCause() != null && t.getCause() != t) {
-                if (t instanceof InputException) break;
-                t = t.getCause();
+        CommandLine.IExecutionStrategy last = new CommandLine.RunLast();
+        cl.setExecutionStrategy(parseResult -> {
+            try {
+                return last.execute(parseResult);
+            } catch (OutOfMemoryError | StackOverflowError e) {
+                // picocli hands only Exceptions to the handler: wrap errors so they get the same mapping
+                throw new CommandLine.ExecutionException(parseResult.commandSpec().commandLine(), e.toString(), e);
             }
-            if (t instanceof InputException ie) {
-                cmd.getErr().println("genaudit: error: " + ie.getMessage());
-                return ExitCodes.BAD_INPUT;
-            }
-            cmd.getErr().println("genaudit: internal error: " + ex);
-            ex.printStackTrace(cmd.getErr());
-            return ExitCodes.INTERNAL;
         });
+        cl.setExecutionExceptionHandler((ex, cmd, parseResult) ->
+                FailureReport.of(ex).print(cmd.getErr(), debugRequested(parseResult)));
         cl.setParameterExceptionHandler((ex, args) -> {
             ex.getCommandLine().getErr().println("genaudit: " + ex.getMessage());
             ex.getCommandLine().usage(ex.getCommandLine().getErr());
             return ExitCodes.BAD_INPUT;
         });
         return cl;
+    }
+
+    /** True when {@code --debug} was given to any command on the line, or GENAUDIT_DEBUG is set. */
+    static boolean debugRequested(CommandLine.ParseResult pr) {
+        String env = System.getenv("GENAUDIT_DEBUG");
+        if (env != null && !env.isBlank() && !env.equals("0")) return true;
+        for (CommandLine.ParseResult r = pr; r != null; r = r.subcommand()) {
+            if (r.hasMatchedOption("--debug")) return true;
+        }
+        return false;
     }
 
     public static void main(String[] args) {

@@ -6,6 +6,7 @@ import io.genaudit.audits.compare.RunStore;
 import io.genaudit.audits.compare.TrendCharts;
 import io.genaudit.audits.run.EnergyMeterFactory;
 import io.genaudit.audits.run.PlanRunner;
+import io.genaudit.audits.run.Preflight;
 import io.genaudit.audits.run.RunOptions;
 import io.genaudit.audits.run.RunOutcome;
 
@@ -23,6 +24,7 @@ final class RunCommandSupport {
     }
 
     static int runAndWrite(Registry registry, Plan plan, Path out, Long seed, Path cache, Path store) throws Exception {
+        Preflight.check(plan, out, store, cache);
         RunOptions opts = new RunOptions(out, cache, seed, ConsoleProgress.factory(),
                 EnergyMeterFactory.forPlan(plan), System.err);
         RunOutcome outcome = new PlanRunner(registry).run(plan, opts);

@@ -1,19 +1,28 @@
 package io.genaudit.audits.cli;
 
 import io.genaudit.audits.run.RunOutcome;
+import io.genaudit.engine.io.AtomicFolder;
+import io.genaudit.reports.EmissionsCsvRenderer;
+import io.genaudit.reports.ReportWriter;
 
 import java.io.PrintStream;
 import java.nio.file.Path;
 
-/** Writes a finished run's outputs (report.html, run.json, junit.xml, summary.md, emissions.csv) and says where. */
+/**
+ * Writes a finished run's outputs (report.html, run.json, junit.xml, summary.md, emissions.csv) as one folder, all
+ * or nothing ({@link AtomicFolder}), and says where.
+ */
 final class RunOutputs {
     private RunOutputs() {
     }
 
     static void write(RunOutcome outcome, Path dir, PrintStream out) throws Exception {
-        io.genaudit.reports.ReportWriter.writeAll(outcome.record(), dir);
-        boolean csv = io.genaudit.reports.EmissionsCsvRenderer.write(outcome.record(), dir.resolve(io.genaudit.reports.EmissionsCsvRenderer.FILE));
+        boolean[] csv = new boolean[1];
+        AtomicFolder.replace(dir, staging -> {
+            ReportWriter.writeAll(outcome.record(), staging);
+            csv[0] = EmissionsCsvRenderer.write(outcome.record(), staging.resolve(EmissionsCsvRenderer.FILE));
+        });
         out.println("genaudit: verdict " + outcome.record().verdict() + "; wrote " + dir.resolve("report.html")
-                + ", run.json, junit.xml, summary.md" + (csv ? ", emissions.csv" : ""));
+                + ", run.json, junit.xml, summary.md" + (csv[0] ? ", emissions.csv" : ""));
     }
 }

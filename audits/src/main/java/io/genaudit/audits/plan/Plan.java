@@ -8,14 +8,24 @@ import java.util.Map;
 
 /**
  * A parsed, validated audit plan: the models, the datasets, the audits with their gates, the seed and the energy
- * settings. Relative paths resolve against {@code baseDir} (the plan's folder).
+ * settings. Relative paths resolve against {@code baseDir} (the plan's folder); {@code lines} maps field paths
+ * ({@code models[1].train.epochs}) to their line in the plan file, for errors found after parsing.
  */
 public record Plan(String file, Path baseDir, String sha256, String name, String title, long seed,
                    Map<String, Object> energy, List<ModelSpec> models, List<DatasetSpec> datasets,
-                   List<PlannedAudit> audits) {
+                   List<PlannedAudit> audits, Map<String, Integer> lines) {
+    public Plan {
+        lines = lines == null ? Map.of() : Map.copyOf(lines);
+    }
+
+    /** A plan without a field-to-line map (built in code). */
+    public Plan(String file, Path baseDir, String sha256, String name, String title, long seed, Map<String, Object> energy,
+                List<ModelSpec> models, List<DatasetSpec> datasets, List<PlannedAudit> audits) {
+        this(file, baseDir, sha256, name, title, seed, energy, models, datasets, audits, Map.of());
+    }
 
     /** The same plan with another seed (the {@code --seed} option). */
     public Plan withSeed(long newSeed) {
-        return new Plan(file, baseDir, sha256, name, title, newSeed, energy, models, datasets, audits);
+        return new Plan(file, baseDir, sha256, name, title, newSeed, energy, models, datasets, audits, lines);
     }
 }

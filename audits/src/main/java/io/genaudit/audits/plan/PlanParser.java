@@ -38,13 +38,29 @@ public final class PlanParser {
         this.registry = registry;
     }
 
-    /** Parses the plan at {@code file}. */
+    /** Default largest plan file, in bytes; a larger file is refused before it is read (override: {@value #MAX_BYTES_PROPERTY}). */
+    public static final long DEFAULT_MAX_BYTES = 1L << 20;
+    /** System property (or, upper-cased with underscores, environment variable GENAUDIT_MAX_PLAN_BYTES) setting the limit. */
+    public static final String MAX_BYTES_PROPERTY = "genaudit.maxPlanBytes";
+    /** What a plan name (the output folder's name) may look like. */
+    static final java.util.regex.Pattern SLUG = java.util.regex.Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,99}");
+
+    /** Parses the plan at {@code file}, refusing files over the size limit before reading them. */
     public Plan parse(Path file) {
         String text;
         try {
+            long size = Files.size(file);
+            long max = maxBytes();
+            if (size > max) {
+                throw new InputException(file, "plan file is " + size + " bytes, over the limit of " + max
+                        + " bytes (a plan is a few KB; raise the limit with -D" + MAX_BYTES_PROPERTY + " or GENAUDIT_MAX_PLAN_BYTES)");
+            }
+            if (Files.isDirectory(file)) throw new InputException(file, "a plan file expected, found a folder");
             text = Files.readString(file, StandardCharsets.UTF_8);
         } catch (java.nio.file.NoSuchFileException e) {
             throw new InputException(file, "plan file not found");
+        } catch (java.nio.charset.MalformedInputException e) {
+            throw new InputException(file, "plan file is not UTF-8 text");
         } catch (IOException e) {
             throw new InputException(file, "plan file cannot be read: " + e.getMessage());
         }
@@ -52,91 +68,127 @@ public final class PlanParser {
         return parse(file.toString(), base, text);
     }
 
-    /** Parses plan {@code text}; {@code file} names it in errors and {@code baseDir} anchors relative paths. */
+    /** The plan size limit: {@value #MAX_BYTES_PROPERTY}, GENAUDIT_MAX_PLAN_BYTES, else {@link #DEFAULT_MAX_BYTES}. */
+    static long maxBytes() {
+        String v = System.getProperty(MAX_BYTES_PROPERTY, System.getenv("GENAUDIT_MAX_PLAN_BYTES"));
+        if (v == null || v.isBlank()) return DEFAULT_MAX_BYTES;
+        try {
+            return Long.parseLong(v.trim());
+        } catch (NumberFormatException e) {
+            throw new InputException(MAX_BYTES_PROPERTY, "a byte count expected, got '" + v + "'");
+        }
+    }
+
+    /**
+     * Parses plan {@code text}; {@code file} names it in errors and {@code baseDir} anchors relative paths. Every
+     * model, dataset and audit entry is checked even after an earlier one failed: all problems are reported together.
+     */
     public Plan parse(String file, Path baseDir, String text) {
         YamlTree.At root = YamlTree.parse(file, text);
+        Map<String, Integer> lines = YamlTree.lines(root);
+        Problems problems = new Problems(lines);
         Map<String, YamlTree.At> top = root.map(TOP, Set.of("name", "audits"));
         String name = top.get("name").string();
+        if (!SLUG.matcher(name).matches()) {
+            problems.add(top.get("name").error("a plain name of letters, digits, '.', '_' or '-' (at most 100, not starting with '.' or '-') expected,"
+                    + " found '" + name + "': it names the output folder, which must stay inside the output root"));
+        }
         String title = top.containsKey("title") ? top.get("title").string() : name;
-        long seed = top.containsKey("seed") ? top.get("seed").integer() : 0L;
-        Map<String, Object> energy = Map.of();
+        long[] seed = {0L};
+        if (top.containsKey("seed")) problems.check(() -> seed[0] = top.get("seed").integer());
+        Map<String, Object> energy = new LinkedHashMap<>();
         if (top.containsKey("energy")) {
-            YamlTree.At e = top.get("energy");
-            e.map(null, null);
-            @SuppressWarnings("unchecked") Map<String, Object> m = (Map<String, Object>) e.plain();
-            energy = m;
+            problems.check(() -> {
+                YamlTree.At e = top.get("energy");
+                e.map(null, null);
+                @SuppressWarnings("unchecked") Map<String, Object> m = (Map<String, Object>) e.plain();
+                energy.putAll(m);
+            });
         }
 
         List<ModelSpec> models = new ArrayList<>();
         Set<String> ids = new HashSet<>();
         if (top.containsKey("models")) {
-            for (YamlTree.At m : top.get("models").list()) {
-                Map<String, YamlTree.At> raw = m.map(null, Set.of("id", "type"));
-                String id = raw.get("id").string();
-                String type = raw.get("type").string();
-                ModelProvider p = registry.providers().get(type);
-                if (p == null) {
-                    throw raw.get("type").error("unknown model type '" + type + "'; expected one of " + registry.providers().keySet());
-                }
-                Set<String> allowed = new LinkedHashSet<>(p.options(type));
-                allowed.add("id");
-                allowed.add("type");
-                m.map(allowed, null);
-                if (!ids.add(id)) throw raw.get("id").error("duplicate model id '" + id + "'");
-                Map<String, Object> opts = new LinkedHashMap<>();
-                raw.forEach((k, v) -> {
-                    if (!k.equals("id") && !k.equals("type")) opts.put(k, v.plain());
-                });
-                models.add(new ModelSpec(id, type, new Params(opts, m.path(), file), file));
-            }
+            problems.check(() -> {
+                for (YamlTree.At m : top.get("models").list()) problems.check(() -> models.add(model(m, file, ids)));
+            });
         }
 
         List<DatasetSpec> datasets = new ArrayList<>();
         Set<String> dataIds = new HashSet<>();
         if (top.containsKey("datasets")) {
-            for (YamlTree.At d : top.get("datasets").list()) {
-                Map<String, YamlTree.At> f = d.map(DATASET, Set.of("id", "path"));
-                String id = f.get("id").string();
-                if (!dataIds.add(id)) throw f.get("id").error("duplicate dataset id '" + id + "'");
-                datasets.add(new DatasetSpec(id, f.get("path").string(), f.containsKey("description") ? f.get("description").string() : null));
-            }
+            problems.check(() -> {
+                for (YamlTree.At d : top.get("datasets").list()) {
+                    problems.check(() -> {
+                        Map<String, YamlTree.At> f = d.map(DATASET, Set.of("id", "path"));
+                        String id = f.get("id").string();
+                        if (!dataIds.add(id)) throw f.get("id").error("duplicate dataset id '" + id + "'");
+                        datasets.add(new DatasetSpec(id, f.get("path").string(), f.containsKey("description") ? f.get("description").string() : null));
+                    });
+                }
+            });
         }
 
         List<PlannedAudit> audits = new ArrayList<>();
         Set<String> auditIds = new HashSet<>();
-        List<YamlTree.At> auditNodes = top.get("audits").list();
-        if (auditNodes.isEmpty()) throw top.get("audits").error("at least one audit expected");
-        for (YamlTree.At a : auditNodes) {
-            Map<String, YamlTree.At> f = a.map(AUDIT, Set.of("id", "metric"));
-            String id = f.get("id").string();
-            if (!auditIds.add(id)) throw f.get("id").error("duplicate audit id '" + id + "'");
-            String metric = f.get("metric").string();
-            AuditModule module = registry.modules().get(metric);
-            if (module == null) {
-                throw f.get("metric").error("unknown metric '" + metric + "'; expected one of " + registry.modules().keySet());
-            }
-            List<String> ms = f.containsKey("model") ? f.get("model").strings() : List.of();
-            for (String mid : ms) {
-                if (!ids.contains(mid)) throw f.get("model").error("no model with id '" + mid + "' in models; known: " + ids);
-            }
-            List<String> ds = f.containsKey("data") ? f.get("data").strings() : List.of();
-            for (String did : ds) {
-                if (!dataIds.contains(did)) throw f.get("data").error("no dataset with id '" + did + "' in datasets; known: " + dataIds);
-            }
-            Map<String, Object> params = new LinkedHashMap<>();
-            String paramsPath = a.path() + ".params";
-            if (f.containsKey("params")) {
-                YamlTree.At p = f.get("params");
-                Map<String, YamlTree.At> pm = p.map(module.parameters(), null);
-                pm.forEach((k, v) -> params.put(k, v.plain()));
-                paramsPath = p.path();
-            }
-            GateSpec gate = f.containsKey("gate") ? gate(f.get("gate"), module) : null;
-            AuditSpec spec = new AuditSpec(id, metric, ms, ds, new Params(params, paramsPath, file), file);
-            audits.add(new PlannedAudit(spec, gate));
-        }
+        problems.check(() -> {
+            List<YamlTree.At> auditNodes = top.get("audits").list();
+            if (auditNodes.isEmpty()) throw top.get("audits").error("at least one audit expected");
+            for (YamlTree.At a : auditNodes) problems.check(() -> audits.add(audit(a, file, ids, dataIds, auditIds)));
+        });
+        problems.throwIfAny();
         String sha = Sha256.of(text.getBytes(StandardCharsets.UTF_8));
-        return new Plan(file, baseDir, sha, name, title, seed, energy, models, datasets, audits);
+        return new Plan(file, baseDir, sha, name, title, seed[0], energy, models, datasets, audits, lines);
+    }
+
+    private ModelSpec model(YamlTree.At m, String file, Set<String> ids) {
+        Map<String, YamlTree.At> raw = m.map(null, Set.of("id", "type"));
+        String id = raw.get("id").string();
+        if (!ids.add(id)) throw raw.get("id").error("duplicate model id '" + id + "'");
+        String type = raw.get("type").string();
+        ModelProvider p = registry.providers().get(type);
+        if (p == null) {
+            throw raw.get("type").error("unknown model type '" + type + "'; expected one of " + registry.providers().keySet());
+        }
+        Set<String> allowed = new LinkedHashSet<>(p.options(type));
+        allowed.add("id");
+        allowed.add("type");
+        m.map(allowed, null);
+        Map<String, Object> opts = new LinkedHashMap<>();
+        raw.forEach((k, v) -> {
+            if (!k.equals("id") && !k.equals("type")) opts.put(k, v.plain());
+        });
+        return new ModelSpec(id, type, new Params(opts, m.path(), file), file);
+    }
+
+    private PlannedAudit audit(YamlTree.At a, String file, Set<String> ids, Set<String> dataIds, Set<String> auditIds) {
+        Map<String, YamlTree.At> f = a.map(AUDIT, Set.of("id", "metric"));
+        String id = f.get("id").string();
+        if (!auditIds.add(id)) throw f.get("id").error("duplicate audit id '" + id + "'");
+        String metric = f.get("metric").string();
+        AuditModule module = registry.modules().get(metric);
+        if (module == null) {
+            throw f.get("metric").error("unknown metric '" + metric + "'; expected one of " + registry.modules().keySet());
+        }
+        List<String> ms = f.containsKey("model") ? f.get("model").strings() : List.of();
+        for (String mid : ms) {
+            if (!ids.contains(mid)) throw f.get("model").error("no model with id '" + mid + "' in models; known: " + ids);
+        }
+        List<String> ds = f.containsKey("data") ? f.get("data").strings() : List.of();
+        for (String did : ds) {
+            if (!dataIds.contains(did)) throw f.get("data").error("no dataset with id '" + did + "' in datasets; known: " + dataIds);
+        }
+        Map<String, Object> params = new LinkedHashMap<>();
+        String paramsPath = a.path() + ".params";
+        if (f.containsKey("params")) {
+            YamlTree.At p = f.get("params");
+            Map<String, YamlTree.At> pm = p.map(module.parameters(), null);
+            pm.forEach((k, v) -> params.put(k, v.plain()));
+            paramsPath = p.path();
+        }
+        GateSpec gate = f.containsKey("gate") ? gate(f.get("gate"), module) : null;
+        AuditSpec spec = new AuditSpec(id, metric, ms, ds, new Params(params, paramsPath, file), file);
+        return new PlannedAudit(spec, gate);
     }
 
     private static GateSpec gate(YamlTree.At node, AuditModule module) {

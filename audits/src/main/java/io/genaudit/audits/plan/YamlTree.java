@@ -98,14 +98,16 @@ public final class YamlTree {
 
         public double number() {
             Object v = plain();
-            if (v instanceof Number n) return n.doubleValue();
-            throw error("a number expected, found '" + v + "'");
+            if (v instanceof Number n && Double.isFinite(n.doubleValue())) return n.doubleValue();
+            throw error("a finite number expected, found '" + v + "'");
         }
 
+        /** A whole number that fits a 64-bit long: larger values are refused, never wrapped or clamped. */
         public long integer() {
             Object v = plain();
             if (v instanceof Long l) return l;
-            if (v instanceof Double d && d == Math.rint(d)) return d.longValue();
+            if (v instanceof java.math.BigInteger b) throw error("an integer between " + Long.MIN_VALUE + " and " + Long.MAX_VALUE + " expected, found " + b);
+            if (v instanceof Double d && d == Math.rint(d) && Math.abs(d) < 0x1p63) return d.longValue();
             throw error("an integer expected, found '" + v + "'");
         }
 
@@ -138,14 +140,51 @@ public final class YamlTree {
         if (tag.equals(Tag.NULL)) return null;
         if (tag.equals(Tag.BOOL)) return Boolean.parseBoolean(v.toLowerCase());
         if (tag.equals(Tag.INT)) {
+            String digits = v.replace("_", "");
             try {
-                return Long.parseLong(v.replace("_", ""));
+                return Long.parseLong(digits);
             } catch (NumberFormatException e) {
-                return Double.parseDouble(v);
+                // beyond 64 bits (or octal/hex forms): keep the exact value so range checks can refuse it, never a rounded double
+                try {
+                    return new java.math.BigInteger(digits.startsWith("+") ? digits.substring(1) : digits);
+                } catch (NumberFormatException e2) {
+                    return v;
+                }
             }
         }
-        if (tag.equals(Tag.FLOAT)) return Double.parseDouble(v.replace("_", ""));
+        if (tag.equals(Tag.FLOAT)) {
+            String f = v.replace("_", "").toLowerCase(java.util.Locale.ROOT);
+            if (f.equals(".nan")) return Double.NaN;
+            if (f.endsWith(".inf")) return f.startsWith("-") ? Double.NEGATIVE_INFINITY : Double.POSITIVE_INFINITY;
+            try {
+                return Double.parseDouble(f);
+            } catch (NumberFormatException e) {
+                return v;
+            }
+        }
         return v;
+    }
+
+    /** Every field path under {@code root} (as errors name them: {@code models[1].train.epochs}) with its line. */
+    public static Map<String, Integer> lines(At root) {
+        Map<String, Integer> out = new LinkedHashMap<>();
+        collectLines(root.node(), root.path(), out);
+        return out;
+    }
+
+    private static void collectLines(Node n, String path, Map<String, Integer> out) {
+        if (n.getStartMark() != null && !path.isEmpty()) out.putIfAbsent(path, n.getStartMark().getLine() + 1);
+        if (n instanceof MappingNode m) {
+            for (NodeTuple t : m.getValue()) {
+                if (t.getKeyNode() instanceof ScalarNode k) {
+                    String child = path.isEmpty() ? k.getValue() : path + "." + k.getValue();
+                    if (t.getKeyNode().getStartMark() != null) out.putIfAbsent(child, t.getKeyNode().getStartMark().getLine() + 1);
+                    collectLines(t.getValueNode(), child, out);
+                }
+            }
+        } else if (n instanceof SequenceNode s) {
+            for (int i = 0; i < s.getValue().size(); i++) collectLines(s.getValue().get(i), path + "[" + i + "]", out);
+        }
     }
 
     /** Parses {@code text} (from {@code file}) into its root node; a YAML syntax error names the line. */

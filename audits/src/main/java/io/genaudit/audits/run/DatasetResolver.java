@@ -22,27 +22,44 @@ public final class DatasetResolver {
         this.cacheDir = cacheDir;
     }
 
+    /** Checks a dataset entry without generating or hashing anything: a known fixture, or an existing readable path. */
+    public static void check(Plan plan, DatasetSpec d, int index) {
+        String field = "datasets[" + index + "].path";
+        String p = d.path();
+        if (p.startsWith("fixture:")) {
+            fixtureSeed(plan, field, p.substring("fixture:".length()));
+            String name = p.substring("fixture:".length()).split("@", 2)[0];
+            if (!Fixtures.all().containsKey(name)) {
+                throw new PlanException(plan.file(), field, "unknown fixture '" + name + "'; known: " + Fixtures.all().keySet());
+            }
+            return;
+        }
+        Path path = plan.baseDir() == null ? Path.of(p) : plan.baseDir().resolve(p);
+        if (!Files.exists(path)) throw new PlanException(plan.file(), field, "no such file or folder: " + path);
+        if (!Files.isReadable(path)) throw new PlanException(plan.file(), field, "cannot be read: " + path);
+    }
+
+    private static long fixtureSeed(Plan plan, String field, String spec) {
+        int at = spec.indexOf('@');
+        if (at < 0) return 0;
+        try {
+            return Long.parseLong(spec.substring(at + 1));
+        } catch (NumberFormatException e) {
+            throw new PlanException(plan.file(), field, "fixture seed after '@' must be an integer, got '" + spec.substring(at + 1) + "'");
+        }
+    }
+
     public DatasetRef resolve(Plan plan, DatasetSpec d, int index, RunContext ctx) {
+        check(plan, d, index);
         String field = "datasets[" + index + "].path";
         String p = d.path();
         Path path;
         String desc = d.description();
         if (p.startsWith("fixture:")) {
             String spec = p.substring("fixture:".length());
-            long seed = 0;
-            int at = spec.indexOf('@');
-            if (at >= 0) {
-                try {
-                    seed = Long.parseLong(spec.substring(at + 1));
-                } catch (NumberFormatException e) {
-                    throw new PlanException(plan.file(), field, "fixture seed after '@' must be an integer, got '" + spec.substring(at + 1) + "'");
-                }
-                spec = spec.substring(0, at);
-            }
+            long seed = fixtureSeed(plan, field, spec);
+            spec = spec.split("@", 2)[0];
             FixtureDataset f = Fixtures.all().get(spec);
-            if (f == null) {
-                throw new PlanException(plan.file(), field, "unknown fixture '" + spec + "'; known: " + Fixtures.all().keySet());
-            }
             try {
                 path = Fixtures.materialize(spec, seed, cacheDir.resolve("fixtures"));
             } catch (IOException e) {
@@ -51,8 +68,6 @@ public final class DatasetResolver {
             if (desc == null) desc = "fixture " + spec + " (seed " + seed + "): " + f.description();
         } else {
             path = plan.baseDir() == null ? Path.of(p) : plan.baseDir().resolve(p);
-            if (!Files.exists(path)) throw new PlanException(plan.file(), field, "no such file or folder: " + path);
-            if (!Files.isReadable(path)) throw new PlanException(plan.file(), field, "cannot be read: " + path);
             if (desc == null) desc = p;
         }
         String sha = ctx.recordFile("data", path);

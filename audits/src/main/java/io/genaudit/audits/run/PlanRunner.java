@@ -53,11 +53,20 @@ public final class PlanRunner {
         List<ModelRecord> modelRecords = new ArrayList<>();
         Map<String, Map<String, Object>> modelProv = new LinkedHashMap<>();
         try {
+            // models loaded from files first: their contract checks run before any model trains
+            Map<String, LoadedModel> loaded = new LinkedHashMap<>();
+            for (boolean training : new boolean[]{false, true}) {
+                for (ModelSpec ms : plan.models()) {
+                    if (ms.params().has("train") != training) continue;
+                    ModelProvider p = registry.providers().get(ms.type());
+                    opts.log().println("genaudit: preparing model " + ms.id() + " (" + ms.type() + ")");
+                    LoadedModel m = p.load(ms, ctx);
+                    ctx.addModel(m);
+                    loaded.put(ms.id(), m);
+                }
+            }
             for (ModelSpec ms : plan.models()) {
-                ModelProvider p = registry.providers().get(ms.type());
-                opts.log().println("genaudit: preparing model " + ms.id() + " (" + ms.type() + ")");
-                LoadedModel m = p.load(ms, ctx);
-                ctx.addModel(m);
+                LoadedModel m = loaded.get(ms.id());
                 modelRecords.add(new ModelRecord(m.id(), m.type(), m.description(), m.sha256(), m.info(), m.charts(), m.figures()));
                 Map<String, Object> mp = new LinkedHashMap<>();
                 mp.put("type", m.type());

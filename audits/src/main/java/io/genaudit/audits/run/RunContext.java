@@ -93,7 +93,7 @@ public final class RunContext implements AuditContext {
 
     @Override
     public LanguageModel languageModel(String id) {
-        return handle(id, LanguageModel.class, "a language model");
+        return io.genaudit.audits.models.ContractCheckedLanguageModel.wrap(id, handle(id, LanguageModel.class, "a language model"));
     }
 
     @Override

@@ -115,7 +115,12 @@ public final class Adam implements AutoCloseable {
 
     /** Restores the state written by {@link #save}; {@code what} names the source in errors. */
     public void load(DataInputStream in, String what) throws IOException {
-        long s = in.readLong();
+        long s;
+        try {
+            s = in.readLong();
+        } catch (java.io.EOFException e) {
+            throw new io.genaudit.engine.InputException(what, "ends early: a truncated or corrupt optimiser state (delete the checkpoint, or train again without --resume)", e);
+        }
         Map<String, NDArray> m = NamedArrays.read(in, means, manager, what);
         Map<String, NDArray> v;
         try {

@@ -42,6 +42,17 @@ public final class NamedArrays {
      * source in errors.
      */
     public static Map<String, NDArray> read(DataInputStream in, Map<String, NDArray> like, NDManager manager, String what) throws IOException {
+        try {
+            return readChecked(in, like, manager, what);
+        } catch (java.io.EOFException e) {
+            throw new io.genaudit.engine.InputException(what, "ends early: a truncated or corrupt parameter file (delete it, or train again without --resume)", e);
+        } catch (IOException e) {
+            String m = String.valueOf(e.getMessage());
+            throw new io.genaudit.engine.InputException(what, m.startsWith(what + ": ") ? m.substring(what.length() + 2) : m, e);
+        }
+    }
+
+    private static Map<String, NDArray> readChecked(DataInputStream in, Map<String, NDArray> like, NDManager manager, String what) throws IOException {
         if (in.readInt() != MAGIC) throw new IOException(what + ": not a genaudit array file");
         int n = in.readInt();
         if (n != like.size()) throw new IOException(what + ": expected " + like.size() + " arrays, found " + n);

@@ -22,8 +22,9 @@ public record CrossValidatedScores(double[] scores, int[] fold, int folds, Detec
             List<Integer> idx = new ArrayList<>();
             for (int i = 0; i < labels.length; i++) if (labels[i] == cls) idx.add(i);
             if (idx.size() < k) {
-                throw new IllegalArgumentException(k + "-fold cross-validation needs at least " + k + " images of each class; class "
-                        + (cls == 1 ? "generated" : "real") + " has " + idx.size());
+                throw new io.genaudit.engine.InputException((cls == 1 ? "generated" : "real") + " images", k
+                        + "-fold cross-validation needs at least " + k + " images of each class, found " + idx.size()
+                        + "; give more images or fewer folds (--folds, params.folds)");
             }
             Collections.shuffle(idx, r);
             for (int j = 0; j < idx.size(); j++) fold[idx.get(j)] = j % k;

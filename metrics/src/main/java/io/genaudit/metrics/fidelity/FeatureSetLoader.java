@@ -99,6 +99,7 @@ public final class FeatureSetLoader {
                 }
             }
         }
+        CovarianceCheck.requirePositiveSemiDefinite(s, file.toString(), "sigma");
         long count = -1;
         NpyArray n = all.get("n");
         if (n != null && n.size() == 1) count = (long) n.getDouble(0);

@@ -36,6 +36,8 @@ public final class BlockFiles {
             block.loadParameters(manager, in);
         } catch (MalformedModelException | RuntimeException e) {
             throw new InputException(String.valueOf(file), "parameters do not fit the architecture in model.json: " + e.getMessage(), e);
+        } catch (java.io.EOFException e) {
+            throw new InputException(String.valueOf(file), "ends early: a truncated or corrupt parameter file (delete it, or train again without --resume)", e);
         }
         for (Pair<String, Parameter> p : block.getParameters()) {
             if (p.getValue().requiresGradient()) p.getValue().getArray().setRequiresGradient(true);

@@ -36,7 +36,11 @@ public final class ModelFolder {
         try {
             return JSON.readValue(file.toFile(), Map.class);
         } catch (IOException e) {
-            throw new InputException(String.valueOf(file), "cannot read model description: " + e.getMessage(), e);
+            String why = e instanceof com.fasterxml.jackson.core.JacksonException j
+                    ? "not valid JSON (truncated or corrupt?): " + j.getOriginalMessage().lines().findFirst().orElse("")
+                    + (j.getLocation() == null ? "" : " at line " + j.getLocation().getLineNr())
+                    : e.getMessage();
+            throw new InputException(String.valueOf(file), "cannot read model description: " + why, e);
         }
     }
 
