@@ -61,7 +61,7 @@ public final class CompareCommand implements GenauditSubcommand, Callable<Intege
         }
         Map<String, List<ModelComparison.Labelled>> groups = group(records, labels);
         if (groups.isEmpty()) {
-            throw new InputException(String.join(", ", labels), "no audit appears in two runs (audits are matched by id and metric)");
+            throw new InputException(String.join(", ", labels), "no audit appears in two runs (audits are matched by id, metric and model id)");
         }
         List<String> refusals = new ArrayList<>();
         for (var g : groups.entrySet()) {
@@ -106,14 +106,17 @@ public final class CompareCommand implements GenauditSubcommand, Callable<Intege
         }
     }
 
-    /** Results matched across runs by audit id and metric; each labelled "run-label: model". */
+    /**
+     * Results matched across runs by audit id, metric and model id (a multi-model audit pairs each model with itself
+     * in the other runs, never two different models); each labelled "run N: model".
+     */
     static Map<String, List<ModelComparison.Labelled>> group(List<RunRecord> records, List<String> labels) {
         Map<String, List<ModelComparison.Labelled>> all = new LinkedHashMap<>();
         for (int i = 0; i < records.size(); i++) {
             for (AuditResult r : records.get(i).audits()) {
                 if (r.id().startsWith("compare:")) continue;
                 String label = "run " + (i + 1) + ": " + r.model();
-                all.computeIfAbsent(r.id() + " (" + r.metric() + ")", k -> new ArrayList<>()).add(new ModelComparison.Labelled(label, r));
+                all.computeIfAbsent(r.id() + " (" + r.metric() + ") on " + r.model(), k -> new ArrayList<>()).add(new ModelComparison.Labelled(label, r));
             }
         }
         all.values().removeIf(l -> l.size() < 2);

@@ -32,10 +32,13 @@ public final class Main implements Runnable {
         CommandLine.IExecutionStrategy last = new CommandLine.RunLast();
         cl.setExecutionStrategy(parseResult -> {
             try {
+                OutputTargetCheck.check(parseResult);
                 return last.execute(parseResult);
             } catch (OutOfMemoryError | StackOverflowError e) {
                 // picocli hands only Exceptions to the handler: wrap errors so they get the same mapping
                 throw new CommandLine.ExecutionException(parseResult.commandSpec().commandLine(), e.toString(), e);
+            } catch (io.genaudit.engine.InputException e) {
+                throw new CommandLine.ExecutionException(parseResult.commandSpec().commandLine(), e.getMessage(), e);
             }
         });
         cl.setExecutionExceptionHandler((ex, cmd, parseResult) ->

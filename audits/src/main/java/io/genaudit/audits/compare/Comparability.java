@@ -10,11 +10,17 @@ import java.util.TreeSet;
 
 /**
  * Decides whether two results may be compared: same metric, same dataset (by SHA-256), and the same settings
- * (context length, feature extractor, k, ...). Only model identity and seeds may differ.
+ * (feature extractor, k, ...). Model identity, what describes the model ({@code model_*} settings, the generated
+ * samples' description) and seeds may differ; file locations inside settings are ignored, the data being compared
+ * by its content hash ({@code data_sha256}).
  */
 public final class Comparability {
-    /** Settings that legitimately differ between the runs being compared. */
-    private static final Set<String> MAY_DIFFER = Set.of("seed", "model_sha256", "model");
+    /** Settings that legitimately differ between the runs being compared: seeds and what describes the model under test. */
+    private static final Set<String> MAY_DIFFER = Set.of("seed", "model_sha256", "model", "generated");
+    /** Settings named {@code model_*} describe the model under test (its context length, tokenizer): they may differ too. */
+    private static final String MODEL_PREFIX = "model_";
+    /** An absolute file path inside a setting's text: compared by the content hashes recorded with it, not by location. */
+    private static final java.util.regex.Pattern PATH = java.util.regex.Pattern.compile("(?<![\\w.])(/[^\\s,;()\\[\\]{}]+)+");
 
     private Comparability() {
     }
@@ -29,7 +35,7 @@ public final class Comparability {
         Set<String> keys = new TreeSet<>(a.settings().keySet());
         keys.addAll(b.settings().keySet());
         for (String k : keys) {
-            if (MAY_DIFFER.contains(k)) continue;
+            if (MAY_DIFFER.contains(k) || k.startsWith(MODEL_PREFIX)) continue;
             Object va = a.settings().get(k);
             Object vb = b.settings().get(k);
             if (!sameValue(va, vb)) {
@@ -43,7 +49,13 @@ public final class Comparability {
 
     private static boolean sameValue(Object a, Object b) {
         if (a instanceof Number x && b instanceof Number y) return x.doubleValue() == y.doubleValue();
+        if (a instanceof String x && b instanceof String y) return withoutPaths(x).equals(withoutPaths(y));
         return Objects.equals(a, b);
+    }
+
+    /** {@code text} with absolute paths replaced by a placeholder (cache and checkout locations differ between machines). */
+    static String withoutPaths(String text) {
+        return PATH.matcher(text).replaceAll("<path>");
     }
 
     private static String shortSha(Object v) {

@@ -77,7 +77,7 @@ public final class ModelComparison {
             List<String> notes = new ArrayList<>();
             Difference headline = null;
             for (Difference d : diffs) {
-                if (!d.audit().equals(first.id())) continue;
+                if (!d.audit().equals(first.id()) || !cats.contains(d.modelA()) || !cats.contains(d.modelB())) continue;
                 if (headline == null) headline = d;
                 boolean sig = d.significant(alpha);
                 testRows.add(List.of(d.modelB() + " − " + d.modelA(), fmt(d.difference()),

@@ -157,10 +157,15 @@ public final class PlanRunner {
      * numbers computed on different data.
      */
     static AuditResult withInputDigests(AuditResult r, AuditSpec spec, RunContext ctx) {
-        if (spec.data().isEmpty() || r.settings().containsKey("data_sha256")) return r;
+        List<String> ids = new ArrayList<>(spec.data());
+        // datasets named by parameters (detectability's real: shapes) are inputs too
+        for (Object v : spec.params().values().values()) {
+            if (v instanceof String s && ctx.datasets().containsKey(s) && !ids.contains(s)) ids.add(s);
+        }
+        if (ids.isEmpty() || r.settings().containsKey("data_sha256")) return r;
         Map<String, Object> settings = new LinkedHashMap<>(r.settings());
         List<String> shas = new ArrayList<>();
-        for (String d : spec.data()) shas.add(ctx.dataset(d).sha256());
+        for (String d : ids) shas.add(ctx.dataset(d).sha256());
         settings.put("data_sha256", shas.size() == 1 ? shas.get(0) : shas);
         return new AuditResult(r.id(), r.metric(), r.model(), r.dataset(), r.value(), r.unit(), r.ci(), r.n(), settings,
                 r.gate(), r.details(), r.charts(), r.figures(), r.tables(), r.notes());
