@@ -7,7 +7,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-/** Test module: reports the number given in params (plus a detail), so gates and records can be checked exactly. */
+/**
+ * Test module: reports the number given in params (plus a detail), so gates and records can be checked exactly.
+ * {@code fail: internal|oom|input} injects a fault while the audit runs (a bug, out-of-memory, a late input error).
+ */
 public final class EchoAuditModule implements AuditModule {
     @Override
     public String metric() {
@@ -16,7 +19,7 @@ public final class EchoAuditModule implements AuditModule {
 
     @Override
     public Set<String> parameters() {
-        return Set.of("value", "detail", "text");
+        return Set.of("value", "detail", "text", "fail");
     }
 
     @Override
@@ -26,6 +29,12 @@ public final class EchoAuditModule implements AuditModule {
 
     @Override
     public List<AuditResult> run(AuditContext ctx, AuditSpec spec) {
+        switch (spec.params().stringParam("fail", "none")) {
+            case "internal" -> throw new IllegalStateException("injected bug");
+            case "oom" -> throw new OutOfMemoryError("Java heap space (injected)");
+            case "input" -> throw new io.genaudit.engine.InputException("injected.txt", "injected late input error");
+            default -> { }
+        }
         double v = spec.params().doubleParam("value", 1.0);
         double d = spec.params().doubleParam("detail", 0.5);
         String text = spec.params().stringParam("text", "plain");

@@ -4,7 +4,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-/** Test provider: type {@code fake} makes a model that does nothing; option {@code path} must exist when given. */
+/** Test provider: type {@code fake} makes a model that does nothing; option {@code path} must exist when given; {@code train} is accepted (and only checked by the preflight). */
 public final class FakeModelProvider implements ModelProvider {
     @Override
     public Set<String> types() {
@@ -13,7 +13,7 @@ public final class FakeModelProvider implements ModelProvider {
 
     @Override
     public Set<String> options(String type) {
-        return Set.of("path", "size");
+        return Set.of("path", "size", "train");
     }
 
     @Override

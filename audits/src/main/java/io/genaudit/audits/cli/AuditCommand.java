@@ -37,14 +37,12 @@ public final class AuditCommand implements GenauditSubcommand, Callable<Integer>
         Registry registry = Registry.load();
         Path cacheDir = cache != null ? cache : RunCommandSupport.defaultCache();
         Problems problems = new Problems(Map.of());
-        Plan[] p = {null};
-        problems.check(() -> p[0] = new PlanParser(registry).parse(plan));
-        if (p[0] == null) {
-            // the plan is wrong: report the output targets' problems with it, all at once
-            Preflight.outputProblems(out, store, null, problems);
-            problems.throwIfAny();
-        }
-        Path dir = out != null ? out : Path.of("genaudit-out", p[0].name());
-        return RunCommandSupport.runAndWrite(registry, p[0], dir, seed, cacheDir, store);
+        Plan p = new PlanParser(registry).parse(plan, problems);
+        Path dir = out != null ? out : p == null ? null : Path.of("genaudit-out", p.name());
+        // everything wrong with the plan, its inputs and the output targets, reported at once
+        if (p != null) Preflight.collect(p, dir, store, cacheDir, problems);
+        else Preflight.outputProblems(out, store, null, problems);
+        problems.throwIfAny();
+        return RunCommandSupport.runAndWrite(registry, p, dir, seed, cacheDir, store);
     }
 }

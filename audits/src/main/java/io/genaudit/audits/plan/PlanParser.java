@@ -47,7 +47,24 @@ public final class PlanParser {
 
     /** Parses the plan at {@code file}, refusing files over the size limit before reading them. */
     public Plan parse(Path file) {
-        String text;
+        Problems problems = new Problems(Map.of());
+        Plan plan = parse(file, problems);
+        problems.throwIfAny();
+        return plan;
+    }
+
+    /**
+     * Parses the plan at {@code file}, adding its problems to {@code problems} instead of throwing them; returns the
+     * entries that parsed (so the preflight can check their paths too), or null when the plan cannot be read at all.
+     */
+    public Plan parse(Path file, Problems problems) {
+        String[] text = {null};
+        problems.check(() -> text[0] = read(file));
+        if (text[0] == null) return null;
+        return parse(file.toString(), file.toAbsolutePath().getParent(), text[0], problems);
+    }
+
+    private static String read(Path file) {
         try {
             long size = Files.size(file);
             long max = maxBytes();
@@ -56,7 +73,7 @@ public final class PlanParser {
                         + " bytes (a plan is a few KB; raise the limit with -D" + MAX_BYTES_PROPERTY + " or GENAUDIT_MAX_PLAN_BYTES)");
             }
             if (Files.isDirectory(file)) throw new InputException(file, "a plan file expected, found a folder");
-            text = Files.readString(file, StandardCharsets.UTF_8);
+            return Files.readString(file, StandardCharsets.UTF_8);
         } catch (java.nio.file.NoSuchFileException e) {
             throw new InputException(file, "plan file not found");
         } catch (java.nio.charset.MalformedInputException e) {
@@ -64,8 +81,6 @@ public final class PlanParser {
         } catch (IOException e) {
             throw new InputException(file, "plan file cannot be read: " + e.getMessage());
         }
-        Path base = file.toAbsolutePath().getParent();
-        return parse(file.toString(), base, text);
     }
 
     /** The plan size limit: {@value #MAX_BYTES_PROPERTY}, GENAUDIT_MAX_PLAN_BYTES, else {@link #DEFAULT_MAX_BYTES}. */
@@ -84,9 +99,23 @@ public final class PlanParser {
      * model, dataset and audit entry is checked even after an earlier one failed: all problems are reported together.
      */
     public Plan parse(String file, Path baseDir, String text) {
+        Problems problems = new Problems(Map.of());
+        Plan plan = parse(file, baseDir, text, problems);
+        problems.throwIfAny();
+        return plan;
+    }
+
+    /** Parses plan {@code text}, adding its problems to {@code problems}; null when not even its top level parses. */
+    public Plan parse(String file, Path baseDir, String text, Problems problems) {
+        Plan[] out = {null};
+        problems.check(() -> out[0] = parseTop(file, baseDir, text, problems));
+        return out[0];
+    }
+
+    private Plan parseTop(String file, Path baseDir, String text, Problems problems) {
         YamlTree.At root = YamlTree.parse(file, text);
         Map<String, Integer> lines = YamlTree.lines(root);
-        Problems problems = new Problems(lines);
+        problems.addLines(lines);
         Map<String, YamlTree.At> top = root.map(TOP, Set.of("name", "audits"));
         String name = top.get("name").string();
         if (!SLUG.matcher(name).matches()) {
@@ -136,7 +165,6 @@ public final class PlanParser {
             if (auditNodes.isEmpty()) throw top.get("audits").error("at least one audit expected");
             for (YamlTree.At a : auditNodes) problems.check(() -> audits.add(audit(a, file, ids, dataIds, auditIds)));
         });
-        problems.throwIfAny();
         String sha = Sha256.of(text.getBytes(StandardCharsets.UTF_8));
         return new Plan(file, baseDir, sha, name, title, seed[0], energy, models, datasets, audits, lines);
     }

@@ -12,11 +12,16 @@ import java.util.Map;
  */
 public final class Problems {
     private final List<InputException> found = new ArrayList<>();
-    private final Map<String, Integer> lines;
+    private final Map<String, Integer> lines = new java.util.HashMap<>();
 
     /** @param lines the plan's field paths and their lines (may be empty) */
     public Problems(Map<String, Integer> lines) {
-        this.lines = lines == null ? Map.of() : lines;
+        addLines(lines);
+    }
+
+    /** Adds field-to-line entries (from a plan parsed after this collector was made). */
+    public void addLines(Map<String, Integer> more) {
+        if (more != null) lines.putAll(more);
     }
 
     /** Runs {@code check}, keeping an input problem it raises instead of stopping. */

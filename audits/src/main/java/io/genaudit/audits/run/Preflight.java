@@ -27,6 +27,13 @@ public final class Preflight {
      */
     public static void check(Plan plan, Path outputDir, Path store, Path cacheDir) {
         Problems problems = new Problems(plan.lines());
+        collect(plan, outputDir, store, cacheDir, problems);
+        problems.throwIfAny();
+    }
+
+    /** Adds every problem of {@code plan} and the output targets to {@code problems} (a plan's parse problems may be there already). */
+    public static void collect(Plan plan, Path outputDir, Path store, Path cacheDir, Problems problems) {
+        problems.addLines(plan.lines());
         for (int i = 0; i < plan.datasets().size(); i++) {
             int index = i;
             problems.check(() -> DatasetResolver.check(plan, plan.datasets().get(index), index));
@@ -41,7 +48,6 @@ public final class Preflight {
             }
         }
         outputProblems(outputDir, store, cacheDir, problems);
-        problems.throwIfAny();
     }
 
     /** The output folder (replaced as a whole), the run store and the cache must be usable folders. */

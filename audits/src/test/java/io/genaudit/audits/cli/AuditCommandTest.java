@@ -129,4 +129,36 @@ class AuditCommandTest {
         assertEquals(2, run("compare", dir.resolve("x1").toString(), dir.resolve("x2").toString(), "--out", dir.resolve("cmp").toString()));
         assertTrue(err.contains("refusing to compare") && err.contains("different data"), err);
     }
+
+    @Test
+    void compareOfAMultiModelRunWithItselfReportsNoDifferenceAndExitsZero() throws Exception {
+        Path p = plan("multi", "{max: 40}", 12);
+        Path a = dir.resolve("a"), b = dir.resolve("b");
+        assertEquals(0, run("audit", p.toString(), "--out", a.toString(), "--cache", dir.resolve("c1").toString()));
+        assertEquals(0, run("audit", p.toString(), "--out", b.toString(), "--cache", dir.resolve("c2").toString()));
+        Path cmp = dir.resolve("cmp");
+        assertEquals(0, run("compare", a.toString(), a.toString(), "--out", cmp.toString()), err);
+        JsonNode rec = new ObjectMapper().readTree(cmp.resolve("run.json").toFile());
+        assertEquals(2, rec.get("audits").size(), "one comparison per model, models never paired with each other");
+        for (JsonNode r : rec.get("audits")) {
+            assertEquals(0.0, r.get("value").asDouble(), 0.0, "a run compared with itself differs by nothing");
+        }
+        assertEquals(0, run("compare", a.toString(), b.toString(), "--out", cmp.toString()), "other cache folders: still comparable; " + err);
+    }
+
+    @Test
+    void outputFolderIsReplacedWholeAndKeptWhenTheRunFails() throws Exception {
+        Path out = dir.resolve("out");
+        assertEquals(0, run("audit", plan("ok", "{max: 40}", 12).toString(), "--out", out.toString(), "--cache", dir.resolve("c").toString()));
+        String before = Files.readString(out.resolve("run.json"));
+        Path bad = dir.resolve("bad.yaml");
+        Files.writeString(bad, Files.readString(plan("ok", "{max: 40}", 13)).replace("text: ", "fail: input, text: "));
+        assertEquals(2, run("audit", bad.toString(), "--out", out.toString(), "--cache", dir.resolve("c").toString()));
+        assertEquals(before, Files.readString(out.resolve("run.json")), "the previous folder is untouched");
+        assertEquals(0, run("audit", plan("ok", "{max: 40}", 14).toString(), "--out", out.toString(), "--cache", dir.resolve("c").toString()));
+        assertTrue(Files.readString(out.resolve("run.json")).contains("14.0"), "replaced by the new run");
+        try (var s = Files.list(dir)) {
+            assertTrue(s.noneMatch(f -> f.getFileName().toString().startsWith(".out.")), "no temporary folder left");
+        }
+    }
 }
