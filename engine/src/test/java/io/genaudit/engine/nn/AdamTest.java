@@ -71,7 +71,8 @@ class AdamTest {
              Adam small = Adam.forArrays(named(m.zeros(new Shape(2))), m, 0.9f, 0.999f);
              Adam large = Adam.forArrays(named(m.zeros(new Shape(3))), m, 0.9f, 0.999f)) {
             byte[] state = save(small);
-            IOException e = assertThrows(IOException.class,
+            // a mismatched checkpoint is bad input (exit 2), named by its file
+            io.genaudit.engine.InputException e = assertThrows(io.genaudit.engine.InputException.class,
                     () -> large.load(new DataInputStream(new ByteArrayInputStream(state)), "ckpt/adam.bin"));
             assertTrue(e.getMessage().startsWith("ckpt/adam.bin: array w has shape (2)"), e.getMessage());
         }
