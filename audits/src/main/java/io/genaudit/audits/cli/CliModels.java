@@ -4,6 +4,7 @@ import io.genaudit.engine.InputException;
 import io.genaudit.engine.image.ImageFeatureExtractor;
 import io.genaudit.engine.image.OnnxFeatureExtractor;
 import io.genaudit.engine.image.TorchScriptFeatureExtractor;
+import io.genaudit.engine.lm.DeclaredContextLength;
 import io.genaudit.engine.lm.LanguageModel;
 import io.genaudit.engine.lm.OnnxLanguageModel;
 import io.genaudit.engine.lm.Tokenizers;
@@ -33,15 +34,22 @@ final class CliModels {
                 return io.genaudit.audits.models.ContractCheckedLanguageModel.wrap(spec, TransformerLanguageModel.load(path));
             }
             case "torchscript", "onnx" -> {
-                if (contextLength == null) {
-                    throw new InputException("--context-length", "the context length of a " + kind + " model is required (or give --max-length)");
-                }
+                if (!Files.isRegularFile(path)) throw new InputException(path, "no such " + kind + " model file");
+                int context = contextLength != null ? contextLength : declaredContextLength(kind, path);
                 var tok = Tokenizers.resolve(tokenizer, null);
                 return io.genaudit.audits.models.ContractCheckedLanguageModel.wrap(spec, kind.equals("onnx")
-                        ? new OnnxLanguageModel(path, tok, contextLength) : new TorchScriptLanguageModel(path, tok, contextLength));
+                        ? new OnnxLanguageModel(path, tok, context) : new TorchScriptLanguageModel(path, tok, context));
             }
             default -> throw new InputException("--model", "transformer:MODEL_DIR, torchscript:FILE or onnx:FILE expected, got '" + spec + "'");
         }
+    }
+
+    /** The context length config.json beside the file (or a fixed ONNX sequence axis) declares; exit 2 when none does. */
+    static int declaredContextLength(String kind, Path path) {
+        var sig = kind.equals("onnx") ? OnnxLanguageModel.signature(path) : null;
+        return DeclaredContextLength.find(path, sig).map(DeclaredContextLength::length).orElseThrow(() -> new InputException("--context-length",
+                "the context length of " + path + " is declared nowhere (no config.json beside it with n_positions or "
+                        + "max_position_embeddings, no fixed sequence axis): give --context-length (or --max-length)"));
     }
 
     /**

@@ -17,7 +17,7 @@ public final class LanguageModelOptions {
     String tokenizer;
 
     @Option(names = "--context-length", paramLabel = "N",
-            description = "Context length of a torchscript/onnx model (perplexity: default --max-length).")
+            description = "Context length of a torchscript/onnx model (default: --max-length, else what config.json beside the file declares).")
     Integer contextLength;
 
     /** Opens the model; {@code defaultContextLength} applies when {@code --context-length} is not given (may be null). */

@@ -7,6 +7,7 @@ import io.genaudit.audits.ModelSpec;
 import io.genaudit.audits.Params;
 import io.genaudit.audits.plan.PlanException;
 import io.genaudit.engine.io.Sha256;
+import io.genaudit.engine.lm.DeclaredContextLength;
 import io.genaudit.engine.lm.ExportedLanguageModel;
 import io.genaudit.engine.lm.OnnxLanguageModel;
 import io.genaudit.engine.lm.TorchScriptLanguageModel;
@@ -34,8 +35,8 @@ import java.util.Set;
  * Language models for plans. {@code transformer}: the built-in byte-level Transformer, either trained from
  * {@code train: {data, size, epochs, seed, batchSize, lr, maxSteps}} (cached under the run cache by data SHA-256,
  * hyper-parameters and seed) or loaded from {@code path: MODEL_DIR}. {@code torchscript-lm} and {@code onnx-lm}:
- * exported files with {@code path}, {@code tokenizer} ({@code bytes} or a tokenizer.json) and {@code contextLength},
- * checked against the LM contract at load.
+ * exported files with {@code path}, {@code tokenizer} ({@code bytes} or a tokenizer.json) and {@code contextLength}
+ * (optional when config.json beside the file declares it), checked against the LM contract at load.
  */
 public final class LanguageModelProvider implements ModelProvider {
     static final Set<String> TRAIN_KEYS = Set.of("data", "size", "epochs", "seed", "batchSize", "lr", "maxSteps");
@@ -74,6 +75,12 @@ public final class LanguageModelProvider implements ModelProvider {
         Path file = planRelative(spec, pathText);
         if (!Files.isRegularFile(file)) throw new PlanException(spec.planFile(), field(spec, "path"), "no such model file: " + file);
         int context = p.intParam("contextLength", 0);
+        if (!p.has("contextLength")) {
+            var sig = spec.type().equals("onnx-lm") ? OnnxLanguageModel.signature(file) : null;
+            context = DeclaredContextLength.find(file, sig).map(DeclaredContextLength::length).orElseThrow(() -> new PlanException(spec.planFile(),
+                    field(spec, "contextLength"), "required: " + file + " declares no context length (no config.json beside it with n_positions "
+                            + "or max_position_embeddings, no fixed sequence axis)"));
+        }
         if (context < 2) throw new PlanException(spec.planFile(), field(spec, "contextLength"), "an integer >= 2 (the model's context length) is required");
         String tokSpec = p.stringParam("tokenizer", "bytes");
         Tokenizer tok;

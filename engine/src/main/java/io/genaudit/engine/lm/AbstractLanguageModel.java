@@ -33,8 +33,9 @@ public abstract class AbstractLanguageModel implements LanguageModel {
             int maxLen = 0, j = i;
             while (j < windows.size() && j - i < maxBatch()) {
                 int len = windows.get(j).length;
-                if (len > contextLength()) {
-                    throw new IllegalArgumentException("window " + j + " has " + len + " tokens, more than the context length " + contextLength());
+                if (len > contextLength() + 1) {
+                    throw new IllegalArgumentException("window " + j + " has " + len + " tokens, more than the context length "
+                            + contextLength() + " + 1 (the last token is only a target)");
                 }
                 int newMax = Math.max(maxLen, len);
                 if (j > i && (long) (j - i + 1) * newMax * v > MAX_BATCH_FLOATS) break;
@@ -44,14 +45,16 @@ public abstract class AbstractLanguageModel implements LanguageModel {
             int b = j - i;
             int len = Math.max(1, maxLen);
             long[] ids = new long[b * len];
+            int[] lengths = new int[b];
             for (int r = 0; r < b; r++) {
                 int[] w = windows.get(i + r);
+                lengths[r] = w.length;
                 for (int t = 0; t < w.length; t++) {
                     if (w[t] < 0 || w[t] >= v) throw new IllegalArgumentException("token id " + w[t] + " outside the vocabulary 0.." + (v - 1));
                     ids[r * len + t] = w[t];
                 }
             }
-            float[] batchLogProbs = len < 2 ? new float[0] : targetLogProbs(ids, b, len);
+            float[] batchLogProbs = len < 2 ? new float[0] : targetLogProbs(ids, lengths, b, len);
             for (int r = 0; r < b; r++) {
                 int n = Math.max(0, windows.get(i + r).length - 1);
                 out.add(Arrays.copyOfRange(batchLogProbs, r * (len - 1), r * (len - 1) + n));
@@ -62,18 +65,30 @@ public abstract class AbstractLanguageModel implements LanguageModel {
     }
 
     /**
+     * {@link #targetLogProbs(long[], int, int)} told each row's real length ({@code lengths}), so that models that take
+     * an attention mask can be given one; the default ignores the lengths (causal models need no mask for right
+     * padding).
+     */
+    protected float[] targetLogProbs(long[] ids, int[] lengths, int batch, int length) {
+        return targetLogProbs(ids, batch, length);
+    }
+
+    /**
      * Natural-log probability of every next token of a right-padded batch ({@code ids} as for {@link #logits}, length
      * >= 2), flat as [batch][length - 1]: entry t-1 of row r is log p(ids[r][t] | ids[r][0..t-1]), computed in double
-     * and rounded to float. This default takes the full logits to Java; engines that can do the log-softmax and the
-     * gather where the logits live override it and copy back only these values.
+     * and rounded to float. The model is fed the first {@code length - 1} positions (the last token is only a target),
+     * so a window may be one token longer than the context. This default takes the full logits to Java; engines that
+     * can do the log-softmax and the gather where the logits live override it and copy back only these values.
      */
     protected float[] targetLogProbs(long[] ids, int batch, int length) {
-        int v = vocabSize();
-        float[] logits = logits(ids, batch, length);
+        int v = vocabSize(), fed = length - 1;
+        long[] in = new long[batch * fed];
+        for (int r = 0; r < batch; r++) System.arraycopy(ids, r * length, in, r * fed, fed);
+        float[] logits = logits(in, batch, fed);
         float[] lp = new float[batch * (length - 1)];
         for (int r = 0; r < batch; r++) {
             for (int t = 1; t < length; t++) {
-                int off = (r * length + t - 1) * v;
+                int off = (r * fed + t - 1) * v;
                 lp[r * (length - 1) + t - 1] = (float) (logits[off + (int) ids[r * length + t]] - logSumExp(logits, off, v));
             }
         }

@@ -1,58 +1,56 @@
 package io.genaudit.engine.lm;
 
-import ai.djl.Device;
-import ai.djl.MalformedModelException;
-import ai.djl.Model;
-import ai.djl.ndarray.NDArray;
-import ai.djl.ndarray.NDList;
-import ai.djl.ndarray.NDManager;
-import ai.djl.ndarray.types.DataType;
-import ai.djl.ndarray.types.Shape;
-import ai.djl.training.ParameterStore;
 import io.genaudit.engine.InputException;
 import io.genaudit.engine.ModelContractException;
-import io.genaudit.engine.TorchThreads;
+import io.genaudit.engine.lm.signature.ModelSignature;
 
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 
 /**
- * A causal LM exported from another framework and run through a DJL engine: it takes int64 token ids [B, T] and
- * returns float32 logits [B, T, V] as its first output. At load a probe batch checks rank, shape, vocabulary and
- * dtype, so a wrong file fails with a {@link ModelContractException} before any audit runs.
+ * A causal LM exported from another framework (Hugging Face {@code transformers}/Optimum or plain PyTorch) and run
+ * from its file. The inputs are fed by their declared names ({@link LmInputs}): token ids, attention mask, position
+ * ids, token type ids, an empty past; the logits are the output named {@code logits}, else the first, and must be
+ * float32 [B, T, V]. At load a probe batch checks rank, shape, vocabulary and dtype, so a wrong file fails with a
+ * {@link ModelContractException} before any audit runs. Scoring batches are right-padded, which leaves a causal
+ * model's logits unchanged whatever it takes; {@link #logits(TokenBatch)} also takes left-padded batches for models
+ * that declare {@code position_ids}.
  */
 public abstract class ExportedLanguageModel extends AbstractLanguageModel {
-    private final Model model;
     private final Path file;
     private final Tokenizer tokenizer;
     private final int contextLength;
-    private final int vocabSize;
     private final String format;
+    private LmInputs inputs;
+    private int vocabSize;
 
-    protected ExportedLanguageModel(Path file, String engine, String format, Tokenizer tokenizer, int contextLength) {
+    /** Logits as a model returned them: values (null unless float32), shape and element type. */
+    protected record Logits(float[] values, long[] shape, String dtype) {
+    }
+
+    protected ExportedLanguageModel(Path file, String format, Tokenizer tokenizer, int contextLength) {
         if (!Files.isRegularFile(file)) throw new InputException(file, format + " model file expected, not found");
         if (contextLength < 2) throw new InputException(file, "a context length >= 2 expected, got " + contextLength);
         this.file = file;
         this.tokenizer = tokenizer;
         this.contextLength = contextLength;
         this.format = format;
-        if (engine.equals("PyTorch")) TorchThreads.pin();
-        Model m = Model.newInstance(file.getFileName().toString(), Device.cpu(), engine);
-        try {
-            m.load(file);
-        } catch (IOException | MalformedModelException | RuntimeException e) {
-            m.close();
-            throw new InputException(file.toString(), "cannot load " + format + " model: " + e.getMessage(), e);
-        }
-        this.model = m;
-        try {
-            this.vocabSize = checkContract();
-        } catch (RuntimeException e) {
-            m.close();
-            throw e;
-        }
     }
+
+    /** Called by subclasses once the runtime is open: plans the inputs and checks the logits contract. */
+    protected final void ready(ModelSignature signature) {
+        this.inputs = LmInputs.plan(file.toString(), signature);
+        this.vocabSize = checkContract();
+    }
+
+    /** How the declared inputs are fed. */
+    public LmInputs inputs() {
+        return inputs;
+    }
+
+    /** Runs the model on {@code batch}; a failure of the runtime is a {@link ModelContractException} with its text. */
+    protected abstract Logits forward(TokenBatch batch);
 
     /** Runs probe batches of two lengths and returns the vocabulary size V the logits declare. */
     private int checkContract() {
@@ -63,61 +61,67 @@ public abstract class ExportedLanguageModel extends AbstractLanguageModel {
         for (int len : new int[]{longLen, shortLen}) {
             long[] ids = new long[2 * len];
             for (int i = 0; i < ids.length; i++) ids[i] = (i * 7 + 1) % Math.min(tv, 128);
-            try (NDManager sm = model.getNDManager().newSubManager()) {
-                NDList out;
-                try {
-                    out = forward(sm, ids, 2, len);
-                } catch (RuntimeException e) {
-                    throw new ModelContractException(file.toString(), "int64 input [2, " + len + "] accepted",
-                            "an error: " + e.getMessage());
-                }
-                if (out.isEmpty()) throw new ModelContractException(file.toString(), "logits [B, T, V] as first output", "no output");
-                NDArray logits = out.get(0);
-                Shape s = logits.getShape();
-                if (s.dimension() != 3) {
-                    throw new ModelContractException(file.toString(), "logits of rank 3 [B, T, V] for input [2, " + len + "]",
-                            "rank " + s.dimension() + " " + s);
-                }
-                if (s.get(0) != 2 || s.get(1) != len) {
-                    throw new ModelContractException(file.toString(), "logits [2, " + len + ", V] for input [2, " + len + "]", "shape " + s);
-                }
-                if (s.get(2) < tv) {
-                    throw new ModelContractException(file.toString(), "V >= " + tv + " (the vocabulary of tokenizer " + tokenizer.name() + ")",
-                            "V = " + s.get(2) + " in shape " + s);
-                }
-                if (logits.getDataType() != DataType.FLOAT32) {
-                    throw new ModelContractException(file.toString(), "float32 logits", logits.getDataType().toString().toLowerCase() + " logits");
-                }
-                if (v >= 0 && v != s.get(2)) {
-                    throw new ModelContractException(file.toString(), "the same V for every input length", "V = " + v + " and " + s.get(2));
-                }
-                v = s.get(2);
+            Logits out = forward(TokenBatch.full(ids, 2, len));
+            long[] s = out.shape();
+            String shape = Arrays.toString(s).replace('[', '(').replace(']', ')');
+            if (s.length != 3) {
+                throw new ModelContractException(file.toString(), "logits of rank 3 [B, T, V] for input [2, " + len + "]", "rank " + s.length + " " + shape);
             }
+            if (s[0] != 2 || s[1] != len) {
+                throw new ModelContractException(file.toString(), "logits [2, " + len + ", V] for input [2, " + len + "]", "shape " + shape);
+            }
+            if (s[2] < tv) {
+                throw new ModelContractException(file.toString(), "V >= " + tv + " (the vocabulary of tokenizer " + tokenizer.name() + ")",
+                        "V = " + s[2] + " in shape " + shape);
+            }
+            if (out.values() == null) throw new ModelContractException(file.toString(), "float32 logits", out.dtype() + " logits");
+            if (v >= 0 && v != s[2]) {
+                throw new ModelContractException(file.toString(), "the same V for every input length", "V = " + v + " and " + s[2]);
+            }
+            v = s[2];
         }
         return Math.toIntExact(v);
     }
 
-    private NDList forward(NDManager sm, long[] ids, int batch, int length) {
-        return forward(sm, sm.create(ids, new Shape(batch, length)));
-    }
-
-    /** Runs the model on int64 ids [B, T] created on {@code sm}; its outputs are attached to {@code sm}. */
-    protected final NDList forward(NDManager sm, NDArray ids) {
-        NDList out = model.getBlock().forward(new ParameterStore(sm, false), new NDList(ids), false);
-        for (NDArray a : out) a.attach(sm);
-        return out;
-    }
-
-    /** A manager for one forward pass's arrays; close it to free them. */
-    protected final NDManager newBatchManager() {
-        return model.getNDManager().newSubManager();
+    /** Logits [batch][length][V] of a padded batch (left padding needs a model that declares position_ids). */
+    public synchronized float[] logits(TokenBatch batch) {
+        boolean leftPadded = Arrays.stream(batch.offsets()).anyMatch(o -> o > 0);
+        if (leftPadded && !inputs.takesPositionIds()) {
+            throw new IllegalArgumentException(file + " takes no position_ids: left padding would shift its positions; pad on the right");
+        }
+        return forward(batch).values();
     }
 
     @Override
     protected synchronized float[] logits(long[] ids, int batch, int length) {
-        try (NDManager sm = newBatchManager()) {
-            return forward(sm, ids, batch, length).get(0).toFloatArray();
+        return forward(TokenBatch.full(ids, batch, length)).values();
+    }
+
+    /** Scoring batch: the windows without their last token (it is only a target), right-padded with a mask. */
+    protected final TokenBatch scoringBatch(long[] ids, int[] lengths, int batch, int length) {
+        java.util.List<int[]> rows = new java.util.ArrayList<>(batch);
+        for (int r = 0; r < batch; r++) {
+            int n = Math.max(1, lengths[r] - 1);
+            int[] row = new int[n];
+            for (int t = 0; t < n; t++) row[t] = (int) ids[r * length + t];
+            rows.add(row);
         }
+        return TokenBatch.of(rows, TokenBatch.Padding.RIGHT, 0);
+    }
+
+    @Override
+    protected synchronized float[] targetLogProbs(long[] ids, int[] lengths, int batch, int length) {
+        TokenBatch b = scoringBatch(ids, lengths, batch, length);
+        float[] logits = forward(b).values();
+        int v = vocabSize, fed = b.length();
+        float[] lp = new float[batch * (length - 1)];
+        for (int r = 0; r < batch; r++) {
+            for (int t = 1; t < lengths[r]; t++) {
+                int off = (r * fed + t - 1) * v;
+                lp[r * (length - 1) + t - 1] = (float) (logits[off + (int) ids[r * length + t]] - logSumExp(logits, off, v));
+            }
+        }
+        return lp;
     }
 
     @Override
@@ -145,9 +149,12 @@ public abstract class ExportedLanguageModel extends AbstractLanguageModel {
         return format + " language model " + file + " (tokenizer " + tokenizer.name() + ", context " + contextLength + ", vocabulary " + vocabSize + ")";
     }
 
+    /** Frees the runtime's resources. */
+    protected abstract void closeRuntime();
+
     @Override
     public void close() {
-        model.close();
+        closeRuntime();
         if (tokenizer instanceof AutoCloseable c) {
             try {
                 c.close();

@@ -17,7 +17,8 @@ public interface LanguageModel extends AutoCloseable {
     /**
      * Natural-log probabilities of each next token inside each window: for a window {@code w} of length L the result
      * has L-1 entries, entry t-1 = log p(w[t] | w[0..t-1]). Windows may differ in length (each at most
-     * {@link #contextLength()}); implementations batch them as they see fit.
+     * {@link #contextLength()} + 1: the last token is only a target, so the model sees at most the context length);
+     * implementations batch them as they see fit.
      */
     List<float[]> nextTokenLogProbs(List<int[]> windows);
 

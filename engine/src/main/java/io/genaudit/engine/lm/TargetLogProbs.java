@@ -14,12 +14,13 @@ public final class TargetLogProbs {
     }
 
     /**
-     * {@code logits} [B, T, V] (float) and {@code ids} [B, T] (int64, T >= 2) on the same manager; returns
-     * log p(ids[r][t] | ids[r][0..t-1]) flat as [B][T-1]. Intermediate arrays belong to the inputs' manager.
+     * {@code logits} [B, T-1, V] (float: the model fed {@code ids[:, :-1]}, the last token being only a target) and
+     * {@code ids} [B, T] (int64, T >= 2) on the same manager; returns log p(ids[r][t] | ids[r][0..t-1]) flat as
+     * [B][T-1]. Intermediate arrays belong to the inputs' manager.
      */
     public static float[] compute(NDArray logits, NDArray ids) {
         NDArray next = ids.get(":, 1:").expandDims(2);
-        NDArray logProbs = logits.get(":, :-1, :").toType(DataType.FLOAT64, false).logSoftmax(2);
+        NDArray logProbs = logits.toType(DataType.FLOAT64, false).logSoftmax(2);
         return logProbs.gather(next, 2).toType(DataType.FLOAT32, false).toFloatArray();
     }
 }

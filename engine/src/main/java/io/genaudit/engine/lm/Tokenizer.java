@@ -13,6 +13,20 @@ public interface Tokenizer {
         return -1;
     }
 
+    /** The end-of-sequence id that ends generation (not returned with the new tokens), or -1 when there is none. */
+    default int eosId() {
+        return -1;
+    }
+
     /** A short name for provenance, e.g. {@code bytes} or {@code tokenizer.json sha256:...}. */
     String name();
+
+    /**
+     * The beginning-of-sequence token the tokenizer declares ({@code bos_token} of tokenizer_config.json or
+     * special_tokens_map.json), whether or not it prepends it itself (GPT-2 declares one and does not), or -1.
+     * lm-evaluation-harness's rolling loglikelihood starts documents with it.
+     */
+    default int declaredBosId() {
+        return bosId();
+    }
 }

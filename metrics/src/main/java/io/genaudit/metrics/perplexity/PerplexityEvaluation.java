@@ -17,15 +17,21 @@ import java.util.List;
  * @param plan      the windows used
  */
 public record PerplexityEvaluation(PerplexityResult result, List<DocumentScore> documents, ConfidenceInterval ci,
-                                   SlidingWindowPlan plan) {
+                                   WindowPlan plan) {
 
     /**
      * Runs it. {@code bootstrap} may be null (no interval); with fewer than two documents the interval is skipped,
      * since resampling a single document says nothing about the spread.
      */
-    public static PerplexityEvaluation run(LanguageModel model, List<String> documents, SlidingWindowPlan plan, int batch,
+    public static PerplexityEvaluation run(LanguageModel model, List<String> documents, WindowPlan plan, int batch,
                                            Bootstrap bootstrap, double level, Progress.Factory progress) {
-        List<DocumentScore> scores = new RollingLogLikelihood(model, plan, batch).score(documents, progress);
+        return run(model, documents, plan, plan.autoPrefix(model.tokenizer()), batch, bootstrap, level, progress);
+    }
+
+    /** As {@link #run(LanguageModel, List, WindowPlan, int, Bootstrap, double, Progress.Factory)} with {@code prefix} (-1: none). */
+    public static PerplexityEvaluation run(LanguageModel model, List<String> documents, WindowPlan plan, int prefix, int batch,
+                                           Bootstrap bootstrap, double level, Progress.Factory progress) {
+        List<DocumentScore> scores = new RollingLogLikelihood(model, plan, batch, prefix).score(documents, progress);
         PerplexityAccumulator acc = new PerplexityAccumulator();
         scores.forEach(acc::update);
         ConfidenceInterval ci = bootstrap != null && scores.size() >= 2

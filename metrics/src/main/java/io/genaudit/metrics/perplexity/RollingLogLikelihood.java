@@ -9,16 +9,26 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Scores whole documents with a language model through a {@link SlidingWindowPlan}: tokenizes each document (with the
- * tokenizer's BOS prepended when it has one), sends the windows in batches of {@code batch} windows through
+ * Scores whole documents with a language model through a {@link WindowPlan}: tokenizes each document (after a prefix
+ * token, when there is one), sends the windows in batches of {@code batch} windows through
  * {@link LanguageModel#nextTokenLogProbs}, and sums the negative log-likelihood of every target exactly once.
  */
 public final class RollingLogLikelihood {
     private final LanguageModel model;
-    private final SlidingWindowPlan plan;
+    private final WindowPlan plan;
     private final int batch;
+    private final int prefix;
 
-    public RollingLogLikelihood(LanguageModel model, SlidingWindowPlan plan, int batch) {
+    /** With the plan's {@code auto} prefix token ({@link WindowPlan#autoPrefix}). */
+    public RollingLogLikelihood(LanguageModel model, WindowPlan plan, int batch) {
+        this(model, plan, batch, plan.autoPrefix(model.tokenizer()));
+    }
+
+    /** With {@code prefix} (a token id, or -1 for none) before every document. */
+    public RollingLogLikelihood(LanguageModel model, WindowPlan plan, int batch, int prefix) {
+        if (prefix >= model.vocabSize()) {
+            throw new InputException(model.describe(), "prefix token " + prefix + " outside the vocabulary 0.." + (model.vocabSize() - 1));
+        }
         if (batch < 1) throw new IllegalArgumentException("batch must be >= 1, got " + batch);
         if (plan.contextLength() > model.contextLength()) {
             throw new InputException(model.describe(), "window length " + plan.contextLength()
@@ -27,12 +37,17 @@ public final class RollingLogLikelihood {
         this.model = model;
         this.plan = plan;
         this.batch = batch;
+        this.prefix = prefix;
     }
 
     /** The token ids a document is scored on: its encoding, after the BOS id when the tokenizer adds one. */
     public static int[] tokens(Tokenizer tokenizer, String doc) {
+        return tokens(tokenizer, doc, tokenizer.bosId());
+    }
+
+    /** The token ids a document is scored on: its encoding, after {@code bos} unless it is -1. */
+    public static int[] tokens(Tokenizer tokenizer, String doc, int bos) {
         int[] ids = tokenizer.encode(doc);
-        int bos = tokenizer.bosId();
         if (bos < 0) return ids;
         int[] out = new int[ids.length + 1];
         out[0] = bos;
@@ -45,7 +60,7 @@ public final class RollingLogLikelihood {
         int[][] ids = new int[documents.size()][];
         long total = 0;
         for (int d = 0; d < ids.length; d++) {
-            ids[d] = tokens(model.tokenizer(), documents.get(d));
+            ids[d] = tokens(model.tokenizer(), documents.get(d), prefix);
             total += plan.scoredTokens(ids[d].length);
         }
         double[] nll = new double[ids.length];

@@ -14,7 +14,7 @@ import java.util.List;
  * @param stride        how far consecutive windows start apart; {@code stride == contextLength} gives non-overlapping
  *                      windows whose first token is unscored, smaller strides give every target more context
  */
-public record SlidingWindowPlan(int contextLength, int stride) {
+public record SlidingWindowPlan(int contextLength, int stride) implements WindowPlan {
     public SlidingWindowPlan {
         if (contextLength < 2) throw new IllegalArgumentException("context length must be at least 2, got " + contextLength);
         if (stride < 1 || stride > contextLength) {
@@ -47,6 +47,7 @@ public record SlidingWindowPlan(int contextLength, int stride) {
     }
 
     /** The windows for a sequence of {@code n} tokens; every position in {@code [1, n)} is a target of at most one window. */
+    @Override
     public List<Window> windows(int n) {
         List<Window> out = new ArrayList<>();
         if (n < 2) return out;
@@ -61,10 +62,14 @@ public record SlidingWindowPlan(int contextLength, int stride) {
         return out;
     }
 
-    /** The exact number of tokens scored in a sequence of {@code n} tokens. */
-    public long scoredTokens(int n) {
-        long s = 0;
-        for (Window w : windows(n)) s += w.targets();
-        return s;
+    @Override
+    public String method() {
+        return "sliding";
+    }
+
+    /** What the tokenizer prepends itself, as {@code tokenizer(text)} does in the Hugging Face recipe. */
+    @Override
+    public int autoPrefix(io.genaudit.engine.lm.Tokenizer tokenizer) {
+        return tokenizer.bosId();
     }
 }

@@ -76,7 +76,7 @@ public final class TransformerLanguageModel extends AbstractLanguageModel {
     protected float[] targetLogProbs(long[] ids, int batch, int length) {
         try (NDManager sm = manager.newSubManager()) {
             NDArray x = sm.create(ids, new Shape(batch, length));
-            return TargetLogProbs.compute(model.forward(x), x);
+            return TargetLogProbs.compute(model.forward(x.get(":, :-1")), x);
         }
     }
 

@@ -1,0 +1,59 @@
+package io.genaudit.audits.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Path;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+/**
+ * {@code genaudit perplexity --method rolling} on the exported GPT-2 fixture: the context length comes from the
+ * config.json beside the file, the prefix token from the tokenizer's special tokens (auto = 50256), and the corpus word
+ * perplexity equals the one computed from make_gpt2_fixture.py's per-document PyTorch references.
+ */
+class Gpt2PerplexityCommandTest {
+    static final Path GPT2 = Path.of("..", "fixtures", "lm-models", "gpt2");
+
+    @TempDir
+    Path dir;
+
+    private int run(String... args) {
+        return CliRun.execute(false, args).code();
+    }
+
+    @Test
+    void rollingOnOnnxReproducesLmEvalStyleReference() throws Exception {
+        Path out = dir.resolve("p.json");
+        assertEquals(0, run("perplexity", "--model", "onnx:" + GPT2.resolve("model.onnx"), "--tokenizer", GPT2.resolve("tokenizer.json").toString(),
+                "--text", GPT2.resolve("docs").toString(), "--method", "rolling", "--bootstrap", "0", "--json", out.toString()));
+        JsonNode j = new ObjectMapper().readTree(out.toFile());
+        JsonNode ref = new ObjectMapper().readTree(GPT2.resolve("reference.json").toFile()).get("documents");
+        double nll = 0;
+        long words = 0, bytes = 0;
+        for (String doc : new String[]{"licence.txt", "notes.txt", "short.txt"}) {
+            JsonNode r = ref.get(doc).get("rolling").get("max_length=64,prefix=50256");
+            nll += r.get("nll").asDouble();
+            words += r.get("words").asLong();
+            bytes += r.get("bytes").asLong();
+        }
+        assertEquals("rolling", j.get("method").asText());
+        assertEquals(50256, j.get("prefix_token").asInt());
+        assertEquals(64, j.get("max_length").asInt());
+        assertEquals(Math.exp(nll / words), j.get("word_perplexity").asDouble(), 1e-5 * Math.exp(nll / words));
+        assertEquals(nll / bytes / Math.log(2), j.get("bits_per_byte").asDouble(), 1e-5);
+    }
+
+    @Test
+    void badMethodOrPrefixOrUndrivableModelExitsTwo() {
+        String tok = GPT2.resolve("tokenizer.json").toString(), docs = GPT2.resolve("docs").toString(), model = "onnx:" + GPT2.resolve("model.onnx");
+        assertEquals(2, run("perplexity", "--model", model, "--tokenizer", tok, "--text", docs, "--method", "strided"));
+        assertEquals(2, run("perplexity", "--model", model, "--tokenizer", tok, "--text", docs, "--prefix-token", "eos"));
+        assertEquals(2, run("perplexity", "--model", model, "--tokenizer", tok, "--text", docs, "--prefix-token", "99999"));
+        assertEquals(2, run("perplexity", "--model", model, "--tokenizer", tok, "--text", docs, "--method", "rolling", "--stride", "8"));
+        assertEquals(2, run("perplexity", "--model", "onnx:" + GPT2.resolve("../unfeedable-input.onnx"), "--context-length", "64", "--text", docs));
+        assertEquals(2, run("perplexity", "--model", "onnx:" + GPT2.resolve("../tiny-lm.onnx"), "--text", docs)); // no context length anywhere
+    }
+}
