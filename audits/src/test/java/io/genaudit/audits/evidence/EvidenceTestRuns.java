@@ -76,4 +76,17 @@ public final class EvidenceTestRuns {
                 Map.of(), "OpenJDK 25", "Linux", "Test CPU", 2, "PyTorch", "2.7.1", "2026-01-01T00:00:00Z", 75.0, List.of(train), assumptions);
         return new RunRecord(RunRecord.SCHEMA_VERSION, "Evidence test run", "evidence-test", "PASS", models, List.of(ppl, fid, bias), prov);
     }
+
+    /** {@code record} with {@code data_sha256} set in the settings of audit {@code id}, as the plan runner records it. */
+    public static RunRecord withDataSha(RunRecord record, String id, String sha) {
+        List<AuditResult> audits = record.audits().stream().map(a -> {
+            if (!a.id().equals(id)) return a;
+            Map<String, Object> s = new LinkedHashMap<>(a.settings());
+            s.put("data_sha256", sha);
+            return new AuditResult(a.id(), a.metric(), a.model(), a.dataset(), a.value(), a.unit(), a.ci(), a.n(), s, a.gate(),
+                    a.details(), a.charts(), a.figures(), a.tables(), a.notes());
+        }).toList();
+        return new RunRecord(record.schemaVersion(), record.title(), record.planName(), record.verdict(), record.models(), audits,
+                record.provenance());
+    }
 }
