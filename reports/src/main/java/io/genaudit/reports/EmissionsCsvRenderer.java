@@ -213,7 +213,7 @@ public final class EmissionsCsvRenderer {
     }
 
     /** A stable run id: a name-based UUID of the plan hash and the start time. */
-    static UUID runId(Provenance prov) {
+    public static UUID runId(Provenance prov) {
         return UUID.nameUUIDFromBytes(("genaudit-run:" + prov.planSha256() + ":" + prov.startedAt()).getBytes(StandardCharsets.UTF_8));
     }
 

@@ -5,7 +5,7 @@ import io.genaudit.audits.evidence.Ed25519Keys;
 import io.genaudit.audits.evidence.RunFolder;
 import io.genaudit.audits.evidence.Signer;
 import io.genaudit.engine.InputException;
-import io.genaudit.engine.io.AtomicFiles;
+import io.genaudit.reports.AtomicWrite;
 import io.genaudit.engine.io.Sha256;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -56,7 +56,7 @@ public final class BundleCommand implements GenauditSubcommand, Callable<Integer
             throw new InputException(out, "inside RUN_DIR; write the bundle elsewhere so it does not bundle itself next time");
         }
         byte[] zip = BundleWriter.build(run.record(), run.files(), who, new KeyPair(pub, priv), Instant.now().truncatedTo(ChronoUnit.SECONDS));
-        AtomicFiles.writeBytes(out, zip);
+        AtomicWrite.writeBytes(out, zip);
         System.out.println("genaudit: wrote " + out + " (" + run.files().size() + " files, signed by " + who.label() + ", key "
                 + Ed25519Keys.keyId(pub).substring(0, 16) + "…); bundle SHA-256 " + Sha256.of(zip));
         return ExitCodes.OK;

@@ -3,7 +3,7 @@ package io.genaudit.audits.cli;
 import io.genaudit.audits.evidence.RunFolder;
 import io.genaudit.audits.evidence.card.CardFacts;
 import io.genaudit.audits.evidence.card.ModelCards;
-import io.genaudit.engine.io.AtomicFiles;
+import io.genaudit.reports.AtomicWrite;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -42,11 +42,11 @@ public final class CardCommand implements GenauditSubcommand, Callable<Integer> 
             System.out.print(text);
             return ExitCodes.OK;
         }
-        AtomicFiles.writeString(out, text);
+        AtomicWrite.writeString(out, text);
         String msg = "genaudit: wrote " + out;
         if (format == Format.hf) {
             Path evals = out.toAbsolutePath().getParent().resolve(".eval_results").resolve("genaudit.yaml");
-            AtomicFiles.writeString(evals, ModelCards.evalResults(facts));
+            AtomicWrite.writeString(evals, ModelCards.evalResults(facts));
             msg += " and " + evals;
         }
         System.out.println(msg);

@@ -2,7 +2,7 @@ package io.genaudit.audits.cli;
 
 import io.genaudit.audits.evidence.Ed25519Keys;
 import io.genaudit.engine.InputException;
-import io.genaudit.engine.io.AtomicFiles;
+import io.genaudit.reports.AtomicWrite;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -42,7 +42,7 @@ public final class KeygenCommand implements GenauditSubcommand, Callable<Integer
         } finally {
             Files.deleteIfExists(tmp);
         }
-        AtomicFiles.writeString(pub, Ed25519Keys.publicPem(kp.getPublic()));
+        AtomicWrite.writeString(pub, Ed25519Keys.publicPem(kp.getPublic()));
         System.out.println("genaudit: wrote " + out + " (private, keep it secret) and " + pub + "; key id " + Ed25519Keys.keyId(kp.getPublic()));
         return ExitCodes.OK;
     }

@@ -5,7 +5,7 @@ import io.genaudit.audits.run.RunOutcome;
 import java.io.PrintStream;
 import java.nio.file.Path;
 
-/** Writes a finished run's outputs (report.html, run.json, junit.xml, summary.md, emissions.csv) and says where. */
+/** Writes a finished run's outputs (report.html, report.pdf, run.json, junit.xml, summary.md, emissions.csv) and says where. */
 final class RunOutputs {
     private RunOutputs() {
     }
@@ -14,6 +14,6 @@ final class RunOutputs {
         io.genaudit.reports.ReportWriter.writeAll(outcome.record(), dir);
         boolean csv = io.genaudit.reports.EmissionsCsvRenderer.write(outcome.record(), dir.resolve(io.genaudit.reports.EmissionsCsvRenderer.FILE));
         out.println("genaudit: verdict " + outcome.record().verdict() + "; wrote " + dir.resolve("report.html")
-                + ", run.json, junit.xml, summary.md" + (csv ? ", emissions.csv" : ""));
+                + ", report.pdf, run.json, junit.xml, summary.md" + (csv ? ", emissions.csv" : ""));
     }
 }
