@@ -8,8 +8,6 @@ import picocli.CommandLine.Option;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFileAttributeView;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.security.KeyPair;
 import java.util.concurrent.Callable;
 
@@ -30,18 +28,7 @@ public final class KeygenCommand implements GenauditSubcommand, Callable<Integer
             if (Files.exists(p) && !force) throw new InputException(p, "exists; refusing to replace a key (use --force)");
         }
         KeyPair kp = Ed25519Keys.generate();
-        Path dir = out.toAbsolutePath().getParent();
-        Files.createDirectories(dir);
-        Path tmp = Files.createTempFile(dir, "." + out.getFileName() + ".", ".tmp");
-        try {
-            if (Files.getFileStore(tmp).supportsFileAttributeView(PosixFileAttributeView.class)) {
-                Files.setPosixFilePermissions(tmp, PosixFilePermissions.fromString("rw-------"));
-            }
-            Files.writeString(tmp, Ed25519Keys.privatePem(kp.getPrivate()));
-            Files.move(tmp, out, java.nio.file.StandardCopyOption.REPLACE_EXISTING, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
-        } finally {
-            Files.deleteIfExists(tmp);
-        }
+        AtomicWrite.writePrivate(out, Ed25519Keys.privatePem(kp.getPrivate()));
         AtomicWrite.writeString(pub, Ed25519Keys.publicPem(kp.getPublic()));
         System.out.println("genaudit: wrote " + out + " (private, keep it secret) and " + pub + "; key id " + Ed25519Keys.keyId(kp.getPublic()));
         return ExitCodes.OK;
