@@ -94,7 +94,8 @@ public final class BundleVerifier {
             }
         }
         for (String name : members.keySet()) {
-            if (!name.equals(BundleLayout.ENVELOPE) && !subjects.containsKey(name)) problems.add(name + ": extra (not in the signed statement)");
+            boolean signedMember = subjects.containsKey(name) && !name.startsWith(Subject.INPUT_PREFIX);
+            if (!name.equals(BundleLayout.ENVELOPE) && !signedMember) problems.add(name + ": extra (not in the signed statement)");
         }
         JsonNode pred = statement.path("predicate");
         String signer = pred.path("signer").path("name").asText(null);

@@ -133,9 +133,12 @@ class BundleTest {
         Map<String, byte[]> m = new LinkedHashMap<>(members);
         m.remove("run/junit.xml");
         m.put("run/extra.txt", "x".getBytes(StandardCharsets.UTF_8));
+        // a member named like an input subject is not covered by that subject's digest
+        m.put("input:data:/data/corpus.txt", "corpus".getBytes(StandardCharsets.UTF_8));
         BundleVerification v = BundleVerifier.verify(new BundleMembers(m, List.of(), null), keys.getPublic(), "t");
         assertTrue(v.problems().contains("run/junit.xml: missing"), v.problems().toString());
         assertTrue(v.problems().contains("run/extra.txt: extra (not in the signed statement)"), v.problems().toString());
+        assertTrue(v.problems().contains("input:data:/data/corpus.txt: extra (not in the signed statement)"), v.problems().toString());
 
         // a second copy of a member smuggled into the zip
         ByteArrayOutputStream out = new ByteArrayOutputStream();
