@@ -25,13 +25,22 @@ public final class AtomicWrite {
 
     /** Writes {@code bytes} to {@code target}, replacing it atomically where the file system allows. */
     public static void writeBytes(Path target, byte[] bytes) throws IOException {
+        // temp files are created owner-only; reports are meant to be read (served, attached to CI) like any file
+        write(target, bytes, "rw-r--r--");
+    }
+
+    /** Writes {@code text} readable by its owner only (a private key), replacing {@code target} atomically. */
+    public static void writePrivate(Path target, String text) throws IOException {
+        write(target, text.getBytes(StandardCharsets.UTF_8), "rw-------");
+    }
+
+    private static void write(Path target, byte[] bytes, String permissions) throws IOException {
         Path dir = target.toAbsolutePath().getParent();
         Files.createDirectories(dir);
         Path tmp = Files.createTempFile(dir, "." + target.getFileName() + ".", ".tmp");
         try {
             if (Files.getFileStore(tmp).supportsFileAttributeView(PosixFileAttributeView.class)) {
-                // temp files are created owner-only; reports are meant to be read (served, attached to CI) like any file
-                Files.setPosixFilePermissions(tmp, PosixFilePermissions.fromString("rw-r--r--"));
+                Files.setPosixFilePermissions(tmp, PosixFilePermissions.fromString(permissions));
             }
             try (OutputStream out = Files.newOutputStream(tmp)) {
                 out.write(bytes);

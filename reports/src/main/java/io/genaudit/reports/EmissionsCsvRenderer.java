@@ -15,7 +15,8 @@ import java.util.Map;
 import java.util.UUID;
 
 /**
- * Writes a run's energy as CodeCarbon-compatible CSV (CodeCarbon 3.x column names and order), so existing CodeCarbon
+ * Writes a run's energy as CodeCarbon-compatible CSV (CodeCarbon 3.3 {@code EmissionsData} column names and order:
+ * water_consumed, CPU/GPU/RAM utilisation, ram_used_gb, on_cloud, pue, wue), so existing CodeCarbon
  * dashboards and notebooks read genaudit runs. {@code emissions.csv} gets one row per run, as CodeCarbon appends one
  * row per tracker run (summing a project's rows must not double count); the per-phase file mirrors CodeCarbon's task
  * file ({@code task_name} first, no experiment_id/pue/wue). Units as CodeCarbon: energy in kWh including PUE,
@@ -25,11 +26,13 @@ import java.util.UUID;
  * {@code ramUsedGbMean}, {@code gpuUtilizationPercentMean}) and {@code provenance.energyAssumptions} (keys
  * {@code pue}, {@code countryName}, {@code countryIso3}, {@code regionName}, {@code trackingMode},
  * {@code ramTotalGb}, {@code gpuCount}, {@code gpuModel}), as written by the metrics module's energy meter. Columns
- * genaudit has no value for (python_version, codecarbon_version, cloud, coordinates) are left empty; water_consumed
- * is 0 because WUE is 0, CodeCarbon's default.
+ * genaudit has no value for (python_version, codecarbon_version, cloud, coordinates) are left empty.
+ * {@code water_consumed} is estimated as CodeCarbon does: the stated {@code wue} (L/kWh, from
+ * {@code energyAssumptions.wue}, plan {@code energy.wue}; 0, CodeCarbon's default, when not stated) times
+ * {@code energy_consumed} (kWh including PUE), in litres; {@code energyAssumptions.wueSource} labels the method.
  */
 public final class EmissionsCsvRenderer {
-    /** CodeCarbon's emissions.csv columns, in its order (EmissionsData, CodeCarbon 3.x). */
+    /** CodeCarbon's emissions.csv columns, in its order (EmissionsData, CodeCarbon 3.3.0, mlco2/codecarbon b05965e). */
     public static final List<String> RUN_COLUMNS = List.of("timestamp", "project_name", "run_id", "experiment_id",
             "duration", "emissions", "emissions_rate", "cpu_power", "gpu_power", "ram_power", "cpu_energy", "gpu_energy",
             "ram_energy", "energy_consumed", "water_consumed", "country_name", "country_iso_code", "region",
@@ -166,6 +169,9 @@ public final class EmissionsCsvRenderer {
         Totals t = totals(phases);
         double pue = num(a.get("pue"));
         if (Double.isNaN(pue)) pue = 1.0;
+        double wue = num(a.get("wue"));
+        if (Double.isNaN(wue)) wue = 0.0;
+        double kwh = (t.cpuJ() + t.gpuJ() + t.ramJ()) / 3.6e6 * pue;
         double ramTotal = num(a.get("ramTotalGb"));
         double kg = t.grams() / 1000;
         List<String> row = new ArrayList<>();
@@ -182,8 +188,8 @@ public final class EmissionsCsvRenderer {
         row.add(n(t.cpuJ() / 3.6e6 * pue));
         row.add(n(t.gpuJ() / 3.6e6 * pue));
         row.add(n(t.ramJ() / 3.6e6 * pue));
-        row.add(n((t.cpuJ() + t.gpuJ() + t.ramJ()) / 3.6e6 * pue));
-        row.add(n(0.0));
+        row.add(n(kwh));
+        row.add(n(wue * kwh));
         row.add(cell(str(a.get("countryName"))));
         row.add(cell(str(a.get("countryIso3"))));
         row.add(cell(str(a.get("regionName")).toLowerCase(Locale.ROOT)));
@@ -208,12 +214,12 @@ public final class EmissionsCsvRenderer {
         row.add(Double.isNaN(ramUsed) ? "" : n(ramUsed));
         row.add("N");
         row.add(n(pue));
-        row.add(n(0.0));
+        row.add(n(wue));
         return row;
     }
 
     /** A stable run id: a name-based UUID of the plan hash and the start time. */
-    static UUID runId(Provenance prov) {
+    public static UUID runId(Provenance prov) {
         return UUID.nameUUIDFromBytes(("genaudit-run:" + prov.planSha256() + ":" + prov.startedAt()).getBytes(StandardCharsets.UTF_8));
     }
 

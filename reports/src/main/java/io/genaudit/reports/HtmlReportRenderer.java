@@ -1,5 +1,7 @@
 package io.genaudit.reports;
 
+import io.genaudit.reports.compliance.ComplianceMap;
+import io.genaudit.reports.compliance.ComplianceRow;
 import io.genaudit.reports.html.ReportViews;
 import io.genaudit.reports.html.Views;
 import org.thymeleaf.TemplateEngine;
@@ -12,6 +14,7 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
@@ -30,12 +33,19 @@ public final class HtmlReportRenderer {
 
     /** The report as an HTML string. */
     public static String render(RunRecord record) {
-        return render(ReportViews.of(record));
+        return render(ReportViews.of(record), ComplianceMap.of(record));
     }
 
-    /** The report for an already-built view model (for callers that adjust the view). */
+    /** The report for an already-built view model (for callers that adjust the view), without the regulations' map. */
     public static String render(Views.ReportView view) {
+        return render(view, null);
+    }
+
+    /** The report for a view model with the regulations' map rows (null: no such section). */
+    public static String render(Views.ReportView view, List<ComplianceRow> compliance) {
         Context ctx = new Context(Locale.ROOT, Map.of("r", view, "css", CSS));
+        ctx.setVariable("compliance", compliance);
+        ctx.setVariable("complianceSources", ComplianceMap.SOURCES);
         return ENGINE.process("report", ctx);
     }
 

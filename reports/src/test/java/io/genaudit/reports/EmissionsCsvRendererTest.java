@@ -19,7 +19,10 @@ class EmissionsCsvRendererTest {
     @TempDir
     Path tmp;
 
-    /** The header of an emissions.csv written by CodeCarbon 3.x (copied from a real run's file). */
+    /**
+     * The header of an emissions.csv written by CodeCarbon 3.x (copied from a real run's file); the same fields, in the
+     * same order, as EmissionsData in CodeCarbon 3.3.0 (mlco2/codecarbon b05965e, codecarbon/output_methods/emissions_data.py).
+     */
     private static final String CODECARBON_3_HEADER = "timestamp,project_name,run_id,experiment_id,duration,emissions,"
             + "emissions_rate,cpu_power,gpu_power,ram_power,cpu_energy,gpu_energy,ram_energy,energy_consumed,water_consumed,"
             + "country_name,country_iso_code,region,cloud_provider,cloud_region,os,python_version,codecarbon_version,"
@@ -130,6 +133,23 @@ class EmissionsCsvRendererTest {
     }
 
     @Test
+    void waterIsTheStatedWueTimesEnergyIncludingPue() {
+        Map<String, String> none = asMap(EmissionsCsvRenderer.RUN_COLUMNS, parse(EmissionsCsvRenderer.render(record())).get(1));
+        assertEquals(0.0, Double.parseDouble(none.get("water_consumed")));
+        RunRecord base = record();
+        Map<String, Object> a = new LinkedHashMap<>(base.provenance().energyAssumptions());
+        a.put("wue", 1.8);
+        Provenance p = base.provenance();
+        RunRecord withWue = new RunRecord(base.schemaVersion(), base.title(), base.planName(), base.verdict(), base.models(), base.audits(),
+                new Provenance(p.genauditVersion(), p.planPath(), p.planSha256(), p.seed(), p.files(), p.models(), p.jvm(), p.os(),
+                        p.cpuModel(), p.cores(), p.engine(), p.engineVersion(), p.startedAt(), p.wallSeconds(), p.phases(), a));
+        Map<String, String> r = asMap(EmissionsCsvRenderer.RUN_COLUMNS, parse(EmissionsCsvRenderer.render(withWue)).get(1));
+        double kwh = (7200 + 360 + 3600 + 1800 + 180) / 3.6e6 * 1.5;
+        assertEquals(1.8 * kwh, Double.parseDouble(r.get("water_consumed")), 1e-15);
+        assertEquals("1.8", r.get("wue"));
+    }
+
+    @Test
     void phaseRowsSumToTheRunRow() {
         List<List<String>> phases = parse(EmissionsCsvRenderer.renderPhases(record()));
         assertEquals(EmissionsCsvRenderer.TASK_COLUMNS, phases.get(0));
@@ -137,7 +157,7 @@ class EmissionsCsvRendererTest {
         Map<String, String> a = asMap(phases.get(0), phases.get(1)), b = asMap(phases.get(0), phases.get(2));
         assertEquals("train (dcgan)", a.get("task_name"));
         Map<String, String> run = asMap(EmissionsCsvRenderer.RUN_COLUMNS, parse(EmissionsCsvRenderer.render(record())).get(1));
-        for (String col : List.of("duration", "emissions", "cpu_energy", "gpu_energy", "ram_energy", "energy_consumed")) {
+        for (String col : List.of("duration", "emissions", "cpu_energy", "gpu_energy", "ram_energy", "energy_consumed", "water_consumed")) {
             assertEquals(Double.parseDouble(run.get(col)), Double.parseDouble(a.get(col)) + Double.parseDouble(b.get(col)), 1e-12, col);
         }
         assertEquals(run.get("run_id"), a.get("run_id"));

@@ -15,12 +15,12 @@ class ReportWriterTest {
     Path dir;
 
     @Test
-    void writesTheFourOutputsAndNothingElse() throws Exception {
+    void writesTheFiveOutputsAndNothingElse() throws Exception {
         Path out = dir.resolve("run-1");
         List<Path> written = ReportWriter.writeAll(SampleRunRecords.rich(), out);
-        assertEquals(4, written.size());
+        assertEquals(5, written.size());
         try (var files = Files.list(out)) {
-            assertEquals(List.of("junit.xml", "report.html", "run.json", "summary.md"),
+            assertEquals(List.of("junit.xml", "report.html", "report.pdf", "run.json", "summary.md"),
                     files.map(p -> p.getFileName().toString()).sorted().toList());
         }
         assertEquals("FAIL", RunRecordJson.read(out.resolve("run.json")).verdict());
@@ -33,7 +33,7 @@ class ReportWriterTest {
         }
         ReportWriter.writeAll(SampleRunRecords.rich(), out);
         try (var files = Files.list(out)) {
-            assertEquals(4, files.count(), "rewriting replaces files and leaves no temporaries");
+            assertEquals(5, files.count(), "rewriting replaces files and leaves no temporaries");
         }
     }
 }

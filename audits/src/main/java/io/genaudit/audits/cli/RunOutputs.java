@@ -9,7 +9,7 @@ import java.io.PrintStream;
 import java.nio.file.Path;
 
 /**
- * Writes a finished run's outputs (report.html, run.json, junit.xml, summary.md, emissions.csv) as one folder, all
+ * Writes a finished run's outputs (report.html, report.pdf, run.json, junit.xml, summary.md, emissions.csv) as one folder, all
  * or nothing ({@link AtomicFolder}), and says where.
  */
 final class RunOutputs {
@@ -23,6 +23,6 @@ final class RunOutputs {
             csv[0] = EmissionsCsvRenderer.write(outcome.record(), staging.resolve(EmissionsCsvRenderer.FILE));
         });
         out.println("genaudit: verdict " + outcome.record().verdict() + "; wrote " + dir.resolve("report.html")
-                + ", run.json, junit.xml, summary.md" + (csv[0] ? ", emissions.csv" : ""));
+                + ", report.pdf, run.json, junit.xml, summary.md" + (csv[0] ? ", emissions.csv" : ""));
     }
 }

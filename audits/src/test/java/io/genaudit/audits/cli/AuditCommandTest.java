@@ -45,7 +45,7 @@ class AuditCommandTest {
     void passingGateExitsZeroAndWritesAllOutputs() throws Exception {
         Path out = dir.resolve("out");
         assertEquals(0, run("audit", plan("ok", "{max: 40}", 12).toString(), "--out", out.toString(), "--cache", dir.resolve("c").toString()));
-        for (String f : new String[]{"report.html", "run.json", "junit.xml", "summary.md"}) {
+        for (String f : new String[]{"report.html", "report.pdf", "run.json", "junit.xml", "summary.md"}) {
             assertTrue(Files.size(out.resolve(f)) > 0, f);
         }
         JsonNode rec = new ObjectMapper().readTree(out.resolve("run.json").toFile());

@@ -27,7 +27,7 @@ class DemoEndToEndTest {
         Path out = dir.resolve("demo");
         int code = Main.commandLine().execute("demo", "--out", out.toString(), "--cache", dir.resolve("cache").toString());
         assertTrue(code == 0 || code == 1, "exit code " + code);
-        for (String f : new String[]{"report.html", "run.json", "junit.xml", "summary.md", "emissions.csv"}) {
+        for (String f : new String[]{"report.html", "report.pdf", "run.json", "junit.xml", "summary.md", "emissions.csv"}) {
             assertTrue(Files.size(out.resolve(f)) > 0, f);
         }
         JsonNode rec = new ObjectMapper().readTree(out.resolve("run.json").toFile());

@@ -11,7 +11,7 @@ import java.util.Map;
  */
 public record EnergyAssumptions(String method, String trackingMode, double pue, String pueSource,
                                 CarbonIntensity intensity, CpuPower cpu, String ramMemory, String rapl, String gpu,
-                                int gpuCount, String gpuModel, Double ramTotalGb, List<String> notes) {
+                                int gpuCount, String gpuModel, Double ramTotalGb, List<String> notes, double wue, String wueSource) {
     /** How the low/high range of a figure is set, stated once for the report. */
     public static final String UNCERTAINTY_RULE = "Ranges are stated bounds, not statistical intervals. CPU estimate: "
             + CpuPower.MATCHED_LOW + "x-" + CpuPower.MATCHED_HIGH + "x when the CPU's TDP is known (power is sub-linear in "
@@ -21,6 +21,9 @@ public record EnergyAssumptions(String method, String trackingMode, double pue, 
             + "RAPL: no published error bound, the counter value is given as is. Component bounds are added (treated as "
             + "fully correlated). Emissions bounds are the energy bounds times PUE and intensity; the intensity itself "
             + "is an annual average and carries no range.";
+
+    /** How water is estimated (CodeCarbon 3.x: WUE times the energy including PUE). */
+    public static final String WATER_FORMULA = "litres = WUE (L/kWh) x joules / 3.6e6 x PUE (estimated from the stated WUE, not metered)";
 
     /** How emissions are computed. */
     public static final String EMISSIONS_FORMULA = "gCO2e = joules / 3.6e6 x PUE x gCO2e/kWh";
@@ -36,6 +39,9 @@ public record EnergyAssumptions(String method, String trackingMode, double pue, 
         m.put("trackingMode", trackingMode);
         m.put("pue", pue);
         m.put("pueSource", pueSource);
+        m.put("wue", wue);
+        m.put("wueSource", wueSource);
+        m.put("waterFormula", WATER_FORMULA);
         m.put("gramsPerKwh", intensity.gramsPerKwh());
         m.put("region", intensity.code());
         m.put("countryName", intensity.countryName());

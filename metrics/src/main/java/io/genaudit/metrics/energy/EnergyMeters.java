@@ -85,7 +85,9 @@ public final class EnergyMeters {
                 : "user setting (plan energy.pue or --pue)";
         EnergyAssumptions a = new EnergyAssumptions(method, trackingMode, settings.pue(), pueSource, intensity, cpu,
                 ramMemory, rapl.status() + ": " + rapl.note(), gpuStatus, gpuCount, gpuModel,
-                memTotal.isPresent() ? memTotal.getAsDouble() : null, notes);
+                memTotal.isPresent() ? memTotal.getAsDouble() : null, notes, settings.wue(),
+                settings.wue() == EnergySettings.DEFAULT_WUE ? "default 0 L/kWh (CodeCarbon's default: water not counted; set energy.wue)"
+                        : "user setting (plan energy.wue): estimated-wue, " + settings.wue() + " L/kWh");
         return new CompositeEnergyMeter(components, intensity, settings.pue(), a);
     }
 }

@@ -19,14 +19,23 @@ import java.util.Set;
  * @param pue             power usage effectiveness, at least 1
  * @param cpuTdpWatts     CPU TDP override in watts, or null to use the table
  * @param gpuSampleMillis nvidia-smi sampling interval in milliseconds
+ * @param wue             water usage effectiveness of the facility in litres per kWh (CodeCarbon's {@code wue}); 0,
+ *                        CodeCarbon's default, counts no water
  */
-public record EnergySettings(String region, Double gramsPerKwh, double pue, Double cpuTdpWatts, long gpuSampleMillis) {
+public record EnergySettings(String region, Double gramsPerKwh, double pue, Double cpuTdpWatts, long gpuSampleMillis, double wue) {
+    /** Default WUE: 0 L/kWh, CodeCarbon's default (water not counted). */
+    public static final double DEFAULT_WUE = 0.0;
     /** Default PUE: 1.0, CodeCarbon's default (no overhead assumed). */
     public static final double DEFAULT_PUE = 1.0;
     /** Default nvidia-smi sampling interval. */
     public static final long DEFAULT_GPU_SAMPLE_MILLIS = 200;
     /** The keys a plan's {@code energy:} block may hold. */
-    public static final List<String> KEYS = List.of("region", "gramsPerKwh", "pue", "cpuTdpWatts", "gpuSampleMillis");
+    public static final List<String> KEYS = List.of("region", "gramsPerKwh", "pue", "cpuTdpWatts", "gpuSampleMillis", "wue");
+
+    /** Settings without a WUE (water not counted). */
+    public EnergySettings(String region, Double gramsPerKwh, double pue, Double cpuTdpWatts, long gpuSampleMillis) {
+        this(region, gramsPerKwh, pue, cpuTdpWatts, gpuSampleMillis, DEFAULT_WUE);
+    }
 
     public EnergySettings {
         if (region != null) {
@@ -50,6 +59,9 @@ public record EnergySettings(String region, Double gramsPerKwh, double pue, Doub
         if (cpuTdpWatts != null && !(cpuTdpWatts > 0 && cpuTdpWatts <= 2000)) {
             throw new IllegalArgumentException("energy.cpuTdpWatts: expected watts in (0, 2000], found " + cpuTdpWatts);
         }
+        if (!(wue >= 0 && wue <= 20)) {
+            throw new IllegalArgumentException("energy.wue: expected a water usage effectiveness in [0, 20] litres per kWh, found " + wue);
+        }
         if (gpuSampleMillis < 20 || gpuSampleMillis > 10_000) {
             throw new IllegalArgumentException("energy.gpuSampleMillis: expected milliseconds in [20, 10000], found " + gpuSampleMillis);
         }
@@ -62,7 +74,7 @@ public record EnergySettings(String region, Double gramsPerKwh, double pue, Doub
 
     /** The same settings for {@code region}. */
     public EnergySettings withRegion(String region) {
-        return new EnergySettings(region, gramsPerKwh, pue, cpuTdpWatts, gpuSampleMillis);
+        return new EnergySettings(region, gramsPerKwh, pue, cpuTdpWatts, gpuSampleMillis, wue);
     }
 
     /**
@@ -85,9 +97,10 @@ public record EnergySettings(String region, Double gramsPerKwh, double pue, Doub
         Double pue = number(energy, "pue");
         Double tdp = number(energy, "cpuTdpWatts");
         Double ms = number(energy, "gpuSampleMillis");
+        Double wue = number(energy, "wue");
         if (ms != null && ms != Math.rint(ms)) throw new IllegalArgumentException("energy.gpuSampleMillis: expected a whole number of milliseconds, found " + ms);
         return new EnergySettings((String) region, grams, pue == null ? DEFAULT_PUE : pue, tdp,
-                ms == null ? DEFAULT_GPU_SAMPLE_MILLIS : ms.longValue());
+                ms == null ? DEFAULT_GPU_SAMPLE_MILLIS : ms.longValue(), wue == null ? DEFAULT_WUE : wue);
     }
 
     private static Double number(Map<String, Object> m, String key) {

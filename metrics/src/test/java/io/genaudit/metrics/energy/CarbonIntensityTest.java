@@ -50,7 +50,10 @@ class CarbonIntensityTest {
         plan.put("region", "DE");
         plan.put("gramsPerKwh", 350L);
         plan.put("pue", 1.2);
+        plan.put("wue", 1.8);
         EnergySettings s = EnergySettings.fromPlan(plan);
+        assertEquals(1.8, s.wue());
+        assertEquals(EnergySettings.DEFAULT_WUE, EnergySettings.fromPlan(Map.of("region", "DE")).wue());
         CarbonIntensity i = s.intensity(table);
         assertEquals(350.0, i.gramsPerKwh());
         assertEquals("override", i.basis());
@@ -67,6 +70,8 @@ class CarbonIntensityTest {
         assertTrue(e.getMessage().startsWith("energy.region: unknown region 'XX'"), e.getMessage());
         e = assertThrows(IllegalArgumentException.class, () -> EnergySettings.fromPlan(Map.of("region", "US-FL")));
         assertTrue(e.getMessage().contains("use region: US"), e.getMessage());
+        e = assertThrows(IllegalArgumentException.class, () -> EnergySettings.fromPlan(Map.of("wue", -0.5)));
+        assertTrue(e.getMessage().startsWith("energy.wue:"), e.getMessage());
         e = assertThrows(IllegalArgumentException.class, () -> EnergySettings.fromPlan(Map.of("pue", 0.9)));
         assertTrue(e.getMessage().startsWith("energy.pue:"), e.getMessage());
         e = assertThrows(IllegalArgumentException.class, () -> EnergySettings.fromPlan(Map.of("pue", "high")));
