@@ -62,6 +62,11 @@ public final class OnnxLanguageModel extends ExportedLanguageModel {
         }
     }
 
+    /** The ONNX Runtime session this model owns (generation with a key/value cache can run over it). */
+    public OrtSession session() {
+        return session;
+    }
+
     @Override
     protected Logits forward(TokenBatch batch) {
         LmInputs in = inputs();
