@@ -47,6 +47,37 @@ class Gpt2PerplexityCommandTest {
     }
 
     @Test
+    void samplePlanRunsBothExportsAndBothMethods() throws Exception {
+        Path out = dir.resolve("run");
+        assertEquals(0, run("audit", Path.of("..", "fixtures", "plans", "exported-lm.yaml").toString(), "--out", out.toString()));
+        JsonNode rec = new ObjectMapper().readTree(out.resolve("run.json").toFile());
+        JsonNode ref = new ObjectMapper().readTree(GPT2.resolve("reference.json").toFile()).get("documents");
+        double slidingNll = 0, rollingNll = 0;
+        long slidingTokens = 0, rollingWords = 0;
+        for (String doc : new String[]{"licence.txt", "notes.txt", "short.txt"}) {
+            slidingNll += ref.get(doc).get("sliding").get("max_length=64,stride=32").get("nll").asDouble();
+            slidingTokens += ref.get(doc).get("sliding").get("max_length=64,stride=32").get("tokens").asLong();
+            rollingNll += ref.get(doc).get("rolling").get("max_length=64,prefix=50256").get("nll").asDouble();
+            rollingWords += ref.get(doc).get("rolling").get("max_length=64,prefix=50256").get("words").asLong();
+        }
+        int seen = 0;
+        for (JsonNode a : rec.get("audits")) {
+            if (a.get("id").asText().equals("perplexity-sliding")) {
+                assertEquals(Math.exp(slidingNll / slidingTokens), a.get("value").asDouble(), 1e-5 * a.get("value").asDouble(), a.get("model").asText());
+                assertEquals("sliding", a.get("settings").get("method").asText());
+                assertTrue(a.get("settings").get("prefix_token").isNull(), "GPT-2's tokenizer prepends nothing");
+                seen++;
+            } else if (a.get("id").asText().equals("perplexity-rolling")) {
+                double word = a.get("details").get("word_perplexity").asDouble();
+                assertEquals(Math.exp(rollingNll / rollingWords), word, 1e-5 * word);
+                assertEquals(50256, a.get("settings").get("prefix_token").asInt());
+                seen++;
+            }
+        }
+        assertEquals(3, seen, "sliding on ONNX and TorchScript, rolling on ONNX");
+    }
+
+    @Test
     void badMethodOrPrefixOrUndrivableModelExitsTwo() {
         String tok = GPT2.resolve("tokenizer.json").toString(), docs = GPT2.resolve("docs").toString(), model = "onnx:" + GPT2.resolve("model.onnx");
         assertEquals(2, run("perplexity", "--model", model, "--tokenizer", tok, "--text", docs, "--method", "strided"));

@@ -33,7 +33,8 @@ public record DeclaredContextLength(int length, String source) {
             }
         }
         if (signature != null) {
-            var ids = signature.input("input_ids").or(() -> signature.inputs().stream().findFirst());
+            var ids = signature.input("input_ids").or(() -> signature.inputs().size() == 1 ? signature.inputs().stream().findFirst() : java.util.Optional.empty())
+                    .filter(t -> t.dims().size() == 2 && t.dtype().startsWith("int"));
             if (ids.isPresent() && ids.get().fixedDim(1) >= 2) {
                 return Optional.of(new DeclaredContextLength((int) ids.get().fixedDim(1), ids.get().name() + " axis 1"));
             }

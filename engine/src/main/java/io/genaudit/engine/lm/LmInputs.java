@@ -16,6 +16,7 @@ import java.util.regex.Pattern;
  * gets its token ids whatever the input is called. Logits are the output named {@code logits}, else the first. A
  * model that declares anything else fails with a {@link ModelContractException} quoting the declaration.
  *
+ * @param signature what the file declares
  * @param roles  one per input genaudit feeds, in declaration order (a TorchScript {@code forward} may declare more
  *               parameters after them, each with a default value)
  * @param logits the output holding the logits (null for TorchScript, whose outputs are not named until run)

@@ -28,7 +28,7 @@ import java.util.Optional;
  * Runtime's own error text reaches the user. One intra-op thread unless {@code -Dgenaudit.onnx.threads=N}.
  */
 public final class OnnxLanguageModel extends ExportedLanguageModel {
-    private final OrtEnvironment env = OrtEnvironment.getEnvironment();
+    private final OrtEnvironment env = OrtEnvironments.get();
     private final OrtSession session;
 
     public OnnxLanguageModel(Path file, Tokenizer tokenizer, int contextLength) {
@@ -47,7 +47,7 @@ public final class OnnxLanguageModel extends ExportedLanguageModel {
     public static OrtSession open(Path file) {
         try (OrtSession.SessionOptions options = new OrtSession.SessionOptions()) {
             options.setIntraOpNumThreads(Integer.getInteger("genaudit.onnx.threads", 1));
-            return OrtEnvironment.getEnvironment().createSession(file.toString(), options);
+            return OrtEnvironments.get().createSession(file.toString(), options);
         } catch (OrtException e) {
             throw new InputException(file.toString(), "ONNX Runtime cannot load the model: " + e.getMessage(), e);
         }
@@ -60,6 +60,11 @@ public final class OnnxLanguageModel extends ExportedLanguageModel {
         } catch (OrtException e) {
             throw new InputException(file.toString(), "ONNX Runtime cannot read the declared inputs/outputs: " + e.getMessage(), e);
         }
+    }
+
+    /** The ONNX Runtime session this model owns (generation with a key/value cache can run over it). */
+    public OrtSession session() {
+        return session;
     }
 
     @Override

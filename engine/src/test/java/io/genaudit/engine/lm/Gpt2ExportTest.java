@@ -2,13 +2,16 @@ package io.genaudit.engine.lm;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.*;
 
@@ -20,9 +23,20 @@ import static org.junit.jupiter.api.Assertions.*;
 class Gpt2ExportTest {
     static final Path GPT2 = TokenizerTest.MODELS.resolve("gpt2");
 
-    static ExportedLanguageModel open(String file) {
-        HuggingFaceTokenizer tok = HuggingFaceTokenizer.load(GPT2.resolve("tokenizer.json"));
-        return file.endsWith(".pt") ? new TorchScriptLanguageModel(GPT2.resolve(file), tok, 64) : new OnnxLanguageModel(GPT2.resolve(file), tok, 64);
+    private static final Map<String, ExportedLanguageModel> OPEN = new HashMap<>();
+
+    /** Each export is loaded once for the class (the tests only read from them). */
+    static synchronized ExportedLanguageModel open(String file) {
+        return OPEN.computeIfAbsent(file, f -> {
+            HuggingFaceTokenizer tok = HuggingFaceTokenizer.load(GPT2.resolve("tokenizer.json"));
+            return f.endsWith(".pt") ? new TorchScriptLanguageModel(GPT2.resolve(f), tok, 64) : new OnnxLanguageModel(GPT2.resolve(f), tok, 64);
+        });
+    }
+
+    @AfterAll
+    static void closeModels() {
+        OPEN.values().forEach(ExportedLanguageModel::close);
+        OPEN.clear();
     }
 
     @Test
@@ -40,16 +54,14 @@ class Gpt2ExportTest {
 
     @Test
     void declaredInputsGetHuggingFaceRoles() {
-        try (ExportedLanguageModel plain = open("model.onnx"); ExportedLanguageModel past = open("decoder_with_past_model.onnx");
-             ExportedLanguageModel ts = open("model.pt")) {
-            assertEquals(List.of(LmInputs.Role.INPUT_IDS, LmInputs.Role.ATTENTION_MASK), plain.inputs().roles());
-            assertEquals(List.of(LmInputs.Role.INPUT_IDS, LmInputs.Role.PAST_KEY, LmInputs.Role.PAST_VALUE, LmInputs.Role.PAST_KEY,
-                    LmInputs.Role.PAST_VALUE, LmInputs.Role.ATTENTION_MASK, LmInputs.Role.POSITION_IDS), past.inputs().roles());
-            assertEquals("logits", past.inputs().logits());
-            assertEquals(List.of("batch_size", "2", "past_sequence_length", "8"), past.inputs().signature().input("past_key_values.1.value").orElseThrow().dims());
-            assertEquals(List.of(LmInputs.Role.INPUT_IDS, LmInputs.Role.ATTENTION_MASK), ts.inputs().roles());
-            assertTrue(ts.inputs().signature().outputs().get(0).dtype().startsWith("Tuple[Tensor, Tuple["), ts.inputs().signature().describe());
-        }
+        ExportedLanguageModel plain = open("model.onnx"), past = open("decoder_with_past_model.onnx"), ts = open("model.pt");
+        assertEquals(List.of(LmInputs.Role.INPUT_IDS, LmInputs.Role.ATTENTION_MASK), plain.inputs().roles());
+        assertEquals(List.of(LmInputs.Role.INPUT_IDS, LmInputs.Role.PAST_KEY, LmInputs.Role.PAST_VALUE, LmInputs.Role.PAST_KEY,
+                LmInputs.Role.PAST_VALUE, LmInputs.Role.ATTENTION_MASK, LmInputs.Role.POSITION_IDS), past.inputs().roles());
+        assertEquals("logits", past.inputs().logits());
+        assertEquals(List.of("batch_size", "2", "past_sequence_length", "8"), past.inputs().signature().input("past_key_values.1.value").orElseThrow().dims());
+        assertEquals(List.of(LmInputs.Role.INPUT_IDS, LmInputs.Role.ATTENTION_MASK), ts.inputs().roles());
+        assertTrue(ts.inputs().signature().outputs().get(0).dtype().startsWith("Tuple[Tensor, Tuple["), ts.inputs().signature().describe());
     }
 
     private static void assertRowsEqualAlone(ExportedLanguageModel lm, List<int[]> rows, TokenBatch.Padding padding) {
@@ -73,18 +85,15 @@ class Gpt2ExportTest {
     @ParameterizedTest
     @ValueSource(strings = {"model.onnx", "decoder_with_past_model.onnx", "model.pt"})
     void rightPaddedBatchScoresLikeOneByOne(String file) {
-        try (ExportedLanguageModel lm = open(file)) {
-            assertRowsEqualAlone(lm, ROWS, TokenBatch.Padding.RIGHT);
-        }
+        assertRowsEqualAlone(open(file), ROWS, TokenBatch.Padding.RIGHT);
     }
 
     @Test
     void leftPaddingNeedsPositionIds() {
-        try (ExportedLanguageModel past = open("decoder_with_past_model.onnx"); ExportedLanguageModel plain = open("model.onnx")) {
-            assertRowsEqualAlone(past, ROWS, TokenBatch.Padding.LEFT);
-            IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> plain.logits(TokenBatch.of(ROWS, TokenBatch.Padding.LEFT, 0)));
-            assertTrue(e.getMessage().contains("takes no position_ids"), e.getMessage());
-        }
+        ExportedLanguageModel past = open("decoder_with_past_model.onnx"), plain = open("model.onnx");
+        assertRowsEqualAlone(past, ROWS, TokenBatch.Padding.LEFT);
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> plain.logits(TokenBatch.of(ROWS, TokenBatch.Padding.LEFT, 0)));
+        assertTrue(e.getMessage().contains("takes no position_ids"), e.getMessage());
         try (ExportedLanguageModel ts = new TorchScriptLanguageModel(TokenizerTest.MODELS.resolve("position-ids.pt"), ByteTokenizer.INSTANCE, 64)) {
             assertEquals(List.of(LmInputs.Role.INPUT_IDS, LmInputs.Role.ATTENTION_MASK, LmInputs.Role.POSITION_IDS), ts.inputs().roles());
             assertRowsEqualAlone(ts, List.of(new int[]{1, 2, 3, 4, 5, 6}, new int[]{7, 8}), TokenBatch.Padding.LEFT);
@@ -95,13 +104,12 @@ class Gpt2ExportTest {
     @ValueSource(strings = {"model.onnx", "decoder_with_past_model.onnx", "model.pt"})
     void greedyContinuationsMatchPyTorch(String file) throws Exception {
         JsonNode ref = new ObjectMapper().readTree(GPT2.resolve("reference.json").toFile()).get("greedy");
-        try (ExportedLanguageModel lm = open(file)) {
-            for (JsonNode g : ref.get("generations")) {
-                int[] prompt = lm.tokenizer().encode(g.get("prompt").asText());
-                int[] expected = new int[g.get("greedy_ids").size()];
-                for (int i = 0; i < expected.length; i++) expected[i] = g.get("greedy_ids").get(i).asInt();
-                assertArrayEquals(expected, lm.generate(prompt, SamplingSettings.greedy(ref.get("max_new_tokens").asInt()), 0), file + " " + g.get("prompt"));
-            }
+        ExportedLanguageModel lm = open(file);
+        for (JsonNode g : ref.get("generations")) {
+            int[] prompt = lm.tokenizer().encode(g.get("prompt").asText());
+            int[] expected = new int[g.get("greedy_ids").size()];
+            for (int i = 0; i < expected.length; i++) expected[i] = g.get("greedy_ids").get(i).asInt();
+            assertArrayEquals(expected, lm.generate(prompt, SamplingSettings.greedy(ref.get("max_new_tokens").asInt()), 0), file + " " + g.get("prompt"));
         }
     }
 }
