@@ -13,6 +13,11 @@ public interface Tokenizer {
         return -1;
     }
 
+    /** The end-of-sequence id that ends generation (not returned with the new tokens), or -1 when there is none. */
+    default int eosId() {
+        return -1;
+    }
+
     /** A short name for provenance, e.g. {@code bytes} or {@code tokenizer.json sha256:...}. */
     String name();
 }

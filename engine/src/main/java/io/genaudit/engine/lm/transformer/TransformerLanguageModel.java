@@ -7,6 +7,7 @@ import io.genaudit.engine.InputException;
 import io.genaudit.engine.lm.AbstractLanguageModel;
 import io.genaudit.engine.lm.ByteTokenizer;
 import io.genaudit.engine.lm.TargetLogProbs;
+import io.genaudit.engine.lm.TokenDecoder;
 import io.genaudit.engine.lm.Tokenizer;
 import io.genaudit.engine.TorchThreads;
 
@@ -78,6 +79,12 @@ public final class TransformerLanguageModel extends AbstractLanguageModel {
             NDArray x = sm.create(ids, new Shape(batch, length));
             return TargetLogProbs.compute(model.forward(x), x);
         }
+    }
+
+    /** Decodes with a key/value cache ({@link CachedTransformerDecoder}). */
+    @Override
+    protected TokenDecoder newCachedDecoder() {
+        return new CachedTransformerDecoder(model, manager);
     }
 
     @Override
