@@ -3,6 +3,8 @@ package io.genaudit.audits.cli;
 import io.genaudit.engine.InputException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ScopeType;
 
 import java.util.ServiceLoader;
 
@@ -11,6 +13,12 @@ import java.util.ServiceLoader;
         description = "Audit and evaluate generative models: plans, metrics, gates, reports.")
 public final class Main implements Runnable {
 
+    @Option(names = "--device", scope = ScopeType.INHERIT, paramLabel = "cpu|cuda[:N]",
+            description = "Device for built-in and TorchScript models (default cpu; overrides a plan's device:). cuda needs a build with -Pcuda and a GPU.")
+    void device(String device) {
+        DeviceChoice.commandLine(device);
+    }
+
     @Override
     public void run() {
         new CommandLine(this).usage(System.out);
@@ -18,6 +26,7 @@ public final class Main implements Runnable {
 
     /** Builds the command line with every registered subcommand and the exit-code mapping. */
     public static CommandLine commandLine() {
+        DeviceChoice.reset();
         CommandLine cl = new CommandLine(new Main());
         for (GenauditSubcommand sub : ServiceLoader.load(GenauditSubcommand.class)) {
             cl.addSubcommand(sub);
@@ -25,6 +34,15 @@ public final class Main implements Runnable {
         CommandLine train = new CommandLine(new TrainCommand());
         TrainCommand.addArchitectures(train);
         cl.addSubcommand(train);
+        cl.setExecutionStrategy(parseResult -> {
+            try {
+                DeviceChoice.applyCommandLine();
+            } catch (InputException e) {
+                parseResult.commandSpec().commandLine().getErr().println("genaudit: error: " + e.getMessage());
+                return ExitCodes.BAD_INPUT;
+            }
+            return new CommandLine.RunLast().execute(parseResult);
+        });
         cl.setExecutionExceptionHandler((ex, cmd, parseResult) -> {
             Throwable t = ex;
             while (t != null && !(t instanceof InputException) && t.getCause() != null && t.getCause() != t) {

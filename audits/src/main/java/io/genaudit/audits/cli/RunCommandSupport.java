@@ -23,6 +23,7 @@ final class RunCommandSupport {
     }
 
     static int runAndWrite(Registry registry, Plan plan, Path out, Long seed, Path cache, Path store) throws Exception {
+        DeviceChoice.applyPlan(plan);
         RunOptions opts = new RunOptions(out, cache, seed, ConsoleProgress.factory(),
                 EnergyMeterFactory.forPlan(plan), System.err);
         RunOutcome outcome = new PlanRunner(registry).run(plan, opts);

@@ -1,6 +1,7 @@
 package io.genaudit.audits.plan;
 
 import io.genaudit.audits.ModelSpec;
+import io.genaudit.engine.ComputeDevice;
 
 import java.nio.file.Path;
 import java.util.List;
@@ -8,14 +9,15 @@ import java.util.Map;
 
 /**
  * A parsed, validated audit plan: the models, the datasets, the audits with their gates, the seed and the energy
- * settings. Relative paths resolve against {@code baseDir} (the plan's folder).
+ * settings, and the {@code device} the PyTorch models run on (null: not set, the CPU unless {@code --device} says
+ * otherwise). Relative paths resolve against {@code baseDir} (the plan's folder).
  */
 public record Plan(String file, Path baseDir, String sha256, String name, String title, long seed,
                    Map<String, Object> energy, List<ModelSpec> models, List<DatasetSpec> datasets,
-                   List<PlannedAudit> audits) {
+                   List<PlannedAudit> audits, ComputeDevice device) {
 
     /** The same plan with another seed (the {@code --seed} option). */
     public Plan withSeed(long newSeed) {
-        return new Plan(file, baseDir, sha256, name, title, newSeed, energy, models, datasets, audits);
+        return new Plan(file, baseDir, sha256, name, title, newSeed, energy, models, datasets, audits, device);
     }
 }

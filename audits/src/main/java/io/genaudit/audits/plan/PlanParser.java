@@ -1,5 +1,6 @@
 package io.genaudit.audits.plan;
 
+import io.genaudit.engine.ComputeDevice;
 import io.genaudit.audits.AuditModule;
 import io.genaudit.audits.AuditSpec;
 import io.genaudit.audits.ModelProvider;
@@ -27,7 +28,7 @@ import java.util.Set;
  * with its line, and what was expected.
  */
 public final class PlanParser {
-    private static final Set<String> TOP = Set.of("name", "title", "seed", "energy", "models", "datasets", "audits");
+    private static final Set<String> TOP = Set.of("name", "title", "seed", "energy", "device", "models", "datasets", "audits");
     private static final Set<String> DATASET = Set.of("id", "path", "description");
     private static final Set<String> AUDIT = Set.of("id", "metric", "model", "data", "params", "gate");
     private static final Set<String> GATE = Set.of("max", "min", "on", "baseline", "maxWorsening", "higherIsBetter");
@@ -59,6 +60,15 @@ public final class PlanParser {
         String name = top.get("name").string();
         String title = top.containsKey("title") ? top.get("title").string() : name;
         long seed = top.containsKey("seed") ? top.get("seed").integer() : 0L;
+        ComputeDevice device = null;
+        if (top.containsKey("device")) {
+            YamlTree.At d = top.get("device");
+            try {
+                device = ComputeDevice.parse(d.string(), "device");
+            } catch (io.genaudit.engine.InputException e) {
+                throw d.error("cpu, cuda or cuda:N expected, got '" + d.string() + "'");
+            }
+        }
         Map<String, Object> energy = Map.of();
         if (top.containsKey("energy")) {
             YamlTree.At e = top.get("energy");
@@ -136,7 +146,7 @@ public final class PlanParser {
             audits.add(new PlannedAudit(spec, gate));
         }
         String sha = Sha256.of(text.getBytes(StandardCharsets.UTF_8));
-        return new Plan(file, baseDir, sha, name, title, seed, energy, models, datasets, audits);
+        return new Plan(file, baseDir, sha, name, title, seed, energy, models, datasets, audits, device);
     }
 
     private static GateSpec gate(YamlTree.At node, AuditModule module) {

@@ -9,6 +9,7 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.training.ParameterStore;
+import io.genaudit.engine.ComputeDevice;
 import io.genaudit.engine.InputException;
 import io.genaudit.engine.ModelContractException;
 import io.genaudit.engine.TorchThreads;
@@ -38,7 +39,7 @@ public abstract class ExportedLanguageModel extends AbstractLanguageModel {
         this.contextLength = contextLength;
         this.format = format;
         if (engine.equals("PyTorch")) TorchThreads.pin();
-        Model m = Model.newInstance(file.getFileName().toString(), Device.cpu(), engine);
+        Model m = Model.newInstance(file.getFileName().toString(), engine.equals("PyTorch") ? ComputeDevice.current().djl() : Device.cpu(), engine);
         try {
             m.load(file);
         } catch (IOException | MalformedModelException | RuntimeException e) {
