@@ -66,7 +66,8 @@ public final class Main implements Runnable {
     }
 
     public static void main(String[] args) {
-        System.setProperty("ai.djl.offline", "true");
+        // nothing is downloaded at run time; a -Pcuda build may pass -Dai.djl.offline=false once to fetch its natives
+        if (System.getProperty("ai.djl.offline") == null) System.setProperty("ai.djl.offline", "true");
         System.exit(commandLine().execute(args));
     }
 
