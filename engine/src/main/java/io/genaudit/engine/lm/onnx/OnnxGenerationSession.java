@@ -19,11 +19,13 @@ public final class OnnxGenerationSession implements AutoCloseable {
     private final OrtEnvironment env;
     private final OrtSession session;
     private final OnnxDecoderSignature signature;
+    private final boolean ownsSession;
 
-    private OnnxGenerationSession(OrtEnvironment env, OrtSession session, OnnxDecoderSignature signature) {
+    private OnnxGenerationSession(OrtEnvironment env, OrtSession session, OnnxDecoderSignature signature, boolean ownsSession) {
         this.env = env;
         this.session = session;
         this.signature = signature;
+        this.ownsSession = ownsSession;
     }
 
     /** Opens {@code file}; an {@link InputException} names the file and carries ONNX Runtime's reason when it fails. */
@@ -38,10 +40,26 @@ public final class OnnxGenerationSession implements AutoCloseable {
             throw new InputException(file.toString(), "ONNX Runtime cannot load the model: " + e.getMessage(), e);
         }
         try {
-            return new OnnxGenerationSession(env, session, OnnxDecoderSignature.read(file.toString(), session.getInputInfo(), session.getOutputInfo()));
-        } catch (OrtException | RuntimeException e) {
+            return over(file, session, true);
+        } catch (RuntimeException e) {
             closeQuietly(session);
-            if (e instanceof InputException ie) throw ie;
+            throw e;
+        }
+    }
+
+    /**
+     * Generation over a session another object opened on {@code file} and closes (e.g. a scoring session), so the
+     * model is loaded once.
+     */
+    public static OnnxGenerationSession over(Path file, OrtSession session) {
+        return over(file, session, false);
+    }
+
+    private static OnnxGenerationSession over(Path file, OrtSession session, boolean owns) {
+        try {
+            return new OnnxGenerationSession(OrtEnvironment.getEnvironment(), session,
+                    OnnxDecoderSignature.read(file.toString(), session.getInputInfo(), session.getOutputInfo()), owns);
+        } catch (OrtException e) {
             throw new InputException(file.toString(), "ONNX Runtime cannot read the declared inputs/outputs: " + e.getMessage(), e);
         }
     }
@@ -62,7 +80,7 @@ public final class OnnxGenerationSession implements AutoCloseable {
 
     @Override
     public void close() {
-        closeQuietly(session);
+        if (ownsSession) closeQuietly(session);
     }
 
     private static void closeQuietly(OrtSession s) {
