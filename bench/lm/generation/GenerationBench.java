@@ -24,28 +24,37 @@ import java.util.function.Supplier;
  * (1) the built-in small Transformer (context 128; trained 60 steps on markov-train, enough for non-uniform logits)
  * and (2) the GPT-2-architecture ONNX fixture (fixtures/lm-models/gpt2, context 64, vocabulary 50,257) through its
  * with-past export, against its no-past export and against PyTorch on the same weights (torch_generation.py's JSON).
- * Prints medians over repeats, the cached/uncached ratio, the ratio to PyTorch, and whether the token ids agree.
+ * Prints medians over repeats of tokens per wall-clock second and per CPU second of the generating thread (both
+ * engines run their one intra-op thread on it, so CPU time is what a busy shared machine distorts least), the cached/uncached ratio, the ratio to PyTorch, and whether the token ids agree.
  * Generation outgrows both contexts, so the window shifts (ContextWindow) on every path. EOS is ignored (-1) so every
  * run makes exactly N tokens. Usage: GenerationBench [torch.json|-] [newTokens=256] [repeats=3]
  */
 public class GenerationBench {
     static int repeats;
 
-    record Timing(double tokensPerS, int[] ids) {
+    /** Median tokens per wall-clock second and per CPU second of this thread (both engines compute on it with 1 thread). */
+    record Timing(double tokensPerS, double tokensPerCpuS, int[] ids) {
+        String show() {
+            return String.format("%7.1f (%7.1f per CPU s)", tokensPerS, tokensPerCpuS);
+        }
     }
+
+    static final java.lang.management.ThreadMXBean THREADS = java.lang.management.ManagementFactory.getThreadMXBean();
 
     static Timing time(int n, Supplier<int[]> run) {
         run.get(); // warm-up
-        double[] s = new double[repeats];
+        double[] s = new double[repeats], cpu = new double[repeats];
         int[] ids = null;
         for (int r = 0; r < repeats; r++) {
-            long t0 = System.nanoTime();
+            long c0 = THREADS.getCurrentThreadCpuTime(), t0 = System.nanoTime();
             ids = run.get();
             s[r] = (System.nanoTime() - t0) / 1e9;
+            cpu[r] = (THREADS.getCurrentThreadCpuTime() - c0) / 1e9;
             if (ids.length != n) throw new IllegalStateException("made " + ids.length + " tokens, not " + n);
         }
         Arrays.sort(s);
-        return new Timing(n / s[repeats / 2], ids);
+        Arrays.sort(cpu);
+        return new Timing(n / s[repeats / 2], n / cpu[repeats / 2], ids);
     }
 
     static int[] run(OnnxGenerationSession s, boolean cached, int[] prompt, int n) {
@@ -71,9 +80,9 @@ public class GenerationBench {
             for (SamplingSettings s : List.of(SamplingSettings.greedy(n), new SamplingSettings(n, 0.8, 20, 0.95, List.of()))) {
                 Timing c = time(n, () -> lm.generate(prompt, s, 1, true));
                 Timing u = time(n, () -> lm.generate(prompt, s, 1, false));
-                System.out.printf("built-in small Transformer (context %d) %-7s cached %8.1f tokens/s | uncached %8.1f tokens/s | cached/uncached %5.1fx | token-identical: %s%n",
-                        lm.contextLength(), s.temperature() == 0 ? "greedy" : "sampled", c.tokensPerS(), u.tokensPerS(), c.tokensPerS() / u.tokensPerS(),
-                        Arrays.equals(c.ids(), u.ids()));
+                System.out.printf("built-in small Transformer (context %d) %-7s tokens/s cached %s | uncached %s | cached/uncached %5.1fx wall, %5.1fx CPU | token-identical: %s%n",
+                        lm.contextLength(), s.temperature() == 0 ? "greedy" : "sampled", c.show(), u.show(), c.tokensPerS() / u.tokensPerS(),
+                        c.tokensPerCpuS() / u.tokensPerCpuS(), Arrays.equals(c.ids(), u.ids()));
             }
         }
 
@@ -85,15 +94,19 @@ public class GenerationBench {
             Timing c = time(n, () -> run(past, true, prompt, n));
             Timing u = time(n, () -> run(past, false, prompt, n));
             Timing np = time(n, () -> run(noPast, false, prompt, n));
-            System.out.printf("GPT-2 fixture ONNX (context 64, V 50257) greedy: with-past cached %8.1f tokens/s | with-past uncached (empty past) %8.1f | no-past export %8.1f | cached/uncached %5.1fx, cached/no-past %5.1fx | token-identical: %s%n",
-                    c.tokensPerS(), u.tokensPerS(), np.tokensPerS(), c.tokensPerS() / u.tokensPerS(), c.tokensPerS() / np.tokensPerS(),
-                    Arrays.equals(c.ids(), u.ids()) && Arrays.equals(c.ids(), np.ids()));
+            System.out.printf("GPT-2 fixture ONNX (context 64, V 50257) greedy tokens/s: with-past cached %s | with-past uncached (empty past) %s | no-past export %s%n"
+                            + "    cached/uncached %5.1fx wall, %5.1fx CPU; cached/no-past %5.1fx wall, %5.1fx CPU | token-identical: %s%n",
+                    c.show(), u.show(), np.show(), c.tokensPerS() / u.tokensPerS(), c.tokensPerCpuS() / u.tokensPerCpuS(),
+                    c.tokensPerS() / np.tokensPerS(), c.tokensPerCpuS() / np.tokensPerCpuS(), Arrays.equals(c.ids(), u.ids()) && Arrays.equals(c.ids(), np.ids()));
             if (!torchJson.equals("-")) {
                 JsonNode t = new ObjectMapper().readTree(Path.of(torchJson).toFile());
                 double tc = t.at("/cached/tokens_per_s").asDouble(), tu = t.at("/uncached/tokens_per_s").asDouble();
+                double tcc = t.at("/cached/tokens_per_cpu_s").asDouble(), tuc = t.at("/uncached/tokens_per_cpu_s").asDouble();
                 int[] tids = new ObjectMapper().convertValue(t.at("/cached/ids"), int[].class);
-                System.out.printf("PyTorch %s on the same weights: cached %8.1f tokens/s, uncached %8.1f | genaudit/PyTorch: cached %5.2fx, uncached %5.2fx | token-identical to PyTorch: %s%n",
-                        t.get("torch").asText(), tc, tu, c.tokensPerS() / tc, u.tokensPerS() / tu, Arrays.equals(c.ids(), tids));
+                System.out.printf("PyTorch %s on the same weights, tokens/s: cached %7.1f (%7.1f per CPU s), uncached %7.1f (%7.1f per CPU s)%n"
+                                + "    genaudit/PyTorch: cached %5.2fx wall, %5.2fx CPU; uncached %5.2fx wall, %5.2fx CPU | token-identical to PyTorch: %s%n",
+                        t.get("torch").asText(), tc, tcc, tu, tuc, c.tokensPerS() / tc, c.tokensPerCpuS() / tcc, u.tokensPerS() / tu, u.tokensPerCpuS() / tuc,
+                        Arrays.equals(c.ids(), tids));
             }
         }
     }
