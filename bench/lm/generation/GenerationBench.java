@@ -21,8 +21,8 @@ import java.util.function.Supplier;
 
 /**
  * Generation benchmark (bench/lm/generation/run.sh): tokens/s at batch 1 with and without the key/value cache for
- * (1) the built-in small Transformer (context 128; trained 60 steps on markov-train, enough for non-uniform logits)
- * and (2) the GPT-2-architecture ONNX fixture (fixtures/lm-models/gpt2, context 64, vocabulary 50,257) through its
+ * (1) the built-in small Transformer (context 128; trained 60 steps on markov-train, enough for non-uniform logits),
+ * the same architecture with a 512-token context (so 256 new tokens never shift the window), and (2) the GPT-2-architecture ONNX fixture (fixtures/lm-models/gpt2, context 64, vocabulary 50,257) through its
  * with-past export, against its no-past export and against PyTorch on the same weights (torch_generation.py's JSON).
  * Prints medians over repeats of tokens per wall-clock second and per CPU second of the generating thread (both
  * engines run their one intra-op thread on it, so CPU time is what a busy shared machine distorts least), the cached/uncached ratio, the ratio to PyTorch, and whether the token ids agree.
@@ -75,14 +75,19 @@ public class GenerationBench {
         Path train = Fixtures.materialize("markov-train", 0, work.resolve("fixtures"));
         new TransformerTrainer(TransformerConfig.small(), new TrainingSettings(0, 1, 16, 3e-3, 60), Progress.SILENT)
                 .train(TextCorpus.read(train), work.resolve("small"), false);
-        try (TransformerLanguageModel lm = TransformerLanguageModel.load(work.resolve("small"))) {
-            int[] prompt = lm.tokenizer().encode("the ");
-            for (SamplingSettings s : List.of(SamplingSettings.greedy(n), new SamplingSettings(n, 0.8, 20, 0.95, List.of()))) {
-                Timing c = time(n, () -> lm.generate(prompt, s, 1, true));
-                Timing u = time(n, () -> lm.generate(prompt, s, 1, false));
-                System.out.printf("built-in small Transformer (context %d) %-7s tokens/s cached %s | uncached %s | cached/uncached %5.1fx wall, %5.1fx CPU | token-identical: %s%n",
-                        lm.contextLength(), s.temperature() == 0 ? "greedy" : "sampled", c.show(), u.show(), c.tokensPerS() / u.tokensPerS(),
-                        c.tokensPerCpuS() / u.tokensPerCpuS(), Arrays.equals(c.ids(), u.ids()));
+        // the small architecture with a 512-token context (one training step: throughput does not depend on the weights)
+        TransformerConfig wide = new TransformerConfig("small-ctx512", 256, 512, 64, 4, 2, 256);
+        new TransformerTrainer(wide, new TrainingSettings(0, 1, 4, 3e-3, 1), Progress.SILENT).train(TextCorpus.read(train), work.resolve("wide"), false);
+        for (String name : List.of("small", "wide")) {
+            try (TransformerLanguageModel lm = TransformerLanguageModel.load(work.resolve(name))) {
+                int[] prompt = lm.tokenizer().encode("the ");
+                for (SamplingSettings s : List.of(SamplingSettings.greedy(n), new SamplingSettings(n, 0.8, 20, 0.95, List.of()))) {
+                    Timing c = time(n, () -> lm.generate(prompt, s, 1, true));
+                    Timing u = time(n, () -> lm.generate(prompt, s, 1, false));
+                    System.out.printf("built-in %s Transformer (context %d) %-7s tokens/s cached %s | uncached %s | cached/uncached %5.1fx wall, %5.1fx CPU | token-identical: %s%n",
+                            lm.record().architecture().size(), lm.contextLength(), s.temperature() == 0 ? "greedy" : "sampled", c.show(), u.show(),
+                            c.tokensPerS() / u.tokensPerS(), c.tokensPerCpuS() / u.tokensPerCpuS(), Arrays.equals(c.ids(), u.ids()));
+                }
             }
         }
 

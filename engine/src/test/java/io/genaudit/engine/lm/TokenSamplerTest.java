@@ -82,4 +82,26 @@ class TokenSamplerTest {
         assertArrayEquals(da, db);
         assertFalse(java.util.Arrays.equals(da, dc));
     }
+
+    @Test
+    void primitiveOrderEqualsFloatCompareOrderWithTiesByLowestId() {
+        java.util.SplittableRandom r = new java.util.SplittableRandom(3);
+        float[] x = new float[5000];
+        for (int i = 0; i < x.length; i++) x[i] = (float) Math.round(r.nextGaussian() * 40) / 8; // many ties
+        x[7] = -0.0f;
+        x[8] = 0.0f;
+        x[9] = Float.NEGATIVE_INFINITY;
+        x[10] = Float.POSITIVE_INFINITY;
+        x[11] = -Float.MAX_VALUE;
+        Integer[] expected = new Integer[x.length];
+        for (int i = 0; i < x.length; i++) expected[i] = i;
+        java.util.Arrays.sort(expected, (a, b) -> {
+            int c = Float.compare(x[b], x[a]);
+            return c != 0 ? c : Integer.compare(a, b);
+        });
+        int[] got = TokenSampler.descendingOrder(x);
+        for (int i = 0; i < x.length; i++) assertEquals((int) expected[i], got[i], "rank " + i);
+        assertEquals(10, got[0]);
+        assertEquals(9, got[x.length - 1]);
+    }
 }
