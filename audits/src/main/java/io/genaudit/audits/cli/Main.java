@@ -15,6 +15,12 @@ public final class Main implements Runnable {
             description = "Print the stack trace of an error (also: GENAUDIT_DEBUG=1).")
     boolean debug;
 
+    @Option(names = "--device", scope = ScopeType.INHERIT, paramLabel = "cpu|cuda[:N]",
+            description = "Device for built-in and TorchScript models (default cpu; overrides a plan's device:). cuda needs a build with -Pcuda and a GPU.")
+    void device(String device) {
+        DeviceChoice.commandLine(device);
+    }
+
     @Override
     public void run() {
         new CommandLine(this).usage(System.out);
@@ -22,6 +28,7 @@ public final class Main implements Runnable {
 
     /** Builds the command line with every registered subcommand and the exit-code mapping ({@link FailureReport}). */
     public static CommandLine commandLine() {
+        DeviceChoice.reset();
         CommandLine cl = new CommandLine(new Main());
         for (GenauditSubcommand sub : ServiceLoader.load(GenauditSubcommand.class)) {
             cl.addSubcommand(sub);
@@ -32,6 +39,7 @@ public final class Main implements Runnable {
         CommandLine.IExecutionStrategy last = new CommandLine.RunLast();
         cl.setExecutionStrategy(parseResult -> {
             try {
+                DeviceChoice.applyCommandLine();
                 OutputTargetCheck.check(parseResult);
                 return last.execute(parseResult);
             } catch (OutOfMemoryError | StackOverflowError e) {
@@ -62,7 +70,8 @@ public final class Main implements Runnable {
     }
 
     public static void main(String[] args) {
-        System.setProperty("ai.djl.offline", "true");
+        // nothing is downloaded at run time; a -Pcuda build may pass -Dai.djl.offline=false once to fetch its natives
+        if (System.getProperty("ai.djl.offline") == null) System.setProperty("ai.djl.offline", "true");
         System.exit(commandLine().execute(args));
     }
 

@@ -24,6 +24,7 @@ final class RunCommandSupport {
     }
 
     static int runAndWrite(Registry registry, Plan plan, Path out, Long seed, Path cache, Path store) throws Exception {
+        DeviceChoice.applyPlan(plan);
         Preflight.check(plan, out, store, cache);
         RunOptions opts = new RunOptions(out, cache, seed, ConsoleProgress.factory(),
                 EnergyMeterFactory.forPlan(plan), System.err);

@@ -1,6 +1,7 @@
 package io.genaudit.audits.plan;
 
 import io.genaudit.audits.ModelSpec;
+import io.genaudit.engine.ComputeDevice;
 
 import java.nio.file.Path;
 import java.util.List;
@@ -8,24 +9,25 @@ import java.util.Map;
 
 /**
  * A parsed, validated audit plan: the models, the datasets, the audits with their gates, the seed and the energy
- * settings. Relative paths resolve against {@code baseDir} (the plan's folder); {@code lines} maps field paths
+ * settings, and the {@code device} the PyTorch models run on (null: not set, the CPU unless {@code --device} says
+ * otherwise). Relative paths resolve against {@code baseDir} (the plan's folder); {@code lines} maps field paths
  * ({@code models[1].train.epochs}) to their line in the plan file, for errors found after parsing.
  */
 public record Plan(String file, Path baseDir, String sha256, String name, String title, long seed,
                    Map<String, Object> energy, List<ModelSpec> models, List<DatasetSpec> datasets,
-                   List<PlannedAudit> audits, Map<String, Integer> lines) {
+                   List<PlannedAudit> audits, ComputeDevice device, Map<String, Integer> lines) {
     public Plan {
         lines = lines == null ? Map.of() : Map.copyOf(lines);
     }
 
-    /** A plan without a field-to-line map (built in code). */
+    /** A plan without a device or a field-to-line map (built in code). */
     public Plan(String file, Path baseDir, String sha256, String name, String title, long seed, Map<String, Object> energy,
                 List<ModelSpec> models, List<DatasetSpec> datasets, List<PlannedAudit> audits) {
-        this(file, baseDir, sha256, name, title, seed, energy, models, datasets, audits, Map.of());
+        this(file, baseDir, sha256, name, title, seed, energy, models, datasets, audits, null, Map.of());
     }
 
     /** The same plan with another seed (the {@code --seed} option). */
     public Plan withSeed(long newSeed) {
-        return new Plan(file, baseDir, sha256, name, title, newSeed, energy, models, datasets, audits, lines);
+        return new Plan(file, baseDir, sha256, name, title, newSeed, energy, models, datasets, audits, device, lines);
     }
 }

@@ -1,5 +1,6 @@
 package io.genaudit.audits.plan;
 
+import io.genaudit.engine.ComputeDevice;
 import io.genaudit.audits.AuditModule;
 import io.genaudit.audits.AuditSpec;
 import io.genaudit.audits.ModelProvider;
@@ -27,7 +28,7 @@ import java.util.Set;
  * with its line, and what was expected.
  */
 public final class PlanParser {
-    private static final Set<String> TOP = Set.of("name", "title", "seed", "energy", "models", "datasets", "audits");
+    private static final Set<String> TOP = Set.of("name", "title", "seed", "energy", "device", "models", "datasets", "audits");
     private static final Set<String> DATASET = Set.of("id", "path", "description");
     private static final Set<String> AUDIT = Set.of("id", "metric", "model", "data", "params", "gate");
     private static final Set<String> GATE = Set.of("max", "min", "on", "baseline", "maxWorsening", "higherIsBetter");
@@ -126,6 +127,17 @@ public final class PlanParser {
         long[] seed = {0L};
         if (top.containsKey("seed")) problems.check(() -> seed[0] = top.get("seed").integer());
         Map<String, Object> energy = new LinkedHashMap<>();
+        ComputeDevice[] device = {null};
+        if (top.containsKey("device")) {
+            YamlTree.At d = top.get("device");
+            problems.check(() -> {
+                try {
+                    device[0] = ComputeDevice.parse(d.string(), "device");
+                } catch (io.genaudit.engine.InputException e) {
+                    throw d.error("cpu, cuda or cuda:N expected, got '" + d.string() + "'");
+                }
+            });
+        }
         if (top.containsKey("energy")) {
             problems.check(() -> {
                 YamlTree.At e = top.get("energy");
@@ -166,7 +178,7 @@ public final class PlanParser {
             for (YamlTree.At a : auditNodes) problems.check(() -> audits.add(audit(a, file, ids, dataIds, auditIds)));
         });
         String sha = Sha256.of(text.getBytes(StandardCharsets.UTF_8));
-        return new Plan(file, baseDir, sha, name, title, seed[0], energy, models, datasets, audits, lines);
+        return new Plan(file, baseDir, sha, name, title, seed[0], energy, models, datasets, audits, device[0], lines);
     }
 
     private ModelSpec model(YamlTree.At m, String file, Set<String> ids) {

@@ -104,7 +104,7 @@ public final class PlanRunner {
             try {
                 ai.djl.engine.Engine e = ai.djl.engine.Engine.getInstance();
                 engine = e.getEngineName();
-                engineVersion = e.getVersion() + " (DJL " + ai.djl.engine.Engine.getDjlVersion() + ")";
+                engineVersion = e.getVersion() + " (DJL " + ai.djl.engine.Engine.getDjlVersion() + "), device " + io.genaudit.engine.ComputeDevice.current();
             } catch (RuntimeException e) {
                 engineVersion = "unavailable: " + e.getMessage();
             }

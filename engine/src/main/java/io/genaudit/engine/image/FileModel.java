@@ -56,6 +56,7 @@ final class FileModel implements AutoCloseable {
         if (format == Format.TORCHSCRIPT) TorchThreads.pin();
         Criteria<NDList, NDList> c = Criteria.builder().setTypes(NDList.class, NDList.class)
                 .optModelPath(file.toAbsolutePath()).optEngine(format.engine).optTranslator(new NoopTranslator())
+                .optDevice(format == Format.TORCHSCRIPT ? io.genaudit.engine.ComputeDevice.current().djl() : ai.djl.Device.cpu())
                 .build();
         try {
             return new FileModel(file, format, sha, c.loadModel());

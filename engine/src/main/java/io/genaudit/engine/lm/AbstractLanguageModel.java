@@ -103,25 +103,24 @@ public abstract class AbstractLanguageModel implements LanguageModel {
         return max + Math.log(s);
     }
 
+    /** Generates with the model's key/value cache when it has one ({@link #newCachedDecoder()}). */
     @Override
-    public synchronized int[] generate(int[] prompt, SamplingSettings settings, long seed) {
-        if (prompt.length == 0) throw new IllegalArgumentException("generation needs a non-empty prompt (no BOS token)");
-        TokenSampler sampler = new TokenSampler(settings, seed);
-        int v = vocabSize();
-        int[] seq = Arrays.copyOf(prompt, prompt.length + settings.maxNewTokens());
-        int n = prompt.length;
-        for (int step = 0; step < settings.maxNewTokens(); step++) {
-            int start = Math.max(0, n - contextLength());
-            int len = n - start;
-            long[] ids = new long[len];
-            for (int t = 0; t < len; t++) ids[t] = seq[start + t];
-            float[] logits = logits(ids, 1, len);
-            seq[n++] = sampler.next(Arrays.copyOfRange(logits, (len - 1) * v, len * v));
-            if (!settings.stop().isEmpty()) {
-                String text = tokenizer().decode(Arrays.copyOfRange(seq, prompt.length, n));
-                if (settings.stop().stream().anyMatch(text::endsWith)) break;
-            }
+    public int[] generate(int[] prompt, SamplingSettings settings, long seed) {
+        return generate(prompt, settings, seed, true);
+    }
+
+    /**
+     * Generates with ({@code cached}) or without the key/value cache; both give the same tokens (the uncached path
+     * re-runs the whole window for every token and is the reference the cache is tested and benchmarked against).
+     */
+    public synchronized int[] generate(int[] prompt, SamplingSettings settings, long seed, boolean cached) {
+        try (TokenDecoder decoder = cached ? newCachedDecoder() : new RecomputingDecoder(this)) {
+            return TokenGeneration.run(decoder, tokenizer(), contextLength(), tokenizer().eosId(), prompt, settings, seed);
         }
-        return Arrays.copyOfRange(seq, prompt.length, n);
+    }
+
+    /** A decoder that caches keys and values; models without a cache re-run the window ({@link RecomputingDecoder}). */
+    protected TokenDecoder newCachedDecoder() {
+        return new RecomputingDecoder(this);
     }
 }

@@ -8,6 +8,7 @@ import ai.onnxruntime.OrtSession;
 import ai.onnxruntime.TensorInfo;
 import io.genaudit.engine.InputException;
 import io.genaudit.engine.ModelContractException;
+import io.genaudit.engine.lm.onnx.OnnxGenerationSession;
 import io.genaudit.engine.lm.signature.ModelSignature;
 import io.genaudit.engine.lm.signature.OnnxSignatures;
 import io.genaudit.engine.lm.signature.TensorDecl;
@@ -30,6 +31,7 @@ import java.util.Optional;
 public final class OnnxLanguageModel extends ExportedLanguageModel {
     private final OrtEnvironment env = OrtEnvironments.get();
     private final OrtSession session;
+    private OnnxGenerationSession generation;
 
     public OnnxLanguageModel(Path file, Tokenizer tokenizer, int contextLength) {
         super(file, "ONNX", tokenizer, contextLength);
@@ -60,6 +62,17 @@ public final class OnnxLanguageModel extends ExportedLanguageModel {
         } catch (OrtException e) {
             throw new InputException(file.toString(), "ONNX Runtime cannot read the declared inputs/outputs: " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * Generation with the export's key/value cache when it declares one ({@code past_key_values.N.key/value} in,
+     * {@code present.N.key/value} out, Optimum's with-past naming): one call per token over this model's own session,
+     * feeding the presents back; exports without a past re-run the window.
+     */
+    @Override
+    protected synchronized TokenDecoder newCachedDecoder() {
+        if (generation == null) generation = OnnxGenerationSession.over(file(), session);
+        return generation.signature().hasPast() ? generation.newDecoder(true) : super.newCachedDecoder();
     }
 
     /** The ONNX Runtime session this model owns (generation with a key/value cache can run over it). */

@@ -20,12 +20,7 @@ public final class TokenSampler {
     public int next(float[] logits) {
         if (settings.temperature() == 0) return argmax(logits);
         int v = logits.length;
-        Integer[] order = new Integer[v];
-        for (int i = 0; i < v; i++) order[i] = i;
-        Arrays.sort(order, (a, b) -> {
-            int c = Float.compare(logits[b], logits[a]);
-            return c != 0 ? c : Integer.compare(a, b);
-        });
+        int[] order = descendingOrder(logits);
         int keep = settings.topK() > 0 ? Math.min(settings.topK(), v) : v;
         double max = logits[order[0]] / settings.temperature();
         double[] p = new double[keep];
@@ -53,6 +48,23 @@ public final class TokenSampler {
             if (u < acc) return order[i];
         }
         return order[nucleus - 1];
+    }
+
+    /**
+     * Token ids by descending logit, ties by ascending id (Float.compare order), sorted as primitive keys: the logit's
+     * order-preserving integer image in the high bits, the id in the low 31 bits.
+     */
+    static int[] descendingOrder(float[] logits) {
+        long[] keys = new long[logits.length];
+        for (int i = 0; i < logits.length; i++) {
+            int bits = Float.floatToIntBits(logits[i]);
+            int ascending = bits ^ ((bits >> 31) & 0x7fffffff);
+            keys[i] = (((long) Integer.MAX_VALUE - ascending) << 31) | i;
+        }
+        Arrays.sort(keys);
+        int[] order = new int[logits.length];
+        for (int i = 0; i < order.length; i++) order[i] = (int) (keys[i] & 0x7fffffffL);
+        return order;
     }
 
     static int argmax(float[] x) {

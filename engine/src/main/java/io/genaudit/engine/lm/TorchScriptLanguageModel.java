@@ -1,6 +1,5 @@
 package io.genaudit.engine.lm;
 
-import ai.djl.Device;
 import ai.djl.MalformedModelException;
 import ai.djl.Model;
 import ai.djl.ndarray.NDArray;
@@ -9,6 +8,7 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.training.ParameterStore;
+import io.genaudit.engine.ComputeDevice;
 import io.genaudit.engine.InputException;
 import io.genaudit.engine.ModelContractException;
 import io.genaudit.engine.TorchThreads;
@@ -35,7 +35,7 @@ public final class TorchScriptLanguageModel extends ExportedLanguageModel {
     public TorchScriptLanguageModel(Path file, Tokenizer tokenizer, int contextLength) {
         super(file, "TorchScript", tokenizer, contextLength);
         TorchThreads.pin();
-        Model m = Model.newInstance(file.getFileName().toString(), Device.cpu(), "PyTorch");
+        Model m = Model.newInstance(file.getFileName().toString(), ComputeDevice.current().djl(), "PyTorch");
         try {
             m.load(file);
         } catch (IOException | MalformedModelException | RuntimeException e) {

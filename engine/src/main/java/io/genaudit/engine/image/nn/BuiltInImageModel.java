@@ -19,7 +19,7 @@ public abstract class BuiltInImageModel<C extends ImageModelConfig> implements I
     protected BuiltInImageModel(C config, String untrainedDescription) {
         this.config = config;
         TorchThreads.pin(); // one intra-op thread, libtorch buffers kept for reuse
-        this.manager = NDManager.newBaseManager();
+        this.manager = NDManager.newBaseManager(io.genaudit.engine.ComputeDevice.current().djl());
         this.store = new ParameterStore(manager, false);
         this.description = untrainedDescription;
     }

@@ -62,7 +62,7 @@ public final class ShapesCnn implements AttributeClassifier, AutoCloseable {
 
     ShapesCnn(long seed) {
         TorchThreads.pin(); // one intra-op thread, libtorch buffers kept for reuse
-        manager = NDManager.newBaseManager();
+        manager = NDManager.newBaseManager(io.genaudit.engine.ComputeDevice.current().djl());
         SequentialBlock t = new SequentialBlock();
         for (int f : new int[]{16, 32, 64}) {
             t.add(Conv2d.builder().setKernelShape(new Shape(3, 3)).setFilters(f).optPadding(new Shape(1, 1)).build());

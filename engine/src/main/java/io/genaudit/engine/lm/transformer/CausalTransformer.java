@@ -109,11 +109,14 @@ public final class CausalTransformer implements AutoCloseable {
     }
 
     private NDArray mask(int t) {
-        return masks.computeIfAbsent(t, len -> {
-            float[] m = new float[len * len];
-            for (int i = 0; i < len; i++) for (int j = i + 1; j < len; j++) m[i * len + j] = -1e9f;
-            return manager.create(m, new Shape(len, len));
-        });
+        return masks.computeIfAbsent(t, len -> manager.create(maskValues(len, len), new Shape(len, len)));
+    }
+
+    /** Additive causal mask for {@code tq} queries at the last positions of {@code tk} keys: -1e9 above the diagonal. */
+    private static float[] maskValues(int tq, int tk) {
+        float[] m = new float[tq * tk];
+        for (int i = 0; i < tq; i++) for (int j = tk - tq + i + 1; j < tk; j++) m[i * tk + j] = -1e9f;
+        return m;
     }
 
     private static NDArray layerNorm(NDArray x, NDArray g, NDArray b) {
@@ -125,28 +128,54 @@ public final class CausalTransformer implements AutoCloseable {
      * manager of {@code ids}.
      */
     public NDArray forward(NDArray ids) {
+        return forward(ids, null);
+    }
+
+    /** An empty key/value cache for {@link #forward(NDArray, KvCache)}; close it after use. */
+    public KvCache newCache() {
+        return new KvCache(manager, config.layers());
+    }
+
+    /**
+     * Logits [B, T, V] for token ids [B, T] that continue the positions already in {@code cache} (null: no cache,
+     * positions from 0); their keys and values are appended to the cache. Cached positions plus T must not exceed the
+     * context length. With an empty cache the result equals {@link #forward(NDArray)} exactly (same operations).
+     */
+    public NDArray forward(NDArray ids, KvCache cache) {
         long bSize = ids.getShape().get(0), t = ids.getShape().get(1);
-        if (t > config.contextLength()) throw new IllegalArgumentException("sequence of " + t + " exceeds context " + config.contextLength());
+        int past = cache == null ? 0 : cache.length();
+        if (past + t > config.contextLength()) {
+            throw new IllegalArgumentException("sequence of " + (past + t) + " exceeds context " + config.contextLength());
+        }
         int d = config.dModel(), h = config.heads(), hd = config.headDim();
+        NDManager sm = ids.getManager();
         NDArray tok = params.get("tok_emb");
         NDArray x = tok.getNDArrayInternal().embedding(ids, tok, SparseFormat.DENSE).singletonOrThrow();
-        x = x.add(params.get("pos_emb").get(ids.getManager(), new NDIndex(":{}", t)));
-        NDArray mask = mask((int) t);
+        x = x.add(params.get("pos_emb").get(sm, new NDIndex("{}:{}", past, past + t)));
+        NDArray mask = past == 0 ? mask((int) t) : t == 1 ? null : sm.create(maskValues((int) t, (int) (past + t)), new Shape(t, past + t));
         // engine-owned: autograd keeps mul's operand for the backward pass (see EngineArrays)
-        NDArray scale = EngineArrays.scalar(ids.getManager(), (float) (1.0 / Math.sqrt(hd)));
+        NDArray scale = EngineArrays.scalar(sm, (float) (1.0 / Math.sqrt(hd)));
         for (int l = 0; l < config.layers(); l++) {
             String p = "block" + l + ".";
             NDArray a = layerNorm(x, params.get(p + "ln1.g"), params.get(p + "ln1.b"));
             NDArray qkv = a.matMul(params.get(p + "attn.qkv.w")).add(params.get(p + "attn.qkv.b"))
                     .reshape(bSize, t, 3, h, hd).transpose(2, 0, 3, 1, 4);
             NDArray q = qkv.get(0), k = qkv.get(1), v = qkv.get(2);
-            NDArray att = q.matMul(k.transpose(0, 1, 3, 2)).mul(scale).add(mask).softmax(-1);
+            if (cache != null) {
+                NDArray[] kv = cache.append(l, k, v);
+                k = kv[0];
+                v = kv[1];
+            }
+            NDArray att = q.matMul(k.transpose(0, 1, 3, 2)).mul(scale);
+            if (mask != null) att = att.add(mask);
+            att = att.softmax(-1);
             NDArray y = att.matMul(v).transpose(0, 2, 1, 3).reshape(bSize, t, d);
             x = x.add(y.matMul(params.get(p + "attn.out.w")).add(params.get(p + "attn.out.b")));
             NDArray m = layerNorm(x, params.get(p + "ln2.g"), params.get(p + "ln2.b"));
             m = Activation.gelu(m.matMul(params.get(p + "mlp.in.w")).add(params.get(p + "mlp.in.b")));
             x = x.add(m.matMul(params.get(p + "mlp.out.w")).add(params.get(p + "mlp.out.b")));
         }
+        if (cache != null) cache.advance((int) t);
         x = layerNorm(x, params.get("ln_f.g"), params.get("ln_f.b"));
         return x.matMul(params.get("head.w")).add(params.get("head.b"));
     }

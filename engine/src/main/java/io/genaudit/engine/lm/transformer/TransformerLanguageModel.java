@@ -3,10 +3,12 @@ package io.genaudit.engine.lm.transformer;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
+import io.genaudit.engine.ComputeDevice;
 import io.genaudit.engine.InputException;
 import io.genaudit.engine.lm.AbstractLanguageModel;
 import io.genaudit.engine.lm.ByteTokenizer;
 import io.genaudit.engine.lm.TargetLogProbs;
+import io.genaudit.engine.lm.TokenDecoder;
 import io.genaudit.engine.lm.Tokenizer;
 import io.genaudit.engine.TorchThreads;
 
@@ -47,7 +49,7 @@ public final class TransformerLanguageModel extends AbstractLanguageModel {
             throw new InputException(json, "format " + TrainingRecord.FORMAT + " expected, found " + rec.format());
         }
         TorchThreads.pin();
-        NDManager manager = NDManager.newBaseManager();
+        NDManager manager = NDManager.newBaseManager(ComputeDevice.current().djl());
         CausalTransformer model = CausalTransformer.initialise(rec.architecture(), manager, 0);
         try (DataInputStream in = new DataInputStream(new BufferedInputStream(Files.newInputStream(params)))) {
             model.load(in, params.toString());
@@ -78,6 +80,12 @@ public final class TransformerLanguageModel extends AbstractLanguageModel {
             NDArray x = sm.create(ids, new Shape(batch, length));
             return TargetLogProbs.compute(model.forward(x.get(":, :-1")), x);
         }
+    }
+
+    /** Decodes with a key/value cache ({@link CachedTransformerDecoder}). */
+    @Override
+    protected TokenDecoder newCachedDecoder() {
+        return new CachedTransformerDecoder(model, manager);
     }
 
     @Override

@@ -110,7 +110,7 @@ public final class TransformerTrainer {
         List<Double> epochLosses = new ArrayList<>();
         int startEpoch = 0;
         double priorSeconds = 0;
-        try (NDManager root = NDManager.newBaseManager();
+        try (NDManager root = NDManager.newBaseManager(io.genaudit.engine.ComputeDevice.current().djl());
              CausalTransformer model = CausalTransformer.initialise(config, root, settings.seed());
              Adam adam = Adam.forArrays(model.parameters(), model.manager(), 0.9f, 0.999f)) {
             if (resume) {
