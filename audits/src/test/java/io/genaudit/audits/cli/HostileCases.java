@@ -127,8 +127,22 @@ final class HostileCases {
         plan("audit parameter of the wrong type, found while running, with its line", "audits[0].params.value (line 13)", "{value: 1}", "{value: abc}");
         add("plans", "several problems reported together", BAD_INPUT, "3 problems found before any work was done", d -> audit(d,
                 edit("seed: 1", "seed: abc").replace("path: data.txt", "path: missing.txt").replace("{id: b, type: fake}", "{id: b, type: fake, path: gone.pt}")));
+        add("plans", "last audit's samples: ten caught before the first audit runs", BAD_INPUT, "audits[1].params.samples (line 18)",
+                d -> audit(d, twoAudits("{samples: ten}")));
+        add("plans", "last audit's level out of (0,1) caught before the first audit runs", BAD_INPUT, "a level in (0,1) expected",
+                d -> audit(d, twoAudits("{level: 1.5}")));
         add("plans", "second model's epochs: \"ten\" fails before the first trains, with its line", BAD_INPUT, "models[1].train.epochs (line 5)",
                 d -> audit(d, edit("{id: b, type: fake}", "{id: b, type: fake, train: {epochs: \"ten\"}}")));
+    }
+
+    /** The template with a second audit whose parameters are {@code params}, after one that would crash. */
+    private static String twoAudits(String params) {
+        return edit("{value: 1}", "{value: 1, fail: internal}") + """
+                  - id: t
+                    metric: echo
+                    model: a
+                    params: %s
+                """.formatted(params);
     }
 
     private void outputs() {
