@@ -19,7 +19,7 @@ public final class EchoAuditModule implements AuditModule {
 
     @Override
     public Set<String> parameters() {
-        return Set.of("value", "detail", "text", "fail");
+        return Set.of("value", "detail", "text", "fail", "samples", "level");
     }
 
     @Override
@@ -35,6 +35,7 @@ public final class EchoAuditModule implements AuditModule {
             case "input" -> throw new io.genaudit.engine.InputException("injected.txt", "injected late input error");
             default -> { }
         }
+        spec.params().intParam("samples", 1);
         double v = spec.params().doubleParam("value", 1.0);
         double d = spec.params().doubleParam("detail", 0.5);
         String text = spec.params().stringParam("text", "plain");

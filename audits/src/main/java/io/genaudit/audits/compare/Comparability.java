@@ -39,7 +39,9 @@ public final class Comparability {
             Object va = a.settings().get(k);
             Object vb = b.settings().get(k);
             if (!sameValue(va, vb)) {
-                String what = k.equals("data_sha256") ? "different data (SHA-256 " + shortSha(va) + " vs " + shortSha(vb) + ")"
+                String what = k.equals("data_sha256") && (va == null || vb == null)
+                        ? "the data's SHA-256 is recorded in only one run (a record of an earlier genaudit version?): rerun it to compare"
+                        : k.equals("data_sha256") ? "different data (SHA-256 " + shortSha(va) + " vs " + shortSha(vb) + ")"
                         : "setting '" + k + "' differs: " + va + " vs " + vb;
                 out.add(what);
             }

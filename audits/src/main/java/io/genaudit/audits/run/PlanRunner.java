@@ -10,7 +10,9 @@ import io.genaudit.audits.cli.GenauditVersion;
 import io.genaudit.audits.compare.DifferenceEstimator;
 import io.genaudit.audits.compare.ModelComparison;
 import io.genaudit.audits.plan.Plan;
+import io.genaudit.audits.plan.PlanException;
 import io.genaudit.audits.plan.PlannedAudit;
+import io.genaudit.audits.plan.Problems;
 import io.genaudit.engine.InputException;
 import io.genaudit.reports.AuditResult;
 import io.genaudit.reports.GateOutcome;
@@ -115,6 +117,11 @@ public final class PlanRunner {
             RunRecord rec = new RunRecord(RunRecord.SCHEMA_VERSION, plan.title(), plan.name(), allPassed ? "PASS" : "FAIL",
                     modelRecords, results, prov);
             return new RunOutcome(rec, allPassed ? 0 : 1);
+        } catch (PlanException e) {
+            // a parameter found wrong while running: name its plan line too
+            Problems withLine = new Problems(plan.lines());
+            withLine.add(e);
+            throw withLine.all().get(0);
         } finally {
             if (opts.meter() instanceof AutoCloseable c) c.close();
             for (LoadedModel m : ctx.models().values()) {

@@ -13,7 +13,7 @@ import java.nio.file.Path;
 
 /**
  * Checks everything a run will need before any training or evaluation: dataset paths, model options and files,
- * baseline runs of gates, and the output targets (output folder, run store, cache). All problems are reported
+ * the audit parameters modules share, baseline runs of gates, and the output targets (output folder, run store, cache). All problems are reported
  * together ({@link Problems}), each naming its file, field and line. Model files are then loaded and contract-checked
  * before any model trains ({@link PlanRunner}).
  */
@@ -39,6 +39,7 @@ public final class Preflight {
             problems.check(() -> DatasetResolver.check(plan, plan.datasets().get(index), index));
         }
         for (ModelSpec m : plan.models()) ModelOptionsCheck.check(m, plan.baseDir(), problems);
+        for (PlannedAudit a : plan.audits()) AuditParamsCheck.check(a, problems);
         for (int i = 0; i < plan.audits().size(); i++) {
             PlannedAudit a = plan.audits().get(i);
             if (a.gate() == null || a.gate().baseline() == null) continue;

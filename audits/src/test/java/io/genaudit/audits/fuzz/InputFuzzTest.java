@@ -128,10 +128,15 @@ class InputFuzzTest {
 
     @Property(tries = 150)
     void featureLoaderOnNpyOnlyFailsAsInput(@ForAll("mutatedNpy") byte[] bytes) throws IOException {
-        Path f = Files.createTempFile("fuzz", ".npy");
+        inTempFile(bytes, ".npy", f -> onlyInputErrors("npy features", 3000, () -> FeatureSetLoader.fromNpy(f)));
+    }
+
+    /** Writes {@code bytes} to a temporary file with suffix {@code ext}, runs {@code check} on it, deletes it. */
+    private static void inTempFile(byte[] bytes, String ext, java.util.function.Consumer<Path> check) throws IOException {
+        Path f = Files.createTempFile("fuzz", ext);
         try {
             Files.write(f, bytes);
-            onlyInputErrors("npy features", 3000, () -> FeatureSetLoader.fromNpy(f));
+            check.accept(f);
         } finally {
             Files.deleteIfExists(f);
         }
@@ -153,14 +158,10 @@ class InputFuzzTest {
 
     @Property(tries = 200)
     void npzReadersOnlyFailAsInput(@ForAll("mutatedNpz") byte[] bytes) throws IOException {
-        Path f = Files.createTempFile("fuzz", ".npz");
-        try {
-            Files.write(f, bytes);
+        inTempFile(bytes, ".npz", f -> {
             onlyInputErrors("npz", 3000, () -> NpzReader.read(f));
             onlyInputErrors("npz statistics", 3000, () -> FeatureSetLoader.fromStatsNpz(f));
-        } finally {
-            Files.deleteIfExists(f);
-        }
+        });
     }
 
     @Property(tries = 50)

@@ -64,7 +64,7 @@ class PlanParserTest {
     void unknownParameterNamesTheField() {
         PlanException e = fails(VALID.replace("params: {value: 3.5}", "params: {value: 3.5, vaule: 2}"));
         assertTrue(e.getMessage().contains("audits[0].params.vaule"), e.getMessage());
-        assertTrue(e.getMessage().contains("expected one of [detail, fail, text, value]"), e.getMessage());
+        assertTrue(e.getMessage().contains("expected one of [detail, fail, level, samples, text, value]"), e.getMessage());
     }
 
     @Test

@@ -11,7 +11,7 @@ import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.*;
 
-/** The sample plans in fixtures/plans and the embedded demo plan stay valid against the registered modules. */
+/** The sample plans in fixtures/plans and the embedded demo plan stay valid against the registered modules and pass the preflight. */
 class SamplePlansTest {
     private final PlanParser parser = new PlanParser(Registry.load());
 
@@ -26,12 +26,14 @@ class SamplePlansTest {
         for (Path p : plans) {
             Plan plan = parser.parse(p);
             assertFalse(plan.audits().isEmpty(), p.toString());
+            io.genaudit.audits.run.Preflight.check(plan, null, null, null);
         }
     }
 
     @Test
     void demoPlanParsesAndCoversEveryModule() throws Exception {
         Plan plan = parser.parse("demo.yaml", null, DemoCommand.planText());
+        io.genaudit.audits.run.Preflight.check(plan, null, null, null);
         List<String> metrics = plan.audits().stream().map(a -> a.spec().metric()).toList();
         for (String m : List.of("perplexity", "diversity", "bias-lm", "fid", "kid", "prdc", "bias-image", "detectability")) {
             assertTrue(metrics.contains(m), "demo runs " + m);

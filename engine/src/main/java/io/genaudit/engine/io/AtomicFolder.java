@@ -73,12 +73,24 @@ public final class AtomicFolder {
         String base = "." + abs.getFileName() + ".";
         Path staging = Files.createTempDirectory(parent, base + "new-");
         try {
-            renderer.render(staging);
+            try {
+                renderer.render(staging);
+            } catch (InputException e) {
+                String m = e.getMessage(), prefix = e.source() + ": ";
+                throw new InputException(e.source(), (m.startsWith(prefix) ? m.substring(prefix.length()) : m)
+                        + " (nothing written: " + untouched(abs) + ")", e);
+            } catch (Exception e) {
+                throw new IOException("writing the outputs failed (" + e + "); " + untouched(abs), e);
+            }
             Files.writeString(staging.resolve(MARKER), "genaudit output folder: replaced as a whole by the next run\n");
             swapInto(staging, abs, parent, base);
         } finally {
             deleteTree(staging);
         }
+    }
+
+    private static String untouched(Path target) {
+        return Files.exists(target) ? "the previous " + target + " is untouched" : target + " was not created";
     }
 
     private static void swapInto(Path staging, Path target, Path parent, String base) throws IOException {

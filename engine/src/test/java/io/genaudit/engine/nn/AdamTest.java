@@ -78,6 +78,20 @@ class AdamTest {
         }
     }
 
+    @Test
+    void truncatedStateIsBadInputNamingTheFile() throws Exception {
+        try (NDManager m = NDManager.newBaseManager();
+             Adam adam = Adam.forArrays(named(m.zeros(new Shape(4))), m, 0.9f, 0.999f)) {
+            byte[] state = save(adam);
+            for (int cut : new int[]{0, 5, state.length / 2, state.length - 1}) {
+                byte[] torn = java.util.Arrays.copyOf(state, cut);
+                io.genaudit.engine.InputException e = assertThrows(io.genaudit.engine.InputException.class,
+                        () -> adam.load(new DataInputStream(new ByteArrayInputStream(torn)), "ckpt/adam.bin"));
+                assertTrue(e.getMessage().startsWith("ckpt/adam.bin: ") && e.getMessage().contains("truncated or corrupt"), e.getMessage());
+            }
+        }
+    }
+
     private static void descend(NDArray w, NDArray a, NDArray b, Adam adam, float lr) {
         try (GradientCollector gc = Engine.getInstance().newGradientCollector()) {
             gc.backward(a.mul(w).mul(w).add(b.mul(w)).sum());

@@ -116,7 +116,13 @@ public final class TransformerTrainer {
             if (resume) {
                 Path ckpt = latestCheckpoint(modelDir);
                 if (ckpt != null) {
-                    TrainingRecord st = JSON.readValue(ckpt.resolve("state.json").toFile(), TrainingRecord.class);
+                    TrainingRecord st;
+                    try {
+                        st = JSON.readValue(ckpt.resolve("state.json").toFile(), TrainingRecord.class);
+                    } catch (com.fasterxml.jackson.core.JacksonException e) {
+                        throw new InputException(ckpt.resolve("state.json").toString(), "checkpoint state is not valid (truncated or corrupt?): "
+                                + e.getOriginalMessage() + "; delete the checkpoint or train without --resume", e);
+                    }
                     if (!st.architecture().equals(config) || !st.training().equals(settings) || !st.dataSha256().equals(corpus.sha256())) {
                         throw new InputException(ckpt.toString(), "checkpoint of the same architecture, settings and data expected to resume; found "
                                 + st.architecture() + ", " + st.training() + ", data sha256 " + st.dataSha256()
