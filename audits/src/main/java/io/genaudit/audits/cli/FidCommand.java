@@ -7,7 +7,7 @@ import io.genaudit.metrics.fidelity.FidInfinity;
 import io.genaudit.metrics.fidelity.FrechetDistance;
 import io.genaudit.metrics.fidelity.GaussianStatistics;
 import io.genaudit.metrics.fidelity.TwoSampleBootstrap;
-import io.genaudit.metrics.stats.ConfidenceInterval;
+import io.genaudit.reports.Interval;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -91,7 +91,7 @@ public final class FidCommand implements GenauditSubcommand, Callable<Integer> {
         if (bootstrap > 0) {
             double[][] a = real.features("--bootstrap");
             double[][] b = fake.features("--bootstrap");
-            ConfidenceInterval ci = new TwoSampleBootstrap(bootstrap, seed).centredInterval(a.length, b.length,
+            Interval ci = new TwoSampleBootstrap(bootstrap, seed).centredInterval(a.length, b.length,
                     (ia, ib) -> FrechetDistance.compute(GaussianStatistics.of(a, ia), GaussianStatistics.of(b, ib)).value(), level, r.value());
             m.put("ci", Map.of("level", ci.level(), "low", ci.low(), "high", ci.high(), "method", ci.method()));
             m.put("bootstrap", bootstrap);

@@ -4,7 +4,7 @@ import io.genaudit.engine.InputException;
 import io.genaudit.metrics.fidelity.FeatureSet;
 import io.genaudit.metrics.fidelity.KernelInceptionDistance;
 import io.genaudit.metrics.fidelity.TwoSampleBootstrap;
-import io.genaudit.metrics.stats.ConfidenceInterval;
+import io.genaudit.reports.Interval;
 import io.genaudit.metrics.stats.ResampledRows;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -74,7 +74,7 @@ public final class KidCommand implements GenauditSubcommand, Callable<Integer> {
         String line = String.format(Locale.ROOT, "KID %.8f ± %.8f (std over %d subsets of %d)", r.mean(), r.std(), r.subsets(), r.subsetSize());
         if (bootstrap > 0) {
             KernelInceptionDistance one = new KernelInceptionDistance(1, r.subsetSize(), seed);
-            ConfidenceInterval ci = new TwoSampleBootstrap(bootstrap, seed).centredInterval(a.length, b.length,
+            Interval ci = new TwoSampleBootstrap(bootstrap, seed).centredInterval(a.length, b.length,
                     (ia, ib) -> one.compute(ResampledRows.pick(a, ia), ResampledRows.pick(b, ib)).mean(), level, one.compute(a, b).mean());
             m.put("ci", Map.of("level", ci.level(), "low", ci.low(), "high", ci.high(), "method", ci.method() + ", one subset of " + r.subsetSize() + " per resample"));
             m.put("bootstrap", bootstrap);

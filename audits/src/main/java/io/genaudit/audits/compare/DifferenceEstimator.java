@@ -1,7 +1,7 @@
 package io.genaudit.audits.compare;
 
 import io.genaudit.metrics.stats.Bootstrap;
-import io.genaudit.metrics.stats.ConfidenceInterval;
+import io.genaudit.reports.Interval;
 import io.genaudit.reports.AuditResult;
 import io.genaudit.reports.Interval;
 import org.apache.commons.math3.distribution.NormalDistribution;
@@ -62,7 +62,7 @@ public final class DifferenceEstimator {
         int n = pa[0].length;
         Bootstrap boot = new Bootstrap(resamples, seed);
         double[] reps = boot.replicates(n, idx -> ppl(pb, idx) - ppl(pa, idx));
-        ConfidenceInterval ci = Bootstrap.percentiles(reps, level,
+        Interval ci = Bootstrap.percentiles(reps, level,
                 "paired bootstrap over " + n + " documents, " + resamples + " resamples");
         int below = 0;
         int above = 0;
@@ -92,12 +92,12 @@ public final class DifferenceEstimator {
         String method = "independent samples, normal approximation from each result's own interval";
         if (Double.isNaN(sa) || Double.isNaN(sb)) {
             return new Difference(a.id(), a.metric(), a.model(), b.model(), va, vb, diff,
-                    new ConfidenceInterval(level, Double.NaN, Double.NaN, "no interval available"), Double.NaN, Double.NaN,
+                    new Interval(level, Double.NaN, Double.NaN, "no interval available"), Double.NaN, Double.NaN,
                     "no interval on one side: the difference cannot be judged");
         }
         double se = Math.sqrt(sa * sa + sb * sb);
         double z = N01.inverseCumulativeProbability(0.5 + level / 2);
-        ConfidenceInterval ci = new ConfidenceInterval(level, diff - z * se, diff + z * se, method);
+        Interval ci = new Interval(level, diff - z * se, diff + z * se, method);
         double p = se == 0 ? (diff == 0 ? 1 : 0) : 2 * (1 - N01.cumulativeProbability(Math.abs(diff) / se));
         return new Difference(a.id(), a.metric(), a.model(), b.model(), va, vb, diff, ci, p, p, method);
     }

@@ -8,7 +8,7 @@ import io.genaudit.metrics.bias.DescriptorProbe;
 import io.genaudit.metrics.bias.GenerationProbe;
 import io.genaudit.metrics.bias.GroupEffect;
 import io.genaudit.metrics.bias.StereoSetProbe;
-import io.genaudit.metrics.stats.ConfidenceInterval;
+import io.genaudit.reports.Interval;
 import io.genaudit.reports.Chart;
 import io.genaudit.reports.Interval;
 import io.genaudit.reports.Table;
@@ -39,11 +39,11 @@ public final class BiasResultParts {
         return String.format(Locale.ROOT, "%.4f", x);
     }
 
-    static String ci(ConfidenceInterval c) {
+    static String ci(Interval c) {
         return c == null ? "" : "[" + f(c.low()) + ", " + f(c.high()) + "]";
     }
 
-    static Interval interval(ConfidenceInterval c) {
+    static Interval interval(Interval c) {
         return c == null ? null : new Interval(c.level(), c.low(), c.high(), c.method());
     }
 

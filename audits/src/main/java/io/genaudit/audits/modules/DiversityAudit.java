@@ -13,7 +13,7 @@ import io.genaudit.metrics.diversity.DiversityResult;
 import io.genaudit.metrics.diversity.TextTokens;
 import io.genaudit.metrics.perplexity.TextDocuments;
 import io.genaudit.reports.AuditResult;
-import io.genaudit.metrics.stats.ConfidenceInterval;
+import io.genaudit.reports.Interval;
 import io.genaudit.reports.Chart;
 import io.genaudit.reports.Interval;
 import io.genaudit.reports.Table;
@@ -182,7 +182,7 @@ public final class DiversityAudit implements AuditModule {
         }
         Table quotes = new Table("Sample generations", List.of("#", "prompt", "generation"), rows);
 
-        ConfidenceInterval headline = gen.interval("distinct_2");
+        Interval headline = gen.interval("distinct_2");
         Interval ci = headline == null ? null : new Interval(headline.level(), headline.low(), headline.high(), headline.method());
         return List.of(new AuditResult(spec.id(), metric(), modelId, String.join(",", spec.data()), gen.distinct(2), null,
                 ci, (long) samples, settings, null, details, List.of(bars, entropy), null, List.of(figuresTable(gen, ref), quotes), notes));
@@ -197,7 +197,7 @@ public final class DiversityAudit implements AuditModule {
         double[] y = new double[fields.size()], lo = new double[y.length], hi = new double[y.length];
         for (int i = 0; i < y.length; i++) {
             y[i] = value(r, fields.get(i));
-            ConfidenceInterval c = r.interval(fields.get(i));
+            Interval c = r.interval(fields.get(i));
             lo[i] = c == null ? Double.NaN : c.low();
             hi[i] = c == null ? Double.NaN : c.high();
         }
@@ -228,7 +228,7 @@ public final class DiversityAudit implements AuditModule {
     }
 
     private static List<String> cells(DiversityResult r, String field) {
-        ConfidenceInterval c = r.interval(field);
+        Interval c = r.interval(field);
         String ci = c == null || Double.isNaN(c.low()) ? "" : "[" + f4(c.low()) + ", " + f4(c.high()) + "]";
         return List.of(f4(value(r, field)), ci);
     }

@@ -8,7 +8,7 @@ import io.genaudit.metrics.fidelity.FidInfinity;
 import io.genaudit.metrics.fidelity.FrechetDistance;
 import io.genaudit.metrics.fidelity.GaussianStatistics;
 import io.genaudit.metrics.fidelity.TwoSampleBootstrap;
-import io.genaudit.metrics.stats.ConfidenceInterval;
+import io.genaudit.reports.Interval;
 import io.genaudit.reports.AuditResult;
 import io.genaudit.reports.Chart;
 import io.genaudit.reports.Interval;
@@ -59,7 +59,7 @@ public final class FidelityFidAudit implements AuditModule {
             if (rows && real.hasFeatures()) {
                 double[][] a = real.features("bootstrap");
                 double[][] b = fake.features("bootstrap");
-                ConfidenceInterval c = new TwoSampleBootstrap(in.bootstrap, in.seed).centredInterval(a.length, b.length,
+                Interval c = new TwoSampleBootstrap(in.bootstrap, in.seed).centredInterval(a.length, b.length,
                         (ia, ib) -> FrechetDistance.compute(GaussianStatistics.of(a, ia), GaussianStatistics.of(b, ib)).value(), in.level, r.value());
                 ci = new Interval(c.level(), c.low(), c.high(), c.method());
             } else if (rows) {

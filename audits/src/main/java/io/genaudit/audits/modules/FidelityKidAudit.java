@@ -7,7 +7,7 @@ import io.genaudit.audits.plan.PlanException;
 import io.genaudit.metrics.fidelity.FeatureSet;
 import io.genaudit.metrics.fidelity.KernelInceptionDistance;
 import io.genaudit.metrics.fidelity.TwoSampleBootstrap;
-import io.genaudit.metrics.stats.ConfidenceInterval;
+import io.genaudit.reports.Interval;
 import io.genaudit.metrics.stats.ResampledRows;
 import io.genaudit.reports.AuditResult;
 import io.genaudit.reports.Interval;
@@ -55,7 +55,7 @@ public final class FidelityKidAudit implements AuditModule {
             r = new KernelInceptionDistance(subsets, subsetSize, numpySeed).compute(a, b);
             if (in.bootstrap > 0) {
                 KernelInceptionDistance one = new KernelInceptionDistance(1, r.subsetSize(), numpySeed);
-                ConfidenceInterval c = new TwoSampleBootstrap(in.bootstrap, in.seed).centredInterval(a.length, b.length,
+                Interval c = new TwoSampleBootstrap(in.bootstrap, in.seed).centredInterval(a.length, b.length,
                         (ia, ib) -> one.compute(ResampledRows.pick(a, ia), ResampledRows.pick(b, ib)).mean(), in.level, one.compute(a, b).mean());
                 ci = new Interval(c.level(), c.low(), c.high(), c.method() + ", one subset of " + r.subsetSize() + " per resample");
             }

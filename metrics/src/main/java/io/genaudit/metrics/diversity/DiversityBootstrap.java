@@ -1,7 +1,7 @@
 package io.genaudit.metrics.diversity;
 
 import io.genaudit.metrics.stats.Bootstrap;
-import io.genaudit.metrics.stats.ConfidenceInterval;
+import io.genaudit.reports.Interval;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -37,13 +37,13 @@ public final class DiversityBootstrap {
      * Intervals keyed by field name ({@code distinct_1..4}, {@code entropy_1..4}, {@code self_bleu_2..4}) around the
      * estimates of the full set; {@code withSelfBleu} false leaves self-BLEU out (it costs one self-BLEU per resample).
      */
-    public Map<String, ConfidenceInterval> intervals(NgramIndex index, double[] distinct, double[] entropy, double[] selfBleu,
+    public Map<String, Interval> intervals(NgramIndex index, double[] distinct, double[] entropy, double[] selfBleu,
                                                      boolean withSelfBleu) {
         int maxN = DiversityMetrics.MAX_N;
         double[][] reps = bootstrap.replicateVectors(index.texts(), idx -> replicate(index, idx, withSelfBleu));
         String method = "percentile bootstrap over generations, " + bootstrap.resamples() + " resamples, centred on the estimate "
                 + "(duplicates count as repeated generations for distinct-n and entropy; a text is never scored against its own copy for self-BLEU)";
-        Map<String, ConfidenceInterval> out = new LinkedHashMap<>();
+        Map<String, Interval> out = new LinkedHashMap<>();
         for (int n = 1; n <= maxN; n++) out.put("distinct_" + n, interval(reps, n - 1, distinct[n - 1], method));
         for (int n = 1; n <= maxN; n++) out.put("entropy_" + n, interval(reps, maxN + n - 1, entropy[n - 1], method));
         if (withSelfBleu) {
@@ -54,12 +54,12 @@ public final class DiversityBootstrap {
         return out;
     }
 
-    private ConfidenceInterval interval(double[][] reps, int column, double estimate, String method) {
-        if (Double.isNaN(estimate)) return new ConfidenceInterval(level, Double.NaN, Double.NaN, method);
+    private Interval interval(double[][] reps, int column, double estimate, String method) {
+        if (Double.isNaN(estimate)) return new Interval(level, Double.NaN, Double.NaN, method);
         double[] v = new double[reps.length];
         for (int b = 0; b < reps.length; b++) v[b] = reps[b][column];
-        ConfidenceInterval c = Bootstrap.centredPercentiles(v, level, estimate, method);
-        return new ConfidenceInterval(level, c.low(), c.high(), method); // one method text for all figures (shifts differ per figure)
+        Interval c = Bootstrap.centredPercentiles(v, level, estimate, method);
+        return new Interval(level, c.low(), c.high(), method); // one method text for all figures (shifts differ per figure)
     }
 
     /** distinct-1..4, entropy-1..4 and (optionally) self-BLEU-2..4 of one resample given as drawn indices. */

@@ -1,6 +1,6 @@
 package io.genaudit.metrics.diversity;
 
-import io.genaudit.metrics.stats.ConfidenceInterval;
+import io.genaudit.reports.Interval;
 
 import java.util.Arrays;
 import java.util.List;
@@ -57,7 +57,7 @@ public final class DiversityMetrics {
         int[] nonEmpty = java.util.stream.IntStream.range(0, texts.size()).filter(i -> !texts.get(i).isEmpty()).toArray();
         int[] subset = subsample(nonEmpty, vendiMaxItems, seed);
         double vendi = subset.length == 0 ? Double.NaN : VendiScore.ofTexts(index, MAX_N, subset);
-        Map<String, ConfidenceInterval> ci = resamples == 0 || texts.size() < 2 ? Map.of()
+        Map<String, Interval> ci = resamples == 0 || texts.size() < 2 ? Map.of()
                 : new DiversityBootstrap(resamples, seed, LEVEL).intervals(index, distinct, entropy, selfBleu, texts.size() <= selfBleuCiMaxTexts);
         return new DiversityResult(texts.size(), ngrams[0], distinct, ngrams, entropy, selfBleu, vendi, subset.length, ci);
     }

@@ -1,6 +1,6 @@
 package io.genaudit.metrics.diversity;
 
-import io.genaudit.metrics.stats.ConfidenceInterval;
+import io.genaudit.reports.Interval;
 
 import java.util.List;
 import java.util.Map;
@@ -21,7 +21,7 @@ import java.util.Map;
  *                    {@code self_bleu_4}, ...; see {@link DiversityBootstrap}); empty when not computed
  */
 public record DiversityResult(int texts, long tokens, double[] distinct, long[] ngrams, double[] entropy,
-                              double[] selfBleu, double vendi, int vendiItems, Map<String, ConfidenceInterval> intervals) {
+                              double[] selfBleu, double vendi, int vendiItems, Map<String, Interval> intervals) {
     public double distinct(int n) {
         return distinct[n - 1];
     }
@@ -35,7 +35,7 @@ public record DiversityResult(int texts, long tokens, double[] distinct, long[] 
     }
 
     /** The interval of field {@code name} (e.g. {@code distinct_2}), or null when none was computed. */
-    public ConfidenceInterval interval(String name) {
+    public Interval interval(String name) {
         return intervals.get(name);
     }
 
@@ -56,7 +56,7 @@ public record DiversityResult(int texts, long tokens, double[] distinct, long[] 
         m.put("vendi", num(vendi));
         m.put("vendi_items", vendiItems);
         if (!intervals.isEmpty()) {
-            ConfidenceInterval first = intervals.values().iterator().next();
+            Interval first = intervals.values().iterator().next();
             m.put("ci_level", first.level());
             m.put("ci_method", first.method());
         }
@@ -65,7 +65,7 @@ public record DiversityResult(int texts, long tokens, double[] distinct, long[] 
 
     private void put(Map<String, Object> m, String name, double value) {
         m.put(name, num(value));
-        ConfidenceInterval ci = intervals.get(name);
+        Interval ci = intervals.get(name);
         if (ci != null) m.put(name + "_ci", Double.isNaN(ci.low()) ? null : List.of(ci.low(), ci.high()));
     }
 

@@ -1,7 +1,7 @@
 package io.genaudit.metrics.perplexity;
 
 import io.genaudit.metrics.stats.Bootstrap;
-import io.genaudit.metrics.stats.ConfidenceInterval;
+import io.genaudit.reports.Interval;
 
 import java.util.List;
 
@@ -13,7 +13,7 @@ public final class PerplexityBootstrap {
     private PerplexityBootstrap() {
     }
 
-    public static ConfidenceInterval tokenPerplexity(List<DocumentScore> docs, Bootstrap bootstrap, double level) {
+    public static Interval tokenPerplexity(List<DocumentScore> docs, Bootstrap bootstrap, double level) {
         double[] nll = docs.stream().mapToDouble(DocumentScore::nllNats).toArray();
         long[] tok = docs.stream().mapToLong(DocumentScore::tokens).toArray();
         double[] reps = bootstrap.replicates(docs.size(), idx -> {

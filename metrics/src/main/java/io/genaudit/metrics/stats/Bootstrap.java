@@ -1,5 +1,7 @@
 package io.genaudit.metrics.stats;
 
+import io.genaudit.reports.Interval;
+
 import java.util.Arrays;
 import java.util.SplittableRandom;
 import java.util.function.Function;
@@ -55,17 +57,17 @@ public final class Bootstrap {
     }
 
     /** Percentile interval of the statistic at {@code level} (e.g. 0.95). */
-    public ConfidenceInterval percentileInterval(int n, ToDoubleFunction<int[]> statistic, double level) {
+    public Interval percentileInterval(int n, ToDoubleFunction<int[]> statistic, double level) {
         double[] reps = replicates(n, statistic);
         return percentiles(reps, level, "percentile bootstrap, " + resamples + " resamples");
     }
 
     /** Percentile interval from given replicates (NaN replicates are dropped). */
-    public static ConfidenceInterval percentiles(double[] replicates, double level, String method) {
+    public static Interval percentiles(double[] replicates, double level, String method) {
         double[] s = Arrays.stream(replicates).filter(d -> !Double.isNaN(d)).sorted().toArray();
-        if (s.length == 0) return new ConfidenceInterval(level, Double.NaN, Double.NaN, method);
+        if (s.length == 0) return new Interval(level, Double.NaN, Double.NaN, method);
         double a = (1 - level) / 2;
-        return new ConfidenceInterval(level, quantile(s, a), quantile(s, 1 - a), method);
+        return new Interval(level, quantile(s, a), quantile(s, 1 - a), method);
     }
 
     /**
@@ -74,7 +76,7 @@ public final class Bootstrap {
      * estimator's own bias: the spread comes from the bootstrap, the centre from the estimate. The method text gets
      * the shift appended.
      */
-    public static ConfidenceInterval centredPercentiles(double[] replicates, double level, double estimate, String method) {
+    public static Interval centredPercentiles(double[] replicates, double level, double estimate, String method) {
         double mean = Arrays.stream(replicates).filter(d -> !Double.isNaN(d)).average().orElse(Double.NaN);
         double shift = mean - estimate;
         double[] centred = new double[replicates.length];

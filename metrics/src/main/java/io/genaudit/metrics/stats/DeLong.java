@@ -1,5 +1,7 @@
 package io.genaudit.metrics.stats;
 
+import io.genaudit.reports.Interval;
+
 import org.apache.commons.math3.distribution.NormalDistribution;
 
 /**
@@ -74,7 +76,7 @@ public final class DeLong {
     }
 
     /** Normal-approximation interval AUC ± z·SE at {@code level}, clipped to [0, 1] (as pROC's {@code ci.auc}). */
-    public static ConfidenceInterval interval(double[] scores, int[] labels, double level) {
+    public static Interval interval(double[] scores, int[] labels, double level) {
         return interval(scores, labels, level, 1, "DeLong (fast, Sun & Xu 2014), normal approximation");
     }
 
@@ -82,12 +84,12 @@ public final class DeLong {
      * Normal-approximation interval AUC ± z·sqrt(varianceFactor·V) with DeLong's variance V, clipped to [0, 1]: for
      * scores whose AUC varies more than DeLong's fixed-scorer variance says (e.g. pooled cross-validated scores).
      */
-    public static ConfidenceInterval interval(double[] scores, int[] labels, double level, double varianceFactor, String method) {
+    public static Interval interval(double[] scores, int[] labels, double level, double varianceFactor, String method) {
         if (!(varianceFactor >= 1)) throw new IllegalArgumentException("variance factor must be >= 1, got " + varianceFactor);
         Estimate e = estimate(scores, labels);
         double se = Math.sqrt(varianceFactor * e.variance(0));
         double z = NORMAL.inverseCumulativeProbability(1 - (1 - level) / 2);
-        return new ConfidenceInterval(level, Math.max(0, e.auc()[0] - z * se), Math.min(1, e.auc()[0] + z * se), method);
+        return new Interval(level, Math.max(0, e.auc()[0] - z * se), Math.min(1, e.auc()[0] + z * se), method);
     }
 
     /** Compares two scorers on the same samples (paired): z = (A1 − A2) / sqrt(V1 + V2 − 2 C12). */

@@ -1,6 +1,6 @@
 package io.genaudit.metrics.diversity;
 
-import io.genaudit.metrics.stats.ConfidenceInterval;
+import io.genaudit.reports.Interval;
 import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;
@@ -71,10 +71,10 @@ class DiversityBootstrapTest {
         DiversityResult b = new DiversityMetrics(1000, 7, 200, 10_000).compute(t);
         DiversityResult c = new DiversityMetrics(1000, 8, 200, 10_000).compute(t);
         assertEquals(11, a.intervals().size());
-        for (Map.Entry<String, ConfidenceInterval> e : a.intervals().entrySet()) {
+        for (Map.Entry<String, Interval> e : a.intervals().entrySet()) {
             String f = e.getKey();
             double est = estimate(a, f);
-            ConfidenceInterval ci = e.getValue();
+            Interval ci = e.getValue();
             assertTrue(ci.low() < est && est < ci.high(), f + " " + est + " not inside " + ci);
             assertEquals(ci, b.interval(f), f + " differs for the same seed");
             assertNotEquals(ci.low(), c.interval(f).low(), f + " identical for another seed");
@@ -101,7 +101,7 @@ class DiversityBootstrapTest {
         assertTrue(new DiversityMetrics(100, 3, 0, 99).compute(texts(10, 5)).intervals().isEmpty());
     }
 
-    private static double width(ConfidenceInterval ci) {
+    private static double width(Interval ci) {
         return ci.high() - ci.low();
     }
 

@@ -1,5 +1,7 @@
 package io.genaudit.metrics.stats;
 
+import io.genaudit.reports.Interval;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.Test;
 
@@ -21,7 +23,7 @@ class DeLongTest {
             DeLong.Estimate est = DeLong.estimate(s, y);
             assertEquals(c.get("delong_auc").asDouble(), est.auc()[0], 1e-12, e.getKey());
             assertEquals(c.get("delong_variance").asDouble(), est.variance(0), 1e-12, e.getKey());
-            ConfidenceInterval ci = DeLong.interval(s, y, 0.95);
+            Interval ci = DeLong.interval(s, y, 0.95);
             assertEquals(c.get("delong_ci95").get(0).asDouble(), ci.low(), 1e-9, e.getKey());
             assertEquals(c.get("delong_ci95").get(1).asDouble(), ci.high(), 1e-9, e.getKey());
         }
