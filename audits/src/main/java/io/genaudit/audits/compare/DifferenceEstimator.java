@@ -3,7 +3,6 @@ package io.genaudit.audits.compare;
 import io.genaudit.metrics.stats.Bootstrap;
 import io.genaudit.reports.Interval;
 import io.genaudit.reports.AuditResult;
-import io.genaudit.reports.Interval;
 import org.apache.commons.math3.distribution.NormalDistribution;
 
 import java.util.List;

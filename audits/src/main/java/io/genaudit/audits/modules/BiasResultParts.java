@@ -10,7 +10,6 @@ import io.genaudit.metrics.bias.GroupEffect;
 import io.genaudit.metrics.bias.StereoSetProbe;
 import io.genaudit.reports.Interval;
 import io.genaudit.reports.Chart;
-import io.genaudit.reports.Interval;
 import io.genaudit.reports.Table;
 
 import java.util.ArrayList;

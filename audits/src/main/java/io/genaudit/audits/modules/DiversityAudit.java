@@ -15,7 +15,6 @@ import io.genaudit.metrics.perplexity.TextDocuments;
 import io.genaudit.reports.AuditResult;
 import io.genaudit.reports.Interval;
 import io.genaudit.reports.Chart;
-import io.genaudit.reports.Interval;
 import io.genaudit.reports.Table;
 
 import java.util.ArrayList;

@@ -11,7 +11,6 @@ import io.genaudit.reports.Interval;
 import io.genaudit.metrics.stats.ResampledRows;
 import io.genaudit.reports.AuditResult;
 import io.genaudit.reports.Chart;
-import io.genaudit.reports.Interval;
 
 import java.util.LinkedHashMap;
 import java.util.List;

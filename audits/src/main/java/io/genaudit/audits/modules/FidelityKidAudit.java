@@ -6,11 +6,9 @@ import io.genaudit.audits.AuditSpec;
 import io.genaudit.audits.plan.PlanException;
 import io.genaudit.metrics.fidelity.FeatureSet;
 import io.genaudit.metrics.fidelity.KernelInceptionDistance;
-import io.genaudit.metrics.fidelity.TwoSampleBootstrap;
+import io.genaudit.metrics.fidelity.KidInterval;
 import io.genaudit.reports.Interval;
-import io.genaudit.metrics.stats.ResampledRows;
 import io.genaudit.reports.AuditResult;
-import io.genaudit.reports.Interval;
 
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -54,10 +52,7 @@ public final class FidelityKidAudit implements AuditModule {
         try (AuditContext.Phase ph = ctx.phase(spec.id() + " kid", "evaluate", in.generatorId)) {
             r = new KernelInceptionDistance(subsets, subsetSize, numpySeed).compute(a, b);
             if (in.bootstrap > 0) {
-                KernelInceptionDistance one = new KernelInceptionDistance(1, r.subsetSize(), numpySeed);
-                Interval c = new TwoSampleBootstrap(in.bootstrap, in.seed).centredInterval(a.length, b.length,
-                        (ia, ib) -> one.compute(ResampledRows.pick(a, ia), ResampledRows.pick(b, ib)).mean(), in.level, one.compute(a, b).mean());
-                ci = new Interval(c.level(), c.low(), c.high(), c.method() + ", one subset of " + r.subsetSize() + " per resample");
+                ci = KidInterval.of(a, b, r.mean(), r.subsetSize(), numpySeed, in.bootstrap, in.seed, in.level);
             }
         }
         Map<String, Object> details = new LinkedHashMap<>();
