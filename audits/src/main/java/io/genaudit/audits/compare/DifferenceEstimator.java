@@ -62,7 +62,8 @@ public final class DifferenceEstimator {
         Bootstrap boot = new Bootstrap(resamples, seed);
         double[] reps = boot.replicates(n, idx -> ppl(pb, idx) - ppl(pa, idx));
         Interval ci = Bootstrap.percentiles(reps, level,
-                "paired bootstrap over " + n + " documents, " + resamples + " resamples");
+                "paired bootstrap over " + n + " documents, " + resamples + " resamples")
+                .withEstimand("difference in corpus perplexity (" + b.model() + " minus " + a.model() + ") over documents like these, both models scoring the same documents");
         int below = 0;
         int above = 0;
         for (double r : reps) {
@@ -96,9 +97,18 @@ public final class DifferenceEstimator {
         }
         double se = Math.sqrt(sa * sa + sb * sb);
         double z = N01.inverseCumulativeProbability(0.5 + level / 2);
-        Interval ci = new Interval(level, diff - z * se, diff + z * se, method);
+        Interval ci = new Interval(level, diff - z * se, diff + z * se, method, differenceEstimand(a, b));
         double p = se == 0 ? (diff == 0 ? 1 : 0) : 2 * (1 - N01.cumulativeProbability(Math.abs(diff) / se));
         return new Difference(a.id(), a.metric(), a.model(), b.model(), va, vb, diff, ci, p, p, method);
+    }
+
+    /** "B minus A" of what each side's interval covers (the estimand of A when both agree). */
+    static String differenceEstimand(AuditResult a, AuditResult b) {
+        String ea = a.ci() == null ? null : a.ci().estimand();
+        String eb = b.ci() == null ? null : b.ci().estimand();
+        String what = ea == null ? (eb == null ? a.metric() : eb) : ea;
+        if (ea != null && eb != null && !ea.equals(eb)) what = ea + " / " + eb;
+        return "difference (" + b.model() + " minus " + a.model() + ") of: " + what;
     }
 
     /** Standard error implied by a (roughly symmetric) interval: half-width over the normal quantile of its level. */

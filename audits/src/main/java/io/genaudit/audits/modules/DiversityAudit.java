@@ -182,7 +182,7 @@ public final class DiversityAudit implements AuditModule {
         Table quotes = new Table("Sample generations", List.of("#", "prompt", "generation"), rows);
 
         Interval headline = gen.interval("distinct_2");
-        Interval ci = headline == null ? null : new Interval(headline.level(), headline.low(), headline.high(), headline.method());
+        Interval ci = headline;
         return List.of(new AuditResult(spec.id(), metric(), modelId, String.join(",", spec.data()), gen.distinct(2), null,
                 ci, (long) samples, settings, null, details, List.of(bars, entropy), null, List.of(figuresTable(gen, ref), quotes), notes));
     }

@@ -50,7 +50,8 @@ public record DetectabilityMetrics(double auc, Interval aucCi, Interval aucCiDeL
             return pos == 0 || pos == idx.length ? Double.NaN : RocCurve.auc(s, y);
         }, 0.95);
         return withInterval(scores, labels, fpr, new Interval(boot.level(), boot.low(), boot.high(),
-                "percentile bootstrap over images, " + resamples + " resamples (one detector, scores fixed)"));
+                "percentile bootstrap over images, " + resamples + " resamples (one detector, scores fixed)",
+                "AUC of this fixed detector on the population of real and generated images these were drawn from"));
     }
 
     /**
@@ -59,7 +60,8 @@ public record DetectabilityMetrics(double auc, Interval aucCi, Interval aucCiDeL
      */
     public static DetectabilityMetrics ofCrossValidated(double[] scores, int[] labels, double fpr) {
         Interval ci = DeLong.interval(scores, labels, 0.95, CV_VARIANCE_FACTOR,
-                "DeLong normal approximation with the variance doubled for cross-validated scores (detector training variance)");
+                "DeLong normal approximation on the logit scale with the variance doubled for cross-validated scores (detector training variance)")
+                .withEstimand("AUC of a detector of this kind trained on this many images, on the population of real and generated images");
         return withInterval(scores, labels, fpr, ci);
     }
 

@@ -1,6 +1,7 @@
 package io.genaudit.metrics.diversity;
 
 import io.genaudit.metrics.stats.Bootstrap;
+import io.genaudit.metrics.stats.Support;
 import io.genaudit.reports.Interval;
 
 import java.util.LinkedHashMap;
@@ -17,7 +18,10 @@ import java.util.Map;
  * holds only about 63% distinct texts, and every one of these figures depends on the number of distinct texts (fewer
  * texts: fewer distinct n-grams relative to the total, fewer references for BLEU), so resampled values sit off the
  * estimate by an amount caused by resampling alone. The intervals therefore take the replicates' spread around their
- * mean and centre it on the estimate ({@link Bootstrap#centredPercentiles}), as genaudit's FID interval does.
+ * mean and centre it on the estimate ({@link Bootstrap#centredPercentiles}), as genaudit's FID interval does: on the logit
+ * scale for distinct-n and self-BLEU (shares in [0, 1]; a plain shift escaped [0, 1] on skewed or tiny sets) and on the
+ * log scale for entropy (non-negative). Every one of these figures depends on the number of generations, so the
+ * intervals cover the expected value over generation sets of this size.
  */
 public final class DiversityBootstrap {
     private final Bootstrap bootstrap;
@@ -44,22 +48,29 @@ public final class DiversityBootstrap {
         String method = "percentile bootstrap over generations, " + bootstrap.resamples() + " resamples, centred on the estimate "
                 + "(duplicates count as repeated generations for distinct-n and entropy; a text is never scored against its own copy for self-BLEU)";
         Map<String, Interval> out = new LinkedHashMap<>();
-        for (int n = 1; n <= maxN; n++) out.put("distinct_" + n, interval(reps, n - 1, distinct[n - 1], method));
-        for (int n = 1; n <= maxN; n++) out.put("entropy_" + n, interval(reps, maxN + n - 1, entropy[n - 1], method));
+        String estimand = estimand(index.texts());
+        for (int n = 1; n <= maxN; n++) out.put("distinct_" + n, interval(reps, n - 1, distinct[n - 1], method, Support.UNIT, "expected distinct-" + n + " " + estimand));
+        for (int n = 1; n <= maxN; n++) out.put("entropy_" + n, interval(reps, maxN + n - 1, entropy[n - 1], method, Support.NON_NEGATIVE, "expected " + n + "-gram entropy " + estimand));
         if (withSelfBleu) {
             for (int n = 2; n <= maxN; n++) {
-                out.put("self_bleu_" + n, interval(reps, 2 * maxN + n - 2, selfBleu[n - 2], method));
+                out.put("self_bleu_" + n, interval(reps, 2 * maxN + n - 2, selfBleu[n - 2], method, Support.UNIT, "expected self-BLEU-" + n + " " + estimand));
             }
         }
         return out;
     }
 
-    private Interval interval(double[][] reps, int column, double estimate, String method) {
-        if (Double.isNaN(estimate)) return new Interval(level, Double.NaN, Double.NaN, method);
+    /** What the intervals cover, after "expected FIGURE": generation sets of {@code texts} texts. */
+    public static String estimand(int texts) {
+        return "over generation sets of " + texts + " texts from this model and prompts (it depends on the set size)";
+    }
+
+    private Interval interval(double[][] reps, int column, double estimate, String method, Support support, String estimand) {
+        if (Double.isNaN(estimate)) return new Interval(level, Double.NaN, Double.NaN, method, estimand);
         double[] v = new double[reps.length];
         for (int b = 0; b < reps.length; b++) v[b] = reps[b][column];
-        Interval c = Bootstrap.centredPercentiles(v, level, estimate, method);
-        return new Interval(level, c.low(), c.high(), method); // one method text for all figures (shifts differ per figure)
+        Interval c = Bootstrap.centredPercentiles(v, level, estimate, method, support);
+        // one method text per scale for all figures (the shifts differ per figure)
+        return new Interval(level, c.low(), c.high(), method + (support.scale().isEmpty() ? "" : ", centred on the " + support.scale() + " scale"), estimand);
     }
 
     /** distinct-1..4, entropy-1..4 and (optionally) self-BLEU-2..4 of one resample given as drawn indices. */

@@ -43,7 +43,7 @@ public record DiversityResult(int texts, long tokens, double[] distinct, long[] 
      * The figures as flat JSON-ready entries: {@code n} (texts), {@code tokens}, {@code distinct_1..4},
      * {@code ngrams_1..4}, {@code self_bleu_2..4}, {@code entropy_1..4} (nats), {@code vendi}, {@code vendi_items};
      * each figure with an interval is followed by {@code <name>_ci: [low, high]}, and {@code ci_level} /
-     * {@code ci_method} close the map; NaN becomes null.
+     * {@code ci_method} / {@code ci_estimand} close the map; NaN becomes null.
      */
     public Map<String, Object> asMap() {
         Map<String, Object> m = new java.util.LinkedHashMap<>();
@@ -59,6 +59,7 @@ public record DiversityResult(int texts, long tokens, double[] distinct, long[] 
             Interval first = intervals.values().iterator().next();
             m.put("ci_level", first.level());
             m.put("ci_method", first.method());
+            m.put("ci_estimand", "each figure's expected value " + DiversityBootstrap.estimand(texts));
         }
         return m;
     }

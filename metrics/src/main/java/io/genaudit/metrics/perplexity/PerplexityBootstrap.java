@@ -7,11 +7,16 @@ import java.util.List;
 
 /**
  * Confidence interval of the corpus token perplexity, resampling documents (not tokens: tokens of one document are
- * not independent) and recomputing the ratio of sums exp(ΣNLL / Σtokens) on each resample.
+ * not independent) and recomputing the ratio of sums exp(ΣNLL / Σtokens) on each resample. It covers the corpus
+ * perplexity of the population of documents these were drawn from ({@link #ESTIMAND}).
  */
 public final class PerplexityBootstrap {
     private PerplexityBootstrap() {
     }
+
+    /** What the interval covers. */
+    public static final String ESTIMAND = "corpus perplexity over documents like these: exp(expected NLL per token) on the "
+            + "population of documents this set was drawn from";
 
     public static Interval tokenPerplexity(List<DocumentScore> docs, Bootstrap bootstrap, double level) {
         double[] nll = docs.stream().mapToDouble(DocumentScore::nllNats).toArray();
@@ -26,6 +31,6 @@ public final class PerplexityBootstrap {
             return t == 0 ? Double.NaN : Math.exp(s / t);
         });
         return Bootstrap.percentiles(reps, level,
-                "percentile bootstrap over " + docs.size() + " documents, " + bootstrap.resamples() + " resamples");
+                "percentile bootstrap over " + docs.size() + " documents, " + bootstrap.resamples() + " resamples").withEstimand(ESTIMAND);
     }
 }

@@ -75,13 +75,17 @@ public final class DeLong {
         return estimate(new double[][]{scores}, labels);
     }
 
-    /** Normal-approximation interval AUC ± z·SE at {@code level}, clipped to [0, 1] (as pROC's {@code ci.auc}). */
+    /**
+     * Normal-approximation interval on the logit scale, logit(AUC) ± z·SE/(AUC(1−AUC)), mapped back: it stays inside
+     * (0, 1) and is asymmetric near 1 where detectors' AUCs sit (pROC's {@code ci.auc} clips AUC ± z·SE instead). An
+     * AUC of exactly 0 or 1 has no logit; there the clipped interval AUC ± z·SE is used.
+     */
     public static Interval interval(double[] scores, int[] labels, double level) {
-        return interval(scores, labels, level, 1, "DeLong (fast, Sun & Xu 2014), normal approximation");
+        return interval(scores, labels, level, 1, "DeLong (fast, Sun & Xu 2014), normal approximation on the logit scale");
     }
 
     /**
-     * Normal-approximation interval AUC ± z·sqrt(varianceFactor·V) with DeLong's variance V, clipped to [0, 1]: for
+     * The logit-scale interval of {@link #interval(double[], int[], double)} with standard error sqrt(varianceFactor·V), V DeLong's variance: for
      * scores whose AUC varies more than DeLong's fixed-scorer variance says (e.g. pooled cross-validated scores).
      */
     public static Interval interval(double[] scores, int[] labels, double level, double varianceFactor, String method) {
@@ -89,7 +93,11 @@ public final class DeLong {
         Estimate e = estimate(scores, labels);
         double se = Math.sqrt(varianceFactor * e.variance(0));
         double z = NORMAL.inverseCumulativeProbability(1 - (1 - level) / 2);
-        return new Interval(level, Math.max(0, e.auc()[0] - z * se), Math.min(1, e.auc()[0] + z * se), method);
+        double auc = e.auc()[0];
+        if (auc <= 0 || auc >= 1) return new Interval(level, Math.max(0, auc - z * se), Math.min(1, auc + z * se), method + " (AUC on a bound: clipped)");
+        double logit = Math.log(auc / (1 - auc));
+        double half = z * se / (auc * (1 - auc));
+        return new Interval(level, 1 / (1 + Math.exp(-(logit - half))), 1 / (1 + Math.exp(-(logit + half))), method);
     }
 
     /** Compares two scorers on the same samples (paired): z = (A1 − A2) / sqrt(V1 + V2 − 2 C12). */
