@@ -72,7 +72,7 @@ public final class KidCommand implements GenauditSubcommand, Callable<Integer> {
         m.put("fake", fake.description());
         String line = String.format(Locale.ROOT, "KID %.8f ± %.8f (std over %d subsets of %d)", r.mean(), r.std(), r.subsets(), r.subsetSize());
         if (bootstrap > 0) {
-            Interval ci = KidInterval.of(a, b, r.mean(), r.subsetSize(), seed, bootstrap, seed, level);
+            Interval ci = KidInterval.of(a, b, r.mean(), r.subsetSize(), seed, seed, level);
             m.put("ci", ci);
             m.put("bootstrap", bootstrap);
             line += String.format(Locale.ROOT, " (%.0f%% CI %.8f .. %.8f, %d resamples)", level * 100, ci.low(), ci.high(), bootstrap);

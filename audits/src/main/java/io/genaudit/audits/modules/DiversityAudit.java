@@ -32,7 +32,7 @@ import java.util.SplittableRandom;
  * pieces of the same token length and count, so mode collapse shows as a gap to the reference.
  * Headline value: distinct-2 of the generations; every other figure is gateable by name (reference ones prefixed
  * {@code reference_}). Distinct-n, entropy and self-BLEU carry bootstrap intervals over generations
- * ({@link io.genaudit.metrics.diversity.DiversityBootstrap}).
+ * ({@link io.genaudit.metrics.diversity.DiversityIntervals}).
  */
 public final class DiversityAudit implements AuditModule {
     private static final List<String> FIELDS = List.of("distinct_1", "distinct_2", "distinct_3", "distinct_4",

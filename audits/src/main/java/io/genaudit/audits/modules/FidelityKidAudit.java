@@ -52,7 +52,7 @@ public final class FidelityKidAudit implements AuditModule {
         try (AuditContext.Phase ph = ctx.phase(spec.id() + " kid", "evaluate", in.generatorId)) {
             r = new KernelInceptionDistance(subsets, subsetSize, numpySeed).compute(a, b);
             if (in.bootstrap > 0) {
-                ci = KidInterval.of(a, b, r.mean(), r.subsetSize(), numpySeed, in.bootstrap, in.seed, in.level);
+                ci = KidInterval.of(a, b, r.mean(), r.subsetSize(), numpySeed, in.seed, in.level);
             }
         }
         Map<String, Object> details = new LinkedHashMap<>();

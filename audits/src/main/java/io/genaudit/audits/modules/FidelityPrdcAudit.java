@@ -61,7 +61,7 @@ public final class FidelityPrdcAudit implements AuditModule {
         try (AuditContext.Phase ph = ctx.phase(spec.id() + " prdc", "evaluate", in.generatorId)) {
             r = prdc.compute(a, b);
             if (haveCi) {
-                cis = PrdcIntervals.of(prdc, r, a, b, in.bootstrap, in.seed, in.level);
+                cis = PrdcIntervals.of(prdc, r, a, b, in.seed, in.level);
                 for (int f = 0; f < 4; f++) {
                     low[f] = cis[f].low();
                     high[f] = cis[f].high();
@@ -93,8 +93,8 @@ public final class FidelityPrdcAudit implements AuditModule {
         settings.put("bootstrap", in.bootstrap);
         List<String> notes = in.notes("precision/recall/density/coverage");
         notes.add("Precision and density measure fidelity (samples near real data), recall and coverage measure diversity. "
-                + "Density can exceed 1. Intervals: bias-centred percentile bootstrap with the same resamples for all four (duplicated rows shrink k-NN radii, so the raw resampling distribution is shifted), centred on the logit scale for the three shares and on the log scale for density so that they stay in range; each covers the expected value at these sample sizes"
-                + (haveCi ? " (" + in.bootstrap + " resamples)." : " (off)."));
+                + "Density can exceed 1. Intervals: half-sampling of both sets (the bootstrap's duplicated rows shrink k-NN radii and distort these measures), normal intervals on the logit scale for the three shares and on the log scale for density so that they stay in range; each covers the expected value at these sample sizes"
+                + (haveCi ? "." : " (off: bootstrap 0)."));
         return List.of(new AuditResult(spec.id(), metric(), in.generatorId, in.datasetLabel(), r.precision(), null, haveCi ? cis[0] : null, fake.count(),
                 settings, null, details, List.of(chart), List.of(), List.of(table), notes));
     }

@@ -18,7 +18,7 @@ import java.util.Map;
  * @param vendi       Vendi score under the cosine kernel on n-gram (1..4) counts; NaN when not computed
  * @param vendiItems  how many texts the Vendi score was computed on (a seeded subsample when capped)
  * @param intervals   bootstrap intervals over generations by field name ({@code distinct_1}, {@code entropy_2},
- *                    {@code self_bleu_4}, ...; see {@link DiversityBootstrap}); empty when not computed
+ *                    {@code self_bleu_4}, ...; see {@link DiversityIntervals}); empty when not computed
  */
 public record DiversityResult(int texts, long tokens, double[] distinct, long[] ngrams, double[] entropy,
                               double[] selfBleu, double vendi, int vendiItems, Map<String, Interval> intervals) {
@@ -59,7 +59,7 @@ public record DiversityResult(int texts, long tokens, double[] distinct, long[] 
             Interval first = intervals.values().iterator().next();
             m.put("ci_level", first.level());
             m.put("ci_method", first.method());
-            m.put("ci_estimand", "each figure's expected value " + DiversityBootstrap.estimand(texts));
+            m.put("ci_estimand", "each figure's expected value " + DiversityIntervals.estimand(texts));
         }
         return m;
     }

@@ -84,19 +84,6 @@ public final class Bootstrap {
         return percentiles(centred, level, String.format(java.util.Locale.ROOT, "%s (resampling shift %+.4g removed)", method, shift));
     }
 
-    /**
-     * {@link #centredPercentiles} on the scale of {@code support} (logit for shares, log for non-negative values), so
-     * the interval stays inside the statistic's range: replicates are transformed, shifted by their mean minus the
-     * transformed estimate, and the percentiles transformed back. The method text names the scale and the shift.
-     */
-    public static Interval centredPercentiles(double[] replicates, double level, double estimate, String method, Support support) {
-        if (support == Support.REAL) return centredPercentiles(replicates, level, estimate, method);
-        double[] t = new double[replicates.length];
-        for (int i = 0; i < t.length; i++) t[i] = Double.isNaN(replicates[i]) ? Double.NaN : support.forward(replicates[i]);
-        Interval c = centredPercentiles(t, level, support.forward(estimate), method + ", centred on the " + support.scale() + " scale");
-        return new Interval(level, support.inverse(c.low()), support.inverse(c.high()), c.method());
-    }
-
     /** Linear-interpolated quantile of sorted values (numpy's default "linear" method). */
     public static double quantile(double[] sorted, double q) {
         double pos = q * (sorted.length - 1);

@@ -77,16 +77,18 @@ public final class DeLong {
 
     /**
      * Normal-approximation interval on the logit scale, logit(AUC) ± z·SE/(AUC(1−AUC)), mapped back: it stays inside
-     * (0, 1) and is asymmetric near 1 where detectors' AUCs sit (pROC's {@code ci.auc} clips AUC ± z·SE instead). An
-     * AUC of exactly 0 or 1 has no logit; there the clipped interval AUC ± z·SE is used.
+     * (0, 1) and is asymmetric near 1 where detectors' AUCs sit (pROC's {@code ci.auc}, {@link #waldInterval}, clips
+     * AUC ± z·SE instead, and under-covers there). An AUC of exactly 0 or 1 has no logit; there the clipped interval
+     * is used.
      */
     public static Interval interval(double[] scores, int[] labels, double level) {
         return interval(scores, labels, level, 1, "DeLong (fast, Sun & Xu 2014), normal approximation on the logit scale");
     }
 
     /**
-     * The logit-scale interval of {@link #interval(double[], int[], double)} with standard error sqrt(varianceFactor·V), V DeLong's variance: for
-     * scores whose AUC varies more than DeLong's fixed-scorer variance says (e.g. pooled cross-validated scores).
+     * The logit-scale interval of {@link #interval(double[], int[], double)} with standard error sqrt(varianceFactor·V),
+     * V DeLong's variance: for scores whose AUC varies more than DeLong's fixed-scorer variance says (e.g. pooled
+     * cross-validated scores).
      */
     public static Interval interval(double[] scores, int[] labels, double level, double varianceFactor, String method) {
         if (!(varianceFactor >= 1)) throw new IllegalArgumentException("variance factor must be >= 1, got " + varianceFactor);
@@ -94,10 +96,21 @@ public final class DeLong {
         double se = Math.sqrt(varianceFactor * e.variance(0));
         double z = NORMAL.inverseCumulativeProbability(1 - (1 - level) / 2);
         double auc = e.auc()[0];
-        if (auc <= 0 || auc >= 1) return new Interval(level, Math.max(0, auc - z * se), Math.min(1, auc + z * se), method + " (AUC on a bound: clipped)");
+        if (auc <= 0 || auc >= 1) return clipped(auc, z * se, level, method + " (AUC on a bound: clipped AUC ± z·SE)");
         double logit = Math.log(auc / (1 - auc));
         double half = z * se / (auc * (1 - auc));
         return new Interval(level, 1 / (1 + Math.exp(-(logit - half))), 1 / (1 + Math.exp(-(logit + half))), method);
+    }
+
+    /** AUC ± z·SE clipped to [0, 1], as pROC's {@code ci.auc} (for comparison with published numbers). */
+    public static Interval waldInterval(double[] scores, int[] labels, double level) {
+        Estimate e = estimate(scores, labels);
+        double z = NORMAL.inverseCumulativeProbability(1 - (1 - level) / 2);
+        return clipped(e.auc()[0], z * Math.sqrt(e.variance(0)), level, "DeLong (fast, Sun & Xu 2014), normal approximation, clipped to [0, 1]");
+    }
+
+    private static Interval clipped(double auc, double half, double level, String method) {
+        return new Interval(level, Math.max(0, auc - half), Math.min(1, auc + half), method);
     }
 
     /** Compares two scorers on the same samples (paired): z = (A1 − A2) / sqrt(V1 + V2 − 2 C12). */

@@ -1,10 +1,10 @@
 package io.genaudit.metrics.stats;
 
 /**
- * The range a statistic can take, and the scale on which genaudit's bias-centred bootstrap shifts its replicates so
- * that the interval stays inside that range: a share in [0, 1] is shifted on the logit scale, a non-negative
- * quantity on the log scale, an unbounded one as is. Values on a bound are pulled in by {@link #EDGE} first (so a
- * distinct-n of exactly 1 keeps an interval that ends at 1).
+ * The range a statistic can take, and the scale on which genaudit builds its interval so that it stays inside that
+ * range: logit for a share in [0, 1], log for a non-negative quantity, none for an unbounded one
+ * ({@link #deltaInterval} for half-sampling, {@link #forward}/{@link #inverse} for the jackknife). Values on a bound
+ * are pulled in by {@link #EDGE} before {@link #forward}.
  */
 public enum Support {
     /** Any real number: shift as is. */
@@ -50,6 +50,32 @@ public enum Support {
                 yield Math.log(p / (1 - p));
             }
         };
+    }
+
+    /**
+     * The derivative of {@link #forward} at {@code x} (delta method: an SD on the original scale times this is the SD
+     * on the transformed scale); infinite on a bound.
+     */
+    public double slope(double x) {
+        return switch (this) {
+            case REAL -> 1;
+            case NON_NEGATIVE -> 1 / x;
+            case UNIT -> 1 / (x * (1 - x));
+        };
+    }
+
+    /**
+     * The interval estimate ± z·sd built on the transformed scale by the delta method and mapped back, so it stays
+     * inside the range; for an estimate on a bound (no transform there) the untransformed interval clipped to the range.
+     */
+    public double[] deltaInterval(double estimate, double sd, double z) {
+        double slope = slope(estimate);
+        if (!Double.isFinite(slope)) {
+            return new double[]{Math.max(min, estimate - z * sd), Math.min(max, estimate + z * sd)};
+        }
+        double centre = forward(estimate);
+        double half = z * sd * Math.abs(slope);
+        return new double[]{Math.min(estimate, inverse(centre - half)), Math.max(estimate, inverse(centre + half))};
     }
 
     /** Back from the shifting scale, inside the range. */
