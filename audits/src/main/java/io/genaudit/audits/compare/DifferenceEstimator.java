@@ -61,8 +61,8 @@ public final class DifferenceEstimator {
         int n = pa[0].length;
         Bootstrap boot = new Bootstrap(resamples, seed);
         double[] reps = boot.replicates(n, idx -> ppl(pb, idx) - ppl(pa, idx));
-        Interval ci = Bootstrap.percentiles(reps, level,
-                "paired bootstrap over " + n + " documents, " + resamples + " resamples")
+        Interval ci = Bootstrap.expandedPercentiles(reps, level, n,
+                "percentile paired bootstrap over " + n + " documents, " + resamples + " resamples")
                 .withEstimand("difference in corpus perplexity (" + b.model() + " minus " + a.model() + ") over documents like these, both models scoring the same documents");
         int below = 0;
         int above = 0;

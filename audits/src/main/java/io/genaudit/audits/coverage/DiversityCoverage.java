@@ -18,17 +18,15 @@ public final class DiversityCoverage implements CoverageCase {
     private final int vocabulary;
     private final double zipf;
     private final String field;
-    private final int resamples;
     private final double[] cumulative;
     private MonteCarloTarget target;
 
-    public DiversityCoverage(int texts, int length, int vocabulary, double zipf, String field, int resamples) {
+    public DiversityCoverage(int texts, int length, int vocabulary, double zipf, String field) {
         this.texts = texts;
         this.length = length;
         this.vocabulary = vocabulary;
         this.zipf = zipf;
         this.field = field;
-        this.resamples = resamples;
         this.cumulative = new double[vocabulary];
         double sum = 0;
         for (int k = 0; k < vocabulary; k++) sum += Math.pow(k + 1, -zipf);
@@ -68,7 +66,7 @@ public final class DiversityCoverage implements CoverageCase {
     @Override
     public Interval interval(long seed) {
         List<List<String>> set = sample(new SplittableRandom(seed));
-        return new DiversityMetrics(0, seed * 31 + 7, resamples, Integer.MAX_VALUE).compute(set).interval(field);
+        return new DiversityMetrics(0, seed * 31 + 7, 10, Integer.MAX_VALUE).compute(set).interval(field); // any resamples > 0 turns intervals on
     }
 
     private double value(DiversityMetrics m, List<List<String>> set) {

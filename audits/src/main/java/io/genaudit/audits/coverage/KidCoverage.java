@@ -13,13 +13,11 @@ import java.util.SplittableRandom;
 public final class KidCoverage implements CoverageCase {
     private final GaussianFeatures g;
     private final int n;
-    private final int resamples;
     private MonteCarloTarget target;
 
-    public KidCoverage(GaussianFeatures g, int n, int resamples) {
+    public KidCoverage(GaussianFeatures g, int n) {
         this.g = g;
         this.n = n;
-        this.resamples = resamples;
     }
 
     @Override
@@ -36,7 +34,7 @@ public final class KidCoverage implements CoverageCase {
     public double target() {
         if (target == null) {
             KernelInceptionDistance kid = new KernelInceptionDistance(1, 1000, 0);
-            target = MonteCarloTarget.of(300, 910_000_000L, s -> {
+            target = MonteCarloTarget.of(200, 910_000_000L, s -> {
                 SplittableRandom r = new SplittableRandom(s);
                 return kid.compute(g.real(r, 1000), g.generated(r, 1000)).mean();
             });

@@ -38,7 +38,7 @@ public final class PerplexityCoverage implements CoverageCase {
 
     @Override
     public String method() {
-        return (paired ? "paired percentile bootstrap over documents" : "percentile bootstrap over documents") + ", B=" + resamples;
+        return (paired ? "expanded percentile paired bootstrap over documents" : "expanded percentile bootstrap over documents") + ", B=" + resamples;
     }
 
     @Override
