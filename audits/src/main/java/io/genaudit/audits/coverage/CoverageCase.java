@@ -24,6 +24,11 @@ public interface CoverageCase {
         return new double[]{Double.NEGATIVE_INFINITY, Double.POSITIVE_INFINITY};
     }
 
+    /** True for a row shown for contrast only (an interval judged against a target that is not its estimand). */
+    default boolean contrast() {
+        return false;
+    }
+
     /** The interval from one simulated data set drawn with {@code seed}. */
     Interval interval(long seed);
 }

@@ -28,6 +28,6 @@ public final class CoverageRunner {
             width += ci.high() - ci.low();
         }
         return new CoverageResult(c.name(), c.method(), target, c.targetSource(), repetitions, misses, below, outOfRange,
-                width / repetitions, (System.nanoTime() - t0) / 1e9);
+                width / repetitions, (System.nanoTime() - t0) / 1e9, c.contrast());
     }
 }

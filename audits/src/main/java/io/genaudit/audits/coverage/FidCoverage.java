@@ -57,6 +57,11 @@ public final class FidCoverage {
             }
 
             @Override
+            public boolean contrast() {
+                return kind == Kind.FINITE_N_VS_POPULATION;
+            }
+
+            @Override
             public double[] range() {
                 return new double[]{0, Double.POSITIVE_INFINITY};
             }
