@@ -3,6 +3,7 @@ package io.genaudit.audits.modules;
 import io.genaudit.audits.AuditContext;
 import io.genaudit.audits.AuditModule;
 import io.genaudit.audits.AuditSpec;
+import io.genaudit.audits.coverage.CoverageNotes;
 import io.genaudit.audits.Params;
 import io.genaudit.audits.plan.PlanException;
 import io.genaudit.engine.lm.LanguageModel;
@@ -31,7 +32,7 @@ import java.util.SplittableRandom;
  * distinct-n, n-gram entropy, self-BLEU and the Vendi score — next to the same figures on reference text cut into
  * pieces of the same token length and count, so mode collapse shows as a gap to the reference.
  * Headline value: distinct-2 of the generations; every other figure is gateable by name (reference ones prefixed
- * {@code reference_}). Distinct-n, entropy and self-BLEU carry bootstrap intervals over generations
+ * {@code reference_}). Distinct-n, entropy and self-BLEU carry half-sampling intervals over generations
  * ({@link io.genaudit.metrics.diversity.DiversityIntervals}).
  */
 public final class DiversityAudit implements AuditModule {
@@ -147,6 +148,7 @@ public final class DiversityAudit implements AuditModule {
         notes.add("Self-BLEU: each generation against all others, NLTK sentence_bleu with method1 smoothing (higher = less "
                 + "diverse). Distinct-n: distinct over total n-grams. Entropy in nats. Vendi: effective number of distinct "
                 + "texts under the cosine kernel on n-gram counts.");
+        if (bootstrap > 0) notes.addAll(CoverageNotes.forMetric("diversity", false));
         notes.add("All these figures depend on the number and length of texts; compare only like with like.");
         if (bootstrap > 0) {
             notes.add(String.format(Locale.ROOT, "Intervals: %d bootstrap resamples of the generations (seed %d). A text drawn twice counts "

@@ -3,6 +3,7 @@ package io.genaudit.audits.modules;
 import io.genaudit.audits.AuditContext;
 import io.genaudit.audits.AuditModule;
 import io.genaudit.audits.AuditSpec;
+import io.genaudit.audits.coverage.CoverageNotes;
 import io.genaudit.metrics.fidelity.FeatureSet;
 import io.genaudit.metrics.fidelity.FidInfinity;
 import io.genaudit.metrics.fidelity.FrechetDistance;
@@ -50,6 +51,7 @@ public final class FidelityFidAudit implements AuditModule {
         Map<String, Object> details = new LinkedHashMap<>();
         List<Chart> charts = new ArrayList<>();
         List<String> notes = in.notes("FID");
+        if (in.bootstrap > 0) notes.addAll(CoverageNotes.forMetric("fid", inf));
         Interval ci = null;
         FrechetDistance.Result r;
         try (AuditContext.Phase ph = ctx.phase(spec.id() + " fid", "evaluate", in.generatorId)) {

@@ -3,6 +3,7 @@ package io.genaudit.audits.modules;
 import io.genaudit.audits.AuditContext;
 import io.genaudit.audits.AuditModule;
 import io.genaudit.audits.AuditSpec;
+import io.genaudit.audits.coverage.CoverageNotes;
 import io.genaudit.audits.plan.PlanException;
 import io.genaudit.metrics.fidelity.FeatureSet;
 import io.genaudit.metrics.fidelity.KernelInceptionDistance;
@@ -69,6 +70,7 @@ public final class FidelityKidAudit implements AuditModule {
         settings.put("subset_seed", numpySeed);
         settings.put("bootstrap", in.bootstrap);
         List<String> notes = in.notes("KID");
+        if (in.bootstrap > 0) notes.addAll(CoverageNotes.forMetric("kid", false));
         notes.add("KID is unbiased in N but its subset spread (std) depends on the subset size; std is over subsets, the "
                 + "interval over bootstrap resamples of both sets.");
         return List.of(new AuditResult(spec.id(), metric(), in.generatorId, in.datasetLabel(), r.mean(), null, ci, fake.count(),

@@ -3,6 +3,7 @@ package io.genaudit.audits.modules;
 import io.genaudit.audits.AuditContext;
 import io.genaudit.audits.AuditModule;
 import io.genaudit.audits.AuditSpec;
+import io.genaudit.audits.coverage.CoverageNotes;
 import io.genaudit.audits.plan.PlanException;
 import io.genaudit.metrics.fidelity.FeatureSet;
 import io.genaudit.metrics.fidelity.PrecisionRecallDensityCoverage;
@@ -92,6 +93,7 @@ public final class FidelityPrdcAudit implements AuditModule {
         settings.put("k", k);
         settings.put("bootstrap", in.bootstrap);
         List<String> notes = in.notes("precision/recall/density/coverage");
+        if (haveCi) notes.addAll(CoverageNotes.forMetric("prdc", false));
         notes.add("Precision and density measure fidelity (samples near real data), recall and coverage measure diversity. "
                 + "Density can exceed 1. Intervals: half-sampling of both sets (the bootstrap's duplicated rows shrink k-NN radii and distort these measures), normal intervals on the logit scale for the three shares and on the log scale for density so that they stay in range; each covers the expected value at these sample sizes"
                 + (haveCi ? "." : " (off: bootstrap 0)."));
