@@ -88,9 +88,9 @@ class DiversityIntervalsTest {
         DiversityResult large = new DiversityMetrics(100, 3, 300, 10_000).compute(texts(1600, 4));
         for (String f : small.intervals().keySet()) {
             double ws = width(small.interval(f)), wl = width(large.interval(f));
-            // 16x the texts: about 1/4 of the width for a root-n statistic (up to the 19-df jackknife SE's own noise
-            // and, near 1, the logit scale's p(1-p) factor, which differs between the two estimates)
-            assertTrue(wl < 0.6 * ws, f + ": width " + wl + " with 1600 texts vs " + ws + " with 100");
+            // 16x the texts: about 1/4 of the width for a root-n statistic; distinct-n's expected value itself moves
+            // with the number of texts (from near 1 towards its asymptote), so its spread need not fall like 1/sqrt(n)
+            assertTrue(wl < (f.startsWith("distinct_") ? 0.85 : 0.6) * ws, f + ": width " + wl + " with 1600 texts vs " + ws + " with 100");
         }
     }
 
