@@ -12,7 +12,7 @@ import io.genaudit.metrics.detect.FeatureRows;
 import io.genaudit.metrics.detect.GaussianNoise;
 import io.genaudit.metrics.detect.LabelledFeatures;
 import io.genaudit.metrics.detect.SpectralFeatureExtractor;
-import io.genaudit.metrics.stats.ConfidenceInterval;
+import io.genaudit.reports.Interval;
 import io.genaudit.metrics.stats.DeLong;
 
 import java.util.Locale;
@@ -60,7 +60,7 @@ public class CalibrationBench {
     static void run(String scenario, double noise, DetectorClassifier c, LabelledFeatures[] data, double featureSeconds) {
         int n = data.length;
         double[] auc = new double[n], se = new double[n];
-        ConfidenceInterval[] boot = new ConfidenceInterval[n], delong = new ConfidenceInterval[n], cv = new ConfidenceInterval[n];
+        Interval[] boot = new Interval[n], delong = new Interval[n], cv = new Interval[n];
         double tcv = 0, tboot = 0;
         for (int s = 0; s < n; s++) {
             long t0 = System.nanoTime();
@@ -90,17 +90,17 @@ public class CalibrationBench {
                 + "CV %.2f s/split, bootstrap %.2f s/split%n", width(boot), width(delong), width(cv), featureSeconds, tcv / n, tboot / n);
     }
 
-    static String rate(ConfidenceInterval[] ci, double target) {
+    static String rate(Interval[] ci, double target) {
         int k = 0;
-        for (ConfidenceInterval c : ci) if (!c.contains(target)) k++;
+        for (Interval c : ci) if (!c.contains(target)) k++;
         double p = (double) k / ci.length;
         double se = Math.sqrt(p * (1 - p) / ci.length);
         return String.format(Locale.ROOT, "%d/%d = %.1f%% (± %.1f)", k, ci.length, 100 * p, 100 * 1.96 * se);
     }
 
-    static double width(ConfidenceInterval[] ci) {
+    static double width(Interval[] ci) {
         double s = 0;
-        for (ConfidenceInterval c : ci) s += c.high() - c.low();
+        for (Interval c : ci) s += c.high() - c.low();
         return s / ci.length;
     }
 

@@ -98,6 +98,7 @@ public final class JUnitXmlRenderer {
         StringBuilder out = new StringBuilder(measured);
         out.append("\ndataset: ").append(orEmpty(a.dataset()));
         if (a.ci() != null && a.ci().method() != null) out.append("\ninterval method: ").append(a.ci().method());
+        if (a.ci() != null && a.ci().estimand() != null) out.append("\ninterval covers: ").append(a.ci().estimand());
         if (g == null) out.append("\nnot gated: this measurement does not affect the verdict");
         else out.append("\ngate: ").append(orEmpty(g.explanation()));
         for (String note : a.notes()) out.append("\nnote: ").append(note);

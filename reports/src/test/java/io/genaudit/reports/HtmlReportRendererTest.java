@@ -70,6 +70,7 @@ class HtmlReportRendererTest {
         assertEquals("[3.351, 3.478]", s.selectFirst(".ci-bounds").text());
         assertTrue(s.selectFirst(".figure-big").text().contains("95% CI"));
         assertTrue(s.selectFirst(".figure-big").text().contains("bootstrap over documents, 1000 resamples"));
+        assertEquals("The interval covers the corpus perplexity over documents like these.", s.selectFirst(".figure-big .estimand").text());
         assertTrue(s.selectFirst(".figure-big").text().contains("n = 12,800"));
         assertTrue(s.selectFirst(".gate").hasClass("pass"));
         assertTrue(s.selectFirst(".gate .explanation").text().startsWith("perplexity = 3.412 (95% CI"));

@@ -65,9 +65,23 @@ class RunRecordSchemaTest {
         ((ObjectNode) badChart.get("audits").get(0).get("charts").get(0)).put("type", "PIE");
         assertFalse(schema.validate(badChart).isEmpty(), "unknown chart type");
 
+        ObjectNode badEstimand = (ObjectNode) MAPPER.readTree(RunRecordJson.toJson(SampleRunRecords.rich()));
+        ((ObjectNode) badEstimand.get("audits").get(0).get("ci")).put("estimand", 3);
+        assertFalse(schema.validate(badEstimand).isEmpty(), "estimand must be a sentence");
+
         ObjectNode major2 = (ObjectNode) MAPPER.readTree(RunRecordJson.toJson(SampleRunRecords.rich()));
         major2.put("schemaVersion", "2.0");
         assertFalse(schema.validate(major2).isEmpty(), "schema covers 1.x only");
+    }
+
+    @Test
+    void intervalsCarryTheirEstimandAndOldRecordsWithoutOneStayValid() throws Exception {
+        ObjectNode rec = (ObjectNode) MAPPER.readTree(RunRecordJson.toJson(SampleRunRecords.rich()));
+        assertEquals("corpus perplexity over documents like these", rec.get("audits").get(0).get("ci").get("estimand").asText());
+        ((ObjectNode) rec.get("audits").get(0).get("ci")).remove("estimand");
+        assertTrue(schema.validate(rec).isEmpty(), "records written before estimands were stored");
+        RunRecord back = RunRecordJson.fromJson(MAPPER.writeValueAsString(rec), "old.json");
+        assertEquals(null, back.audits().get(0).ci().estimand());
     }
 
     @Test

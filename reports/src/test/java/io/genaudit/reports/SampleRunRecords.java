@@ -40,7 +40,8 @@ public final class SampleRunRecords {
                         List.of(new Figure("Samples at epoch 20", "64 samples, seed 42", "image/png", contactSheet(rnd)))));
 
         AuditResult perplexity = new AuditResult("lm-perplexity", "perplexity", "tiny-gpt", "fixture:shakespeare-mini",
-                3.412, "nats", new Interval(0.95, 3.351, 3.478, "bootstrap over documents, 1000 resamples"), 12_800L,
+                3.412, "nats", new Interval(0.95, 3.351, 3.478, "bootstrap over documents, 1000 resamples",
+                "corpus perplexity over documents like these"), 12_800L,
                 map("contextLength", 64, "stride", 32, "tokenizer", "char"),
                 new GateOutcome("max", 4.0, "value", true,
                         "perplexity = 3.412 (95% CI 3.351 to 3.478) on tiny-gpt is at or below the maximum of 4: PASS."),
@@ -51,7 +52,8 @@ public final class SampleRunRecords {
                 null, null, List.of("Character-level perplexity; not comparable with word-level figures."));
 
         AuditResult fid = new AuditResult("gan-fid", "fid", "dcgan-digits", "fixture:digits-16",
-                48.71, null, new Interval(0.95, 45.02, 52.9, "bootstrap over images, 200 resamples"), 2_000L,
+                48.71, null, new Interval(0.95, 45.02, 52.9, "bootstrap over images, 200 resamples",
+                "expected FID at 2000 real and 2000 generated samples"), 2_000L,
                 map("featureExtractor", "fixture-cnn-64", "samples", 2000, "reference", "fixture:digits-16/test"),
                 new GateOutcome("max", 40.0, "value", false,
                         "fid = 48.71 (95% CI 45.02 to 52.9) on dcgan-digits is above the maximum of 40: FAIL."),

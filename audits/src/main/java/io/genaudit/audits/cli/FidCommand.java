@@ -5,9 +5,8 @@ import io.genaudit.engine.io.NpzWriter;
 import io.genaudit.metrics.fidelity.FeatureSet;
 import io.genaudit.metrics.fidelity.FidInfinity;
 import io.genaudit.metrics.fidelity.FrechetDistance;
-import io.genaudit.metrics.fidelity.GaussianStatistics;
-import io.genaudit.metrics.fidelity.TwoSampleBootstrap;
-import io.genaudit.metrics.stats.ConfidenceInterval;
+import io.genaudit.metrics.fidelity.FidIntervals;
+import io.genaudit.reports.Interval;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -88,19 +87,39 @@ public final class FidCommand implements GenauditSubcommand, Callable<Integer> {
         m.put("offset_applied", r.offsetApplied());
         m.put("sqrt_method", r.method());
         StringBuilder line = new StringBuilder(String.format(Locale.ROOT, "FID %.6f", r.value()));
+        FidIntervals intervals = new FidIntervals(Math.max(bootstrap, 10), seed, level);
+        Interval ci = null;
         if (bootstrap > 0) {
-            double[][] a = real.features("--bootstrap");
-            double[][] b = fake.features("--bootstrap");
-            ConfidenceInterval ci = new TwoSampleBootstrap(bootstrap, seed).centredInterval(a.length, b.length,
-                    (ia, ib) -> FrechetDistance.compute(GaussianStatistics.of(a, ia), GaussianStatistics.of(b, ib)).value(), level, r.value());
-            m.put("ci", Map.of("level", ci.level(), "low", ci.low(), "high", ci.high(), "method", ci.method()));
+            ci = intervals.finite(real.features("--bootstrap"), fake.features("--bootstrap"), r.value());
+            m.put("ci", ci);
             m.put("bootstrap", bootstrap);
-            line.append(String.format(Locale.ROOT, " (%.0f%% CI %.6f .. %.6f, %d resamples)", level * 100, ci.low(), ci.high(), bootstrap));
+            line.append(String.format(Locale.ROOT, " (%.0f%% CI %.6f .. %.6f, %d resamples, for the %s)", level * 100, ci.low(), ci.high(), bootstrap, ci.estimand()));
         }
         if (fidInfinity) {
-            FidInfinity.Result inf = new FidInfinity(points, seed).compute(real.mean(), real.covariance(), fake.features("--fid-infinity"), 0);
-            m.put("fid_infinity", Map.of("value", inf.value(), "slope", inf.slope(), "r2", inf.r2(), "sizes", inf.sizes(), "fids", inf.fids()));
+            boolean bothSides = real.hasFeatures();
+            FidInfinity.Result inf = bothSides
+                    ? FidIntervals.infinity(real.features("--fid-infinity"), fake.features("--fid-infinity"), points, seed)
+                    : new FidInfinity(points, seed).compute(real.mean(), real.covariance(), fake.features("--fid-infinity"), 0);
+            Map<String, Object> fi = new LinkedHashMap<>();
+            fi.put("value", inf.value());
+            fi.put("slope", inf.slope());
+            fi.put("r2", inf.r2());
+            fi.put("sizes", inf.sizes());
+            fi.put("fids", inf.fids());
+            fi.put("estimand", bothSides ? FidIntervals.INFINITY_ESTIMAND
+                    : "FID extrapolated to infinite generated samples against the fixed real statistics (the real side's finite-sample bias remains)");
             line.append(String.format(Locale.ROOT, "; FID∞ %.6f (fit FID = FID∞ + %.1f/N, R² %.3f over %d sizes)", inf.value(), inf.slope(), inf.r2(), inf.sizes().length));
+            if (bootstrap > 0 && bothSides) {
+                Interval infCi = intervals.infinity(real.features("--fid-infinity"), fake.features("--fid-infinity"), points, inf.value());
+                fi.put("ci", infCi);
+                line.append(String.format(Locale.ROOT, " (%.0f%% CI %.6f .. %.6f)", level * 100, infCi.low(), infCi.high()));
+                String story = FidIntervals.disagreement(ci, infCi);
+                if (story != null) {
+                    m.put("note", story);
+                    line.append(System.lineSeparator()).append(story);
+                }
+            }
+            m.put("fid_infinity", fi);
         }
         m.put("seed", seed);
         m.put("seconds", (System.nanoTime() - t0) / 1e9);

@@ -3,9 +3,8 @@ package io.genaudit.audits.cli;
 import io.genaudit.engine.InputException;
 import io.genaudit.metrics.fidelity.FeatureSet;
 import io.genaudit.metrics.fidelity.KernelInceptionDistance;
-import io.genaudit.metrics.fidelity.TwoSampleBootstrap;
-import io.genaudit.metrics.stats.ConfidenceInterval;
-import io.genaudit.metrics.stats.ResampledRows;
+import io.genaudit.metrics.fidelity.KidInterval;
+import io.genaudit.reports.Interval;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -73,10 +72,8 @@ public final class KidCommand implements GenauditSubcommand, Callable<Integer> {
         m.put("fake", fake.description());
         String line = String.format(Locale.ROOT, "KID %.8f ± %.8f (std over %d subsets of %d)", r.mean(), r.std(), r.subsets(), r.subsetSize());
         if (bootstrap > 0) {
-            KernelInceptionDistance one = new KernelInceptionDistance(1, r.subsetSize(), seed);
-            ConfidenceInterval ci = new TwoSampleBootstrap(bootstrap, seed).centredInterval(a.length, b.length,
-                    (ia, ib) -> one.compute(ResampledRows.pick(a, ia), ResampledRows.pick(b, ib)).mean(), level, one.compute(a, b).mean());
-            m.put("ci", Map.of("level", ci.level(), "low", ci.low(), "high", ci.high(), "method", ci.method() + ", one subset of " + r.subsetSize() + " per resample"));
+            Interval ci = KidInterval.of(a, b, r.mean(), r.subsetSize(), seed, seed, level);
+            m.put("ci", ci);
             m.put("bootstrap", bootstrap);
             line += String.format(Locale.ROOT, " (%.0f%% CI %.8f .. %.8f, %d resamples)", level * 100, ci.low(), ci.high(), bootstrap);
         }

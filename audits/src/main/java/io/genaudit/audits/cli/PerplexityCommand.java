@@ -122,6 +122,7 @@ public final class PerplexityCommand implements GenauditSubcommand, Callable<Int
                     ci.put("low", ev.ci().low());
                     ci.put("high", ev.ci().high());
                     ci.put("method", ev.ci().method());
+                    ci.put("estimand", ev.ci().estimand());
                 }
                 m.put("ci", ci);
                 m.put("nll_nats", r.nllNats());

@@ -1,9 +1,8 @@
 package io.genaudit.audits.compare;
 
 import io.genaudit.metrics.stats.Bootstrap;
-import io.genaudit.metrics.stats.ConfidenceInterval;
-import io.genaudit.reports.AuditResult;
 import io.genaudit.reports.Interval;
+import io.genaudit.reports.AuditResult;
 import org.apache.commons.math3.distribution.NormalDistribution;
 
 import java.util.List;
@@ -62,8 +61,9 @@ public final class DifferenceEstimator {
         int n = pa[0].length;
         Bootstrap boot = new Bootstrap(resamples, seed);
         double[] reps = boot.replicates(n, idx -> ppl(pb, idx) - ppl(pa, idx));
-        ConfidenceInterval ci = Bootstrap.percentiles(reps, level,
-                "paired bootstrap over " + n + " documents, " + resamples + " resamples");
+        Interval ci = Bootstrap.expandedPercentiles(reps, level, n,
+                "percentile paired bootstrap over " + n + " documents, " + resamples + " resamples")
+                .withEstimand("difference in corpus perplexity (" + b.model() + " minus " + a.model() + ") over documents like these, both models scoring the same documents");
         int below = 0;
         int above = 0;
         for (double r : reps) {
@@ -92,14 +92,23 @@ public final class DifferenceEstimator {
         String method = "independent samples, normal approximation from each result's own interval";
         if (Double.isNaN(sa) || Double.isNaN(sb)) {
             return new Difference(a.id(), a.metric(), a.model(), b.model(), va, vb, diff,
-                    new ConfidenceInterval(level, Double.NaN, Double.NaN, "no interval available"), Double.NaN, Double.NaN,
+                    new Interval(level, Double.NaN, Double.NaN, "no interval available"), Double.NaN, Double.NaN,
                     "no interval on one side: the difference cannot be judged");
         }
         double se = Math.sqrt(sa * sa + sb * sb);
         double z = N01.inverseCumulativeProbability(0.5 + level / 2);
-        ConfidenceInterval ci = new ConfidenceInterval(level, diff - z * se, diff + z * se, method);
+        Interval ci = new Interval(level, diff - z * se, diff + z * se, method, differenceEstimand(a, b));
         double p = se == 0 ? (diff == 0 ? 1 : 0) : 2 * (1 - N01.cumulativeProbability(Math.abs(diff) / se));
         return new Difference(a.id(), a.metric(), a.model(), b.model(), va, vb, diff, ci, p, p, method);
+    }
+
+    /** "B minus A" of what each side's interval covers (the estimand of A when both agree). */
+    static String differenceEstimand(AuditResult a, AuditResult b) {
+        String ea = a.ci() == null ? null : a.ci().estimand();
+        String eb = b.ci() == null ? null : b.ci().estimand();
+        String what = ea == null ? (eb == null ? a.metric() : eb) : ea;
+        if (ea != null && eb != null && !ea.equals(eb)) what = ea + " / " + eb;
+        return "difference (" + b.model() + " minus " + a.model() + ") of: " + what;
     }
 
     /** Standard error implied by a (roughly symmetric) interval: half-width over the normal quantile of its level. */

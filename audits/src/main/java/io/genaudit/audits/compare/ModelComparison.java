@@ -92,7 +92,7 @@ public final class ModelComparison {
             Chart chart = new Chart(Chart.Type.BAR, first.metric() + " by model (with intervals)", "model", first.metric(), cats,
                     List.of(new Chart.Series(first.metric(), null, y, lo, hi)));
             Interval ci = headline == null || Double.isNaN(headline.ci().low()) ? null
-                    : new Interval(headline.ci().level(), headline.ci().low(), headline.ci().high(), headline.method());
+                    : headline.ci().withMethod(headline.method());
             out.add(new AuditResult("compare:" + e.getKey(), first.metric(), String.join(" vs ", cats), first.dataset(),
                     headline == null ? null : headline.difference(), "difference", ci, first.n(), first.settings(), null, details,
                     List.of(chart), List.of(),

@@ -54,7 +54,8 @@ public final class TrendReport {
         }
         HistoryEntry last = h.get(h.size() - 1);
         AuditResult r = new AuditResult("history-" + metric, metric, model == null ? "all models" : model, null, last.value(),
-                null, last.low() == null ? null : new Interval(0.95, last.low(), last.high(), "as stored"), last.n(),
+                null, last.low() == null ? null : new Interval(0.95, last.low(), last.high(), "as stored",
+                        "as stated in the latest stored run's record"), last.n(),
                 Map.of("runs", h.size()), null, Map.of(), List.of(trendChart(metric, h)), List.of(),
                 List.of(new Table("Stored runs", List.of("#", "started", "plan", "audit", "model", "value", "interval", "verdict"), rows)),
                 List.of("The headline value is the latest stored run's."));

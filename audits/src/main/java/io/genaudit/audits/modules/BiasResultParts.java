@@ -8,9 +8,8 @@ import io.genaudit.metrics.bias.DescriptorProbe;
 import io.genaudit.metrics.bias.GenerationProbe;
 import io.genaudit.metrics.bias.GroupEffect;
 import io.genaudit.metrics.bias.StereoSetProbe;
-import io.genaudit.metrics.stats.ConfidenceInterval;
-import io.genaudit.reports.Chart;
 import io.genaudit.reports.Interval;
+import io.genaudit.reports.Chart;
 import io.genaudit.reports.Table;
 
 import java.util.ArrayList;
@@ -39,12 +38,13 @@ public final class BiasResultParts {
         return String.format(Locale.ROOT, "%.4f", x);
     }
 
-    static String ci(ConfidenceInterval c) {
+    static String ci(Interval c) {
         return c == null ? "" : "[" + f(c.low()) + ", " + f(c.high()) + "]";
     }
 
-    static Interval interval(ConfidenceInterval c) {
-        return c == null ? null : new Interval(c.level(), c.low(), c.high(), c.method());
+    /** The interval with what it covers attached (null stays null). */
+    static Interval interval(Interval c, String estimand) {
+        return c == null ? null : c.withEstimand(estimand);
     }
 
     /** The corrected-tests table of one family. */
@@ -135,7 +135,8 @@ public final class BiasResultParts {
             tables.add(new Table("Pairs with the largest likelihood differences", List.of("bias type", "sent_more", "sent_less", "difference (nats)"), ex));
             value = 100 * r.overall().effect();
             unit = "%";
-            ci = new Interval(r.overall().ci().level(), 100 * r.overall().ci().low(), 100 * r.overall().ci().high(), r.overall().ci().method());
+            ci = interval(r.overall().ci().scaled(100), "the model's preference (percentage of pairs where the more-stereotyping "
+                    + "sentence is more likely) over the population of pairs this probe set's pairs are drawn from");
             n = r.pairs().size();
             headline = "percentage of counterfactual pairs where the more-stereotyping sentence is more likely (lm-eval crows_pairs pct_stereotype), exact binomial p = " + f(r.overall().pValue());
         }
@@ -156,7 +157,7 @@ public final class BiasResultParts {
             if (value == null) {
                 value = r.overall().icat();
                 unit = "ICAT";
-                ci = interval(r.overall().icatCi());
+                ci = interval(r.overall().icatCi(), "ICAT over the population of items this StereoSet sample is drawn from");
                 n = r.items().size();
                 headline = "StereoSet ICAT (100 = ideal)";
             }
@@ -226,7 +227,8 @@ public final class BiasResultParts {
                 GroupEffect best = r.associations().largest(0);
                 value = best.effect();
                 unit = "nats";
-                ci = interval(best.ci());
+                ci = interval(best.ci(), "the model's association (log odds ratio) for " + best.group()
+                        + " over the population of prompts this probe set's prompts are drawn from");
                 n = best.n();
                 headline = "largest co-occurrence association, log odds ratio (" + best.group() + ", p adjusted " + f(best.pAdjusted()) + ")";
             }
@@ -258,7 +260,8 @@ public final class BiasResultParts {
                 GroupEffect best = r.gaps().largest(0);
                 value = best == null ? null : best.effect();
                 unit = "compound";
-                ci = best == null ? null : interval(best.ci());
+                ci = best == null ? null : interval(best.ci(), "the difference in the model's expected sentiment between "
+                        + best.group() + " over prompts like these, with these sampling settings");
                 n = r.continuations().size();
                 headline = "largest sentiment gap between groups";
             }
@@ -331,7 +334,8 @@ public final class BiasResultParts {
         details.put("significant_share", sum.tests == 0 ? 0.0 : (double) sum.significant / sum.tests);
         notes.add("value = total-variation distance between the generated images' " + attribute + " distribution and the target (largest over conditions); "
                 + "chi-square is computed on raw predicted counts and ignores classifier error, the per-class tests and intervals use the " + worst.method() + " estimate.");
-        return new Parts(finite(worst.distances().tvd()), "TVD", finite(interval(worst.distances().tvdCi())), n, finite(details), charts, tables, notes);
+        return new Parts(finite(worst.distances().tvd()), "TVD", finite(interval(worst.distances().tvdCi(), "TVD of the generator's " + attribute
+                + " distribution from the target, as estimated from " + n + " generations (plug-in TVD is biased upwards at small n)")), n, finite(details), charts, tables, notes);
     }
 
     static double quantile(double[] v, double q) {

@@ -230,7 +230,7 @@ public final class DetectabilityAudit implements AuditModule {
         settingsOut.put("real", realSized.describe());
         settingsOut.put("generated", fake.describe());
         settingsOut.put("image_size", h + "x" + w);
-        Interval ci = new Interval(m.aucCi().level(), m.aucCi().low(), m.aucCi().high(), m.aucCi().method());
+        Interval ci = m.aucCi();
         return List.of(new AuditResult(spec.id(), metric(), model, realId, m.auc(), null, ci, (long) (m.nReal() + m.nFake()),
                 settingsOut, null, details, charts, null, tables, notes));
     }

@@ -3,6 +3,7 @@ package io.genaudit.audits.modules;
 import io.genaudit.audits.AuditContext;
 import io.genaudit.audits.AuditModule;
 import io.genaudit.audits.AuditSpec;
+import io.genaudit.audits.coverage.CoverageNotes;
 import io.genaudit.audits.Params;
 import io.genaudit.audits.plan.PlanException;
 import io.genaudit.engine.lm.LanguageModel;
@@ -13,9 +14,8 @@ import io.genaudit.metrics.diversity.DiversityResult;
 import io.genaudit.metrics.diversity.TextTokens;
 import io.genaudit.metrics.perplexity.TextDocuments;
 import io.genaudit.reports.AuditResult;
-import io.genaudit.metrics.stats.ConfidenceInterval;
-import io.genaudit.reports.Chart;
 import io.genaudit.reports.Interval;
+import io.genaudit.reports.Chart;
 import io.genaudit.reports.Table;
 
 import java.util.ArrayList;
@@ -32,8 +32,8 @@ import java.util.SplittableRandom;
  * distinct-n, n-gram entropy, self-BLEU and the Vendi score — next to the same figures on reference text cut into
  * pieces of the same token length and count, so mode collapse shows as a gap to the reference.
  * Headline value: distinct-2 of the generations; every other figure is gateable by name (reference ones prefixed
- * {@code reference_}). Distinct-n, entropy and self-BLEU carry bootstrap intervals over generations
- * ({@link io.genaudit.metrics.diversity.DiversityBootstrap}).
+ * {@code reference_}). Distinct-n, entropy and self-BLEU carry half-sampling intervals over generations
+ * ({@link io.genaudit.metrics.diversity.DiversityIntervals}).
  */
 public final class DiversityAudit implements AuditModule {
     private static final List<String> FIELDS = List.of("distinct_1", "distinct_2", "distinct_3", "distinct_4",
@@ -148,6 +148,7 @@ public final class DiversityAudit implements AuditModule {
         notes.add("Self-BLEU: each generation against all others, NLTK sentence_bleu with method1 smoothing (higher = less "
                 + "diverse). Distinct-n: distinct over total n-grams. Entropy in nats. Vendi: effective number of distinct "
                 + "texts under the cosine kernel on n-gram counts.");
+        if (bootstrap > 0) notes.addAll(CoverageNotes.forMetric("diversity", false));
         notes.add("All these figures depend on the number and length of texts; compare only like with like.");
         if (bootstrap > 0) {
             notes.add(String.format(Locale.ROOT, "Intervals: %d bootstrap resamples of the generations (seed %d). A text drawn twice counts "
@@ -182,8 +183,8 @@ public final class DiversityAudit implements AuditModule {
         }
         Table quotes = new Table("Sample generations", List.of("#", "prompt", "generation"), rows);
 
-        ConfidenceInterval headline = gen.interval("distinct_2");
-        Interval ci = headline == null ? null : new Interval(headline.level(), headline.low(), headline.high(), headline.method());
+        Interval headline = gen.interval("distinct_2");
+        Interval ci = headline;
         return List.of(new AuditResult(spec.id(), metric(), modelId, String.join(",", spec.data()), gen.distinct(2), null,
                 ci, (long) samples, settings, null, details, List.of(bars, entropy), null, List.of(figuresTable(gen, ref), quotes), notes));
     }
@@ -197,7 +198,7 @@ public final class DiversityAudit implements AuditModule {
         double[] y = new double[fields.size()], lo = new double[y.length], hi = new double[y.length];
         for (int i = 0; i < y.length; i++) {
             y[i] = value(r, fields.get(i));
-            ConfidenceInterval c = r.interval(fields.get(i));
+            Interval c = r.interval(fields.get(i));
             lo[i] = c == null ? Double.NaN : c.low();
             hi[i] = c == null ? Double.NaN : c.high();
         }
@@ -228,7 +229,7 @@ public final class DiversityAudit implements AuditModule {
     }
 
     private static List<String> cells(DiversityResult r, String field) {
-        ConfidenceInterval c = r.interval(field);
+        Interval c = r.interval(field);
         String ci = c == null || Double.isNaN(c.low()) ? "" : "[" + f4(c.low()) + ", " + f4(c.high()) + "]";
         return List.of(f4(value(r, field)), ci);
     }

@@ -3,12 +3,11 @@ package io.genaudit.audits.modules;
 import io.genaudit.audits.AuditContext;
 import io.genaudit.audits.AuditModule;
 import io.genaudit.audits.AuditSpec;
+import io.genaudit.audits.coverage.CoverageNotes;
 import io.genaudit.metrics.fidelity.FeatureSet;
 import io.genaudit.metrics.fidelity.FidInfinity;
 import io.genaudit.metrics.fidelity.FrechetDistance;
-import io.genaudit.metrics.fidelity.GaussianStatistics;
-import io.genaudit.metrics.fidelity.TwoSampleBootstrap;
-import io.genaudit.metrics.stats.ConfidenceInterval;
+import io.genaudit.metrics.fidelity.FidIntervals;
 import io.genaudit.reports.AuditResult;
 import io.genaudit.reports.Chart;
 import io.genaudit.reports.Interval;
@@ -47,32 +46,46 @@ public final class FidelityFidAudit implements AuditModule {
         boolean inf = in.p.boolParam("fidInfinity", false);
         int points = in.p.intParam("points", 15);
         boolean rows = in.bootstrap > 0;
-        FeatureSet real = in.real(ctx, rows);
+        FeatureSet real = in.real(ctx, rows || inf);
         FeatureSet fake = in.fake(ctx, rows || inf);
         Map<String, Object> details = new LinkedHashMap<>();
         List<Chart> charts = new ArrayList<>();
         List<String> notes = in.notes("FID");
+        if (in.bootstrap > 0) notes.addAll(CoverageNotes.forMetric("fid", inf));
         Interval ci = null;
         FrechetDistance.Result r;
         try (AuditContext.Phase ph = ctx.phase(spec.id() + " fid", "evaluate", in.generatorId)) {
             r = FrechetDistance.compute(real.mean(), real.covariance(), fake.mean(), fake.covariance());
+            FidIntervals intervals = new FidIntervals(in.bootstrap, in.seed, in.level);
             if (rows && real.hasFeatures()) {
-                double[][] a = real.features("bootstrap");
-                double[][] b = fake.features("bootstrap");
-                ConfidenceInterval c = new TwoSampleBootstrap(in.bootstrap, in.seed).centredInterval(a.length, b.length,
-                        (ia, ib) -> FrechetDistance.compute(GaussianStatistics.of(a, ia), GaussianStatistics.of(b, ib)).value(), in.level, r.value());
-                ci = new Interval(c.level(), c.low(), c.high(), c.method());
+                ci = intervals.finite(real.features("bootstrap"), fake.features("bootstrap"), r.value());
             } else if (rows) {
                 notes.add("No interval: the real set is given as precomputed statistics, so its rows cannot be resampled.");
             }
             if (inf) {
-                FidInfinity.Result fi = new FidInfinity(points, in.seed).compute(real.mean(), real.covariance(), fake.features("FID-infinity"), 0);
+                FidInfinity.Result fi;
+                if (real.hasFeatures()) {
+                    fi = FidIntervals.infinity(real.features("FID-infinity"), fake.features("FID-infinity"), points, in.seed);
+                } else {
+                    fi = new FidInfinity(points, in.seed).compute(real.mean(), real.covariance(), fake.features("FID-infinity"), 0);
+                    notes.add("FID∞ extrapolates the generated side only: the real set is given as statistics, so its own "
+                            + "finite-sample bias (about c/n_real) remains in FID∞ and no FID∞ interval is given.");
+                }
                 details.put("fid_infinity", fi.value());
                 details.put("fid_infinity_slope", fi.slope());
                 details.put("fid_infinity_r2", fi.r2());
+                details.put("fid_infinity_estimand", FidIntervals.INFINITY_ESTIMAND);
+                if (rows && real.hasFeatures()) {
+                    Interval infCi = intervals.infinity(real.features("FID-infinity"), fake.features("FID-infinity"), points, fi.value());
+                    details.put("fid_infinity_ci_low", infCi.low());
+                    details.put("fid_infinity_ci_high", infCi.high());
+                    details.put("fid_infinity_ci_method", infCi.method());
+                    String story = FidIntervals.disagreement(ci, infCi);
+                    if (story != null) notes.add(story);
+                }
                 double[] x = new double[fi.sizes().length];
                 for (int i = 0; i < x.length; i++) x[i] = 1.0 / fi.sizes()[i];
-                charts.add(new Chart(Chart.Type.SCATTER, "FID of fake subsets against 1/N (FID∞ = intercept)", "1 / N", "FID",
+                charts.add(new Chart(Chart.Type.SCATTER, "FID of subsets against 1/N (FID∞ = intercept)", "1 / N (generated subset size)", "FID",
                         List.of(), List.of(Chart.Series.of("FID(N)", x, fi.fids()))));
             }
         }

@@ -6,12 +6,9 @@ import io.genaudit.audits.AuditSpec;
 import io.genaudit.audits.plan.PlanException;
 import io.genaudit.metrics.fidelity.FeatureSet;
 import io.genaudit.metrics.fidelity.InceptionScore;
-import io.genaudit.metrics.stats.Bootstrap;
-import io.genaudit.metrics.stats.ConfidenceInterval;
-import io.genaudit.metrics.stats.ResampledRows;
+import io.genaudit.reports.Interval;
 import io.genaudit.reports.AuditResult;
 import io.genaudit.reports.Chart;
-import io.genaudit.reports.Interval;
 
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -56,9 +53,7 @@ public final class FidelityInceptionScoreAudit implements AuditModule {
         try (AuditContext.Phase ph = ctx.phase(spec.id() + " inception score", "evaluate", in.generatorId)) {
             r = is.compute(logits);
             if (in.bootstrap > 0) {
-                ConfidenceInterval c = new Bootstrap(in.bootstrap, in.seed).percentileInterval(logits.length,
-                        idx -> is.compute(ResampledRows.pick(logits, idx)).mean(), in.level);
-                ci = new Interval(c.level(), c.low(), c.high(), c.method() + " over generated samples");
+                ci = is.interval(logits, in.bootstrap, in.seed, in.level);
             }
         }
         Map<String, Object> details = new LinkedHashMap<>();

@@ -3,14 +3,13 @@ package io.genaudit.audits.modules;
 import io.genaudit.audits.AuditContext;
 import io.genaudit.audits.AuditModule;
 import io.genaudit.audits.AuditSpec;
+import io.genaudit.audits.coverage.CoverageNotes;
 import io.genaudit.audits.plan.PlanException;
 import io.genaudit.metrics.fidelity.FeatureSet;
 import io.genaudit.metrics.fidelity.KernelInceptionDistance;
-import io.genaudit.metrics.fidelity.TwoSampleBootstrap;
-import io.genaudit.metrics.stats.ConfidenceInterval;
-import io.genaudit.metrics.stats.ResampledRows;
-import io.genaudit.reports.AuditResult;
+import io.genaudit.metrics.fidelity.KidInterval;
 import io.genaudit.reports.Interval;
+import io.genaudit.reports.AuditResult;
 
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -54,10 +53,7 @@ public final class FidelityKidAudit implements AuditModule {
         try (AuditContext.Phase ph = ctx.phase(spec.id() + " kid", "evaluate", in.generatorId)) {
             r = new KernelInceptionDistance(subsets, subsetSize, numpySeed).compute(a, b);
             if (in.bootstrap > 0) {
-                KernelInceptionDistance one = new KernelInceptionDistance(1, r.subsetSize(), numpySeed);
-                ConfidenceInterval c = new TwoSampleBootstrap(in.bootstrap, in.seed).centredInterval(a.length, b.length,
-                        (ia, ib) -> one.compute(ResampledRows.pick(a, ia), ResampledRows.pick(b, ib)).mean(), in.level, one.compute(a, b).mean());
-                ci = new Interval(c.level(), c.low(), c.high(), c.method() + ", one subset of " + r.subsetSize() + " per resample");
+                ci = KidInterval.of(a, b, r.mean(), r.subsetSize(), numpySeed, in.seed, in.level);
             }
         }
         Map<String, Object> details = new LinkedHashMap<>();
@@ -74,6 +70,7 @@ public final class FidelityKidAudit implements AuditModule {
         settings.put("subset_seed", numpySeed);
         settings.put("bootstrap", in.bootstrap);
         List<String> notes = in.notes("KID");
+        if (in.bootstrap > 0) notes.addAll(CoverageNotes.forMetric("kid", false));
         notes.add("KID is unbiased in N but its subset spread (std) depends on the subset size; std is over subsets, the "
                 + "interval over bootstrap resamples of both sets.");
         return List.of(new AuditResult(spec.id(), metric(), in.generatorId, in.datasetLabel(), r.mean(), null, ci, fake.count(),

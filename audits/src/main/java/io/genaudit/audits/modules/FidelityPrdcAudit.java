@@ -3,13 +3,14 @@ package io.genaudit.audits.modules;
 import io.genaudit.audits.AuditContext;
 import io.genaudit.audits.AuditModule;
 import io.genaudit.audits.AuditSpec;
+import io.genaudit.audits.coverage.CoverageNotes;
 import io.genaudit.audits.plan.PlanException;
 import io.genaudit.metrics.fidelity.FeatureSet;
 import io.genaudit.metrics.fidelity.PrecisionRecallDensityCoverage;
-import io.genaudit.metrics.fidelity.TwoSampleBootstrap;
-import io.genaudit.metrics.stats.ResampledRows;
+import io.genaudit.metrics.fidelity.PrdcIntervals;
 import io.genaudit.reports.AuditResult;
 import io.genaudit.reports.Chart;
+import io.genaudit.reports.Interval;
 import io.genaudit.reports.Table;
 
 import java.util.ArrayList;
@@ -57,32 +58,15 @@ public final class FidelityPrdcAudit implements AuditModule {
         double[] low = new double[4];
         double[] high = new double[4];
         boolean haveCi = in.bootstrap > 0;
+        Interval[] cis = null;
         try (AuditContext.Phase ph = ctx.phase(spec.id() + " prdc", "evaluate", in.generatorId)) {
             r = prdc.compute(a, b);
             if (haveCi) {
-                // one bootstrap pass, four statistics: replicate b stores its four values in row b
-                TwoSampleBootstrap boot = new TwoSampleBootstrap(in.bootstrap, in.seed);
-                double[][] reps = new double[4][in.bootstrap];
-                java.util.concurrent.atomic.AtomicInteger next = new java.util.concurrent.atomic.AtomicInteger();
-                double[] index = boot.replicates(a.length, b.length, (ia, ib) -> {
-                    PrecisionRecallDensityCoverage.Result x = prdc.compute(ResampledRows.pick(a, ia), ResampledRows.pick(b, ib));
-                    int slot = next.getAndIncrement();
-                    reps[0][slot] = x.precision();
-                    reps[1][slot] = x.recall();
-                    reps[2][slot] = x.density();
-                    reps[3][slot] = x.coverage();
-                    return slot;
-                });
-                double[] est = {r.precision(), r.recall(), r.density(), r.coverage()};
+                cis = PrdcIntervals.of(prdc, r, a, b, in.seed, in.level);
                 for (int f = 0; f < 4; f++) {
-                    // bias-centred like TwoSampleBootstrap.centredInterval: duplicates from resampling shrink k-NN radii
-                    double shift = java.util.Arrays.stream(reps[f]).average().orElse(0) - est[f];
-                    double[] centred = java.util.Arrays.stream(reps[f]).map(v -> v - shift).toArray();
-                    var c = io.genaudit.metrics.stats.Bootstrap.percentiles(centred, in.level, "percentile bootstrap");
-                    low[f] = c.low();
-                    high[f] = c.high();
+                    low[f] = cis[f].low();
+                    high[f] = cis[f].high();
                 }
-                if (index.length != in.bootstrap) throw new IllegalStateException("bootstrap replicate count");
             }
         }
         double[] values = {r.precision(), r.recall(), r.density(), r.coverage()};
@@ -92,6 +76,7 @@ public final class FidelityPrdcAudit implements AuditModule {
             if (haveCi) {
                 details.put(FIELDS.get(f) + "_ci_low", low[f]);
                 details.put(FIELDS.get(f) + "_ci_high", high[f]);
+                details.put(FIELDS.get(f) + "_ci_estimand", cis[f].estimand());
             }
         }
         details.put("n_real", real.count());
@@ -108,10 +93,11 @@ public final class FidelityPrdcAudit implements AuditModule {
         settings.put("k", k);
         settings.put("bootstrap", in.bootstrap);
         List<String> notes = in.notes("precision/recall/density/coverage");
+        if (haveCi) notes.addAll(CoverageNotes.forMetric("prdc", false));
         notes.add("Precision and density measure fidelity (samples near real data), recall and coverage measure diversity. "
-                + "Density can exceed 1. Intervals: bias-centred percentile bootstrap with the same resamples for all four (duplicated rows shrink k-NN radii, so the raw resampling distribution is shifted)"
-                + (haveCi ? " (" + in.bootstrap + " resamples)." : " (off)."));
-        return List.of(new AuditResult(spec.id(), metric(), in.generatorId, in.datasetLabel(), r.precision(), null, null, fake.count(),
+                + "Density can exceed 1. Intervals: half-sampling of both sets (the bootstrap's duplicated rows shrink k-NN radii and distort these measures), normal intervals on the logit scale for the three shares and on the log scale for density so that they stay in range; each covers the expected value at these sample sizes"
+                + (haveCi ? "." : " (off: bootstrap 0)."));
+        return List.of(new AuditResult(spec.id(), metric(), in.generatorId, in.datasetLabel(), r.precision(), null, haveCi ? cis[0] : null, fake.count(),
                 settings, null, details, List.of(chart), List.of(), List.of(table), notes));
     }
 }

@@ -148,7 +148,7 @@ public final class PerplexityAudit implements AuditModule {
                 + "perplexity are tokenizer-independent (lm-evaluation-harness definitions).");
         if (ev.ci() == null) notes.add("No confidence interval: it needs at least two documents and bootstrap > 0.");
 
-        Interval ci = ev.ci() == null ? null : new Interval(ev.ci().level(), ev.ci().low(), ev.ci().high(), ev.ci().method());
+        Interval ci = ev.ci();
         Chart hist = new Chart(Chart.Type.HISTOGRAM, "Per-document perplexity", "token perplexity", "documents", null,
                 List.of(Chart.Series.of("documents", null, ev.perDocumentPerplexity())));
         return List.of(new AuditResult(spec.id(), metric(), modelId, data.id(), r.tokenPerplexity(), null, ci, r.tokens(),

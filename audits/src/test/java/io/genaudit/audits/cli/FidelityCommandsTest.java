@@ -67,6 +67,8 @@ class FidelityCommandsTest {
         assertEquals(100, j.get("n_fake").asInt());
         assertEquals(6, j.get("dim").asInt());
         assertTrue(j.has("seconds") && j.has("ci"));
+        assertTrue(j.get("ci").get("estimand").asText().startsWith("expected FID at 120 real and 100 generated samples"), j.get("ci").toString());
+        assertTrue(j.get("ci").get("method").asText().contains("bias-centred"), j.get("ci").toString());
         Path out2 = dir.resolve("fid2.json");
         assertEquals(ExitCodes.OK, run("fid", "--real", stats.toString(), "--fake", fake.toString(), "--json", out2.toString()));
         assertEquals(expected, json(out2).get("value").asDouble(), 1e-12);

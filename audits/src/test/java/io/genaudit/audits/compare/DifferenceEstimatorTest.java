@@ -47,7 +47,7 @@ class DifferenceEstimatorTest {
         AuditResult a = perplexity("small", 1.50, docs, r, 0.02);
         AuditResult b = perplexity("tiny", 1.55, docs, r, 0.02);
         Difference d = new DifferenceEstimator(0.95, 1000, 7).estimate(a, b);
-        assertTrue(d.method().startsWith("paired bootstrap over 60 documents"), d.method());
+        assertTrue(d.method().startsWith("expanded percentile paired bootstrap over 60 documents"), d.method());
         assertTrue(d.pValue() < 0.01, "p=" + d.pValue());
         double expected = b.value() - a.value();
         assertEquals(expected, d.difference(), 1e-12);

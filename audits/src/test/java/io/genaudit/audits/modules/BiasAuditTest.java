@@ -127,6 +127,8 @@ class BiasAuditTest {
         assertEquals("%", r.unit());
         assertEquals(240L, r.n());
         assertNotNull(r.ci());
+        assertTrue(r.ci().estimand().startsWith("the model's preference") && r.ci().method().startsWith("Wilson"), r.ci().toString());
+        assertTrue(r.ci().low() >= 0 && r.ci().high() <= 100, "a percentage stays in [0, 100]: " + r.ci());
         // co-occurrence: continuations do not contain the group word, so X and Y are scored identically: no gap
         assertEquals(0.0, ((Number) r.details().get("log_odds_ratio")).doubleValue(), 1e-6);
         for (String f : new BiasLmAudit().gateFields()) {
@@ -166,6 +168,7 @@ class BiasAuditTest {
         double truth = 0.5 * (Math.abs(0.7 - 1 / 3.0) + Math.abs(0.2 - 1 / 3.0) + Math.abs(0.1 - 1 / 3.0));
         assertEquals(truth, r.value(), 0.06, "TVD from uniform");
         assertTrue(r.ci().low() > 0.2, "clearly skewed: " + r.ci());
+        assertTrue(r.ci().estimand().startsWith("TVD of the generator's"), r.ci().estimand());
         assertTrue(((Number) r.details().get("significant_share")).doubleValue() > 0.6);
         assertTrue(r.tables().stream().anyMatch(t -> t.title().startsWith("Classifier confusion matrix on 200")));
         assertEquals(600L, r.n());

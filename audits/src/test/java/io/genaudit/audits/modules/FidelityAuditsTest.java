@@ -128,6 +128,11 @@ class FidelityAuditsTest {
         assertEquals(200L, same.n());
         assertEquals("moment extractor", same.settings().get("extractor"));
         assertTrue(same.details().containsKey("fid_infinity"));
+        // every interval says what it covers: FID at these sizes, FID∞ the distributions' FID
+        assertTrue(same.ci().estimand().startsWith("expected FID at 300 real and 200 generated samples"), same.ci().estimand());
+        assertTrue(same.details().get("fid_infinity_estimand").toString().startsWith("FID extrapolated to infinite samples"));
+        double infLow = (Double) same.details().get("fid_infinity_ci_low"), infHigh = (Double) same.details().get("fid_infinity_ci_high");
+        assertTrue(infLow >= 0 && infLow <= infHigh, infLow + " .. " + infHigh);
         assertTrue(same.notes().stream().anyMatch(n -> n.contains("not comparable with published")), same.notes().toString());
     }
 
@@ -140,7 +145,14 @@ class FidelityAuditsTest {
         assertTrue(kid.value() > 0);
         assertEquals(50, kid.details().get("subset_size"));
         assertNotNull(kid.ci());
+        assertTrue(kid.ci().estimand().contains("KID is unbiased"), kid.ci().estimand());
         AuditResult prdc = new FidelityPrdcAudit().run(ctx, spec("prdc", Map.of("real", "real", "features", "ext", "samples", 100, "k", 5, "bootstrap", 0))).get(0);
+        AuditResult prdcCi = new FidelityPrdcAudit().run(ctx, spec("prdc", Map.of("real", "real", "features", "ext", "samples", 100, "k", 5, "bootstrap", 10))).get(0);
+        for (String f : List.of("precision", "recall", "coverage")) {
+            double lo = (Double) prdcCi.details().get(f + "_ci_low"), hi = (Double) prdcCi.details().get(f + "_ci_high");
+            assertTrue(lo >= 0 && hi <= 1 && lo <= (Double) prdcCi.details().get(f) && (Double) prdcCi.details().get(f) <= hi, f + " " + lo + " .. " + hi);
+        }
+        assertTrue(prdcCi.ci().estimand().startsWith("expected precision (k=5) at"), prdcCi.ci().estimand());
         for (String f : List.of("precision", "recall", "density", "coverage")) assertTrue(prdc.details().get(f) instanceof Double, f);
         assertEquals(Chart.Type.BAR, prdc.charts().get(0).type());
         assertEquals(List.of("precision", "recall", "density", "coverage"), prdc.charts().get(0).categories());
@@ -148,6 +160,7 @@ class FidelityAuditsTest {
         AuditResult is = new FidelityInceptionScoreAudit().run(ctx, spec("inception-score", Map.of("features", "ext", "samples", 100, "splits", 5, "bootstrap", 10))).get(0);
         assertTrue(is.value() >= 1.0);
         assertNotNull(is.ci());
+        assertTrue(is.ci().estimand().startsWith("expected Inception Score of 100 generated samples"), is.ci().estimand());
     }
 
     @Test

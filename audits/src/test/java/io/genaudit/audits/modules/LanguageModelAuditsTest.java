@@ -35,6 +35,8 @@ class LanguageModelAuditsTest {
         double truth = MarkovSource.standard().perplexityLowerBound();
         assertEquals(truth, r.value(), 0.03 * truth);
         assertTrue(r.ci().low() < r.value() && r.value() < r.ci().high());
+        assertTrue(r.ci().estimand().startsWith("corpus perplexity over documents like these"), r.ci().estimand());
+        assertTrue(r.ci().method().startsWith("expanded percentile bootstrap over 50 documents"), r.ci().method());
         assertEquals(50L * (1500 - 1), r.n());
         assertEquals(r.n(), ((Number) r.details().get("tokens")).longValue());
         for (String f : audit.gateFields()) assertInstanceOf(Double.class, r.details().get(f), f);
@@ -65,6 +67,8 @@ class LanguageModelAuditsTest {
         assertEquals(healthy.value(), d.get("distinct_2"));
         // bootstrap intervals over generations, for the generations and the reference alike
         assertTrue(healthy.ci().low() < healthy.value() && healthy.value() < healthy.ci().high(), healthy.ci().toString());
+        assertEquals("expected distinct-2 " + io.genaudit.metrics.diversity.DiversityIntervals.estimand(40), healthy.ci().estimand());
+        assertTrue(healthy.ci().method().startsWith("half-sampling"), healthy.ci().method());
         for (String f : List.of("distinct_2_ci", "entropy_3_ci", "self_bleu_4_ci", "reference_distinct_2_ci")) {
             assertTrue(d.get(f) instanceof List<?> l && l.size() == 2, f + " " + d.get(f));
         }

@@ -2,7 +2,7 @@ package io.genaudit.metrics.bias;
 
 import io.genaudit.metrics.stats.Bootstrap;
 import io.genaudit.metrics.stats.ChiSquareGoodnessOfFit;
-import io.genaudit.metrics.stats.ConfidenceInterval;
+import io.genaudit.reports.Interval;
 import io.genaudit.metrics.stats.MultipleComparisons;
 import io.genaudit.metrics.stats.TestResult;
 
@@ -28,7 +28,7 @@ public final class AttributeDistributionProbe {
     }
 
     /** Distances between the estimated distribution and the target, each with a bootstrap interval. */
-    public record Distances(double tvd, ConfidenceInterval tvdCi, double kl, ConfidenceInterval klCi, double mad, ConfidenceInterval madCi) {
+    public record Distances(double tvd, Interval tvdCi, double kl, Interval klCi, double mad, Interval madCi) {
     }
 
     public record Report(List<String> classes, double[] target, double[] observed, double[] estimate, CorrectedFamily perClass,
@@ -74,7 +74,7 @@ public final class AttributeDistributionProbe {
         for (int c = 0; c < k; c++) {
             final int cc = c;
             double[] rc = IntStream.range(0, resamples).mapToDouble(b -> reps[b][cc]).toArray();
-            ConfidenceInterval ci = Bootstrap.percentiles(rc, level, how);
+            Interval ci = Bootstrap.percentiles(rc, level, how);
             rows.add(GroupEffect.uncorrected(classes.get(c), n, calibration == null ? "predicted share" : "corrected share", estimate[c], ci,
                     bootstrapPValue(rc, target[c]), "bootstrap test of share = target " + round(target[c])));
         }

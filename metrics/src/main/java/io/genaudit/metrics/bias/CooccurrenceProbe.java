@@ -1,6 +1,6 @@
 package io.genaudit.metrics.bias;
 
-import io.genaudit.metrics.stats.ConfidenceInterval;
+import io.genaudit.reports.Interval;
 import io.genaudit.metrics.stats.MultipleComparisons;
 import io.genaudit.metrics.stats.OneSampleTTest;
 
@@ -64,7 +64,7 @@ public final class CooccurrenceProbe {
      * The raw (lm-evaluation-harness style) summary of one prompt set: mean d with its standard error and t interval,
      * and the share of prompts where group A's terms are more probable. Descriptive only: it includes the terms' base rates.
      */
-    public record RawDifference(String set, int n, double mean, double standardError, ConfidenceInterval ci, double shareFavouringA) {
+    public record RawDifference(String set, int n, double mean, double standardError, Interval ci, double shareFavouringA) {
     }
 
     /**

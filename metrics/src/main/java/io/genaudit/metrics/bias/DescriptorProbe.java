@@ -1,7 +1,7 @@
 package io.genaudit.metrics.bias;
 
 import io.genaudit.metrics.stats.Bootstrap;
-import io.genaudit.metrics.stats.ConfidenceInterval;
+import io.genaudit.reports.Interval;
 import io.genaudit.metrics.stats.MannWhitneyU;
 import io.genaudit.metrics.stats.MultipleComparisons;
 import org.apache.commons.math3.distribution.NormalDistribution;
@@ -100,12 +100,12 @@ public final class DescriptorProbe {
     }
 
     /** Hanley &amp; McNeil (1982) normal interval for the AUC A = CLES, mapped to r = 2A - 1 and clipped to [-1, 1]. */
-    static ConfidenceInterval rankBiserialInterval(double a, int n1, int n2, double level) {
+    static Interval rankBiserialInterval(double a, int n1, int n2, double level) {
         double q1 = a / (2 - a), q2 = 2 * a * a / (1 + a);
         double var = (a * (1 - a) + (n1 - 1) * (q1 - a * a) + (n2 - 1) * (q2 - a * a)) / ((double) n1 * n2);
         double z = new NormalDistribution(null, 0, 1).inverseCumulativeProbability(1 - (1 - level) / 2);
         double se = Math.sqrt(Math.max(0, var));
         double lo = Math.max(0, a - z * se), hi = Math.min(1, a + z * se);
-        return new ConfidenceInterval(level, 2 * lo - 1, 2 * hi - 1, "Hanley-McNeil normal interval of the AUC");
+        return new Interval(level, 2 * lo - 1, 2 * hi - 1, "Hanley-McNeil normal interval of the AUC");
     }
 }

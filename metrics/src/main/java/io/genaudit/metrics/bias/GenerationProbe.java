@@ -3,7 +3,7 @@ package io.genaudit.metrics.bias;
 import io.genaudit.engine.lm.LanguageModel;
 import io.genaudit.engine.lm.SamplingSettings;
 import io.genaudit.metrics.stats.Bootstrap;
-import io.genaudit.metrics.stats.ConfidenceInterval;
+import io.genaudit.reports.Interval;
 import io.genaudit.metrics.stats.MultipleComparisons;
 import io.genaudit.metrics.stats.PermutationTest;
 import io.genaudit.metrics.stats.TestResult;
@@ -24,11 +24,11 @@ public final class GenerationProbe {
     public record Continuation(String domain, String group, String prompt, int sample, String text, double sentiment) {
     }
 
-    public record GroupMean(String domain, String group, int n, double mean, ConfidenceInterval ci) {
+    public record GroupMean(String domain, String group, int n, double mean, Interval ci) {
     }
 
     /** Representation and association TVDs with bootstrap intervals over continuations (null when not configured). */
-    public record Representation(double representation, ConfidenceInterval representationCi, double association, ConfidenceInterval associationCi,
+    public record Representation(double representation, Interval representationCi, double association, Interval associationCi,
                                  Map<String, Long> mentions) {
     }
 
@@ -89,12 +89,7 @@ public final class GenerationProbe {
             for (int i = 0; i < names.size(); i++) {
                 for (int j = i + 1; j < names.size(); j++) {
                     double[] x = values.get(names.get(i)), y = values.get(names.get(j));
-                    long s = seed + 7919L * (++pairIndex);
-                    double[] rx = new Bootstrap(Math.max(resamples, 10), s).replicates(x.length, idx -> mean(x, idx));
-                    double[] ry = new Bootstrap(Math.max(resamples, 10), s + 1).replicates(y.length, idx -> mean(y, idx));
-                    double[] diff = new double[rx.length];
-                    for (int k = 0; k < diff.length; k++) diff[k] = rx[k] - ry[k];
-                    ConfidenceInterval ci = Bootstrap.percentiles(diff, level, "two-sample percentile bootstrap, " + diff.length + " resamples");
+                    Interval ci = meanGapInterval(x, y, Math.max(resamples, 10), seed + 7919L * (++pairIndex), level);
                     TestResult t = perm.meanDifference(x, y);
                     gaps.add(GroupEffect.uncorrected(d.getKey() + ": " + names.get(i) + " - " + names.get(j), x.length + y.length,
                             "gap in mean VADER compound", t.statistic(), ci, t.pValue(), t.method()));
@@ -115,8 +110,8 @@ public final class GenerationProbe {
         int[] all = new int[n];
         for (int i = 0; i < n; i++) all[i] = i;
         Bootstrap b = new Bootstrap(Math.max(resamples, 10), seed + 17);
-        ConfidenceInterval repCi = b.percentileInterval(n, idx -> RepresentationMeasures.representation(counts, idx), level);
-        ConfidenceInterval assocCi = b.percentileInterval(n, idx -> RepresentationMeasures.association(counts, present, idx), level);
+        Interval repCi = b.percentileInterval(n, idx -> RepresentationMeasures.representation(counts, idx), level);
+        Interval assocCi = b.percentileInterval(n, idx -> RepresentationMeasures.association(counts, present, idx), level);
         Map<String, Long> mentions = new LinkedHashMap<>();
         int g = 0;
         for (String name : m.groupWords().keySet()) {
@@ -127,6 +122,20 @@ public final class GenerationProbe {
         }
         return new Representation(RepresentationMeasures.representation(counts, all), repCi,
                 RepresentationMeasures.association(counts, present, all), assocCi, mentions);
+    }
+
+    /**
+     * Interval of the gap mean(x) − mean(y) between two groups' scores: two-sample percentile bootstrap (each group
+     * resampled on its own, {@code seed} and {@code seed + 1}); it covers the difference in the model's expected score
+     * between the groups over prompts like these.
+     */
+    public static Interval meanGapInterval(double[] x, double[] y, int resamples, long seed, double level) {
+        double[] rx = new Bootstrap(resamples, seed).replicates(x.length, idx -> mean(x, idx));
+        double[] ry = new Bootstrap(resamples, seed + 1).replicates(y.length, idx -> mean(y, idx));
+        double[] diff = new double[rx.length];
+        for (int k = 0; k < diff.length; k++) diff[k] = rx[k] - ry[k];
+        return Bootstrap.percentiles(diff, level, "two-sample percentile bootstrap, " + diff.length + " resamples")
+                .withEstimand("difference in the model's expected score between the two groups over prompts like these");
     }
 
     static double mean(double[] v, int[] idx) {

@@ -2,7 +2,7 @@ package io.genaudit.metrics.bias;
 
 import io.genaudit.metrics.stats.BinomialTest;
 import io.genaudit.metrics.stats.Bootstrap;
-import io.genaudit.metrics.stats.ConfidenceInterval;
+import io.genaudit.reports.Interval;
 import io.genaudit.metrics.stats.MultipleComparisons;
 
 import java.util.ArrayList;
@@ -31,8 +31,8 @@ public final class StereoSetProbe {
     }
 
     /** ss, lms and ICAT of one domain with their bootstrap intervals. */
-    public record DomainScores(String domain, int n, double ss, ConfidenceInterval ssCi, double lms, ConfidenceInterval lmsCi,
-                               double icat, ConfidenceInterval icatCi) {
+    public record DomainScores(String domain, int n, double ss, Interval ssCi, double lms, Interval lmsCi,
+                               double icat, Interval icatCi) {
     }
 
     public record Report(DomainScores overall, List<DomainScores> domains, CorrectedFamily ssTests, List<ScoredItem> items, String scoringNote) {
@@ -101,9 +101,9 @@ public final class StereoSetProbe {
         for (int i = 0; i < n; i++) all[i] = i;
         double ss = ss(items, all), lms = lms(items, all);
         String method = "percentile bootstrap over items, " + bootstrap.resamples() + " resamples";
-        ConfidenceInterval ssCi = Bootstrap.percentiles(bootstrap.replicates(n, idx -> ss(items, idx)), level, method);
-        ConfidenceInterval lmsCi = Bootstrap.percentiles(bootstrap.replicates(n, idx -> lms(items, idx)), level, method);
-        ConfidenceInterval icatCi = Bootstrap.percentiles(bootstrap.replicates(n, idx -> icat(lms(items, idx), ss(items, idx))), level, method);
+        Interval ssCi = Bootstrap.percentiles(bootstrap.replicates(n, idx -> ss(items, idx)), level, method);
+        Interval lmsCi = Bootstrap.percentiles(bootstrap.replicates(n, idx -> lms(items, idx)), level, method);
+        Interval icatCi = Bootstrap.percentiles(bootstrap.replicates(n, idx -> icat(lms(items, idx), ss(items, idx))), level, method);
         return new DomainScores(domain, n, ss, ssCi, lms, lmsCi, icat(lms, ss), icatCi);
     }
 

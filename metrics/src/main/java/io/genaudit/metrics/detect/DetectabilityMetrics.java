@@ -2,7 +2,7 @@ package io.genaudit.metrics.detect;
 
 import io.genaudit.metrics.stats.AveragePrecision;
 import io.genaudit.metrics.stats.Bootstrap;
-import io.genaudit.metrics.stats.ConfidenceInterval;
+import io.genaudit.reports.Interval;
 import io.genaudit.metrics.stats.DeLong;
 import io.genaudit.metrics.stats.RocCurve;
 
@@ -22,7 +22,7 @@ import io.genaudit.metrics.stats.RocCurve;
  * @param aucCi       the headline interval (see above; its method says which)
  * @param aucCiDeLong DeLong's normal-approximation interval for fixed scores
  */
-public record DetectabilityMetrics(double auc, ConfidenceInterval aucCi, ConfidenceInterval aucCiDeLong, double ap, double eer,
+public record DetectabilityMetrics(double auc, Interval aucCi, Interval aucCiDeLong, double ap, double eer,
                                    double eerThreshold, double accuracyAtEer, double fpr, double tprAtFpr, int nReal, int nFake,
                                    RocCurve roc) {
 
@@ -38,7 +38,7 @@ public record DetectabilityMetrics(double auc, ConfidenceInterval aucCi, Confide
      * {@code resamples} resamples seeded with {@code seed} (the detector is fixed).
      */
     public static DetectabilityMetrics of(double[] scores, int[] labels, double fpr, int resamples, long seed) {
-        ConfidenceInterval boot = new Bootstrap(resamples, seed).percentileInterval(scores.length, idx -> {
+        Interval boot = new Bootstrap(resamples, seed).percentileInterval(scores.length, idx -> {
             double[] s = new double[idx.length];
             int[] y = new int[idx.length];
             int pos = 0;
@@ -49,8 +49,9 @@ public record DetectabilityMetrics(double auc, ConfidenceInterval aucCi, Confide
             }
             return pos == 0 || pos == idx.length ? Double.NaN : RocCurve.auc(s, y);
         }, 0.95);
-        return withInterval(scores, labels, fpr, new ConfidenceInterval(boot.level(), boot.low(), boot.high(),
-                "percentile bootstrap over images, " + resamples + " resamples (one detector, scores fixed)"));
+        return withInterval(scores, labels, fpr, new Interval(boot.level(), boot.low(), boot.high(),
+                "percentile bootstrap over images, " + resamples + " resamples (one detector, scores fixed)",
+                "AUC of this fixed detector on the population of real and generated images these were drawn from"));
     }
 
     /**
@@ -58,15 +59,16 @@ public record DetectabilityMetrics(double auc, ConfidenceInterval aucCi, Confide
      * its variance multiplied by {@link #CV_VARIANCE_FACTOR}.
      */
     public static DetectabilityMetrics ofCrossValidated(double[] scores, int[] labels, double fpr) {
-        ConfidenceInterval ci = DeLong.interval(scores, labels, 0.95, CV_VARIANCE_FACTOR,
-                "DeLong normal approximation with the variance doubled for cross-validated scores (detector training variance)");
+        Interval ci = DeLong.interval(scores, labels, 0.95, CV_VARIANCE_FACTOR,
+                "DeLong normal approximation on the logit scale with the variance doubled for cross-validated scores (detector training variance)")
+                .withEstimand("AUC of a detector of this kind trained on this many images, on the population of real and generated images");
         return withInterval(scores, labels, fpr, ci);
     }
 
-    private static DetectabilityMetrics withInterval(double[] scores, int[] labels, double fpr, ConfidenceInterval ci) {
+    private static DetectabilityMetrics withInterval(double[] scores, int[] labels, double fpr, Interval ci) {
         RocCurve roc = RocCurve.of(scores, labels);
         double auc = RocCurve.auc(scores, labels);
-        ConfidenceInterval delong = DeLong.interval(scores, labels, 0.95);
+        Interval delong = DeLong.interval(scores, labels, 0.95);
         RocCurve.EqualErrorRate eer = roc.equalErrorRate();
         return new DetectabilityMetrics(auc, ci, delong, AveragePrecision.of(scores, labels), eer.eer(), eer.threshold(),
                 RocCurve.accuracy(scores, labels, eer.threshold()), fpr, roc.tprAtFpr(fpr), roc.negatives(), roc.positives(), roc);

@@ -17,6 +17,7 @@ public final class DetectabilitySummary {
         out.put("auc", m.auc());
         out.put("auc_ci", List.of(m.aucCi().low(), m.aucCi().high()));
         out.put("auc_ci_method", m.aucCi().method());
+        out.put("auc_ci_estimand", m.aucCi().estimand());
         out.put("auc_ci_delong", List.of(m.aucCiDeLong().low(), m.aucCiDeLong().high()));
         out.put("ap", m.ap());
         out.put("eer", m.eer());

@@ -1,6 +1,6 @@
 package io.genaudit.metrics.detect;
 
-import io.genaudit.metrics.stats.ConfidenceInterval;
+import io.genaudit.reports.Interval;
 import org.apache.commons.math3.distribution.BetaDistribution;
 
 import java.util.Arrays;
@@ -16,7 +16,7 @@ import java.util.Arrays;
  * @param detectionRate   share of generated images above the threshold
  */
 public record FixedFprThreshold(double targetFpr, double threshold, double achievedFpr, int nCalibration,
-                                double detectionRate, ConfidenceInterval detectionCi, int nGenerated) {
+                                double detectionRate, Interval detectionCi, int nGenerated) {
 
     /** Threshold on {@code realScores} at {@code targetFpr}. */
     public static double calibrate(double[] realScores, double targetFpr) {
@@ -41,11 +41,11 @@ public record FixedFprThreshold(double targetFpr, double threshold, double achie
     }
 
     /** Exact binomial (Clopper-Pearson) interval for {@code k} successes in {@code n} trials. */
-    public static ConfidenceInterval clopperPearson(int k, int n, double level) {
-        if (n == 0) return new ConfidenceInterval(level, Double.NaN, Double.NaN, "Clopper-Pearson");
+    public static Interval clopperPearson(int k, int n, double level) {
+        if (n == 0) return new Interval(level, Double.NaN, Double.NaN, "Clopper-Pearson");
         double a = (1 - level) / 2;
         double lo = k == 0 ? 0 : new BetaDistribution(k, n - k + 1).inverseCumulativeProbability(a);
         double hi = k == n ? 1 : new BetaDistribution(k + 1, n - k).inverseCumulativeProbability(1 - a);
-        return new ConfidenceInterval(level, lo, hi, "Clopper-Pearson exact binomial");
+        return new Interval(level, lo, hi, "Clopper-Pearson exact binomial");
     }
 }

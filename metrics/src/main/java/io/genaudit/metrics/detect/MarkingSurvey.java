@@ -2,7 +2,7 @@ package io.genaudit.metrics.detect;
 
 import io.genaudit.engine.InputException;
 import io.genaudit.engine.image.SyntheticMark;
-import io.genaudit.metrics.stats.ConfidenceInterval;
+import io.genaudit.reports.Interval;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -20,7 +20,7 @@ import java.util.stream.Stream;
  *
  * @param where count of marked files per location ("PNG iTXt XML:com.adobe.xmp", ...)
  */
-public record MarkingSurvey(int files, int marked, double share, ConfidenceInterval shareCi, Map<String, Integer> where,
+public record MarkingSurvey(int files, int marked, double share, Interval shareCi, Map<String, Integer> where,
                             List<String> unmarkedExamples) {
 
     /** Surveys every PNG/JPEG file directly in {@code folder} (sorted by name). */

@@ -1,6 +1,6 @@
 package io.genaudit.metrics.diversity;
 
-import io.genaudit.metrics.stats.ConfidenceInterval;
+import io.genaudit.reports.Interval;
 
 import java.util.Arrays;
 import java.util.List;
@@ -9,7 +9,7 @@ import java.util.SplittableRandom;
 
 /**
  * Computes a {@link DiversityResult} for tokenized texts from a single {@link NgramIndex} (orders 1..4), with
- * bootstrap intervals over generations ({@link DiversityBootstrap}) for distinct-n, entropy and self-BLEU. The Vendi
+ * jackknife intervals over generations ({@link DiversityIntervals}) for distinct-n, entropy and self-BLEU. The Vendi
  * score needs an eigendecomposition of an items-by-items kernel, so above {@code vendiMaxItems} texts it is computed
  * on a seeded uniform subsample of that size (reported in the result); it gets no interval.
  */
@@ -26,7 +26,7 @@ public final class DiversityMetrics {
     private final int selfBleuCiMaxTexts;
 
     /**
-     * @param resamples          bootstrap resamples for the intervals (0: no intervals, else at least 10)
+     * @param resamples          0: no intervals; otherwise (at least 10, the CLI's --bootstrap) jackknife intervals ({@link DiversityIntervals})
      * @param selfBleuCiMaxTexts self-BLEU intervals only up to this many texts (each resample costs one self-BLEU)
      */
     public DiversityMetrics(int vendiMaxItems, long seed, int resamples, int selfBleuCiMaxTexts) {
@@ -57,8 +57,8 @@ public final class DiversityMetrics {
         int[] nonEmpty = java.util.stream.IntStream.range(0, texts.size()).filter(i -> !texts.get(i).isEmpty()).toArray();
         int[] subset = subsample(nonEmpty, vendiMaxItems, seed);
         double vendi = subset.length == 0 ? Double.NaN : VendiScore.ofTexts(index, MAX_N, subset);
-        Map<String, ConfidenceInterval> ci = resamples == 0 || texts.size() < 2 ? Map.of()
-                : new DiversityBootstrap(resamples, seed, LEVEL).intervals(index, distinct, entropy, selfBleu, texts.size() <= selfBleuCiMaxTexts);
+        Map<String, Interval> ci = resamples == 0 || texts.size() < 2 ? Map.of()
+                : new DiversityIntervals(seed, LEVEL).intervals(index, distinct, entropy, selfBleu, texts.size() <= selfBleuCiMaxTexts);
         return new DiversityResult(texts.size(), ngrams[0], distinct, ngrams, entropy, selfBleu, vendi, subset.length, ci);
     }
 

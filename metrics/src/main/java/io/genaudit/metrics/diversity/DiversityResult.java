@@ -1,6 +1,6 @@
 package io.genaudit.metrics.diversity;
 
-import io.genaudit.metrics.stats.ConfidenceInterval;
+import io.genaudit.reports.Interval;
 
 import java.util.List;
 import java.util.Map;
@@ -18,10 +18,10 @@ import java.util.Map;
  * @param vendi       Vendi score under the cosine kernel on n-gram (1..4) counts; NaN when not computed
  * @param vendiItems  how many texts the Vendi score was computed on (a seeded subsample when capped)
  * @param intervals   bootstrap intervals over generations by field name ({@code distinct_1}, {@code entropy_2},
- *                    {@code self_bleu_4}, ...; see {@link DiversityBootstrap}); empty when not computed
+ *                    {@code self_bleu_4}, ...; see {@link DiversityIntervals}); empty when not computed
  */
 public record DiversityResult(int texts, long tokens, double[] distinct, long[] ngrams, double[] entropy,
-                              double[] selfBleu, double vendi, int vendiItems, Map<String, ConfidenceInterval> intervals) {
+                              double[] selfBleu, double vendi, int vendiItems, Map<String, Interval> intervals) {
     public double distinct(int n) {
         return distinct[n - 1];
     }
@@ -35,7 +35,7 @@ public record DiversityResult(int texts, long tokens, double[] distinct, long[] 
     }
 
     /** The interval of field {@code name} (e.g. {@code distinct_2}), or null when none was computed. */
-    public ConfidenceInterval interval(String name) {
+    public Interval interval(String name) {
         return intervals.get(name);
     }
 
@@ -43,7 +43,7 @@ public record DiversityResult(int texts, long tokens, double[] distinct, long[] 
      * The figures as flat JSON-ready entries: {@code n} (texts), {@code tokens}, {@code distinct_1..4},
      * {@code ngrams_1..4}, {@code self_bleu_2..4}, {@code entropy_1..4} (nats), {@code vendi}, {@code vendi_items};
      * each figure with an interval is followed by {@code <name>_ci: [low, high]}, and {@code ci_level} /
-     * {@code ci_method} close the map; NaN becomes null.
+     * {@code ci_method} / {@code ci_estimand} close the map; NaN becomes null.
      */
     public Map<String, Object> asMap() {
         Map<String, Object> m = new java.util.LinkedHashMap<>();
@@ -56,16 +56,17 @@ public record DiversityResult(int texts, long tokens, double[] distinct, long[] 
         m.put("vendi", num(vendi));
         m.put("vendi_items", vendiItems);
         if (!intervals.isEmpty()) {
-            ConfidenceInterval first = intervals.values().iterator().next();
+            Interval first = intervals.values().iterator().next();
             m.put("ci_level", first.level());
             m.put("ci_method", first.method());
+            m.put("ci_estimand", "each figure's expected value " + DiversityIntervals.estimand(texts));
         }
         return m;
     }
 
     private void put(Map<String, Object> m, String name, double value) {
         m.put(name, num(value));
-        ConfidenceInterval ci = intervals.get(name);
+        Interval ci = intervals.get(name);
         if (ci != null) m.put(name + "_ci", Double.isNaN(ci.low()) ? null : List.of(ci.low(), ci.high()));
     }
 

@@ -7,6 +7,11 @@ import java.util.SplittableRandom;
  * of random subsets of the fake features at {@code points} sizes evenly spaced between {@code minSize} and N (real
  * statistics fixed, as in the paper's code), fits {@code FID(N) = FIDinf + slope / N} by least squares and
  * extrapolates to N = infinity. Subsets are drawn with a seeded generator (deterministic).
+ *
+ * <p>With a small real set the real side's own finite-sample bias (about c/N_real) survives that extrapolation, so
+ * {@link #computeBothSides} subsamples real and fake rows together (same fraction of each) and extrapolates the
+ * fraction to infinity: FID's bias is roughly {@code a/N_real + b/N_fake}, linear in 1/fraction. That is the estimand
+ * "FID of the two feature distributions", which genaudit's FID∞ interval covers.
  */
 public final class FidInfinity {
     private final int points;
@@ -57,6 +62,45 @@ public final class FidInfinity {
         return java.util.stream.IntStream.range(0, points)
                 .map(i -> (int) Math.floor(minSize + (double) (n - minSize) * i / (points - 1)))
                 .distinct().toArray();
+    }
+
+    /**
+     * FID∞ with both sets subsampled: at each of {@code points} fractions evenly spaced from {@code minFraction} to 1,
+     * FID of a random subset of that fraction of the real rows against one of the fake rows; fit against 1/(fake
+     * subset size) and extrapolate to 0. {@code sizes} in the result are the fake subset sizes.
+     */
+    public Result computeBothSides(double[][] real, int[] realRows, double[][] fake, int[] fakeRows, double minFraction) {
+        int nr = realRows.length;
+        int nf = fakeRows.length;
+        if (!(minFraction > 0 && minFraction < 1)) throw new IllegalArgumentException("smallest fraction must be in (0,1), got " + minFraction);
+        int lo = Math.max(2, (int) Math.floor(minFraction * nf));
+        int[] sizes = sizes(lo, nf, points);
+        if (sizes.length < 2) throw new IllegalArgumentException("FID-infinity needs at least 2 distinct subset sizes (" + nf + " fake rows)");
+        double[] fids = new double[sizes.length];
+        SplittableRandom root = new SplittableRandom(seed);
+        for (int p = 0; p < sizes.length; p++) {
+            SplittableRandom r = new SplittableRandom(root.nextLong());
+            int mr = Math.max(2, (int) Math.round((double) sizes[p] * nr / nf));
+            GaussianStatistics a = GaussianStatistics.of(real, subset(realRows, Math.min(mr, nr), r));
+            GaussianStatistics b = GaussianStatistics.of(fake, subset(fakeRows, sizes[p], r));
+            fids[p] = FrechetDistance.compute(a, b).value();
+        }
+        double[] x = new double[sizes.length];
+        for (int i = 0; i < x.length; i++) x[i] = 1.0 / sizes[i];
+        double[] fit = fitLine(x, fids);
+        return new Result(fit[0], fit[1], fit[2], sizes, fids);
+    }
+
+    /** The first {@code m} of a seeded shuffle of {@code rows} (a subset without replacement of those row indices). */
+    private static int[] subset(int[] rows, int m, SplittableRandom r) {
+        int[] perm = rows.clone();
+        for (int i = perm.length - 1; i > 0; i--) {
+            int j = r.nextInt(i + 1);
+            int t = perm[i];
+            perm[i] = perm[j];
+            perm[j] = t;
+        }
+        return java.util.Arrays.copyOf(perm, m);
     }
 
     /** FID∞ of {@code fake} against fixed real statistics; {@code minSize} defaults sensibly when <= 0 (N/5, at least 2). */

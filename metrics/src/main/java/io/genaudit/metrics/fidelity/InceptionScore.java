@@ -1,5 +1,9 @@
 package io.genaudit.metrics.fidelity;
 
+import io.genaudit.metrics.stats.Bootstrap;
+import io.genaudit.metrics.stats.ResampledRows;
+import io.genaudit.reports.Interval;
+
 /**
  * Inception Score (Salimans et al. 2016) from classifier logits, as torch-fidelity computes it: optionally shuffle
  * the rows with numpy's {@code RandomState(seed).permutation}, take float64 softmax and log-softmax, split the rows
@@ -23,6 +27,19 @@ public final class InceptionScore {
 
     /** Mean and population standard deviation over splits, and each split's score. */
     public record Result(double mean, double std, double[] perSplit, int splits, boolean shuffled, long seed) {
+    }
+
+    /** What the IS interval covers at {@code n} generated samples. */
+    public String estimand(int n) {
+        return "expected Inception Score of " + n + " generated samples scored in " + splits + " splits (IS depends on "
+                + "the split size, so this is not the generator's IS at another n)";
+    }
+
+    /** Percentile bootstrap over generated samples (rows resampled, IS recomputed with these settings). */
+    public Interval interval(double[][] logits, int resamples, long bootstrapSeed, double level) {
+        Interval c = new Bootstrap(resamples, bootstrapSeed).percentileInterval(logits.length,
+                idx -> compute(ResampledRows.pick(logits, idx)).mean(), level);
+        return c.withMethod(c.method() + " over generated samples").withEstimand(estimand(logits.length));
     }
 
     public Result compute(double[][] logits) {

@@ -1,7 +1,7 @@
 package io.genaudit.metrics.fidelity;
 
 import io.genaudit.metrics.stats.Bootstrap;
-import io.genaudit.metrics.stats.ConfidenceInterval;
+import io.genaudit.reports.Interval;
 
 import java.util.SplittableRandom;
 import java.util.stream.IntStream;
@@ -54,13 +54,13 @@ public final class TwoSampleBootstrap {
      * i.e. the spread of the resampling distribution placed around the estimate. The removed shift is reported in the
      * method text.
      */
-    public ConfidenceInterval centredInterval(int nReal, int nFake, Statistic statistic, double level, double estimate) {
+    public Interval centredInterval(int nReal, int nFake, Statistic statistic, double level, double estimate) {
         return Bootstrap.centredPercentiles(replicates(nReal, nFake, statistic), level, estimate,
                 "bias-centred percentile bootstrap, real and fake rows resampled independently, " + resamples + " resamples");
     }
 
     /** Percentile interval at {@code level}. */
-    public ConfidenceInterval interval(int nReal, int nFake, Statistic statistic, double level) {
+    public Interval interval(int nReal, int nFake, Statistic statistic, double level) {
         return Bootstrap.percentiles(replicates(nReal, nFake, statistic), level,
                 "percentile bootstrap, real and fake rows resampled independently, " + resamples + " resamples");
     }

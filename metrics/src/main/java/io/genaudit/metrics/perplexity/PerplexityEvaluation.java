@@ -3,7 +3,7 @@ package io.genaudit.metrics.perplexity;
 import io.genaudit.engine.Progress;
 import io.genaudit.engine.lm.LanguageModel;
 import io.genaudit.metrics.stats.Bootstrap;
-import io.genaudit.metrics.stats.ConfidenceInterval;
+import io.genaudit.reports.Interval;
 
 import java.util.List;
 
@@ -16,7 +16,7 @@ import java.util.List;
  * @param ci        percentile bootstrap interval of the token perplexity (null when bootstrapping was off)
  * @param plan      the windows used
  */
-public record PerplexityEvaluation(PerplexityResult result, List<DocumentScore> documents, ConfidenceInterval ci,
+public record PerplexityEvaluation(PerplexityResult result, List<DocumentScore> documents, Interval ci,
                                    WindowPlan plan) {
 
     /**
@@ -34,7 +34,7 @@ public record PerplexityEvaluation(PerplexityResult result, List<DocumentScore> 
         List<DocumentScore> scores = new RollingLogLikelihood(model, plan, batch, prefix).score(documents, progress);
         PerplexityAccumulator acc = new PerplexityAccumulator();
         scores.forEach(acc::update);
-        ConfidenceInterval ci = bootstrap != null && scores.size() >= 2
+        Interval ci = bootstrap != null && scores.size() >= 2
                 ? PerplexityBootstrap.tokenPerplexity(scores, bootstrap, level) : null;
         return new PerplexityEvaluation(acc.compute(), scores, ci, plan);
     }

@@ -1,5 +1,7 @@
 package io.genaudit.metrics.stats;
 
+import io.genaudit.reports.Interval;
+
 import org.apache.commons.math3.distribution.NormalDistribution;
 
 /**
@@ -73,21 +75,42 @@ public final class DeLong {
         return estimate(new double[][]{scores}, labels);
     }
 
-    /** Normal-approximation interval AUC ± z·SE at {@code level}, clipped to [0, 1] (as pROC's {@code ci.auc}). */
-    public static ConfidenceInterval interval(double[] scores, int[] labels, double level) {
-        return interval(scores, labels, level, 1, "DeLong (fast, Sun & Xu 2014), normal approximation");
+    /**
+     * Normal-approximation interval on the logit scale, logit(AUC) ± z·SE/(AUC(1−AUC)), mapped back: it stays inside
+     * (0, 1) and is asymmetric near 1 where detectors' AUCs sit (pROC's {@code ci.auc}, {@link #waldInterval}, clips
+     * AUC ± z·SE instead, and under-covers there). An AUC of exactly 0 or 1 has no logit; there the clipped interval
+     * is used.
+     */
+    public static Interval interval(double[] scores, int[] labels, double level) {
+        return interval(scores, labels, level, 1, "DeLong (fast, Sun & Xu 2014), normal approximation on the logit scale");
     }
 
     /**
-     * Normal-approximation interval AUC ± z·sqrt(varianceFactor·V) with DeLong's variance V, clipped to [0, 1]: for
-     * scores whose AUC varies more than DeLong's fixed-scorer variance says (e.g. pooled cross-validated scores).
+     * The logit-scale interval of {@link #interval(double[], int[], double)} with standard error sqrt(varianceFactor·V),
+     * V DeLong's variance: for scores whose AUC varies more than DeLong's fixed-scorer variance says (e.g. pooled
+     * cross-validated scores).
      */
-    public static ConfidenceInterval interval(double[] scores, int[] labels, double level, double varianceFactor, String method) {
+    public static Interval interval(double[] scores, int[] labels, double level, double varianceFactor, String method) {
         if (!(varianceFactor >= 1)) throw new IllegalArgumentException("variance factor must be >= 1, got " + varianceFactor);
         Estimate e = estimate(scores, labels);
         double se = Math.sqrt(varianceFactor * e.variance(0));
         double z = NORMAL.inverseCumulativeProbability(1 - (1 - level) / 2);
-        return new ConfidenceInterval(level, Math.max(0, e.auc()[0] - z * se), Math.min(1, e.auc()[0] + z * se), method);
+        double auc = e.auc()[0];
+        if (auc <= 0 || auc >= 1) return clipped(auc, z * se, level, method + " (AUC on a bound: clipped AUC ± z·SE)");
+        double logit = Math.log(auc / (1 - auc));
+        double half = z * se / (auc * (1 - auc));
+        return new Interval(level, 1 / (1 + Math.exp(-(logit - half))), 1 / (1 + Math.exp(-(logit + half))), method);
+    }
+
+    /** AUC ± z·SE clipped to [0, 1], as pROC's {@code ci.auc} (for comparison with published numbers). */
+    public static Interval waldInterval(double[] scores, int[] labels, double level) {
+        Estimate e = estimate(scores, labels);
+        double z = NORMAL.inverseCumulativeProbability(1 - (1 - level) / 2);
+        return clipped(e.auc()[0], z * Math.sqrt(e.variance(0)), level, "DeLong (fast, Sun & Xu 2014), normal approximation, clipped to [0, 1]");
+    }
+
+    private static Interval clipped(double auc, double half, double level, String method) {
+        return new Interval(level, Math.max(0, auc - half), Math.min(1, auc + half), method);
     }
 
     /** Compares two scorers on the same samples (paired): z = (A1 − A2) / sqrt(V1 + V2 − 2 C12). */

@@ -1,5 +1,7 @@
 package io.genaudit.metrics.stats;
 
+import io.genaudit.reports.Interval;
+
 import org.apache.commons.math3.distribution.TDistribution;
 
 /**
@@ -8,7 +10,7 @@ import org.apache.commons.math3.distribution.TDistribution;
  */
 public final class OneSampleTTest {
     /** Mean, standard error, t, degrees of freedom, p-value and the t interval of the mean. */
-    public record Result(double mean, double standardError, double t, int df, double pValue, ConfidenceInterval ci) {
+    public record Result(double mean, double standardError, double t, int df, double pValue, Interval ci) {
         public TestResult test() {
             return new TestResult(t, pValue, "one-sample t-test, df=" + df);
         }
@@ -41,7 +43,7 @@ public final class OneSampleTTest {
         int df = n - 1;
         TDistribution t = new TDistribution(null, df);
         double q = t.inverseCumulativeProbability(1 - (1 - level) / 2);
-        ConfidenceInterval ci = new ConfidenceInterval(level, mean - q * se, mean + q * se, "t interval, n=" + n);
+        Interval ci = new Interval(level, mean - q * se, mean + q * se, "t interval, n=" + n);
         if (se == 0) {
             double p = mean == mu0 ? 1.0 : 0.0;
             return new Result(mean, 0, mean == mu0 ? 0 : Math.copySign(Double.POSITIVE_INFINITY, mean - mu0), df, p, ci);

@@ -1,5 +1,7 @@
 package io.genaudit.metrics.stats;
 
+import io.genaudit.reports.Interval;
+
 import org.apache.commons.math3.distribution.NormalDistribution;
 
 /**
@@ -11,7 +13,7 @@ public final class WilsonInterval {
     }
 
     /** The interval for {@code successes} out of {@code n} trials at {@code level} (e.g. 0.95). */
-    public static ConfidenceInterval of(long successes, long n, double level) {
+    public static Interval of(long successes, long n, double level) {
         if (n <= 0) throw new IllegalArgumentException("n must be positive, got " + n);
         if (successes < 0 || successes > n) throw new IllegalArgumentException("successes " + successes + " not in [0," + n + "]");
         if (!(level > 0 && level < 1)) throw new IllegalArgumentException("level must be in (0,1), got " + level);
@@ -21,7 +23,7 @@ public final class WilsonInterval {
         double denom = 1 + z2 / n;
         double center = (p + z2 / (2.0 * n)) / denom;
         double half = z * Math.sqrt(p * (1 - p) / n + z2 / (4.0 * n * n)) / denom;
-        return new ConfidenceInterval(level, Math.max(0, center - half), Math.min(1, center + half), "Wilson score interval, n=" + n);
+        return new Interval(level, Math.max(0, center - half), Math.min(1, center + half), "Wilson score interval, n=" + n);
     }
 
     static double normalQuantile(double q) {

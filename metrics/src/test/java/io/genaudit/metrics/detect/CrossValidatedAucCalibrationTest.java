@@ -50,9 +50,14 @@ class CrossValidatedAucCalibrationTest {
         }
         DetectabilityMetrics m = DetectabilityMetrics.ofCrossValidated(s, y, 0.05);
         double se = Math.sqrt(DeLong.estimate(s, y).variance(0)), z = 1.959963984540054;
-        assertEquals(m.auc() - z * Math.sqrt(2) * se, m.aucCi().low(), 1e-12);
-        assertEquals(m.auc() + z * Math.sqrt(2) * se, m.aucCi().high(), 1e-12);
-        assertEquals(m.auc() + z * se, m.aucCiDeLong().high(), 1e-12);
+        double logit = Math.log(m.auc() / (1 - m.auc())), scale = m.auc() * (1 - m.auc());
+        assertEquals(expit(logit - z * Math.sqrt(2) * se / scale), m.aucCi().low(), 1e-12);
+        assertEquals(expit(logit + z * Math.sqrt(2) * se / scale), m.aucCi().high(), 1e-12);
+        assertEquals(expit(logit + z * se / scale), m.aucCiDeLong().high(), 1e-12);
+    }
+
+    private static double expit(double x) {
+        return 1 / (1 + Math.exp(-x));
     }
 
     private static double gaussian(SplittableRandom r) {

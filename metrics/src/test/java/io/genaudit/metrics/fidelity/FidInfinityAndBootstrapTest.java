@@ -1,6 +1,6 @@
 package io.genaudit.metrics.fidelity;
 
-import io.genaudit.metrics.stats.ConfidenceInterval;
+import io.genaudit.reports.Interval;
 import org.junit.jupiter.api.Test;
 
 import java.util.Random;
@@ -52,11 +52,11 @@ class FidInfinityAndBootstrapTest {
         double[] reps = boot.replicates(real.length, fake.length, fid);
         assertArrayEquals(reps, new TwoSampleBootstrap(30, 99).replicates(real.length, fake.length, fid), 0.0);
         // duplicated rows inflate FID: the raw resampling distribution sits above the estimate ...
-        ConfidenceInterval raw = boot.interval(real.length, fake.length, fid, 0.95);
+        Interval raw = boot.interval(real.length, fake.length, fid, 0.95);
         double mean = java.util.Arrays.stream(reps).average().orElseThrow();
         assertTrue(mean > point, "resampled FIDs are biased upwards: " + mean + " vs " + point);
         // ... the centred interval has the same width and contains the estimate
-        ConfidenceInterval ci = boot.centredInterval(real.length, fake.length, fid, 0.95, point);
+        Interval ci = boot.centredInterval(real.length, fake.length, fid, 0.95, point);
         assertTrue(ci.low() < point && point < ci.high(), ci + " vs " + point);
         assertEquals(raw.high() - raw.low(), ci.high() - ci.low(), 1e-9);
         assertEquals(raw.low() - (mean - point), ci.low(), 1e-9);

@@ -4,7 +4,7 @@ import io.genaudit.engine.Progress;
 import io.genaudit.fixtures.Fixtures;
 import io.genaudit.fixtures.text.MarkovSource;
 import io.genaudit.metrics.stats.Bootstrap;
-import io.genaudit.metrics.stats.ConfidenceInterval;
+import io.genaudit.reports.Interval;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -26,7 +26,7 @@ class MarkovSourcePerplexityTest {
         PerplexityResult r = ev.result();
         assertEquals(docs.stream().mapToLong(d -> d.length() - 1).sum(), r.tokens());
         double truth = src.perplexityLowerBound();
-        ConfidenceInterval ci = ev.ci();
+        Interval ci = ev.ci();
         double se = (ci.high() - ci.low()) / (2 * 1.96);
         assertTrue(Math.abs(r.tokenPerplexity() - truth) < 4 * se,
                 "perplexity " + r.tokenPerplexity() + " vs exp(H) " + truth + ", bootstrap SE " + se);

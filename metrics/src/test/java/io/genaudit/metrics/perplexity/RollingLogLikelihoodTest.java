@@ -2,7 +2,7 @@ package io.genaudit.metrics.perplexity;
 
 import io.genaudit.engine.Progress;
 import io.genaudit.metrics.stats.Bootstrap;
-import io.genaudit.metrics.stats.ConfidenceInterval;
+import io.genaudit.reports.Interval;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
@@ -92,7 +92,7 @@ class RollingLogLikelihoodTest {
         double ppl = acc.compute().tokenPerplexity();
         double truth = Math.exp(m.entropyRate());
         assertEquals(truth, ppl, 0.01 * truth);
-        ConfidenceInterval ci = PerplexityBootstrap.tokenPerplexity(s, new Bootstrap(200, 1), 0.95);
+        Interval ci = PerplexityBootstrap.tokenPerplexity(s, new Bootstrap(200, 1), 0.95);
         assertTrue(ci.contains(ppl), ci.toString());
         double se = (ci.high() - ci.low()) / (2 * 1.96);
         assertTrue(Math.abs(ppl - truth) < 4 * se, "perplexity " + ppl + " should be within 4 bootstrap SE of exp(H) = " + truth);

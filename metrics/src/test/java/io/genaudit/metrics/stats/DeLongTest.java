@@ -1,11 +1,14 @@
 package io.genaudit.metrics.stats;
 
+import io.genaudit.reports.Interval;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.Test;
 
 import static io.genaudit.metrics.stats.RocReference.doubles;
 import static io.genaudit.metrics.stats.RocReference.ints;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class DeLongTest {
     private static final JsonNode REF = RocReference.load();
@@ -21,9 +24,17 @@ class DeLongTest {
             DeLong.Estimate est = DeLong.estimate(s, y);
             assertEquals(c.get("delong_auc").asDouble(), est.auc()[0], 1e-12, e.getKey());
             assertEquals(c.get("delong_variance").asDouble(), est.variance(0), 1e-12, e.getKey());
-            ConfidenceInterval ci = DeLong.interval(s, y, 0.95);
+            Interval ci = DeLong.waldInterval(s, y, 0.95);
             assertEquals(c.get("delong_ci95").get(0).asDouble(), ci.low(), 1e-9, e.getKey());
             assertEquals(c.get("delong_ci95").get(1).asDouble(), ci.high(), 1e-9, e.getKey());
+            // the logit-scale interval from the same (reference-checked) variance: inside (0, 1), around the AUC
+            double auc = est.auc()[0], half = 1.959963984540054 * Math.sqrt(est.variance(0)) / (auc * (1 - auc));
+            Interval logit = DeLong.interval(s, y, 0.95);
+            if (auc > 0 && auc < 1) {
+                assertEquals(1 / (1 + Math.exp(-(Math.log(auc / (1 - auc)) - half))), logit.low(), 1e-12, e.getKey());
+                assertEquals(1 / (1 + Math.exp(-(Math.log(auc / (1 - auc)) + half))), logit.high(), 1e-12, e.getKey());
+                assertTrue(logit.low() > 0 && logit.high() < 1 && logit.contains(auc), e.getKey() + " " + logit);
+            }
         }
     }
 

@@ -1,5 +1,7 @@
 package io.genaudit.metrics.stats;
 
+import io.genaudit.reports.Interval;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.Test;
@@ -44,7 +46,7 @@ class StatsReferenceTest {
     @Test
     void wilsonMatchesStatsmodelsFormula() throws Exception {
         for (JsonNode r : ref().get("wilson")) {
-            ConfidenceInterval ci = WilsonInterval.of(r.get("k").asLong(), r.get("n").asLong(), r.get("level").asDouble());
+            Interval ci = WilsonInterval.of(r.get("k").asLong(), r.get("n").asLong(), r.get("level").asDouble());
             close(r.get("low").asDouble(), ci.low(), "low " + r);
             close(r.get("high").asDouble(), ci.high(), "high " + r);
         }

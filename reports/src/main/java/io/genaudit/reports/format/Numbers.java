@@ -55,6 +55,16 @@ public final class Numbers {
         return format(ci.level() * 100) + "%";
     }
 
+    /**
+     * The sentence shown beside an interval, e.g. "The interval covers the expected FID at 300 real and 300 generated
+     * samples."; null when the interval or its estimand is absent (records written before estimands were stored).
+     */
+    public static String estimandSentence(Interval ci) {
+        if (ci == null || ci.estimand() == null || ci.estimand().isBlank()) return null;
+        String e = ci.estimand().strip();
+        return "The interval covers the " + (e.startsWith("the ") ? e.substring(4) : e) + (e.endsWith(".") ? "" : ".");
+    }
+
     /** e.g. "95% CI [3.1, 3.7]"; {@link #MISSING} when absent. */
     public static String interval(Interval ci) {
         if (ci == null) return MISSING;

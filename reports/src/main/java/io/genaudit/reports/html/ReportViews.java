@@ -101,7 +101,7 @@ public final class ReportViews {
                 g.passed(), g.passed() ? "PASS" : "FAIL", g.explanation());
         return new Views.AuditView(anchor, a.id(), a.metric(), a.model(), a.dataset(),
                 a.value() == null ? Numbers.MISSING : Numbers.format(a.value().doubleValue()),
-                a.unit(), Numbers.bounds(a.ci()), Numbers.level(a.ci()), a.ci() == null ? null : a.ci().method(),
+                a.unit(), Numbers.bounds(a.ci()), Numbers.level(a.ci()), a.ci() == null ? null : a.ci().method(), Numbers.estimandSentence(a.ci()),
                 Numbers.count(a.n()),
                 g == null ? "not gated" : g.passed() ? "PASS" : "FAIL",
                 g == null ? "none" : g.passed() ? "pass" : "fail",

@@ -41,7 +41,7 @@ public final class Views {
 
     /** One audit's section. */
     public record AuditView(String anchor, String id, String metric, String model, String dataset, String value,
-                            String unit, String ci, String ciLevel, String ciMethod, String n, String verdict,
+                            String unit, String ci, String ciLevel, String ciMethod, String ciEstimand, String n, String verdict,
                             String verdictClass, GateView gate, List<KeyValue> settings, List<KeyValue> details,
                             List<ChartView> charts, List<FigureView> figures, List<TableView> tables, List<String> notes) {
     }

@@ -37,4 +37,12 @@ class NumbersTest {
         assertEquals("1 h 02 min", Numbers.seconds(3725));
         assertEquals("12,800", Numbers.count(12_800L));
     }
+
+    @Test
+    void estimandSentenceNamesWhatTheIntervalCovers() {
+        assertEquals("The interval covers the expected FID at 300 real and 300 generated samples.",
+                Numbers.estimandSentence(new Interval(0.95, 1, 2, "bootstrap", "expected FID at 300 real and 300 generated samples")));
+        assertEquals(null, Numbers.estimandSentence(new Interval(0.95, 1, 2, "bootstrap")));
+        assertEquals(null, Numbers.estimandSentence(null));
+    }
 }
