@@ -32,6 +32,21 @@ public final class FidelityFidAudit implements AuditModule {
     }
 
     @Override
+    public Set<String> datasetParameters() {
+        return FidelityAuditInputs.DATASETS;
+    }
+
+    @Override
+    public Set<String> modelParameters() {
+        return FidelityAuditInputs.MODELS;
+    }
+
+    @Override
+    public List<String> samplesParameters() {
+        return FidelityAuditInputs.SAMPLES;
+    }
+
+    @Override
     public Set<String> parameters() {
         return FidelityAuditInputs.parameters(true, "fidInfinity", "points");
     }
@@ -54,7 +69,7 @@ public final class FidelityFidAudit implements AuditModule {
         List<String> notes = in.notes("FID");
         Interval ci = null;
         FrechetDistance.Result r;
-        try (AuditContext.Phase ph = ctx.phase(spec.id() + " fid", "evaluate", in.generatorId)) {
+        try (AuditContext.Phase ph = ctx.phase(spec.id() + " fid", "evaluate", in.subjectId)) {
             r = FrechetDistance.compute(real.mean(), real.covariance(), fake.mean(), fake.covariance());
             if (rows && real.hasFeatures()) {
                 double[][] a = real.features("bootstrap");
@@ -89,7 +104,7 @@ public final class FidelityFidAudit implements AuditModule {
         if (inf) settings.put("fid_infinity_points", points);
         notes.add(String.format(Locale.ROOT, "FID is biased upwards at finite N (roughly +c/N); compare only FIDs at equal sample "
                 + "counts (here %d generated images)%s.", fake.count(), inf ? "; FID∞ extrapolates to N = ∞" : ""));
-        return List.of(new AuditResult(spec.id(), metric(), in.generatorId, in.datasetLabel(), r.value(), null, ci, fake.count(),
+        return List.of(new AuditResult(spec.id(), metric(), in.subjectId, in.datasetLabel(), r.value(), null, ci, fake.count(),
                 settings, null, details, charts, List.of(), List.of(), notes));
     }
 }

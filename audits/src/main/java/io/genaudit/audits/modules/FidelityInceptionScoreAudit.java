@@ -30,6 +30,21 @@ public final class FidelityInceptionScoreAudit implements AuditModule {
     }
 
     @Override
+    public Set<String> datasetParameters() {
+        return FidelityAuditInputs.DATASETS;
+    }
+
+    @Override
+    public Set<String> modelParameters() {
+        return FidelityAuditInputs.MODELS;
+    }
+
+    @Override
+    public List<String> samplesParameters() {
+        return FidelityAuditInputs.SAMPLES;
+    }
+
+    @Override
     public Set<String> parameters() {
         return FidelityAuditInputs.parameters(false, "splits", "shuffle");
     }
@@ -53,7 +68,7 @@ public final class FidelityInceptionScoreAudit implements AuditModule {
         InceptionScore is = new InceptionScore(splits, shuffle, numpySeed);
         InceptionScore.Result r;
         Interval ci = null;
-        try (AuditContext.Phase ph = ctx.phase(spec.id() + " inception score", "evaluate", in.generatorId)) {
+        try (AuditContext.Phase ph = ctx.phase(spec.id() + " inception score", "evaluate", in.subjectId)) {
             r = is.compute(logits);
             if (in.bootstrap > 0) {
                 ConfidenceInterval c = new Bootstrap(in.bootstrap, in.seed).percentileInterval(logits.length,
@@ -79,7 +94,7 @@ public final class FidelityInceptionScoreAudit implements AuditModule {
         notes.add("The extractor's outputs are taken as class logits (softmax applied here). IS ignores the real data; it "
                 + "rewards confident, class-balanced predictions and is only meaningful with a classifier trained on the "
                 + "generator's domain.");
-        return List.of(new AuditResult(spec.id(), metric(), in.generatorId, "", r.mean(), null, ci, (long) logits.length,
+        return List.of(new AuditResult(spec.id(), metric(), in.subjectId, "", r.mean(), null, ci, (long) logits.length,
                 settings, null, details, List.of(chart), List.of(), List.of(), notes));
     }
 }

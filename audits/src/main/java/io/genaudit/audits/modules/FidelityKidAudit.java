@@ -28,6 +28,21 @@ public final class FidelityKidAudit implements AuditModule {
     }
 
     @Override
+    public Set<String> datasetParameters() {
+        return FidelityAuditInputs.DATASETS;
+    }
+
+    @Override
+    public Set<String> modelParameters() {
+        return FidelityAuditInputs.MODELS;
+    }
+
+    @Override
+    public List<String> samplesParameters() {
+        return FidelityAuditInputs.SAMPLES;
+    }
+
+    @Override
     public Set<String> parameters() {
         return FidelityAuditInputs.parameters(true, "subsets", "subsetSize");
     }
@@ -51,7 +66,7 @@ public final class FidelityKidAudit implements AuditModule {
         long numpySeed = in.numpySeed();
         KernelInceptionDistance.Result r;
         Interval ci = null;
-        try (AuditContext.Phase ph = ctx.phase(spec.id() + " kid", "evaluate", in.generatorId)) {
+        try (AuditContext.Phase ph = ctx.phase(spec.id() + " kid", "evaluate", in.subjectId)) {
             r = new KernelInceptionDistance(subsets, subsetSize, numpySeed).compute(a, b);
             if (in.bootstrap > 0) {
                 KernelInceptionDistance one = new KernelInceptionDistance(1, r.subsetSize(), numpySeed);
@@ -76,7 +91,7 @@ public final class FidelityKidAudit implements AuditModule {
         List<String> notes = in.notes("KID");
         notes.add("KID is unbiased in N but its subset spread (std) depends on the subset size; std is over subsets, the "
                 + "interval over bootstrap resamples of both sets.");
-        return List.of(new AuditResult(spec.id(), metric(), in.generatorId, in.datasetLabel(), r.mean(), null, ci, fake.count(),
+        return List.of(new AuditResult(spec.id(), metric(), in.subjectId, in.datasetLabel(), r.mean(), null, ci, fake.count(),
                 settings, null, details, List.of(), List.of(), List.of(), notes));
     }
 }

@@ -33,6 +33,21 @@ public final class FidelityPrdcAudit implements AuditModule {
     }
 
     @Override
+    public Set<String> datasetParameters() {
+        return FidelityAuditInputs.DATASETS;
+    }
+
+    @Override
+    public Set<String> modelParameters() {
+        return FidelityAuditInputs.MODELS;
+    }
+
+    @Override
+    public List<String> samplesParameters() {
+        return FidelityAuditInputs.SAMPLES;
+    }
+
+    @Override
     public Set<String> parameters() {
         return FidelityAuditInputs.parameters(true, "k");
     }
@@ -57,7 +72,7 @@ public final class FidelityPrdcAudit implements AuditModule {
         double[] low = new double[4];
         double[] high = new double[4];
         boolean haveCi = in.bootstrap > 0;
-        try (AuditContext.Phase ph = ctx.phase(spec.id() + " prdc", "evaluate", in.generatorId)) {
+        try (AuditContext.Phase ph = ctx.phase(spec.id() + " prdc", "evaluate", in.subjectId)) {
             r = prdc.compute(a, b);
             if (haveCi) {
                 // one bootstrap pass, four statistics: replicate b stores its four values in row b
@@ -111,7 +126,7 @@ public final class FidelityPrdcAudit implements AuditModule {
         notes.add("Precision and density measure fidelity (samples near real data), recall and coverage measure diversity. "
                 + "Density can exceed 1. Intervals: bias-centred percentile bootstrap with the same resamples for all four (duplicated rows shrink k-NN radii, so the raw resampling distribution is shifted)"
                 + (haveCi ? " (" + in.bootstrap + " resamples)." : " (off)."));
-        return List.of(new AuditResult(spec.id(), metric(), in.generatorId, in.datasetLabel(), r.precision(), null, null, fake.count(),
+        return List.of(new AuditResult(spec.id(), metric(), in.subjectId, in.datasetLabel(), r.precision(), null, null, fake.count(),
                 settings, null, details, List.of(chart), List.of(), List.of(table), notes));
     }
 }
