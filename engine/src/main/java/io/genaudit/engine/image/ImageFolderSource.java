@@ -2,9 +2,6 @@ package io.genaudit.engine.image;
 
 import io.genaudit.engine.InputException;
 
-import javax.imageio.ImageIO;
-import javax.imageio.ImageReader;
-import javax.imageio.stream.ImageInputStream;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -13,15 +10,18 @@ import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.NoSuchElementException;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
 
 /**
- * A folder of PNG/JPEG images read in file-name order (other files, such as labels.csv, are ignored). Every file's
- * header is checked when the source is opened, so an unreadable file, an empty folder or mixed sizes fail at once with
- * an {@link InputException} naming the file. With {@link #resizedTo} images of any size are resized with
- * {@link Resize}.
+ * A folder of PNG/JPEG/WebP/TIFF images read in file-name order (other files, such as labels.csv, are ignored), streamed
+ * batch by batch so memory does not grow with the number of files. Every file's header is checked when the source is
+ * opened ({@link ImageFileReader}: format from the content, EXIF orientation, pixel budget), so an unreadable file, an
+ * empty folder or mixed sizes fail at once with an {@link InputException} naming the file. With {@link #resizedTo}
+ * images of any size are resized with {@link Resize}.
  */
 public final class ImageFolderSource implements ImageSource {
     private final Path folder;
@@ -77,49 +77,36 @@ public final class ImageFolderSource implements ImageSource {
     }
 
     private static List<Path> list(Path folder) {
-        if (!Files.isDirectory(folder)) throw new InputException(folder, "not a folder of images (PNG or JPEG expected)");
+        if (!Files.isDirectory(folder)) throw new InputException(folder, "not a folder of images (PNG, JPEG, WebP or TIFF expected)");
         List<Path> files = new ArrayList<>();
         try (Stream<Path> s = Files.list(folder)) {
             s.filter(Files::isRegularFile).filter(ImageFolderSource::isImageName).sorted().forEach(files::add);
         } catch (IOException e) {
             throw new InputException(String.valueOf(folder), "cannot list folder: " + e.getMessage(), e);
         }
-        if (files.isEmpty()) throw new InputException(folder, "folder holds no images (*.png, *.jpg, *.jpeg expected)");
+        if (files.isEmpty()) throw new InputException(folder, "folder holds no images (*.png, *.jpg, *.jpeg, *.webp, *.tif, *.tiff expected)");
         return files;
     }
 
     static boolean isImageName(Path p) {
         String n = p.getFileName().toString().toLowerCase(Locale.ROOT);
-        return !n.startsWith(".") && (n.endsWith(".png") || n.endsWith(".jpg") || n.endsWith(".jpeg"));
+        if (n.startsWith(".")) return false;
+        for (String ext : EXTENSIONS) if (n.endsWith(ext)) return true;
+        return false;
     }
 
-    /** Height and width from the file header, without decoding pixels. */
+    /** File-name endings read as images; the decoder is chosen from the content, so a PNG named .jpg still reads. */
+    static final List<String> EXTENSIONS = List.of(".png", ".jpg", ".jpeg", ".webp", ".tif", ".tiff");
+
+    /** Height and width as shown (EXIF orientation applied) from the file header, without decoding pixels. */
     private static int[] header(Path f) {
-        try (ImageInputStream in = ImageIO.createImageInputStream(f.toFile())) {
-            if (in == null) throw new InputException(f, "cannot open image file");
-            Iterator<ImageReader> readers = ImageIO.getImageReaders(in);
-            if (!readers.hasNext()) throw new InputException(f, "not a readable PNG or JPEG image");
-            ImageReader r = readers.next();
-            try {
-                r.setInput(in);
-                return new int[]{r.getHeight(0), r.getWidth(0)};
-            } finally {
-                r.dispose();
-            }
-        } catch (IOException e) {
-            throw new InputException(String.valueOf(f), "not a readable PNG or JPEG image: " + e.getMessage(), e);
-        }
+        ImageFileReader.Header h = ImageFileReader.header(f);
+        return new int[]{h.height(), h.width()};
     }
 
     /** Decodes file {@code f} into {@code channels} planes at {@code out[offset]}, resizing when set. */
     private void decode(Path f, float[] out, int offset) {
-        BufferedImage img;
-        try {
-            img = ImageIO.read(f.toFile());
-        } catch (IOException | RuntimeException e) {
-            throw new InputException(String.valueOf(f), "not a readable PNG or JPEG image: " + e.getMessage(), e);
-        }
-        if (img == null) throw new InputException(f, "not a readable PNG or JPEG image");
+        BufferedImage img = ImageFileReader.read(f);
         if (img.getHeight() == height && img.getWidth() == width) {
             BufferedImages.toPlanes(img, channels, out, offset);
             return;
@@ -178,8 +165,14 @@ public final class ImageFolderSource implements ImageSource {
 
     @Override
     public String describe() {
-        long png = files.stream().filter(p -> p.toString().toLowerCase(Locale.ROOT).endsWith(".png")).count();
-        String kinds = png == files.size() ? png + " PNG" : png == 0 ? files.size() + " JPEG" : png + " PNG + " + (files.size() - png) + " JPEG";
+        Map<String, Long> byKind = new TreeMap<>();
+        for (Path p : files) {
+            String n = p.getFileName().toString().toLowerCase(Locale.ROOT);
+            String k = n.substring(n.lastIndexOf('.') + 1).replace("jpeg", "jpg").replace("tiff", "tif").toUpperCase(Locale.ROOT);
+            byKind.merge(k, 1L, Long::sum);
+        }
+        StringBuilder kinds = new StringBuilder();
+        byKind.forEach((k, c) -> kinds.append(kinds.isEmpty() ? "" : " + ").append(c).append(' ').append(k.equals("JPG") ? "JPEG" : k));
         String rs = filter == null ? "" : ", resized to " + width + "x" + height + " (" + filter + ", " + precision + ")";
         return "folder " + folder + " (" + kinds + ", " + width + "x" + height + "x" + channels + rs + ")";
     }
