@@ -55,6 +55,53 @@ public record ExtractorPreprocessing(int height, int width, Method method, Strin
         if (std != null) for (float s : std) if (!(s > 0)) throw new IllegalArgumentException("std values must be positive, got " + Arrays.toString(std));
     }
 
+    /** Option keys (plan model options and sidecar keys) that declare preprocessing. */
+    public static final java.util.Set<String> OPTIONS = java.util.Set.of("resize", "resizeMethod", "inputRange", "mean", "std");
+
+    /**
+     * Preprocessing from model options: {@code resize} (N or [H, W]), {@code resizeMethod} (default clean-bicubic when
+     * a size is given), {@code inputRange}, {@code mean}/{@code std}. IllegalArgumentException names the key.
+     */
+    public static ExtractorPreprocessing fromOptions(java.util.Map<String, Object> o) {
+        int h = 0, w = 0;
+        Object size = o.get("resize");
+        if (size instanceof Number n) h = w = whole("resize", n);
+        else if (size instanceof java.util.List<?> l && l.size() == 2 && l.get(0) instanceof Number a && l.get(1) instanceof Number b) {
+            h = whole("resize", a);
+            w = whole("resize", b);
+        } else if (size != null) throw new IllegalArgumentException("resize: a size N or [height, width] expected, got " + size);
+        Method m;
+        try {
+            m = o.containsKey("resizeMethod") ? Method.parse(String.valueOf(o.get("resizeMethod"))) : size == null ? Method.NONE : Method.CLEAN_BICUBIC;
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("resizeMethod: " + e.getMessage());
+        }
+        if (m != Method.NONE && size == null) throw new IllegalArgumentException("resizeMethod: needs a size (resize: [H, W])");
+        if (m == Method.NONE) h = w = 0;
+        String range = String.valueOf(o.getOrDefault("inputRange", "[0,1]")).replace(" ", "");
+        try {
+            return new ExtractorPreprocessing(h, w, m, range, floats("mean", o.get("mean")), floats("std", o.get("std")));
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException((e.getMessage().startsWith("inputRange") ? "" : "mean/std/inputRange: ") + e.getMessage());
+        }
+    }
+
+    private static int whole(String key, Number n) {
+        if (n.doubleValue() != Math.rint(n.doubleValue()) || n.intValue() < 1) throw new IllegalArgumentException(key + ": positive integers expected, got " + n);
+        return n.intValue();
+    }
+
+    private static float[] floats(String key, Object v) {
+        if (v == null) return null;
+        if (!(v instanceof java.util.List<?> l)) throw new IllegalArgumentException(key + ": a list of 3 numbers expected, got " + v);
+        float[] out = new float[l.size()];
+        for (int i = 0; i < out.length; i++) {
+            if (!(l.get(i) instanceof Number n)) throw new IllegalArgumentException(key + ": numbers expected, got " + l.get(i));
+            out[i] = n.floatValue();
+        }
+        return out;
+    }
+
     /** Whether this changes anything. */
     public boolean isIdentity() {
         return method == Method.NONE && range.equals("[0,1]") && mean == null;
