@@ -165,7 +165,12 @@ public class FileImageGenerator implements ImageGenerator {
     public Images generate(int n, long seed, int[] labels) {
         if (n < 1) throw new IllegalArgumentException("n must be >= 1");
         if (contract.numClasses() > 0 && labels == null) labels = Latents.labels(n, contract.numClasses(), seed);
-        float[] z = Latents.sample(n, contract.latentDim(), seed, contract.distribution());
+        return fromLatents(Latents.sample(n, contract.latentDim(), seed, contract.distribution()), n, labels);
+    }
+
+    /** Images from the given latents {@code z} [n * latentDim] (and labels when conditional), mapped to [0,1]. */
+    public Images fromLatents(float[] z, int n, int[] labels) {
+        if (z.length != n * contract.latentDim()) throw new IllegalArgumentException("z must hold n * latentDim values");
         int size = channels * height * width;
         float[] out = new float[n * size];
         GeneratorContract.OutputRange range = contract.outputRange();
