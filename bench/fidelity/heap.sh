@@ -22,8 +22,8 @@ for n in "${NS[@]}"; do
 done
 printf '%s\n' "${OUT[@]}" | python3 -c "
 import re, sys
-rows = [re.search(r'N (\d+):.*peak heap ([0-9.]+) MiB.*peak RSS ([0-9.]+) MiB', l).groups() for l in sys.stdin if 'peak heap' in l]
+rows = [re.search(r'N (\d+):.*peak live heap after GC ([0-9.]+) MiB.*peak RSS ([0-9.]+) MiB', l).groups() for l in sys.stdin if 'peak live' in l]
 n0, h0, r0 = map(float, rows[0])
 for n, h, r in rows[1:]:
-    print('N %s vs %d: images x%.0f, peak heap x%.2f, peak RSS x%.2f' % (n, n0, float(n) / n0, float(h) / h0, float(r) / r0))
+    print('N %s vs %d: images x%.0f, peak live heap x%.2f, peak RSS x%.2f' % (n, n0, float(n) / n0, float(h) / h0, float(r) / r0))
 "

@@ -1,7 +1,6 @@
 package io.genaudit.audits.modules;
 
 import io.genaudit.audits.AuditContext;
-import io.genaudit.audits.AuditModule;
 import io.genaudit.audits.AuditSpec;
 import io.genaudit.metrics.fidelity.FeatureSet;
 import io.genaudit.metrics.fidelity.FidInfinity;
@@ -25,25 +24,10 @@ import java.util.Set;
  * the audited generator, with a percentile bootstrap interval (rows of both sets resampled) and, optionally, FID∞
  * (Chong and Forsyth 2020) to expose the finite-sample bias.
  */
-public final class FidelityFidAudit implements AuditModule {
+public final class FidelityFidAudit extends FidelityAuditModule {
     @Override
     public String metric() {
         return "fid";
-    }
-
-    @Override
-    public Set<String> datasetParameters() {
-        return FidelityAuditInputs.DATASETS;
-    }
-
-    @Override
-    public Set<String> modelParameters() {
-        return FidelityAuditInputs.MODELS;
-    }
-
-    @Override
-    public List<String> samplesParameters() {
-        return FidelityAuditInputs.SAMPLES;
     }
 
     @Override

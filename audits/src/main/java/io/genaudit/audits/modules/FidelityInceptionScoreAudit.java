@@ -1,7 +1,6 @@
 package io.genaudit.audits.modules;
 
 import io.genaudit.audits.AuditContext;
-import io.genaudit.audits.AuditModule;
 import io.genaudit.audits.AuditSpec;
 import io.genaudit.audits.plan.PlanException;
 import io.genaudit.metrics.fidelity.FeatureSet;
@@ -23,25 +22,10 @@ import java.util.Set;
  * by {@code features} (torch-fidelity's definition: splits, exp of mean KL, mean and std over splits), with a
  * percentile bootstrap interval over samples.
  */
-public final class FidelityInceptionScoreAudit implements AuditModule {
+public final class FidelityInceptionScoreAudit extends FidelityAuditModule {
     @Override
     public String metric() {
         return "inception-score";
-    }
-
-    @Override
-    public Set<String> datasetParameters() {
-        return FidelityAuditInputs.DATASETS;
-    }
-
-    @Override
-    public Set<String> modelParameters() {
-        return FidelityAuditInputs.MODELS;
-    }
-
-    @Override
-    public List<String> samplesParameters() {
-        return FidelityAuditInputs.SAMPLES;
     }
 
     @Override

@@ -1,7 +1,6 @@
 package io.genaudit.audits.modules;
 
 import io.genaudit.audits.AuditContext;
-import io.genaudit.audits.AuditModule;
 import io.genaudit.audits.AuditSpec;
 import io.genaudit.audits.plan.PlanException;
 import io.genaudit.metrics.fidelity.FeatureSet;
@@ -21,25 +20,10 @@ import java.util.Set;
  * {@code metric: kid}: Kernel Inception Distance (torch-fidelity's definition: cubic polynomial kernel, unbiased
  * MMD^2 averaged over subsets) between the real dataset and generator samples, with a percentile bootstrap interval.
  */
-public final class FidelityKidAudit implements AuditModule {
+public final class FidelityKidAudit extends FidelityAuditModule {
     @Override
     public String metric() {
         return "kid";
-    }
-
-    @Override
-    public Set<String> datasetParameters() {
-        return FidelityAuditInputs.DATASETS;
-    }
-
-    @Override
-    public Set<String> modelParameters() {
-        return FidelityAuditInputs.MODELS;
-    }
-
-    @Override
-    public List<String> samplesParameters() {
-        return FidelityAuditInputs.SAMPLES;
     }
 
     @Override

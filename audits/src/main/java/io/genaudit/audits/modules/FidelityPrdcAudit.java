@@ -1,7 +1,6 @@
 package io.genaudit.audits.modules;
 
 import io.genaudit.audits.AuditContext;
-import io.genaudit.audits.AuditModule;
 import io.genaudit.audits.AuditSpec;
 import io.genaudit.audits.plan.PlanException;
 import io.genaudit.metrics.fidelity.FeatureSet;
@@ -24,27 +23,12 @@ import java.util.Set;
  * samples against the real dataset, prdc package definitions, shown as a bar chart with bootstrap intervals. The
  * headline value is precision; all four are gateable by name.
  */
-public final class FidelityPrdcAudit implements AuditModule {
+public final class FidelityPrdcAudit extends FidelityAuditModule {
     private static final List<String> FIELDS = List.of("precision", "recall", "density", "coverage");
 
     @Override
     public String metric() {
         return "prdc";
-    }
-
-    @Override
-    public Set<String> datasetParameters() {
-        return FidelityAuditInputs.DATASETS;
-    }
-
-    @Override
-    public Set<String> modelParameters() {
-        return FidelityAuditInputs.MODELS;
-    }
-
-    @Override
-    public List<String> samplesParameters() {
-        return FidelityAuditInputs.SAMPLES;
     }
 
     @Override

@@ -75,7 +75,6 @@ class DetectCommandTest {
         JsonNode j = new ObjectMapper().readTree(json.toFile());
         assertTrue(j.get("resize").asText().startsWith("Generated images were downscaled from 96x96 to the real size 32x32"), j.toString());
         assertTrue(j.get("fake").asText().contains("resized to 32x32"), j.get("fake").asText());
-        assertTrue(err.contains("downscaled"), err);
     }
 
     @Test

@@ -1,7 +1,6 @@
 package io.genaudit.metrics.detect;
 
 import io.genaudit.engine.image.ImageSource;
-import io.genaudit.engine.image.ResizedImageSource;
 import io.genaudit.engine.image.Resize;
 
 import java.util.Locale;
@@ -26,8 +25,8 @@ public record CommonImageSize(ImageSource real, ImageSource fake, int height, in
         String note = String.format(Locale.ROOT, "%s images were downscaled from %dx%d to the %s size %dx%d (Pillow bicubic, 8-bit); "
                         + "resampling leaves its own spectral trace, so part of the detectability may come from the resize.",
                 which, fakeSmaller ? rh : fh, fakeSmaller ? rw : fw, fakeSmaller ? "generated" : "real", h, w);
-        ImageSource r = fakeSmaller ? new ResizedImageSource(real, h, w, Resize.Filter.BICUBIC, Resize.Precision.UINT8) : real;
-        ImageSource f = fakeSmaller ? fake : new ResizedImageSource(fake, h, w, Resize.Filter.BICUBIC, Resize.Precision.UINT8);
+        ImageSource r = fakeSmaller ? real.resized(h, w, Resize.Filter.BICUBIC, Resize.Precision.UINT8) : real;
+        ImageSource f = fakeSmaller ? fake : fake.resized(h, w, Resize.Filter.BICUBIC, Resize.Precision.UINT8);
         return new CommonImageSize(r, f, h, w, note);
     }
 }
