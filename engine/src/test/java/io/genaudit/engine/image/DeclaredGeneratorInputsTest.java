@@ -21,19 +21,13 @@ class DeclaredGeneratorInputsTest {
         return new ObjectMapper().readTree(FileModelsTest.DIR.resolve("expected-named.json").toFile());
     }
 
-    static float[] fixedLatents() {
-        float[] z = new float[32];
-        for (int i = 0; i < 2; i++) for (int j = 0; j < 16; j++) z[i * 16 + j] = (float) Math.sin(i * 16.0 + j);
-        return z;
-    }
-
     @Test
     void onnxInputsAreFedByNameInTheModelsOrderAndUint8IsMapped() throws Exception {
         JsonNode exp = expected();
         GeneratorContract c = GeneratorContract.of(16, "normal", "uint8").withClasses(4);
         try (OnnxImageGenerator g = OnnxImageGenerator.load(FileModelsTest.DIR.resolve("named/generator-named.onnx"), c)) {
             assertEquals(List.of(GeneratorContract.Input.CLASS, GeneratorContract.Input.Z), g.contract().effectiveInputs());
-            float[] y = g.fromLatents(fixedLatents(), 2, new int[]{1, 2}).data();
+            float[] y = g.fromLatents(FileModelsTest.fixedLatents(), 2, new int[]{1, 2}).data();
             for (int i = 0; i < y.length; i++) assertEquals(exp.get("named").get(i).asDouble() / 255, y[i], 1e-5, "at " + i);
             assertTrue(g.describe().contains("inputs [class, z]"), g.describe());
         }
@@ -53,7 +47,7 @@ class DeclaredGeneratorInputsTest {
         var in = List.of(GeneratorContract.Input.Z, GeneratorContract.Input.CLASS, GeneratorContract.Input.TRUNCATION);
         GeneratorContract c = GeneratorContract.of(16, "normal", "[-1,1]").withClasses(4).withInputs(in, 0.7f);
         try (TorchScriptImageGenerator g = TorchScriptImageGenerator.load(FileModelsTest.DIR.resolve("generator-trunc.pt"), c)) {
-            float[] y = g.fromLatents(fixedLatents(), 2, new int[]{1, 2}).data();
+            float[] y = g.fromLatents(FileModelsTest.fixedLatents(), 2, new int[]{1, 2}).data();
             for (int i = 0; i < y.length; i++) assertEquals((exp.get("trunc").get(i).asDouble() + 1) / 2, y[i], 1e-5, "at " + i);
             assertTrue(g.describe().contains("truncation 0.7"), g.describe());
         }
