@@ -25,15 +25,16 @@ import java.util.stream.Stream;
  */
 public final class ImageFolderSource implements ImageSource {
     private final Path folder;
-    private final List<Path> files;
+    /** File names inside {@code folder} (not full paths: about 60 bytes per file, so a 50,000-file folder costs ~3 MB). */
+    private final String[] names;
     private final int channels, height, width;
     private final Resize.Filter filter;
     private final Resize.Precision precision;
 
-    private ImageFolderSource(Path folder, List<Path> files, int channels, int height, int width,
+    private ImageFolderSource(Path folder, String[] names, int channels, int height, int width,
                               Resize.Filter filter, Resize.Precision precision) {
         this.folder = folder;
-        this.files = files;
+        this.names = names;
         this.channels = channels;
         this.height = height;
         this.width = width;
@@ -49,43 +50,44 @@ public final class ImageFolderSource implements ImageSource {
     /** Opens {@code folder} with 1 (grey) or 3 (RGB) channels; all images must have the same size. */
     public static ImageFolderSource open(Path folder, int channels) {
         if (channels != 1 && channels != 3) throw new IllegalArgumentException("channels must be 1 or 3, got " + channels);
-        List<Path> files = list(folder);
-        int[] first = header(files.get(0));
-        for (Path f : files) {
+        String[] names = list(folder);
+        int[] first = header(folder.resolve(names[0]));
+        for (String n : names) {
+            Path f = folder.resolve(n);
             int[] hw = header(f);
             if (hw[0] != first[0] || hw[1] != first[1]) {
-                throw new InputException(f, "image is " + hw[1] + "x" + hw[0] + " (WxH) but " + files.get(0).getFileName()
+                throw new InputException(f, "image is " + hw[1] + "x" + hw[0] + " (WxH) but " + names[0]
                         + " is " + first[1] + "x" + first[0] + "; images in " + folder
                         + " must share one size, or set a resize target (e.g. resize: [32, 32])");
             }
         }
-        return new ImageFolderSource(folder, files, channels, first[0], first[1], null, null);
+        return new ImageFolderSource(folder, names, channels, first[0], first[1], null, null);
     }
 
     /** Opens {@code folder} resizing every image to {@code height x width} (images may have mixed sizes). */
     public static ImageFolderSource resized(Path folder, int channels, int height, int width,
                                             Resize.Filter filter, Resize.Precision precision) {
         if (channels != 1 && channels != 3) throw new IllegalArgumentException("channels must be 1 or 3, got " + channels);
-        List<Path> files = list(folder);
-        for (Path f : files) header(f);
-        return new ImageFolderSource(folder, files, channels, height, width, filter, precision);
+        String[] names = list(folder);
+        for (String n : names) header(folder.resolve(n));
+        return new ImageFolderSource(folder, names, channels, height, width, filter, precision);
     }
 
     /** This folder resized to {@code height x width}. */
     public ImageFolderSource resizedTo(int height, int width, Resize.Filter filter, Resize.Precision precision) {
-        return new ImageFolderSource(folder, files, channels, height, width, filter, precision);
+        return new ImageFolderSource(folder, names, channels, height, width, filter, precision);
     }
 
-    private static List<Path> list(Path folder) {
+    private static String[] list(Path folder) {
         if (!Files.isDirectory(folder)) throw new InputException(folder, "not a folder of images (PNG, JPEG, WebP or TIFF expected)");
-        List<Path> files = new ArrayList<>();
+        List<String> files = new ArrayList<>();
         try (Stream<Path> s = Files.list(folder)) {
-            s.filter(Files::isRegularFile).filter(ImageFolderSource::isImageName).sorted().forEach(files::add);
+            s.filter(Files::isRegularFile).filter(ImageFolderSource::isImageName).sorted().forEach(p -> files.add(p.getFileName().toString()));
         } catch (IOException e) {
             throw new InputException(String.valueOf(folder), "cannot list folder: " + e.getMessage(), e);
         }
         if (files.isEmpty()) throw new InputException(folder, "folder holds no images (*.png, *.jpg, *.jpeg, *.webp, *.tif, *.tiff expected)");
-        return files;
+        return files.toArray(new String[0]);
     }
 
     static boolean isImageName(Path p) {
@@ -121,7 +123,7 @@ public final class ImageFolderSource implements ImageSource {
 
     /** The image files in the order they are read. */
     public List<Path> files() {
-        return files;
+        return java.util.Arrays.stream(names).map(folder::resolve).toList();
     }
 
     public int channels() {
@@ -138,7 +140,7 @@ public final class ImageFolderSource implements ImageSource {
 
     @Override
     public int size() {
-        return files.size();
+        return names.length;
     }
 
     @Override
@@ -149,14 +151,14 @@ public final class ImageFolderSource implements ImageSource {
             int next = 0;
 
             public boolean hasNext() {
-                return next < files.size();
+                return next < names.length;
             }
 
             public Images next() {
                 if (!hasNext()) throw new NoSuchElementException();
-                int from = next, to = Math.min(files.size(), from + batchSize);
+                int from = next, to = Math.min(names.length, from + batchSize);
                 float[] data = new float[(to - from) * imageSize];
-                IntStream.range(from, to).parallel().forEach(i -> decode(files.get(i), data, (i - from) * imageSize));
+                IntStream.range(from, to).parallel().forEach(i -> decode(folder.resolve(names[i]), data, (i - from) * imageSize));
                 next = to;
                 return new Images(to - from, channels, height, width, data);
             }
@@ -166,8 +168,8 @@ public final class ImageFolderSource implements ImageSource {
     @Override
     public String describe() {
         Map<String, Long> byKind = new TreeMap<>();
-        for (Path p : files) {
-            String n = p.getFileName().toString().toLowerCase(Locale.ROOT);
+        for (String name : names) {
+            String n = name.toLowerCase(Locale.ROOT);
             String k = n.substring(n.lastIndexOf('.') + 1).replace("jpeg", "jpg").replace("tiff", "tif").toUpperCase(Locale.ROOT);
             byKind.merge(k, 1L, Long::sum);
         }
