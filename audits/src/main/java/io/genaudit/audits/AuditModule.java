@@ -24,6 +24,28 @@ public interface AuditModule {
     }
 
     /**
+     * Parameters whose value names a dataset id of the plan (a string or a list of strings); the plan parser checks
+     * that each names a declared dataset and reports the line otherwise.
+     */
+    default Set<String> datasetParameters() {
+        return Set.of();
+    }
+
+    /** Parameters whose value names a model id of the plan; checked by the plan parser like {@link #datasetParameters()}. */
+    default Set<String> modelParameters() {
+        return Set.of();
+    }
+
+    /**
+     * The parameters that take generated samples as a dataset ({@code fake: DATASET_ID}, first the canonical name,
+     * then accepted aliases) in place of a generator model; empty when the module needs a model. When not empty, the
+     * plan parser requires exactly one of {@code model:} and these parameters.
+     */
+    default List<String> samplesParameters() {
+        return List.of();
+    }
+
+    /**
      * Runs the audit. Returns one result per audited model (usually one). Throw
      * {@link io.genaudit.engine.InputException} for bad input; the harness turns it into exit code 2.
      */

@@ -1,8 +1,11 @@
 package io.genaudit.audits.cli;
 
 import io.genaudit.engine.InputException;
+import io.genaudit.engine.image.ExtractorPreprocessing;
 import io.genaudit.engine.image.ImageFeatureExtractor;
+import io.genaudit.engine.image.ModelSidecar;
 import io.genaudit.engine.image.OnnxFeatureExtractor;
+import io.genaudit.engine.image.PreprocessedExtractor;
 import io.genaudit.engine.image.TorchScriptFeatureExtractor;
 import io.genaudit.engine.lm.DeclaredContextLength;
 import io.genaudit.engine.lm.LanguageModel;
@@ -13,6 +16,7 @@ import io.genaudit.engine.lm.transformer.TransformerLanguageModel;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
 
 /**
  * Opens the models CLI commands name with a {@code KIND:PATH} spec: language models for {@code --model}
@@ -67,7 +71,17 @@ final class CliModels {
         }
         Path file = path(spec);
         if (!Files.isRegularFile(file)) throw new InputException(file, "no such " + kind + " model file");
-        return kind.equals("torchscript") ? TorchScriptFeatureExtractor.load(file) : OnnxFeatureExtractor.load(file);
+        Map<String, Object> side = ModelSidecar.read(file, ExtractorPreprocessing.OPTIONS);
+        ExtractorPreprocessing pre;
+        try {
+            pre = ExtractorPreprocessing.fromOptions(side);
+        } catch (IllegalArgumentException e) {
+            throw new InputException(file.toAbsolutePath().resolveSibling(ModelSidecar.FILE_NAME), e.getMessage());
+        }
+        ImageFeatureExtractor net = pre.height() > 0
+                ? kind.equals("torchscript") ? TorchScriptFeatureExtractor.load(file, pre.height(), pre.width()) : OnnxFeatureExtractor.load(file, pre.height(), pre.width())
+                : kind.equals("torchscript") ? TorchScriptFeatureExtractor.load(file) : OnnxFeatureExtractor.load(file);
+        return pre.isIdentity() ? net : new PreprocessedExtractor(net, pre);
     }
 
     /** The part of {@code KIND:PATH} before the first colon; empty when there is none. */

@@ -7,12 +7,12 @@ import io.genaudit.engine.image.ImageGenerator;
 import io.genaudit.engine.image.gan.DcganModel;
 import io.genaudit.engine.image.vae.VaeModel;
 import io.genaudit.engine.image.ImageSource;
-import io.genaudit.engine.image.Resize;
 import io.genaudit.metrics.detect.DetectabilityMetrics;
 import io.genaudit.metrics.detect.DetectabilitySettings;
 import io.genaudit.metrics.detect.DetectabilityStudy;
 import io.genaudit.metrics.detect.DetectabilitySummary;
 import io.genaudit.metrics.detect.DetectorClassifier;
+import io.genaudit.metrics.detect.CommonImageSize;
 import io.genaudit.metrics.detect.FirstImages;
 import io.genaudit.metrics.detect.ImageDetector;
 import io.genaudit.metrics.detect.FixedFprThreshold;
@@ -115,15 +115,16 @@ public final class DetectCommand implements GenauditSubcommand, Callable<Integer
         int fw = generator == null ? fakeFolder.width() : generator.width();
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("metric", "detectability");
-        if (realFolder.height() != fh || realFolder.width() != fw) {
-            out.put("real_resized_from", realFolder.height() + "x" + realFolder.width());
-            realFolder = realFolder.resizedTo(fh, fw, Resize.Filter.BICUBIC, Resize.Precision.UINT8);
-            System.err.println("genaudit: note: real images resized to the generated size " + fh + "x" + fw
-                    + "; resampling leaves its own spectral trace");
-        }
-        ImageSource r = samples == null ? realFolder : new FirstImages(realFolder, samples);
-        ImageSource f = generator != null ? generator.samples(samples == null ? 500 : samples, seed)
+        ImageSource r0 = samples == null ? realFolder : new FirstImages(realFolder, samples);
+        ImageSource f0 = generator != null ? generator.samples(samples == null ? 500 : samples, seed)
                 : samples == null ? fakeFolder : new FirstImages(fakeFolder, samples);
+        CommonImageSize common = CommonImageSize.of(r0, realFolder.height(), realFolder.width(), f0, fh, fw);
+        if (!common.note().isEmpty()) {
+            out.put("resize", common.note());
+            System.err.println("genaudit: note: " + common.note());
+        }
+        ImageSource r = common.real();
+        ImageSource f = common.fake();
         Progress.Factory progress = ConsoleProgress.factory();
         DetectabilityMetrics m;
         List<DetectabilityStudy.RobustnessPoint> robust = new ArrayList<>();

@@ -7,12 +7,16 @@ import io.genaudit.audits.ModelSpec;
 import io.genaudit.audits.Params;
 import io.genaudit.audits.plan.PlanException;
 import io.genaudit.engine.image.ContactSheet;
+import io.genaudit.engine.image.ExtractorPreprocessing;
 import io.genaudit.engine.image.FileFeatureExtractor;
 import io.genaudit.engine.image.FileImageGenerator;
 import io.genaudit.engine.image.GeneratorContract;
+import io.genaudit.engine.image.ImageFeatureExtractor;
 import io.genaudit.engine.image.ImageGenerator;
+import io.genaudit.engine.image.ModelSidecar;
 import io.genaudit.engine.image.OnnxFeatureExtractor;
 import io.genaudit.engine.image.OnnxImageGenerator;
+import io.genaudit.engine.image.PreprocessedExtractor;
 import io.genaudit.engine.image.TorchScriptFeatureExtractor;
 import io.genaudit.engine.image.TorchScriptImageGenerator;
 import io.genaudit.engine.image.gan.DcganConfig;
@@ -92,6 +96,19 @@ public final class ImageModelProvider implements ModelProvider {
     /** Cache layout version: bump when the training code changes what a cached model contains. */
     static final String CACHE_FORMAT = "img-3"; // 2: transposed-convolution generators, shared Adam; 3: resize-tied VAE decoder
 
+    /** Options of torchscript-generator / onnx-generator (also the keys of their genaudit-model.json). */
+    static final Set<String> GENERATOR_OPTIONS = Set.of("path", "latentDim", "latentDistribution", "outputRange", "numClasses",
+            "channels", "height", "width", "inputs", "truncation");
+
+    /** Options of torchscript-features / onnx-features: the file, the probe size and the declared preprocessing. */
+    static final Set<String> FEATURE_OPTIONS;
+
+    static {
+        Set<String> s = new java.util.HashSet<>(Set.of("path", "height", "width"));
+        s.addAll(ExtractorPreprocessing.OPTIONS);
+        FEATURE_OPTIONS = Set.copyOf(s);
+    }
+
     @Override
     public Set<String> types() {
         return Set.of("dcgan", "vae", "torchscript-generator", "onnx-generator", "torchscript-features", "onnx-features",
@@ -102,9 +119,8 @@ public final class ImageModelProvider implements ModelProvider {
     public Set<String> options(String type) {
         return switch (type) {
             case "dcgan", "vae", "shapes-features" -> Set.of("train", "path");
-            case "torchscript-generator", "onnx-generator" ->
-                    Set.of("path", "latentDim", "latentDistribution", "outputRange", "numClasses", "channels", "height", "width");
-            default -> Set.of("path", "height", "width");
+            case "torchscript-generator", "onnx-generator" -> GENERATOR_OPTIONS;
+            default -> FEATURE_OPTIONS;
         };
     }
 
@@ -280,14 +296,28 @@ public final class ImageModelProvider implements ModelProvider {
     }
 
     private LoadedModel fileGenerator(ModelSpec spec, AuditContext ctx) {
-        Params p = spec.params();
         Path file = requiredFile(spec);
+        Map<String, Object> plan = new LinkedHashMap<>(spec.params().values());
+        plan.remove("path");
+        Params p = new Params(ModelSidecar.merge(plan, file, GENERATOR_OPTIONS), spec.params().prefix(), spec.planFile());
         int latent = p.intParam("latentDim", 0);
         if (latent < 1) throw new PlanException(spec.planFile(), field(spec, "latentDim"), "an integer >= 1 (the model's latent size) is required");
         String dist = p.choiceParam("latentDistribution", "normal", "normal", "uniform");
-        String range = p.choiceParam("outputRange", "[-1,1]", "[-1,1]", "[0,1]");
-        GeneratorContract c = GeneratorContract.of(latent, dist, range).withClasses(p.intParam("numClasses", 0))
-                .withShape(p.intParam("channels", 0), p.intParam("height", 0), p.intParam("width", 0));
+        String range = p.choiceParam("outputRange", "[-1,1]", "[-1,1]", "[0,1]", "uint8");
+        List<GeneratorContract.Input> inputs = new ArrayList<>();
+        for (Object o : p.listParam("inputs", List.of())) {
+            GeneratorContract.Input in = GeneratorContract.Input.byName(String.valueOf(o));
+            if (in == null) throw new PlanException(spec.planFile(), field(spec, "inputs"), "'" + o + "' is not an input genaudit can feed; " + GeneratorContract.Input.known());
+            inputs.add(in);
+        }
+        GeneratorContract c;
+        try {
+            c = GeneratorContract.of(latent, dist, range).withClasses(p.intParam("numClasses", 0))
+                    .withShape(p.intParam("channels", 0), p.intParam("height", 0), p.intParam("width", 0))
+                    .withInputs(inputs, (float) p.doubleParam("truncation", 1.0));
+        } catch (IllegalArgumentException e) {
+            throw new PlanException(spec.planFile(), spec.params().prefix(), e.getMessage());
+        }
         String sha = ctx.recordFile("model", file);
         FileImageGenerator g = spec.type().equals("onnx-generator") ? OnnxImageGenerator.load(file, c) : TorchScriptImageGenerator.load(file, c);
         Map<String, Object> info = new LinkedHashMap<>();
@@ -296,25 +326,37 @@ public final class ImageModelProvider implements ModelProvider {
         info.put("latentDistribution", dist);
         info.put("outputRange", range);
         info.put("numClasses", c.numClasses());
+        info.put("inputs", g.contract().effectiveInputs().stream().map(i -> i.name().toLowerCase(java.util.Locale.ROOT)).toList());
+        if (g.contract().effectiveInputs().contains(GeneratorContract.Input.TRUNCATION)) info.put("truncation", c.truncation());
         info.put("imageShape", List.of(g.channels(), g.height(), g.width()));
         return new LoadedModel(spec.id(), spec.type(), g, sha, g.describe(), info, List.of(), List.of(sampleSheet(g, ctx.seed())));
     }
 
     private LoadedModel fileFeatures(ModelSpec spec, AuditContext ctx) {
-        Params p = spec.params();
         Path file = requiredFile(spec);
+        Map<String, Object> plan = new LinkedHashMap<>(spec.params().values());
+        plan.remove("path");
+        Params p = new Params(ModelSidecar.merge(plan, file, FEATURE_OPTIONS), spec.params().prefix(), spec.planFile());
+        ExtractorPreprocessing pre;
+        try {
+            pre = ExtractorPreprocessing.fromOptions(p.values());
+        } catch (IllegalArgumentException e) {
+            throw new PlanException(spec.planFile(), spec.params().prefix(), e.getMessage());
+        }
         String sha = ctx.recordFile("model", file);
         boolean onnx = spec.type().equals("onnx-features");
-        FileFeatureExtractor fx;
-        if (p.has("height") || p.has("width")) {
-            int h = p.intParam("height", 32), w = p.intParam("width", h);
-            fx = onnx ? OnnxFeatureExtractor.load(file, h, w) : TorchScriptFeatureExtractor.load(file, h, w);
+        FileFeatureExtractor net;
+        if (p.has("height") || p.has("width") || pre.height() > 0) {
+            int h = p.intParam("height", pre.height() > 0 ? pre.height() : 32), w = p.intParam("width", pre.width() > 0 ? pre.width() : h);
+            net = onnx ? OnnxFeatureExtractor.load(file, h, w) : TorchScriptFeatureExtractor.load(file, h, w);
         } else {
-            fx = onnx ? OnnxFeatureExtractor.load(file) : TorchScriptFeatureExtractor.load(file);
+            net = onnx ? OnnxFeatureExtractor.load(file) : TorchScriptFeatureExtractor.load(file);
         }
+        ImageFeatureExtractor fx = pre.isIdentity() ? net : new PreprocessedExtractor(net, pre);
         Map<String, Object> info = new LinkedHashMap<>();
         info.put("file", file.toString());
         info.put("dimension", fx.dimension());
+        info.put("preprocessing", pre.describe());
         return new LoadedModel(spec.id(), spec.type(), fx, sha, fx.describe(), info, List.of(), List.of());
     }
 

@@ -13,6 +13,7 @@ import io.genaudit.engine.image.Resize;
 import io.genaudit.engine.image.ShapesClasses;
 import io.genaudit.metrics.bias.AttributeClassifier;
 import io.genaudit.metrics.bias.AttributeDistributionProbe;
+import io.genaudit.metrics.detect.FirstImages;
 import io.genaudit.metrics.stats.MultipleComparisons;
 import io.genaudit.reports.AuditResult;
 
@@ -27,7 +28,8 @@ import java.util.Set;
  * feature-extractor model whose outputs are class logits), against a target (uniform or the labelled reference
  * data's): TVD, KL, DALL-Eval MAD, chi-square, per-class shares with corrected tests. With a labelled reference the
  * classifier's confusion matrix is measured and the proportions corrected, and the bootstrap covers both samples.
- * Conditional generators are audited per class label with {@code conditional: true}.
+ * Conditional generators are audited per class label with {@code conditional: true}. With {@code fake: DATASET_ID}
+ * in place of a model, the images of that folder (samples saved by a pipeline that cannot be exported) are audited.
  */
 public final class BiasImageAudit implements AuditModule {
     @Override
@@ -37,8 +39,23 @@ public final class BiasImageAudit implements AuditModule {
 
     @Override
     public Set<String> parameters() {
-        return Set.of("classifier", "attribute", "classes", "reference", "samples", "target", "calibrate", "conditional",
+        return Set.of("classifier", "attribute", "classes", "reference", "fake", "samples", "target", "calibrate", "conditional",
                 "correction", "level", "bootstrap", "batch");
+    }
+
+    @Override
+    public Set<String> datasetParameters() {
+        return Set.of("reference", "fake");
+    }
+
+    @Override
+    public Set<String> modelParameters() {
+        return Set.of("classifier");
+    }
+
+    @Override
+    public List<String> samplesParameters() {
+        return List.of("fake");
     }
 
     @Override
@@ -50,7 +67,8 @@ public final class BiasImageAudit implements AuditModule {
     public List<AuditResult> run(AuditContext ctx, AuditSpec spec) {
         Params p = spec.params();
         String pf = spec.planFile();
-        String modelId = spec.model();
+        String fakeId = p.stringParam("fake", null);
+        String modelId = fakeId != null ? fakeId : spec.model();
         String classifierId = p.stringParam("classifier", null);
         if (classifierId == null) throw new PlanException(pf, p.prefix() + ".classifier", "the id of an attribute classifier model (outputs = class logits) is required");
         String attribute = p.stringParam("attribute", null);
@@ -59,7 +77,7 @@ public final class BiasImageAudit implements AuditModule {
         String target = p.choiceParam("target", "uniform", "uniform", "reference");
         boolean calibrate = p.boolParam("calibrate", referenceId != null);
         boolean conditional = p.boolParam("conditional", false);
-        int samples = p.intParam("samples", 1000);
+        int samples = p.intParam("samples", fakeId != null ? Integer.MAX_VALUE : 1000);
         if (samples < 10) throw new PlanException(pf, p.prefix() + ".samples", "at least 10 generated images expected, got " + samples);
         int batch = CheckedParams.positiveInt(p, pf, "batch", 64);
         int bootstrap = CheckedParams.bootstrap(p, pf, 1000, false);
@@ -74,13 +92,19 @@ public final class BiasImageAudit implements AuditModule {
         else if (ShapesClasses.ORDER.containsKey(attribute)) classes = ShapesClasses.ORDER.get(attribute);
         else classes = null;
 
-        ImageGenerator gen = ctx.imageGenerator(modelId);
+        ImageGenerator gen = fakeId == null ? ctx.imageGenerator(modelId) : null;
+        ImageFolderSource fakeFolder = fakeId == null ? null : ImageFolderSource.open(ctx.dataset(fakeId).path(), 3);
+        if (fakeFolder != null) samples = Math.min(samples, fakeFolder.size());
+        if (fakeFolder != null && samples < 10) throw new PlanException(pf, p.prefix() + ".fake", "at least 10 images expected in dataset '" + fakeId + "', found " + samples);
+        int channels = gen != null ? gen.channels() : 3;
+        int height = gen != null ? gen.height() : fakeFolder.height();
+        int width = gen != null ? gen.width() : fakeFolder.width();
         ImageLabels labels = null;
         ImageFolderSource ref = null;
         if (referenceId != null) {
             var d = ctx.dataset(referenceId);
-            ref = ImageFolderSource.open(d.path(), gen.channels());
-            if (ref.height() != gen.height() || ref.width() != gen.width()) ref = ref.resizedTo(gen.height(), gen.width(), Resize.Filter.BILINEAR, Resize.Precision.FLOAT);
+            ref = ImageFolderSource.open(d.path(), channels);
+            if (ref.height() != height || ref.width() != width) ref = ref.resizedTo(height, width, Resize.Filter.BILINEAR, Resize.Precision.FLOAT);
             labels = ImageLabels.read(d.path().resolve("labels.csv"), ref, classes == null ? null : Map.of(attribute, classes));
             if (!labels.attributes().containsKey(attribute)) {
                 throw new PlanException(pf, p.prefix() + ".attribute", "reference labels have no column '" + attribute + "'; found " + labels.attributes().keySet());
@@ -104,10 +128,15 @@ public final class BiasImageAudit implements AuditModule {
                 ph.units("images", ref.size());
             }
         }
+        if (conditional && gen == null) throw new PlanException(pf, p.prefix() + ".conditional", "needs a conditional generator (model:), not a samples folder");
         int runs = conditional ? Math.max(1, gen.numClasses()) : 1;
         if (conditional && gen.numClasses() == 0) throw new PlanException(pf, p.prefix() + ".conditional", "model " + modelId + " is not a conditional generator");
         try (AuditContext.Phase ph = ctx.phase(spec.id(), "sample", modelId)) {
-            for (int c = 0; c < runs; c++) {
+            if (fakeFolder != null) {
+                conditions.add("all images of " + fakeId);
+                reports.add(probe.run(classes, clf.predictAll(new FirstImages(fakeFolder, samples), batch), tgt, cal));
+            }
+            for (int c = 0; c < runs && gen != null; c++) {
                 int[] pred = new int[samples];
                 int at = 0;
                 for (int k = 0; at < samples; k++) {
@@ -136,6 +165,7 @@ public final class BiasImageAudit implements AuditModule {
         settings.put("calibrate", calibrate);
         settings.put("conditional", conditional);
         settings.put("samples", samples);
+        if (fakeId != null) settings.put("fake", fakeId);
         settings.put("correction", correction.planName());
         settings.put("level", level);
         settings.put("bootstrap", bootstrap);

@@ -10,7 +10,7 @@ import io.genaudit.engine.Progress;
 import io.genaudit.engine.image.ImageFolderSource;
 import io.genaudit.engine.image.ImageGenerator;
 import io.genaudit.engine.image.ImageSource;
-import io.genaudit.engine.image.Resize;
+import io.genaudit.metrics.detect.CommonImageSize;
 import io.genaudit.metrics.detect.DetectabilityMetrics;
 import io.genaudit.metrics.detect.DetectabilitySettings;
 import io.genaudit.metrics.detect.DetectabilityStudy;
@@ -54,8 +54,24 @@ public final class DetectabilityAudit implements AuditModule {
 
     @Override
     public Set<String> parameters() {
-        return Set.of("real", "generated", "samples", "folds", "classifier", "features", "robustness", "detector", "fpr",
+        return Set.of("real", "fake", "generated", "samples", "folds", "classifier", "features", "robustness", "detector", "fpr",
                 "crossGenerator", "bootstrap", "batchSize", "seed");
+    }
+
+    @Override
+    public Set<String> datasetParameters() {
+        return Set.of("real", "fake", "generated");
+    }
+
+    @Override
+    public Set<String> modelParameters() {
+        return Set.of("crossGenerator");
+    }
+
+    /** {@code fake} names the folder of generated images; {@code generated} is its older alias. */
+    @Override
+    public List<String> samplesParameters() {
+        return List.of("fake", "generated");
     }
 
     @Override
@@ -74,10 +90,10 @@ public final class DetectabilityAudit implements AuditModule {
         DetectabilitySettings settings = settings(spec, p, seed);
         String realId = p.stringParam("real", spec.data().isEmpty() ? null : spec.dataset());
         if (realId == null) throw bad(spec, "real", "a dataset id of real images is required (params.real or data:)");
-        String generatedId = p.stringParam("generated", null);
+        String generatedId = p.stringParam("fake", p.stringParam("generated", null));
         String modelId = spec.models().isEmpty() ? null : spec.model();
         if ((modelId == null) == (generatedId == null)) {
-            throw bad(spec, "generated", "give either a model (model:) to sample or a dataset of its saved outputs (params.generated), not "
+            throw bad(spec, "fake", "give either a model (model:) to sample or a dataset of its saved outputs (params.fake), not "
                     + (modelId == null ? "neither" : "both"));
         }
         String detectorPath = p.stringParam("detector", null);
@@ -105,13 +121,12 @@ public final class DetectabilityAudit implements AuditModule {
             h = g.height();
             w = g.width();
         }
-        ImageFolderSource realSized = realFolder;
-        if (realFolder.height() != h || realFolder.width() != w) {
-            realSized = realFolder.resizedTo(h, w, Resize.Filter.BICUBIC, Resize.Precision.UINT8);
-            notes.add(String.format(Locale.ROOT, "Real images were resized from %dx%d to the generated size %dx%d (Pillow bicubic, 8-bit); "
-                    + "resampling leaves its own spectral trace, so part of the detectability may come from the resize.", realFolder.height(), realFolder.width(), h, w));
-        }
-        ImageSource real = new FirstImages(realSized, samples);
+        CommonImageSize common = CommonImageSize.of(new FirstImages(realFolder, samples), realFolder.height(), realFolder.width(), fake, h, w);
+        if (!common.note().isEmpty()) notes.add(common.note());
+        ImageSource real = common.real();
+        fake = common.fake();
+        h = common.height();
+        w = common.width();
         if (real.size() < samples) notes.add("Only " + real.size() + " real images available (samples: " + samples + ").");
 
         Map<String, Object> details = new LinkedHashMap<>();
@@ -224,10 +239,10 @@ public final class DetectabilityAudit implements AuditModule {
                             "[" + pct(ms.shareCi().low()) + ", " + pct(ms.shareCi().high()) + "]", ms.where().toString()))));
             if (ms.marked() < ms.files()) notes.add((ms.files() - ms.marked()) + " of " + ms.files() + " generated files carry no machine-readable synthetic-origin mark, e.g. " + ms.unmarkedExamples() + ".");
         } else {
-            notes.add("Synthetic-origin marks not checked: the samples were generated in memory. Pass the model's saved outputs as params.generated to check them.");
+            notes.add("Synthetic-origin marks not checked: the samples were generated in memory. Pass the model's saved outputs as params.fake to check them.");
         }
         settingsOut.put("samples", samples);
-        settingsOut.put("real", realSized.describe());
+        settingsOut.put("real", real.describe());
         settingsOut.put("generated", fake.describe());
         settingsOut.put("image_size", h + "x" + w);
         Interval ci = m.aucCi();

@@ -9,7 +9,9 @@ import io.genaudit.audits.plan.PlanException;
 import io.genaudit.engine.image.ImageFeatureExtractor;
 import io.genaudit.engine.image.ImageFolderSource;
 import io.genaudit.engine.image.ImageGenerator;
+import io.genaudit.engine.image.ImageSource;
 import io.genaudit.engine.image.Resize;
+import io.genaudit.metrics.detect.FirstImages;
 import io.genaudit.metrics.fidelity.FeatureSet;
 import io.genaudit.metrics.fidelity.FeatureSetLoader;
 
@@ -23,14 +25,22 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * What the fidelity audit modules share: reading the plan parameters ({@code real}, {@code samples},
+ * What the fidelity audit modules share: reading the plan parameters ({@code real}, {@code fake}, {@code samples},
  * {@code features}, {@code batch}, {@code seed}, {@code bootstrap}, {@code level}), extracting features of the real
- * dataset (image folder resized to the generator's size, {@code .npy} features or {@code .npz} statistics) and of
- * {@code samples} seeded generator samples, and the settings and notes every fidelity result carries.
+ * dataset (image folder resized to the generated size, {@code .npy} features or {@code .npz} statistics) and of the
+ * generated samples: {@code samples} seeded samples of the audited generator, or the images (or {@code .npy}
+ * features) of the dataset named by {@code fake} (samples as data, e.g. a diffusion pipeline's output folder), and
+ * the settings and notes every fidelity result carries.
  */
 final class FidelityAuditInputs {
     /** Parameters every fidelity module accepts. */
-    static final List<String> COMMON = List.of("real", "samples", "features", "batch", "seed", "bootstrap", "level");
+    static final List<String> COMMON = List.of("real", "fake", "samples", "features", "batch", "seed", "bootstrap", "level");
+    /** Parameters naming datasets. */
+    static final Set<String> DATASETS = Set.of("real", "fake");
+    /** Parameters naming models. */
+    static final Set<String> MODELS = Set.of("features");
+    /** The parameter that takes generated samples as a dataset instead of a generator model. */
+    static final List<String> SAMPLES = List.of("fake");
 
     /** The parameters a fidelity module accepts: {@link #COMMON} ({@code real} left out unless {@code usesReal}) plus {@code extra}. */
     static Set<String> parameters(boolean usesReal, String... extra) {
@@ -42,9 +52,12 @@ final class FidelityAuditInputs {
 
     final AuditSpec spec;
     final Params p;
-    final String generatorId;
+    /** The audited generator's model id, or the samples dataset's id with {@code fake}: what results are labelled with. */
+    final String subjectId;
     final String extractorId;
     final String realId;
+    /** The dataset id of the generated samples ({@code fake}), or null when a generator is sampled. */
+    final String fakeId;
     final int samples;
     final int batch;
     final long seed;
@@ -53,18 +66,20 @@ final class FidelityAuditInputs {
     final LoadedModel extractorModel;
     final ImageFeatureExtractor extractor;
     final ImageGenerator generator;
+    private final ImageSource fakeImages;
 
     FidelityAuditInputs(AuditContext ctx, AuditSpec spec, boolean needsReal) {
         this.spec = spec;
         this.p = spec.params();
         String pf = spec.planFile();
-        this.generatorId = spec.model();
+        this.fakeId = p.stringParam("fake", null);
+        this.subjectId = fakeId != null ? fakeId : spec.model();
         this.extractorId = p.stringParam("features", null);
         if (extractorId == null) throw new PlanException(pf, p.prefix() + ".features", "the model id of a feature extractor is required");
         this.realId = p.stringParam("real", spec.data().isEmpty() ? null : spec.dataset());
         if (needsReal && realId == null) throw new PlanException(pf, p.prefix() + ".real", "the dataset id of the real images (or features) is required");
-        this.samples = p.intParam("samples", 1000);
-        if (samples < 2) throw new PlanException(pf, p.prefix() + ".samples", "at least 2 samples expected, got " + samples);
+        int requested = p.intParam("samples", fakeId != null ? Integer.MAX_VALUE : 1000);
+        if (requested < 2) throw new PlanException(pf, p.prefix() + ".samples", "at least 2 samples expected, got " + requested);
         this.batch = p.intParam("batch", 64);
         if (batch < 1) throw new PlanException(pf, p.prefix() + ".batch", "a positive batch size expected, got " + batch);
         this.seed = p.longParam("seed", ctx.seed());
@@ -72,7 +87,27 @@ final class FidelityAuditInputs {
         this.level = CheckedParams.level(p, pf);
         this.extractorModel = ctx.model(extractorId);
         this.extractor = ctx.featureExtractor(extractorId);
-        this.generator = ctx.imageGenerator(generatorId);
+        this.generator = fakeId == null ? ctx.imageGenerator(subjectId) : null;
+        this.fakeImages = fakeId == null ? null : fakeFolder(ctx, requested);
+        this.samples = fakeImages != null ? fakeImages.size() : requested;
+    }
+
+    /** The samples folder capped at {@code samples} images, or null when {@code fake} names a feature file. */
+    private ImageSource fakeFolder(AuditContext ctx, int limit) {
+        DatasetRef d = ctx.dataset(fakeId);
+        if (!Files.isDirectory(d.path())) return null;
+        ImageFolderSource folder = ImageFolderSource.open(d.path(), 3);
+        return limit >= folder.size() ? folder : new FirstImages(folder, limit);
+    }
+
+    /** Channels, height and width the real images are brought to: the generator's, or the samples folder's. */
+    private int[] generatedShape() {
+        if (generator != null) return new int[]{generator.channels(), generator.height(), generator.width()};
+        if (fakeImages != null) {
+            ImageFolderSource f = fakeImages instanceof FirstImages fi ? (ImageFolderSource) fi.source() : (ImageFolderSource) fakeImages;
+            return new int[]{3, f.height(), f.width()};
+        }
+        return null;
     }
 
     /** Features of the real dataset; rows kept when {@code keepRows}. */
@@ -80,28 +115,44 @@ final class FidelityAuditInputs {
         DatasetRef d = ctx.dataset(realId);
         try (AuditContext.Phase ph = ctx.phase(spec.id() + " real features", "evaluate", extractorId)) {
             FeatureSet fs;
+            int[] shape = generatedShape();
             if (Files.isDirectory(d.path())) {
-                ImageFolderSource src = ImageFolderSource.open(d.path(), generator.channels());
-                if (src.height() != generator.height() || src.width() != generator.width()) {
-                    src = src.resizedTo(generator.height(), generator.width(), Resize.Filter.BILINEAR, Resize.Precision.FLOAT);
+                ImageFolderSource src = shape == null ? ImageFolderSource.open(d.path(), 3) : ImageFolderSource.open(d.path(), shape[0]);
+                if (shape != null && (src.height() != shape[1] || src.width() != shape[2])) {
+                    src = src.resizedTo(shape[1], shape[2], Resize.Filter.BILINEAR, Resize.Precision.FLOAT);
                 }
                 fs = FeatureSetLoader.fromImages(realId, src, extractor, batch, keepRows, ctx.progress());
             } else {
-                fs = FeatureSetLoader.load(d.path(), () -> extractor, batch, keepRows, ctx.progress());
-                if (fs.dim() != extractor.dimension()) {
-                    throw new PlanException(spec.planFile(), p.prefix() + ".real", "dataset '" + realId + "' holds " + fs.dim()
-                            + "-d features but extractor '" + extractorId + "' produces " + extractor.dimension());
-                }
+                fs = featureFile(d, "real", realId, keepRows, ctx);
             }
             if (fs.count() > 0) ph.units("images", fs.count());
             return fs;
         }
     }
 
-    /** Features of {@code samples} generator samples (seeded). */
+    /** A {@code .npy}/{@code .npz} dataset whose feature dimension must match the extractor's. */
+    private FeatureSet featureFile(DatasetRef d, String key, String id, boolean keepRows, AuditContext ctx) {
+        FeatureSet fs = FeatureSetLoader.load(d.path(), () -> extractor, batch, keepRows, ctx.progress());
+        if (fs.dim() != extractor.dimension()) {
+            throw new PlanException(spec.planFile(), p.prefix() + "." + key, "dataset '" + id + "' holds " + fs.dim()
+                    + "-d features but extractor '" + extractorId + "' produces " + extractor.dimension());
+        }
+        return fs;
+    }
+
+    /** Features of {@code samples} generator samples (seeded), or of the {@code fake} dataset. */
     FeatureSet fake(AuditContext ctx, boolean keepRows) {
-        try (AuditContext.Phase ph = ctx.phase(spec.id() + " samples and features", "sample", generatorId)) {
-            FeatureSet fs = FeatureSetLoader.fromImages(generatorId, generator.samples(samples, seed), extractor, batch, keepRows, ctx.progress());
+        if (fakeId != null) {
+            try (AuditContext.Phase ph = ctx.phase(spec.id() + " sample features", "evaluate", extractorId)) {
+                FeatureSet fs = fakeImages != null
+                        ? FeatureSetLoader.fromImages(fakeId, fakeImages, extractor, batch, keepRows, ctx.progress())
+                        : featureFile(ctx.dataset(fakeId), "fake", fakeId, keepRows, ctx);
+                if (fs.count() > 0) ph.units("images", fs.count());
+                return fs;
+            }
+        }
+        try (AuditContext.Phase ph = ctx.phase(spec.id() + " samples and features", "sample", subjectId)) {
+            FeatureSet fs = FeatureSetLoader.fromImages(subjectId, generator.samples(samples, seed), extractor, batch, keepRows, ctx.progress());
             ph.units("images", samples);
             return fs;
         }
@@ -118,8 +169,13 @@ final class FidelityAuditInputs {
         s.put("features", extractorId);
         s.put("extractor", extractor.describe());
         s.put("extractor_dim", extractor.dimension());
-        s.put("samples", samples);
-        s.put("seed", seed);
+        if (fakeId != null) {
+            s.put("fake", fakeId);
+            if (samples != Integer.MAX_VALUE) s.put("samples", samples);
+        } else {
+            s.put("samples", samples);
+            s.put("seed", seed);
+        }
         s.put("batch", batch);
         if (realId != null) s.put("real", realId);
         return s;

@@ -1,7 +1,6 @@
 package io.genaudit.audits.modules;
 
 import io.genaudit.audits.AuditContext;
-import io.genaudit.audits.AuditModule;
 import io.genaudit.audits.AuditSpec;
 import io.genaudit.audits.coverage.CoverageNotes;
 import io.genaudit.metrics.fidelity.FeatureSet;
@@ -24,7 +23,7 @@ import java.util.Set;
  * the audited generator, with a percentile bootstrap interval (rows of both sets resampled) and, optionally, FID∞
  * (Chong and Forsyth 2020) to expose the finite-sample bias.
  */
-public final class FidelityFidAudit implements AuditModule {
+public final class FidelityFidAudit extends FidelityAuditModule {
     @Override
     public String metric() {
         return "fid";
@@ -54,7 +53,7 @@ public final class FidelityFidAudit implements AuditModule {
         if (in.bootstrap > 0) notes.addAll(CoverageNotes.forMetric("fid", inf));
         Interval ci = null;
         FrechetDistance.Result r;
-        try (AuditContext.Phase ph = ctx.phase(spec.id() + " fid", "evaluate", in.generatorId)) {
+        try (AuditContext.Phase ph = ctx.phase(spec.id() + " fid", "evaluate", in.subjectId)) {
             r = FrechetDistance.compute(real.mean(), real.covariance(), fake.mean(), fake.covariance());
             FidIntervals intervals = new FidIntervals(in.bootstrap, in.seed, in.level);
             if (rows && real.hasFeatures()) {
@@ -102,7 +101,7 @@ public final class FidelityFidAudit implements AuditModule {
         if (inf) settings.put("fid_infinity_points", points);
         notes.add(String.format(Locale.ROOT, "FID is biased upwards at finite N (roughly +c/N); compare only FIDs at equal sample "
                 + "counts (here %d generated images)%s.", fake.count(), inf ? "; FID∞ extrapolates to N = ∞" : ""));
-        return List.of(new AuditResult(spec.id(), metric(), in.generatorId, in.datasetLabel(), r.value(), null, ci, fake.count(),
+        return List.of(new AuditResult(spec.id(), metric(), in.subjectId, in.datasetLabel(), r.value(), null, ci, fake.count(),
                 settings, null, details, charts, List.of(), List.of(), notes));
     }
 }

@@ -1,7 +1,6 @@
 package io.genaudit.audits.modules;
 
 import io.genaudit.audits.AuditContext;
-import io.genaudit.audits.AuditModule;
 import io.genaudit.audits.AuditSpec;
 import io.genaudit.audits.plan.PlanException;
 import io.genaudit.metrics.fidelity.FeatureSet;
@@ -20,7 +19,7 @@ import java.util.Set;
  * by {@code features} (torch-fidelity's definition: splits, exp of mean KL, mean and std over splits), with a
  * percentile bootstrap interval over samples.
  */
-public final class FidelityInceptionScoreAudit implements AuditModule {
+public final class FidelityInceptionScoreAudit extends FidelityAuditModule {
     @Override
     public String metric() {
         return "inception-score";
@@ -50,7 +49,7 @@ public final class FidelityInceptionScoreAudit implements AuditModule {
         InceptionScore is = new InceptionScore(splits, shuffle, numpySeed);
         InceptionScore.Result r;
         Interval ci = null;
-        try (AuditContext.Phase ph = ctx.phase(spec.id() + " inception score", "evaluate", in.generatorId)) {
+        try (AuditContext.Phase ph = ctx.phase(spec.id() + " inception score", "evaluate", in.subjectId)) {
             r = is.compute(logits);
             if (in.bootstrap > 0) {
                 ci = is.interval(logits, in.bootstrap, in.seed, in.level);
@@ -74,7 +73,7 @@ public final class FidelityInceptionScoreAudit implements AuditModule {
         notes.add("The extractor's outputs are taken as class logits (softmax applied here). IS ignores the real data; it "
                 + "rewards confident, class-balanced predictions and is only meaningful with a classifier trained on the "
                 + "generator's domain.");
-        return List.of(new AuditResult(spec.id(), metric(), in.generatorId, "", r.mean(), null, ci, (long) logits.length,
+        return List.of(new AuditResult(spec.id(), metric(), in.subjectId, "", r.mean(), null, ci, (long) logits.length,
                 settings, null, details, List.of(chart), List.of(), List.of(), notes));
     }
 }

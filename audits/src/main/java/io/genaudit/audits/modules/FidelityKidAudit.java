@@ -1,7 +1,6 @@
 package io.genaudit.audits.modules;
 
 import io.genaudit.audits.AuditContext;
-import io.genaudit.audits.AuditModule;
 import io.genaudit.audits.AuditSpec;
 import io.genaudit.audits.coverage.CoverageNotes;
 import io.genaudit.audits.plan.PlanException;
@@ -20,7 +19,7 @@ import java.util.Set;
  * {@code metric: kid}: Kernel Inception Distance (torch-fidelity's definition: cubic polynomial kernel, unbiased
  * MMD^2 averaged over subsets) between the real dataset and generator samples, with a percentile bootstrap interval.
  */
-public final class FidelityKidAudit implements AuditModule {
+public final class FidelityKidAudit extends FidelityAuditModule {
     @Override
     public String metric() {
         return "kid";
@@ -50,7 +49,7 @@ public final class FidelityKidAudit implements AuditModule {
         long numpySeed = in.numpySeed();
         KernelInceptionDistance.Result r;
         Interval ci = null;
-        try (AuditContext.Phase ph = ctx.phase(spec.id() + " kid", "evaluate", in.generatorId)) {
+        try (AuditContext.Phase ph = ctx.phase(spec.id() + " kid", "evaluate", in.subjectId)) {
             r = new KernelInceptionDistance(subsets, subsetSize, numpySeed).compute(a, b);
             if (in.bootstrap > 0) {
                 ci = KidInterval.of(a, b, r.mean(), r.subsetSize(), numpySeed, in.seed, in.level);
@@ -73,7 +72,7 @@ public final class FidelityKidAudit implements AuditModule {
         if (in.bootstrap > 0) notes.addAll(CoverageNotes.forMetric("kid", false));
         notes.add("KID is unbiased in N but its subset spread (std) depends on the subset size; std is over subsets, the "
                 + "interval over bootstrap resamples of both sets.");
-        return List.of(new AuditResult(spec.id(), metric(), in.generatorId, in.datasetLabel(), r.mean(), null, ci, fake.count(),
+        return List.of(new AuditResult(spec.id(), metric(), in.subjectId, in.datasetLabel(), r.mean(), null, ci, fake.count(),
                 settings, null, details, List.of(), List.of(), List.of(), notes));
     }
 }

@@ -1,7 +1,6 @@
 package io.genaudit.audits.modules;
 
 import io.genaudit.audits.AuditContext;
-import io.genaudit.audits.AuditModule;
 import io.genaudit.audits.AuditSpec;
 import io.genaudit.audits.coverage.CoverageNotes;
 import io.genaudit.audits.plan.PlanException;
@@ -25,7 +24,7 @@ import java.util.Set;
  * samples against the real dataset, prdc package definitions, shown as a bar chart with bootstrap intervals. The
  * headline value is precision; all four are gateable by name.
  */
-public final class FidelityPrdcAudit implements AuditModule {
+public final class FidelityPrdcAudit extends FidelityAuditModule {
     private static final List<String> FIELDS = List.of("precision", "recall", "density", "coverage");
 
     @Override
@@ -59,7 +58,7 @@ public final class FidelityPrdcAudit implements AuditModule {
         double[] high = new double[4];
         boolean haveCi = in.bootstrap > 0;
         Interval[] cis = null;
-        try (AuditContext.Phase ph = ctx.phase(spec.id() + " prdc", "evaluate", in.generatorId)) {
+        try (AuditContext.Phase ph = ctx.phase(spec.id() + " prdc", "evaluate", in.subjectId)) {
             r = prdc.compute(a, b);
             if (haveCi) {
                 cis = PrdcIntervals.of(prdc, r, a, b, in.seed, in.level);
@@ -97,7 +96,7 @@ public final class FidelityPrdcAudit implements AuditModule {
         notes.add("Precision and density measure fidelity (samples near real data), recall and coverage measure diversity. "
                 + "Density can exceed 1. Intervals: half-sampling of both sets (the bootstrap's duplicated rows shrink k-NN radii and distort these measures), normal intervals on the logit scale for the three shares and on the log scale for density so that they stay in range; each covers the expected value at these sample sizes"
                 + (haveCi ? "." : " (off: bootstrap 0)."));
-        return List.of(new AuditResult(spec.id(), metric(), in.generatorId, in.datasetLabel(), r.precision(), null, haveCi ? cis[0] : null, fake.count(),
+        return List.of(new AuditResult(spec.id(), metric(), in.subjectId, in.datasetLabel(), r.precision(), null, haveCi ? cis[0] : null, fake.count(),
                 settings, null, details, List.of(chart), List.of(), List.of(table), notes));
     }
 }

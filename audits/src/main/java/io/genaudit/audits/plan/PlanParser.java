@@ -225,10 +225,44 @@ public final class PlanParser {
             Map<String, YamlTree.At> pm = p.map(module.parameters(), null);
             pm.forEach((k, v) -> params.put(k, v.plain()));
             paramsPath = p.path();
+            checkReferences(pm, module.datasetParameters(), dataIds, "dataset", "datasets");
+            checkReferences(pm, module.modelParameters(), ids, "model", "models");
         }
+        checkSamples(a, f, module, ms, params);
         GateSpec gate = f.containsKey("gate") ? gate(f.get("gate"), module) : null;
         AuditSpec spec = new AuditSpec(id, metric, ms, ds, new Params(params, paramsPath, file), file);
         return new PlannedAudit(spec, gate);
+    }
+
+    /** Each parameter in {@code keys} present in {@code pm} must name ids in {@code known}; the error carries its line. */
+    private static void checkReferences(Map<String, YamlTree.At> pm, Set<String> keys, Set<String> known, String what, String section) {
+        for (String k : keys) {
+            YamlTree.At v = pm.get(k);
+            if (v == null) continue;
+            for (String r : v.strings()) {
+                if (!known.contains(r)) throw v.error("no " + what + " with id '" + r + "' in " + section + "; known: " + known);
+            }
+        }
+    }
+
+    /** A module that takes samples as data needs exactly one of {@code model:} and its samples parameter. */
+    private static void checkSamples(YamlTree.At audit, Map<String, YamlTree.At> f, AuditModule module, List<String> models,
+                                     Map<String, Object> params) {
+        List<String> keys = module.samplesParameters();
+        if (keys.isEmpty()) return;
+        List<String> given = keys.stream().filter(params::containsKey).toList();
+        String key = given.isEmpty() ? keys.get(0) : given.get(0);
+        if (given.size() > 1) throw audit.error("params." + given.get(0) + " and params." + given.get(1) + " name the same thing; keep one");
+        if (!given.isEmpty() && !models.isEmpty()) {
+            throw f.get("model").error("give either a generator (model:) or a dataset of its samples (params." + key + "), not both");
+        }
+        if (given.isEmpty() && models.isEmpty()) {
+            throw audit.error("metric '" + module.metric() + "' needs a generator (model:) or a dataset of its samples (params."
+                    + key + ": DATASET_ID)");
+        }
+        if (!given.isEmpty() && params.get(key) instanceof List<?>) {
+            throw audit.error("params." + key + " takes one dataset id; declare one audit per sample set");
+        }
     }
 
     private static GateSpec gate(YamlTree.At node, AuditModule module) {

@@ -41,6 +41,7 @@ class DemoEndToEndTest {
         assertEquals("perplexity", ppl.get("metric").asText());
         assertTrue(ppl.get("value").asDouble() > 1 && ppl.get("ci").get("low").asDouble() <= ppl.get("value").asDouble());
         assertTrue(ppl.get("n").asLong() > 1000, "scored tokens");
+        boolean sampleFolderFid = false;
         for (JsonNode a : rec.get("audits")) {
             if (a.get("metric").asText().equals("detectability") && a.get("id").asText().equals("detectability")) {
                 JsonNode cg = a.get("details").get("cross_generator");
@@ -48,7 +49,14 @@ class DemoEndToEndTest {
                 assertEquals(a.get("model").asText().equals("gan") ? "vae" : "gan", cg.get(0).get("across_model").asText());
             }
             if (a.get("metric").asText().equals("diversity")) assertEquals(2, a.get("details").get("distinct_2_ci").size());
+            if (a.get("id").asText().equals("fid-sample-folder")) {
+                assertEquals("skewed-samples", a.get("model").asText(), "samples as data are labelled with the dataset id");
+                assertEquals(500, a.get("n").asLong());
+                assertTrue(a.get("value").asDouble() > 0 && a.get("ci").get("low").asDouble() <= a.get("value").asDouble());
+                sampleFolderFid = true;
+            }
         }
+        assertTrue(sampleFolderFid, "the demo audits a folder of samples");
         JsonNode prov = rec.get("provenance");
         assertEquals("PyTorch", prov.get("engine").asText());
         assertTrue(prov.get("phases").size() >= 6, "train, sample and evaluate phases");

@@ -65,6 +65,19 @@ class DetectCommandTest {
     }
 
     @Test
+    void largerGeneratedImagesAreDownscaledNotRealOnesUpscaled() throws Exception {
+        Path real = folder("small-real", images(20, 5, 0), false);
+        Images big = io.genaudit.engine.image.Resize.resize(images(20, 6, 0.04), 96, 96, io.genaudit.engine.image.Resize.Filter.BICUBIC,
+                io.genaudit.engine.image.Resize.Precision.UINT8);
+        Path fake = folder("big-fake", big, true);
+        Path json = dir.resolve("sizes.json");
+        assertEquals(0, run("detect", "--real", real.toString(), "--fake", fake.toString(), "--folds", "2", "--bootstrap", "50", "--json", json.toString()));
+        JsonNode j = new ObjectMapper().readTree(json.toFile());
+        assertTrue(j.get("resize").asText().startsWith("Generated images were downscaled from 96x96 to the real size 32x32"), j.toString());
+        assertTrue(j.get("fake").asText().contains("resized to 32x32"), j.get("fake").asText());
+    }
+
+    @Test
     void crossValidatedDetectWritesJsonWithAucAndMarks() throws Exception {
         Path real = folder("cv-real", images(40, 1, 0), false);
         Path fake = folder("cv-fake", images(40, 2, 0.04), true);

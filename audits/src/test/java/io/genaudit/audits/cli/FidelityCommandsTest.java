@@ -115,4 +115,21 @@ class FidelityCommandsTest {
         assertEquals(ExitCodes.BAD_INPUT, run("fid", "--real", dir.toString(), "--fake", fake.toString()));
         assertTrue(err.contains("--features"), err);
     }
+
+    @Test
+    void hugeOrDamagedImagesInAFolderAreExitTwoBeforeDecoding() throws IOException {
+        Path images = Path.of("..", "engine", "src", "test", "resources", "images").toAbsolutePath().normalize();
+        Path extractor = Path.of("..", "fixtures", "image-models", "features.pt").toAbsolutePath().normalize();
+        for (String hostile : new String[]{"huge-header.png", "truncated.jpg", "empty.png"}) {
+            Path folder = dir.resolve("hostile-" + hostile);
+            Files.createDirectories(folder);
+            Files.copy(images.resolve("rgba.png"), folder.resolve("a.png"));
+            Files.copy(images.resolve(hostile), folder.resolve("b-" + hostile));
+            assertEquals(ExitCodes.BAD_INPUT, run("fid", "--real", folder.toString(), "--fake", folder.toString(), "--resize", "8",
+                    "--features", "torchscript:" + extractor), hostile);
+            assertTrue(err.contains("b-" + hostile), err);
+            assertFalse(err.contains("Exception") || err.contains("\tat "), err);
+        }
+        assertTrue(err.contains("empty file"), err);
+    }
 }

@@ -86,6 +86,35 @@ class ImageModelProviderTest {
     }
 
     @Test
+    void sidecarAndDeclaredOptionsReachTheModels(@TempDir Path cache) throws Exception {
+        ImageModelProvider p = new ImageModelProvider();
+        Ctx ctx = new Ctx(cache);
+        // latentDim, numClasses and the uint8 range come from named/genaudit-model.json; the inputs from the ONNX names
+        try (LoadedModel g = p.load(spec("onnx-generator", Map.of("path", MODELS.resolve("named/generator-named.onnx").toString())), ctx)) {
+            assertEquals(List.of("class", "z"), g.info().get("inputs"));
+            assertEquals("uint8", g.info().get("outputRange"));
+        }
+        var clash = assertThrows(io.genaudit.engine.InputException.class, () -> p.load(spec("onnx-generator",
+                Map.of("path", MODELS.resolve("named/generator-named.onnx").toString(), "outputRange", "[0,1]")), ctx));
+        assertTrue(clash.getMessage().contains("genaudit-model.json") && clash.getMessage().contains("outputRange"), clash.getMessage());
+        try (LoadedModel t = p.load(spec("torchscript-generator", Map.of("path", MODELS.resolve("generator-trunc.pt").toString(), "latentDim", 16,
+                "numClasses", 4, "inputs", List.of("z", "class", "truncation"), "truncation", 0.5)), ctx)) {
+            assertEquals(0.5f, t.info().get("truncation"));
+        }
+        PlanException badInput = assertThrows(PlanException.class, () -> p.load(spec("torchscript-generator", Map.of("path",
+                MODELS.resolve("generator.pt").toString(), "latentDim", 16, "inputs", List.of("z", "style"))), ctx));
+        assertTrue(badInput.getMessage().contains("'style' is not an input genaudit can feed"), badInput.getMessage());
+        try (LoadedModel f = p.load(spec("torchscript-features", Map.of("path", MODELS.resolve("features.pt").toString(),
+                "resize", List.of(20, 20), "resizeMethod", "legacy-bilinear", "inputRange", "[-1,1]")), ctx)) {
+            assertEquals("legacy-bilinear to 20x20, values [-1,1]", f.info().get("preprocessing"));
+            assertTrue(f.description().contains("after legacy-bilinear"), f.description());
+        }
+        PlanException badMethod = assertThrows(PlanException.class, () -> p.load(spec("torchscript-features", Map.of("path",
+                MODELS.resolve("features.pt").toString(), "resize", 20, "resizeMethod", "nearest")), ctx));
+        assertTrue(badMethod.getMessage().contains("resizeMethod"), badMethod.getMessage());
+    }
+
+    @Test
     void shapesFeaturesTrainOnAFixtureAndClassifyAttributes(@TempDir Path cache) throws Exception {
         ImageModelProvider p = new ImageModelProvider();
         Ctx ctx = new Ctx(cache);

@@ -163,6 +163,73 @@ class FidelityAuditsTest {
         assertTrue(is.ci().estimand().startsWith("expected Inception Score of 100 generated samples"), is.ci().estimand());
     }
 
+    private AuditSpec dataSpec(String metric, Map<String, Object> params) {
+        return new AuditSpec("a1", metric, List.of(), List.of(), new Params(params, "audits.a1.params", "plan.yaml"), "plan.yaml");
+    }
+
+    @Test
+    void samplesAsFeaturesGiveTheGeneratorsFidExactly() throws IOException {
+        // the generator's samples, batch by batch as the audit draws them, saved as .npy features: same FID, same n
+        BrightnessGenerator gen = new BrightnessGenerator(0.8);
+        Map<String, Object> params = Map.of("real", "real", "features", "ext", "samples", 200, "batch", 64, "bootstrap", 0);
+        Map<String, DatasetRef> data = new java.util.HashMap<>(realFeatures());
+        AuditResult fromModel = new FidelityFidAudit().run(context(gen, data), spec("fid", params)).get(0);
+        List<double[]> rows = new java.util.ArrayList<>();
+        for (var it = gen.samples(200, 3).batches(64); it.hasNext(); ) rows.addAll(List.of(new MomentExtractor().extract(it.next())));
+        Path npy = dir.resolve("fake.npy");
+        NpyWriter.write(npy, NpyArray.matrix(rows.toArray(new double[0][])));
+        data.put("samples", new DatasetRef("samples", npy, "saved sample features", "0"));
+        Map<String, Object> dp = Map.of("real", "real", "fake", "samples", "features", "ext", "bootstrap", 0);
+        AuditResult fromData = new FidelityFidAudit().run(context(null, data), dataSpec("fid", dp)).get(0);
+        assertEquals(fromModel.value(), fromData.value(), 1e-12);
+        assertEquals("samples", fromData.model());
+        assertEquals(200L, fromData.n());
+        assertEquals("samples", fromData.settings().get("fake"));
+        assertFalse(fromData.settings().containsKey("seed"));
+    }
+
+    @Test
+    void samplesAsAnImageFolderMatchTheirOwnFeatures() throws IOException {
+        // 150 samples saved as 8-bit PNGs; FID from the folder equals FID from the features of the decoded PNGs
+        Images imgs = new BrightnessGenerator(0.6).generate(150, 5, null);
+        Path folder = dir.resolve("samples");
+        java.nio.file.Files.createDirectories(folder);
+        io.genaudit.engine.image.PngWriter.writeAll(folder, imgs, "s", 0, "test");
+        Map<String, DatasetRef> data = new java.util.HashMap<>(realFeatures());
+        data.put("samples", new DatasetRef("samples", folder, "sample folder", "0"));
+        AuditContext ctx = context(null, data);
+        AuditResult fid = new FidelityFidAudit().run(ctx, dataSpec("fid", Map.of("real", "real", "fake", "samples", "features", "ext", "bootstrap", 10))).get(0);
+        assertEquals(150L, fid.n());
+        assertNotNull(fid.ci());
+        var folderSrc = io.genaudit.engine.image.ImageFolderSource.open(folder);
+        double[][] f = new MomentExtractor().extract(folderSrc.batches(150).next());
+        Path npy = dir.resolve("decoded.npy");
+        NpyWriter.write(npy, NpyArray.matrix(f));
+        data.put("decoded", new DatasetRef("decoded", npy, "decoded", "0"));
+        AuditResult ref = new FidelityFidAudit().run(ctx, dataSpec("fid", Map.of("real", "real", "fake", "decoded", "features", "ext", "bootstrap", 0))).get(0);
+        assertEquals(ref.value(), fid.value(), 1e-9);
+        // a cap on samples takes the first files in name order
+        AuditResult capped = new FidelityKidAudit().run(ctx, dataSpec("kid", Map.of("real", "real", "fake", "samples", "features", "ext",
+                "samples", 100, "subsets", 5, "subsetSize", 50, "bootstrap", 0))).get(0);
+        assertEquals(100L, capped.n());
+        AuditResult prdc = new FidelityPrdcAudit().run(ctx, dataSpec("prdc", Map.of("real", "real", "fake", "samples", "features", "ext", "k", 5, "bootstrap", 0))).get(0);
+        assertEquals(150L, prdc.n());
+        AuditResult is = new FidelityInceptionScoreAudit().run(ctx, dataSpec("inception-score", Map.of("fake", "samples", "features", "ext", "splits", 5, "bootstrap", 0))).get(0);
+        assertTrue(is.value() >= 1.0);
+    }
+
+    @Test
+    void samplesWithTheWrongFeatureDimensionNameTheField() throws IOException {
+        Map<String, DatasetRef> data = new java.util.HashMap<>(realFeatures());
+        Path npy = dir.resolve("bad.npy");
+        NpyWriter.write(npy, NpyArray.matrix(new double[][]{{1, 2}, {3, 4}, {5, 7}}));
+        data.put("samples", new DatasetRef("samples", npy, "wrong dim", "0"));
+        PlanException e = assertThrows(PlanException.class, () -> new FidelityFidAudit().run(context(null, data),
+                dataSpec("fid", Map.of("real", "real", "fake", "samples", "features", "ext"))));
+        assertTrue(e.getMessage().contains("audits.a1.params.fake"), e.getMessage());
+        assertTrue(e.getMessage().contains("2-d features"), e.getMessage());
+    }
+
     @Test
     void missingExtractorIsAPlanError() {
         AuditContext ctx = context(new BrightnessGenerator(1), Map.of());

@@ -49,7 +49,9 @@ public final class BufferedImages {
     /**
      * Writes {@code img} as {@code channels} (1 or 3) float planes in [0,1] into {@code out} at {@code offset}. Alpha is
      * dropped (like PIL's {@code convert("RGB")}); colour to grey uses PIL's ITU-R 601-2 luma
-     * {@code (R*299 + G*587 + B*114)/1000}; grey to colour repeats the value.
+     * {@code (R*299 + G*587 + B*114)/1000}; grey to colour repeats the value. 16-bit grey and 16-bit sRGB samples are
+     * scaled by 1/65535 (full precision, no 8-bit rounding); other colour spaces (CMYK, ICC-tagged, palette) are
+     * converted to 8-bit sRGB by the image's colour model.
      */
     public static void toPlanes(BufferedImage img, int channels, float[] out, int offset) {
         int w = img.getWidth(), h = img.getHeight(), plane = w * h;
@@ -63,6 +65,23 @@ public final class BufferedImages {
                 for (int x = 0; x < w; x++) {
                     float v = r.getSample(x, y, 0) / max;
                     for (int ch = 0; ch < channels; ch++) out[offset + ch * plane + y * w + x] = v;
+                }
+            }
+            return;
+        }
+        if (wideRgb(img)) {
+            float max = (1 << img.getColorModel().getComponentSize(0)) - 1;
+            for (int y = 0; y < h; y++) {
+                for (int x = 0; x < w; x++) {
+                    float rr = r.getSample(x, y, 0) / max, gg = r.getSample(x, y, 1) / max, bb = r.getSample(x, y, 2) / max;
+                    int p = offset + y * w + x;
+                    if (channels == 1) {
+                        out[p] = (rr * 299 + gg * 587 + bb * 114) / 1000f;
+                    } else {
+                        out[p] = rr;
+                        out[p + plane] = gg;
+                        out[p + 2 * plane] = bb;
+                    }
                 }
             }
             return;
@@ -81,6 +100,14 @@ public final class BufferedImages {
                 }
             }
         }
+    }
+
+    /** Whether {@code img} stores sRGB samples wider than 8 bits (a 16-bit PNG or TIFF) in its first three bands. */
+    private static boolean wideRgb(BufferedImage img) {
+        var cm = img.getColorModel();
+        return cm instanceof java.awt.image.ComponentColorModel && cm.getColorSpace().isCS_sRGB()
+                && cm.getNumColorComponents() == 3 && cm.getComponentSize(0) > 8 && cm.getComponentSize(0) <= 16
+                && img.getRaster().getNumBands() >= 3;
     }
 
     /** A one-image batch from {@code img}. */

@@ -22,11 +22,11 @@ public class FileImageGenerator implements ImageGenerator {
     private final GeneratorContract contract;
     private final int channels, height, width;
 
-    FileImageGenerator(Path file, FileModel.Format format, GeneratorContract contract) {
+    FileImageGenerator(Path file, FileModel.Format format, GeneratorContract declared) {
         this.model = FileModel.load(file, format);
-        this.contract = contract;
         try {
-            int[] probeLabels = contract.numClasses() > 0 ? new int[]{0, contract.numClasses() - 1} : null;
+            this.contract = withDeclaredInputs(declared, model);
+            int[] probeLabels = contract.effectiveInputs().contains(GeneratorContract.Input.CLASS) ? new int[]{0, contract.numClasses() - 1} : null;
             float[] raw;
             long[] shape;
             try (NDManager m = model.newManager()) {
@@ -64,6 +64,36 @@ public class FileImageGenerator implements ImageGenerator {
         }
     }
 
+    /**
+     * The contract with its inputs ordered as the model declares them: when the file names its inputs (ONNX graph
+     * inputs), each name maps to what genaudit feeds ({@link GeneratorContract.Input#byName}); an input genaudit cannot
+     * feed, or a count that differs from the declared inputs, is a contract violation naming the model's inputs.
+     */
+    private static GeneratorContract withDeclaredInputs(GeneratorContract c, FileModel model) {
+        java.util.List<String> names = model.inputNames();
+        if (names.isEmpty()) return c;
+        java.util.List<GeneratorContract.Input> roles = new java.util.ArrayList<>();
+        for (String n : names) roles.add(GeneratorContract.Input.byName(n));
+        if (roles.contains(null)) {
+            // names genaudit does not know (e.g. "input.1"): feed by position, as declared or as the default (z[, class])
+            java.util.List<GeneratorContract.Input> positional = c.effectiveInputs();
+            if (positional.size() == names.size()) return c;
+            throw new ModelContractException(String.valueOf(model.file), "inputs genaudit can feed (" + GeneratorContract.Input.known()
+                    + "), or declare them in order with inputs: [z, class, truncation]", "declared inputs " + names);
+        }
+        if (!c.inputs().isEmpty() && !new java.util.HashSet<>(c.inputs()).equals(new java.util.HashSet<>(roles))) {
+            throw new ModelContractException(String.valueOf(model.file), "the declared inputs " + c.inputs(), "inputs " + names);
+        }
+        if (roles.contains(GeneratorContract.Input.CLASS) && c.numClasses() < 1) {
+            throw new ModelContractException(String.valueOf(model.file), "numClasses declared (the model takes class labels: " + names + ")", "numClasses 0");
+        }
+        try {
+            return c.withInputs(roles, c.truncation());
+        } catch (IllegalArgumentException e) {
+            throw new ModelContractException(String.valueOf(model.file), "inputs genaudit can feed", e.getMessage());
+        }
+    }
+
     private static void check(String who, String what, int declared, long found) {
         if (declared > 0 && declared != found) {
             throw new ModelContractException(who, what + " " + declared + " (declared)", what + " " + found);
@@ -71,15 +101,28 @@ public class FileImageGenerator implements ImageGenerator {
     }
 
     private NDArray forward(NDManager m, float[] z, int n, int[] labels) {
-        NDList in = new NDList(m.create(z, new Shape(n, contract.latentDim())));
-        String desc = "latents float32 [" + n + ", " + contract.latentDim() + "]";
-        if (contract.numClasses() > 0) {
-            long[] l = new long[n];
-            for (int i = 0; i < n; i++) l[i] = labels[i];
-            in.add(m.create(l, new Shape(n)));
-            desc += " and labels int64 [" + n + "]";
+        NDList in = new NDList();
+        StringBuilder desc = new StringBuilder();
+        for (GeneratorContract.Input role : contract.effectiveInputs()) {
+            desc.append(desc.isEmpty() ? "" : ", ");
+            switch (role) {
+                case Z -> {
+                    in.add(m.create(z, new Shape(n, contract.latentDim())));
+                    desc.append("latents float32 [").append(n).append(", ").append(contract.latentDim()).append("]");
+                }
+                case CLASS -> {
+                    long[] l = new long[n];
+                    for (int i = 0; i < n; i++) l[i] = labels[i];
+                    in.add(m.create(l, new Shape(n)));
+                    desc.append("labels int64 [").append(n).append("]");
+                }
+                case TRUNCATION -> {
+                    in.add(m.create(contract.truncation()));
+                    desc.append("truncation float32 scalar (").append(contract.truncation()).append(")");
+                }
+            }
         }
-        NDList out = model.run(in, desc);
+        NDList out = model.run(in, desc.toString());
         if (out.isEmpty()) throw new ModelContractException(String.valueOf(model.file), "one output tensor", "none");
         return out.get(0);
     }
@@ -122,11 +165,15 @@ public class FileImageGenerator implements ImageGenerator {
     public Images generate(int n, long seed, int[] labels) {
         if (n < 1) throw new IllegalArgumentException("n must be >= 1");
         if (contract.numClasses() > 0 && labels == null) labels = Latents.labels(n, contract.numClasses(), seed);
-        float[] z = Latents.sample(n, contract.latentDim(), seed, contract.distribution());
+        return fromLatents(Latents.sample(n, contract.latentDim(), seed, contract.distribution()), n, labels);
+    }
+
+    /** Images from the given latents {@code z} [n * latentDim] (and labels when conditional), mapped to [0,1]. */
+    public Images fromLatents(float[] z, int n, int[] labels) {
+        if (z.length != n * contract.latentDim()) throw new IllegalArgumentException("z must hold n * latentDim values");
         int size = channels * height * width;
         float[] out = new float[n * size];
-        float scale = contract.outputRange() == GeneratorContract.OutputRange.MINUS_ONE_ONE ? 0.5f : 1f;
-        float shift = contract.outputRange() == GeneratorContract.OutputRange.MINUS_ONE_ONE ? 0.5f : 0f;
+        GeneratorContract.OutputRange range = contract.outputRange();
         int chunk = 128;
         for (int from = 0; from < n; from += chunk) {
             int to = Math.min(n, from + chunk);
@@ -138,7 +185,7 @@ public class FileImageGenerator implements ImageGenerator {
                     throw new ModelContractException(String.valueOf(model.file), (to - from) + " images of " + channels + "x" + height + "x" + width,
                             "shape " + y.getShape());
                 }
-                for (int i = 0; i < d.length; i++) out[from * size + i] = Math.max(0f, Math.min(1f, d[i] * scale + shift));
+                for (int i = 0; i < d.length; i++) out[from * size + i] = Math.max(0f, Math.min(1f, range.toUnit(d[i])));
             }
         }
         return new Images(n, channels, height, width, out);
@@ -147,6 +194,8 @@ public class FileImageGenerator implements ImageGenerator {
     @Override
     public String describe() {
         return model.format.label + " generator " + model.file.getFileName() + " (sha256 " + model.sha256.substring(0, 12)
+                + ", inputs " + contract.effectiveInputs().stream().map(i -> i.name().toLowerCase()).toList()
+                + (contract.effectiveInputs().contains(GeneratorContract.Input.TRUNCATION) ? " (truncation " + contract.truncation() + ")" : "")
                 + ", z=" + contract.latentDim() + " " + contract.distribution().name().toLowerCase() + ", output "
                 + contract.outputRange() + ", " + width + "x" + height + "x" + channels + ")";
     }

@@ -65,6 +65,18 @@ final class FileModel implements AutoCloseable {
         }
     }
 
+    /** The input names the file declares (ONNX graph inputs), in order; empty when the format does not name them. */
+    java.util.List<String> inputNames() {
+        try {
+            var d = model.describeInput();
+            if (d == null || d.isEmpty()) return java.util.List.of();
+            java.util.List<String> names = new java.util.ArrayList<>(d.keys());
+            return names.stream().allMatch(n -> n != null && !n.isBlank()) ? names : java.util.List.of();
+        } catch (RuntimeException e) {
+            return java.util.List.of();
+        }
+    }
+
     NDManager newManager() {
         return model.getNDManager().newSubManager();
     }

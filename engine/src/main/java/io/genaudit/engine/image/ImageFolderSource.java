@@ -2,9 +2,6 @@ package io.genaudit.engine.image;
 
 import io.genaudit.engine.InputException;
 
-import javax.imageio.ImageIO;
-import javax.imageio.ImageReader;
-import javax.imageio.stream.ImageInputStream;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -13,27 +10,31 @@ import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.NoSuchElementException;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
 
 /**
- * A folder of PNG/JPEG images read in file-name order (other files, such as labels.csv, are ignored). Every file's
- * header is checked when the source is opened, so an unreadable file, an empty folder or mixed sizes fail at once with
- * an {@link InputException} naming the file. With {@link #resizedTo} images of any size are resized with
- * {@link Resize}.
+ * A folder of PNG/JPEG/WebP/TIFF images read in file-name order (other files, such as labels.csv, are ignored), streamed
+ * batch by batch so memory does not grow with the number of files. Every file's header is checked when the source is
+ * opened ({@link ImageFileReader}: format from the content, EXIF orientation, pixel budget), so an unreadable file, an
+ * empty folder or mixed sizes fail at once with an {@link InputException} naming the file. With {@link #resizedTo}
+ * images of any size are resized with {@link Resize}.
  */
 public final class ImageFolderSource implements ImageSource {
     private final Path folder;
-    private final List<Path> files;
+    /** File names inside {@code folder} (not full paths: about 60 bytes per file, so a 50,000-file folder costs ~3 MB). */
+    private final String[] names;
     private final int channels, height, width;
     private final Resize.Filter filter;
     private final Resize.Precision precision;
 
-    private ImageFolderSource(Path folder, List<Path> files, int channels, int height, int width,
+    private ImageFolderSource(Path folder, String[] names, int channels, int height, int width,
                               Resize.Filter filter, Resize.Precision precision) {
         this.folder = folder;
-        this.files = files;
+        this.names = names;
         this.channels = channels;
         this.height = height;
         this.width = width;
@@ -49,77 +50,66 @@ public final class ImageFolderSource implements ImageSource {
     /** Opens {@code folder} with 1 (grey) or 3 (RGB) channels; all images must have the same size. */
     public static ImageFolderSource open(Path folder, int channels) {
         if (channels != 1 && channels != 3) throw new IllegalArgumentException("channels must be 1 or 3, got " + channels);
-        List<Path> files = list(folder);
-        int[] first = header(files.get(0));
-        for (Path f : files) {
+        String[] names = list(folder);
+        int[] first = header(folder.resolve(names[0]));
+        for (String n : names) {
+            Path f = folder.resolve(n);
             int[] hw = header(f);
             if (hw[0] != first[0] || hw[1] != first[1]) {
-                throw new InputException(f, "image is " + hw[1] + "x" + hw[0] + " (WxH) but " + files.get(0).getFileName()
+                throw new InputException(f, "image is " + hw[1] + "x" + hw[0] + " (WxH) but " + names[0]
                         + " is " + first[1] + "x" + first[0] + "; images in " + folder
                         + " must share one size, or set a resize target (e.g. resize: [32, 32])");
             }
         }
-        return new ImageFolderSource(folder, files, channels, first[0], first[1], null, null);
+        return new ImageFolderSource(folder, names, channels, first[0], first[1], null, null);
     }
 
     /** Opens {@code folder} resizing every image to {@code height x width} (images may have mixed sizes). */
     public static ImageFolderSource resized(Path folder, int channels, int height, int width,
                                             Resize.Filter filter, Resize.Precision precision) {
         if (channels != 1 && channels != 3) throw new IllegalArgumentException("channels must be 1 or 3, got " + channels);
-        List<Path> files = list(folder);
-        for (Path f : files) header(f);
-        return new ImageFolderSource(folder, files, channels, height, width, filter, precision);
+        String[] names = list(folder);
+        for (String n : names) header(folder.resolve(n));
+        return new ImageFolderSource(folder, names, channels, height, width, filter, precision);
     }
 
     /** This folder resized to {@code height x width}. */
     public ImageFolderSource resizedTo(int height, int width, Resize.Filter filter, Resize.Precision precision) {
-        return new ImageFolderSource(folder, files, channels, height, width, filter, precision);
+        return new ImageFolderSource(folder, names, channels, height, width, filter, precision);
     }
 
-    private static List<Path> list(Path folder) {
-        if (!Files.isDirectory(folder)) throw new InputException(folder, "not a folder of images (PNG or JPEG expected)");
-        List<Path> files = new ArrayList<>();
+    private static String[] list(Path folder) {
+        if (!Files.isDirectory(folder)) throw new InputException(folder, "not a folder of images (PNG, JPEG, WebP or TIFF expected)");
+        List<String> files = new ArrayList<>();
         try (Stream<Path> s = Files.list(folder)) {
-            s.filter(Files::isRegularFile).filter(ImageFolderSource::isImageName).sorted().forEach(files::add);
+            // names, not Paths, are kept and sorted (the same order for ASCII names), so listing 50,000 files stays small
+            s.filter(ImageFolderSource::isImageName).filter(Files::isRegularFile).map(p -> p.getFileName().toString()).sorted().forEach(files::add);
         } catch (IOException e) {
             throw new InputException(String.valueOf(folder), "cannot list folder: " + e.getMessage(), e);
         }
-        if (files.isEmpty()) throw new InputException(folder, "folder holds no images (*.png, *.jpg, *.jpeg expected)");
-        return files;
+        if (files.isEmpty()) throw new InputException(folder, "folder holds no images (*.png, *.jpg, *.jpeg, *.webp, *.tif, *.tiff expected)");
+        return files.toArray(new String[0]);
     }
 
     static boolean isImageName(Path p) {
         String n = p.getFileName().toString().toLowerCase(Locale.ROOT);
-        return !n.startsWith(".") && (n.endsWith(".png") || n.endsWith(".jpg") || n.endsWith(".jpeg"));
+        if (n.startsWith(".")) return false;
+        for (String ext : EXTENSIONS) if (n.endsWith(ext)) return true;
+        return false;
     }
 
-    /** Height and width from the file header, without decoding pixels. */
+    /** File-name endings read as images; the decoder is chosen from the content, so a PNG named .jpg still reads. */
+    static final List<String> EXTENSIONS = List.of(".png", ".jpg", ".jpeg", ".webp", ".tif", ".tiff");
+
+    /** Height and width as shown (EXIF orientation applied) from the file header, without decoding pixels. */
     private static int[] header(Path f) {
-        try (ImageInputStream in = ImageIO.createImageInputStream(f.toFile())) {
-            if (in == null) throw new InputException(f, "cannot open image file");
-            Iterator<ImageReader> readers = ImageIO.getImageReaders(in);
-            if (!readers.hasNext()) throw new InputException(f, "not a readable PNG or JPEG image");
-            ImageReader r = readers.next();
-            try {
-                r.setInput(in);
-                return new int[]{r.getHeight(0), r.getWidth(0)};
-            } finally {
-                r.dispose();
-            }
-        } catch (IOException e) {
-            throw new InputException(String.valueOf(f), "not a readable PNG or JPEG image: " + e.getMessage(), e);
-        }
+        ImageFileReader.Header h = ImageFileReader.header(f);
+        return new int[]{h.height(), h.width()};
     }
 
     /** Decodes file {@code f} into {@code channels} planes at {@code out[offset]}, resizing when set. */
     private void decode(Path f, float[] out, int offset) {
-        BufferedImage img;
-        try {
-            img = ImageIO.read(f.toFile());
-        } catch (IOException | RuntimeException e) {
-            throw new InputException(String.valueOf(f), "not a readable PNG or JPEG image: " + e.getMessage(), e);
-        }
-        if (img == null) throw new InputException(f, "not a readable PNG or JPEG image");
+        BufferedImage img = ImageFileReader.read(f);
         if (img.getHeight() == height && img.getWidth() == width) {
             BufferedImages.toPlanes(img, channels, out, offset);
             return;
@@ -134,7 +124,7 @@ public final class ImageFolderSource implements ImageSource {
 
     /** The image files in the order they are read. */
     public List<Path> files() {
-        return files;
+        return java.util.Arrays.stream(names).map(folder::resolve).toList();
     }
 
     public int channels() {
@@ -151,7 +141,7 @@ public final class ImageFolderSource implements ImageSource {
 
     @Override
     public int size() {
-        return files.size();
+        return names.length;
     }
 
     @Override
@@ -162,14 +152,14 @@ public final class ImageFolderSource implements ImageSource {
             int next = 0;
 
             public boolean hasNext() {
-                return next < files.size();
+                return next < names.length;
             }
 
             public Images next() {
                 if (!hasNext()) throw new NoSuchElementException();
-                int from = next, to = Math.min(files.size(), from + batchSize);
+                int from = next, to = Math.min(names.length, from + batchSize);
                 float[] data = new float[(to - from) * imageSize];
-                IntStream.range(from, to).parallel().forEach(i -> decode(files.get(i), data, (i - from) * imageSize));
+                IntStream.range(from, to).parallel().forEach(i -> decode(folder.resolve(names[i]), data, (i - from) * imageSize));
                 next = to;
                 return new Images(to - from, channels, height, width, data);
             }
@@ -178,8 +168,14 @@ public final class ImageFolderSource implements ImageSource {
 
     @Override
     public String describe() {
-        long png = files.stream().filter(p -> p.toString().toLowerCase(Locale.ROOT).endsWith(".png")).count();
-        String kinds = png == files.size() ? png + " PNG" : png == 0 ? files.size() + " JPEG" : png + " PNG + " + (files.size() - png) + " JPEG";
+        Map<String, Long> byKind = new TreeMap<>();
+        for (String name : names) {
+            String n = name.toLowerCase(Locale.ROOT);
+            String k = n.substring(n.lastIndexOf('.') + 1).replace("jpeg", "jpg").replace("tiff", "tif").toUpperCase(Locale.ROOT);
+            byKind.merge(k, 1L, Long::sum);
+        }
+        StringBuilder kinds = new StringBuilder();
+        byKind.forEach((k, c) -> kinds.append(kinds.isEmpty() ? "" : " + ").append(c).append(' ').append(k.equals("JPG") ? "JPEG" : k));
         String rs = filter == null ? "" : ", resized to " + width + "x" + height + " (" + filter + ", " + precision + ")";
         return "folder " + folder + " (" + kinds + ", " + width + "x" + height + "x" + channels + rs + ")";
     }

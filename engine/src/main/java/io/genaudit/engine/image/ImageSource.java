@@ -14,4 +14,15 @@ public interface ImageSource {
 
     /** A short description for reports and provenance ("folder real/ (1000 PNG)", "dcgan samples seed 7"). */
     String describe();
+
+    /** This source with {@code map} applied to every batch (streamed), described as {@code description}. */
+    default ImageSource map(java.util.function.UnaryOperator<Images> map, String description) {
+        return new MappedImageSource(this, map, description);
+    }
+
+    /** This source resized batch by batch with {@link Resize} (Pillow-exact). */
+    default ImageSource resized(int height, int width, Resize.Filter filter, Resize.Precision precision) {
+        return map(b -> Resize.resize(b, height, width, filter, precision),
+                describe() + ", resized to " + width + "x" + height + " (" + filter + ", " + precision + ")");
+    }
 }

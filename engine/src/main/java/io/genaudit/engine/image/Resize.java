@@ -207,4 +207,45 @@ public final class Resize {
         for (int i = 0; i < d.length; i++) d[i] = Math.max(0f, Math.min(1f, d[i]));
         return r;
     }
+
+    /**
+     * PyTorch's {@code F.interpolate(x, size, mode="bilinear", align_corners=False)} without antialiasing, as
+     * pytorch-fid resizes inside its Inception network (the "legacy" resize: downscaling aliases, unlike Pillow's).
+     * Source coordinate {@code (dst + 0.5) * in / out - 0.5}, clamped at 0; the two nearest taps, clamped at the edge.
+     */
+    public static Images torchBilinear(Images batch, int outH, int outW) {
+        int h = batch.height(), w = batch.width(), planes = batch.n() * batch.channels();
+        if (h == outH && w == outW) return batch;
+        int[] y0 = new int[outH], y1 = new int[outH], x0 = new int[outW], x1 = new int[outW];
+        float[] ly = new float[outH], lx = new float[outW];
+        taps(h, outH, y0, y1, ly);
+        taps(w, outW, x0, x1, lx);
+        float[] in = batch.data();
+        float[] out = new float[planes * outH * outW];
+        for (int p = 0; p < planes; p++) {
+            int ib = p * h * w, ob = p * outH * outW;
+            for (int y = 0; y < outH; y++) {
+                float wy = ly[y];
+                int r0 = ib + y0[y] * w, r1 = ib + y1[y] * w;
+                for (int x = 0; x < outW; x++) {
+                    float wx = lx[x];
+                    float top = (1 - wx) * in[r0 + x0[x]] + wx * in[r0 + x1[x]];
+                    float bottom = (1 - wx) * in[r1 + x0[x]] + wx * in[r1 + x1[x]];
+                    out[ob + y * outW + x] = (1 - wy) * top + wy * bottom;
+                }
+            }
+        }
+        return new Images(batch.n(), batch.channels(), outH, outW, out);
+    }
+
+    private static void taps(int in, int out, int[] i0, int[] i1, float[] lambda) {
+        float scale = (float) in / out;
+        for (int d = 0; d < out; d++) {
+            float src = Math.max(0f, scale * (d + 0.5f) - 0.5f);
+            int a = (int) src;
+            i0[d] = Math.min(a, in - 1);
+            i1[d] = Math.min(a + 1, in - 1);
+            lambda[d] = src - a;
+        }
+    }
 }

@@ -19,7 +19,7 @@ class FileModelsTest {
         return new ObjectMapper().readTree(DIR.resolve("expected.json").toFile());
     }
 
-    private static float[] fixedLatents() {
+    static float[] fixedLatents() {
         float[] z = new float[32];
         for (int i = 0; i < 2; i++) for (int j = 0; j < 16; j++) z[i * 16 + j] = (float) Math.sin(i * 16.0 + j);
         return z;

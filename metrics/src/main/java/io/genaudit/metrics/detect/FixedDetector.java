@@ -64,7 +64,7 @@ public record FixedDetector(SpectralFeatures features, int height, int width, De
     @Override
     public double[] score(ImageSource source, Perturbation perturbation, long seed, int batchSize, Progress progress) {
         SpectralFeatureExtractor ex = features.extractor();
-        double[][] rows = FeatureRows.of(new SizeCheckedSource(source, height, width), ex, perturbation, seed, batchSize, progress);
+        double[][] rows = FeatureRows.of(SizeCheckedSource.of(source, height, width), ex, perturbation, seed, batchSize, progress);
         double[] s = new double[rows.length];
         for (int i = 0; i < rows.length; i++) s[i] = score(rows[i]);
         return s;

@@ -1,0 +1,100 @@
+import io.genaudit.engine.Progress;
+import io.genaudit.engine.image.ImageFolderSource;
+import io.genaudit.engine.image.Images;
+import io.genaudit.engine.image.PngWriter;
+import io.genaudit.engine.image.TorchScriptFeatureExtractor;
+import io.genaudit.metrics.fidelity.FeatureSet;
+import io.genaudit.metrics.fidelity.FeatureSetLoader;
+import io.genaudit.metrics.fidelity.FrechetDistance;
+
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryPoolMXBean;
+import java.lang.management.MemoryType;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.SplittableRandom;
+
+/**
+ * Memory of FID on an image folder as the folder grows: writes N seeded 32x32 PNGs into DIR/N (once), then streams
+ * them (and a fixed 1,000-image real folder) through a TorchScript extractor into Gaussian statistics exactly as
+ * {@code genaudit fid --real A --fake B} and the fid audit do without a bootstrap, and prints the peak live heap (heap in
+ * use right after a full collection, sampled every second during the run: what the run needs), the peak heap including
+ * garbage (bounded by -Xmx, not a need) and the peak resident set (VmHWM). Run through bench/fidelity/heap.sh, one
+ * JVM per N, so each peak is its own.
+ */
+public class FolderHeapBench {
+    public static void main(String[] args) throws Exception {
+        Path root = Path.of(args[0]);
+        int n = Integer.parseInt(args[1]);
+        Path model = Path.of(args[2]);
+        int batch = args.length > 3 ? Integer.parseInt(args[3]) : 64;
+        Path real = write(root.resolve("real-1000"), 1000, 7);
+        Path fake = write(root.resolve("fake-" + n), n, 11);
+        for (MemoryPoolMXBean p : ManagementFactory.getMemoryPoolMXBeans()) p.resetPeakUsage();
+        // the live set: heap in use right after a full collection, sampled every second while the folders stream
+        long[] live = {0};
+        Thread sampler = new Thread(() -> {
+            while (!Thread.currentThread().isInterrupted()) {
+                System.gc();
+                long used = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
+                synchronized (live) {
+                    live[0] = Math.max(live[0], used);
+                }
+                try {
+                    Thread.sleep(1000);
+                } catch (InterruptedException e) {
+                    return;
+                }
+            }
+        });
+        sampler.setDaemon(true);
+        sampler.start();
+        long t = System.nanoTime();
+        FeatureSet a, b;
+        try (TorchScriptFeatureExtractor ex = TorchScriptFeatureExtractor.load(model, 32, 32)) {
+            a = FeatureSetLoader.fromImages("real", ImageFolderSource.open(real), ex, batch, false, Progress.SILENT);
+            b = FeatureSetLoader.fromImages("fake", ImageFolderSource.open(fake), ex, batch, false, Progress.SILENT);
+        }
+        double fid = FrechetDistance.compute(a.mean(), a.covariance(), b.mean(), b.covariance()).value();
+        double dt = (System.nanoTime() - t) / 1e9;
+        sampler.interrupt();
+        sampler.join();
+        long heap = 0;
+        for (MemoryPoolMXBean p : ManagementFactory.getMemoryPoolMXBeans()) {
+            if (p.getType() == MemoryType.HEAP && p.getPeakUsage() != null) heap += p.getPeakUsage().getUsed();
+        }
+        long hwm = 0;
+        for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
+            if (line.startsWith("VmHWM:")) hwm = Long.parseLong(line.replaceAll("[^0-9]", "")) * 1024;
+        }
+        System.out.printf(Locale.ROOT, "N %d: FID %.4f in %.1f s (%.0f images/s); peak live heap after GC %.1f MiB; "
+                        + "peak heap incl. garbage %.1f MiB (max heap %.0f MiB); peak RSS %.1f MiB%n",
+                n, fid, dt, (n + 1000) / dt, live[0] / 1048576.0, heap / 1048576.0, Runtime.getRuntime().maxMemory() / 1048576.0, hwm / 1048576.0);
+    }
+
+    /** N deterministic 32x32 PNGs (smooth random colour fields plus noise) in {@code dir}, written once. */
+    static Path write(Path dir, int n, long seed) throws Exception {
+        Path done = dir.resolve(".complete");
+        if (Files.exists(done)) return dir;
+        Files.createDirectories(dir);
+        SplittableRandom r = new SplittableRandom(seed);
+        int chunk = 256;
+        for (int from = 0; from < n; from += chunk) {
+            int m = Math.min(chunk, n - from);
+            float[] d = new float[m * 3 * 32 * 32];
+            for (int i = 0; i < m; i++) {
+                for (int c = 0; c < 3; c++) {
+                    double base = r.nextDouble(), gx = r.nextDouble() - 0.5, gy = r.nextDouble() - 0.5;
+                    for (int y = 0; y < 32; y++) for (int x = 0; x < 32; x++) {
+                        double v = base + gx * x / 32 + gy * y / 32 + 0.1 * (r.nextDouble() - 0.5);
+                        d[((i * 3 + c) * 32 + y) * 32 + x] = (float) Math.max(0, Math.min(1, v));
+                    }
+                }
+            }
+            PngWriter.writeAll(dir, new Images(m, 3, 32, 32, d), "img", from, "bench");
+        }
+        Files.writeString(done, n + "\n");
+        return dir;
+    }
+}
