@@ -1,0 +1,31 @@
+package io.genaudit.engine.image.c2pa;
+
+/**
+ * What genaudit read from an image's active C2PA manifest (the last manifest in the store).
+ *
+ * @param present           true when the file carries a C2PA manifest store
+ * @param claimGenerator    the claim's {@code claim_generator}, else the name and version of {@code claim_generator_info}
+ * @param digitalSourceType the first {@code digitalSourceType} of a {@code c2pa.actions}/{@code c2pa.actions.v2} action
+ * @param signature         whether the claim signature verifies with the embedded certificate
+ * @param trust             what is known about the signing certificate (no trust list is consulted)
+ * @param signer            the signing certificate's subject, or null
+ * @param hardBinding       whether the {@code c2pa.hash.data} hash matches the file
+ * @param problem           why the manifest could not be read or checked in full, or null
+ */
+public record C2paManifest(boolean present, String claimGenerator, String digitalSourceType, SignatureStatus signature,
+                           CertificateTrust trust, String signer, HardBindingStatus hardBinding, String problem) {
+    /** A file without a manifest. */
+    public static final C2paManifest NONE = new C2paManifest(false, null, null, SignatureStatus.ABSENT,
+            CertificateTrust.NONE, null, HardBindingStatus.NOT_CHECKED, null);
+
+    /** A manifest store that is present but malformed. */
+    static C2paManifest malformed(String problem) {
+        return new C2paManifest(true, null, null, SignatureStatus.MALFORMED, CertificateTrust.NONE, null,
+                HardBindingStatus.NOT_CHECKED, problem);
+    }
+
+    /** True when the signature verifies and, where the manifest binds the file by hash, the hash matches too. */
+    public boolean validSignature() {
+        return signature == SignatureStatus.VALID && hardBinding != HardBindingStatus.MISMATCH;
+    }
+}
