@@ -124,8 +124,17 @@ class DetectCommandTest {
         JsonNode a = new ObjectMapper().readTree(out.resolve("run.json").toFile()).get("audits").get(0);
         assertEquals("detectability", a.get("metric").asText());
         assertTrue(a.get("value").asDouble() > 0.8);
-        assertEquals(1.0, a.get("details").get("marked_share").asDouble());
-        assertEquals(2, a.get("details").get("robustness").size());
+        JsonNode d = a.get("details");
+        assertEquals(1.0, d.get("marked_share").asDouble());
+        assertEquals(0.0, d.get("c2pa_share").asDouble(), "PngWriter marks with XMP, not C2PA");
+        assertEquals(0.0, d.get("valid_signature_share").asDouble());
+        assertEquals(30, d.get("mark_images").size());
+        assertEquals("absent", d.get("mark_images").get(0).get("signature").asText());
+        JsonNode rob = d.get("mark_robustness");
+        assertEquals("byte copy (control)", rob.get(0).get("edit").asText());
+        assertEquals(1.0, rob.get(0).get("survival_share").asDouble());
+        for (int i = 1; i < rob.size(); i++) assertEquals(0.0, rob.get(i).get("survival_share").asDouble(), rob.get(i).toString());
+        assertEquals(2, d.get("robustness").size());
         assertTrue(a.get("charts").size() >= 4, "ROC, spectra, jpeg, noise");
         assertTrue(Files.readString(out.resolve("report.html")).contains("Detectability"));
     }
