@@ -49,7 +49,9 @@ public final class CoseSign1Verifier {
             JsonNode chain = prot.has("33") ? prot.get("33") : unprot.get("33");
             if (alg == null || !alg.isInt()) return new Result(SignatureStatus.MALFORMED, CertificateTrust.NONE, null, "no algorithm (label 1) in the protected header");
             if (chain == null) return new Result(SignatureStatus.MALFORMED, CertificateTrust.NONE, null, "no x5chain (label 33) certificate");
-            byte[] leafDer = chain.isArray() ? chain.get(0).binaryValue() : chain.binaryValue();
+            JsonNode leaf = chain.isArray() ? chain.path(0) : chain;
+            if (!leaf.isBinary()) return new Result(SignatureStatus.MALFORMED, CertificateTrust.NONE, null, "x5chain (label 33) holds no certificate byte string");
+            byte[] leafDer = leaf.binaryValue();
             X509Certificate cert = (X509Certificate) CertificateFactory.getInstance("X.509").generateCertificate(new ByteArrayInputStream(leafDer));
             CertificateTrust trust = trust(cert);
             String signer = cert.getSubjectX500Principal().getName();

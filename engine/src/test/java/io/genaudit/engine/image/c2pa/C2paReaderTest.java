@@ -79,6 +79,22 @@ class C2paReaderTest {
     }
 
     @Test
+    void hostileBytesNeverThrow() throws Exception {
+        java.util.Random rnd = new java.util.Random(17);
+        int invalid = 0;
+        for (String f : new String[]{"c2pa-marked.png", "c2pa-marked.jpg"}) {
+            byte[] good = Files.readAllBytes(MARKS.resolve(f));
+            for (int i = 0; i < 300; i++) {
+                byte[] b = good.clone();
+                for (int k = 0; k <= i % 3; k++) b[rnd.nextInt(b.length)] = (byte) rnd.nextInt(256);
+                C2paManifest m = assertDoesNotThrow(() -> C2paReader.read(b), f + " mutation " + i);
+                if (m.present() && !m.validSignature()) invalid++;
+            }
+        }
+        assertTrue(invalid > 100, "random changes inside the manifest or pixels are caught: " + invalid);
+    }
+
+    @Test
     void sigStructureIsDefiniteLengthCbor() throws Exception {
         byte[] s = CoseSign1Verifier.sigStructure(new byte[]{(byte) 0xA0}, new byte[]{1, 2});
         assertArrayEquals(new byte[]{(byte) 0x84, 0x6A, 'S', 'i', 'g', 'n', 'a', 't', 'u', 'r', 'e', '1', 0x41, (byte) 0xA0, 0x40, 0x42, 1, 2}, s);
