@@ -52,6 +52,7 @@ public final class MarkingSection {
             e.put("certificate", c.trust().name().toLowerCase(Locale.ROOT));
             e.put("signer", c.signer());
             e.put("hash_binding", c.hardBinding().name().toLowerCase(Locale.ROOT));
+            e.put("assertion_hashes", c.assertionHashes().name().toLowerCase(Locale.ROOT));
             e.put("problem", c.problem());
             images.add(e);
         }
@@ -86,10 +87,11 @@ public final class MarkingSection {
             rows.add(List.of(m.file(), m.xmp().synthetic() ? String.valueOf(m.xmp().where()) : "-",
                     c.present() ? "yes" : "no", dash(c.claimGenerator()), dash(shortType(c.digitalSourceType())),
                     c.signature().name().toLowerCase(Locale.ROOT) + (c.present() ? " (" + c.trust().name().toLowerCase(Locale.ROOT).replace('_', ' ') + ")" : ""),
-                    c.hardBinding().name().toLowerCase(Locale.ROOT).replace('_', ' ')));
+                    c.hardBinding().name().toLowerCase(Locale.ROOT).replace('_', ' '),
+                    c.assertionHashes().name().toLowerCase(Locale.ROOT).replace('_', ' ')));
         }
         t.add(new Table("Marks per image" + (ms.files() > MAX_ROWS ? " (first " + MAX_ROWS + " of " + ms.files() + "; all in the JSON details)" : ""),
-                List.of("file", "XMP / PNG text mark", "C2PA", "claim generator", "C2PA digital source type", "signature (certificate)", "hash binding"), rows));
+                List.of("file", "XMP / PNG text mark", "C2PA", "claim generator", "C2PA digital source type", "signature (certificate)", "file hash", "assertion hashes"), rows));
         if (!robust.isEmpty()) {
             List<List<String>> rr = new ArrayList<>();
             for (MarkRobustness r : robust) {
@@ -106,7 +108,7 @@ public final class MarkingSection {
     public static List<String> notes(MarkingSurvey ms) {
         List<String> n = new ArrayList<>();
         if (ms.marked() < ms.files()) n.add((ms.files() - ms.marked()) + " of " + ms.files() + " generated files carry no machine-readable synthetic-origin mark, e.g. " + ms.unmarkedExamples() + ".");
-        if (ms.c2pa() > 0) n.add("C2PA: the claim signature is checked against the certificate embedded in the manifest; no trust list is consulted, so a valid signature shows integrity, not who signed. Assertion hashes in the claim, timestamps and revocation are not checked.");
+        if (ms.c2pa() > 0) n.add("C2PA: the claim signature is checked against the certificate embedded in the manifest; no trust list is consulted, so a valid signature shows integrity, not who signed. Timestamps and revocation are not checked.");
         return n;
     }
 

@@ -63,8 +63,8 @@ public final class ComplianceMap {
                 "Synthetic audio, image, video or text marked in a machine-readable format and detectable as artificially generated.",
                 detect.isEmpty() ? ComplianceRow.NOT : ComplianceRow.PARTLY,
                 detect.isEmpty() ? "none" : "Detectability of generated images (AUC with interval, robustness to perturbation): " + join(detect)
-                        + (marking.isEmpty() ? "" : "; machine-readable marks (IPTC XMP DigitalSourceType, C2PA manifests in PNG caBX / JPEG APP11 with claim generator, digital source type and COSE claim signature checked against the embedded certificate; gate fields marked_share, c2pa_share, valid_signature_share): " + join(marking)) + ".",
-                "C2PA: no trust list (a valid signature shows integrity, not the signer's identity), assertion hashes, timestamps and revocation are not checked, and only PNG/JPEG are read; invisible watermarks and marks in text outputs are not checked."));
+                        + (marking.isEmpty() ? "" : "; machine-readable marks (IPTC XMP DigitalSourceType, C2PA manifests in PNG caBX / JPEG APP11 with claim generator, digital source type, COSE claim signature checked against the embedded certificate, assertion and file hashes; gate fields marked_share, c2pa_share, valid_signature_share): " + join(marking)) + ".",
+                "C2PA: no trust list (a valid signature shows integrity, not the signer's identity), timestamps and revocation are not checked, and only PNG/JPEG are read; invisible watermarks and marks in text outputs are not checked."));
         rows.add(new ComplianceRow(NIST, "MS-2.11-002",
                 "Fairness assessments: per-group metrics (e.g. demographic parity) and statistical hypothesis tests.",
                 bias.isEmpty() ? ComplianceRow.NOT : ComplianceRow.MEASURED,

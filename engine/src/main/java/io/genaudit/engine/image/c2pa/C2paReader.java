@@ -59,9 +59,13 @@ public final class C2paReader {
         CoseSign1Verifier.Result sig = active.child("c2pa.signature").flatMap(s -> s.content("cbor"))
                 .map(cose -> CoseSign1Verifier.verify(cose, claimBytes))
                 .orElse(new CoseSign1Verifier.Result(SignatureStatus.MALFORMED, CertificateTrust.NONE, null, "the manifest has no c2pa.signature box"));
-        HardBindingStatus binding = assertions == null ? HardBindingStatus.NOT_CHECKED : hardBinding(assertions, claim, image);
-        String problem = sig.status() == SignatureStatus.VALID ? null : sig.detail();
-        return new C2paManifest(true, generator(claim), sourceType, sig.status(), sig.trust(), sig.signer(), binding, problem);
+        HashCheck binding = assertions == null ? HashCheck.NOT_CHECKED : hardBinding(assertions, claim, image);
+        HashCheck assertionHashes = assertionHashes(claim, assertions);
+        String problem = sig.status() != SignatureStatus.VALID ? sig.detail()
+                : assertionHashes == HashCheck.MISMATCH ? "an assertion differs from the hash in the signed claim"
+                : binding == HashCheck.MISMATCH ? "the file differs from the c2pa.hash.data hash" : null;
+        return new C2paManifest(true, generator(claim), sourceType, sig.status(), sig.trust(), sig.signer(), binding,
+                assertionHashes, problem);
     }
 
     private static JsonNode cbor(byte[] b, String what) {
@@ -96,22 +100,48 @@ public final class C2paReader {
         return null;
     }
 
-    private static HardBindingStatus hardBinding(JumbfBox assertions, JsonNode claim, byte[] image) {
-        byte[] content = assertions.child("c2pa.hash.data").flatMap(a -> a.content("cbor")).orElse(null);
-        if (content == null) return HardBindingStatus.NOT_CHECKED;
-        JsonNode h = cbor(content, "c2pa.hash.data");
-        String alg = h.path("alg").isTextual() ? h.get("alg").asText() : claim.path("alg").asText("sha256");
-        MessageDigest md;
+    /** Checks every assertion the claim lists (v1 {@code assertions}, v2 {@code created_/gathered_assertions}). */
+    private static HashCheck assertionHashes(JsonNode claim, JumbfBox store) {
+        List<JsonNode> refs = new java.util.ArrayList<>();
+        for (String key : List.of("assertions", "created_assertions", "gathered_assertions")) claim.path(key).forEach(refs::add);
+        if (refs.isEmpty()) return HashCheck.NOT_CHECKED;
+        String claimAlg = claim.path("alg").asText("sha256");
+        for (JsonNode ref : refs) {
+            String url = ref.path("url").asText("");
+            String label = url.substring(url.lastIndexOf('/') + 1);
+            JumbfBox box = store == null ? null : store.children().stream().filter(b -> label.equals(b.label())).findFirst().orElse(null);
+            byte[] want;
+            try {
+                want = ref.path("hash").binaryValue();
+            } catch (IOException e) {
+                want = null;
+            }
+            if (box == null || want == null) return HashCheck.MISMATCH;
+            byte[] got = digest(ref.path("alg").asText(claimAlg), "assertion " + label).digest(box.payload());
+            if (!Arrays.equals(got, want)) return HashCheck.MISMATCH;
+        }
+        return HashCheck.MATCH;
+    }
+
+    private static MessageDigest digest(String alg, String what) {
         try {
-            md = MessageDigest.getInstance(switch (alg) {
+            return MessageDigest.getInstance(switch (alg) {
                 case "sha256" -> "SHA-256";
                 case "sha384" -> "SHA-384";
                 case "sha512" -> "SHA-512";
-                default -> throw new C2paFormatException("c2pa.hash.data uses unknown hash algorithm '" + alg + "'");
+                default -> throw new C2paFormatException(what + " uses unknown hash algorithm '" + alg + "'");
             });
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    private static HashCheck hardBinding(JumbfBox assertions, JsonNode claim, byte[] image) {
+        byte[] content = assertions.child("c2pa.hash.data").flatMap(a -> a.content("cbor")).orElse(null);
+        if (content == null) return HashCheck.NOT_CHECKED;
+        JsonNode h = cbor(content, "c2pa.hash.data");
+        String alg = h.path("alg").isTextual() ? h.get("alg").asText() : claim.path("alg").asText("sha256");
+        MessageDigest md = digest(alg, "c2pa.hash.data");
         long pos = 0;
         List<long[]> ranges = new java.util.ArrayList<>();
         for (JsonNode x : h.path("exclusions")) ranges.add(new long[]{x.path("start").asLong(-1), x.path("length").asLong(-1)});
@@ -129,6 +159,6 @@ public final class C2paReader {
             want = null;
         }
         if (want == null) throw new C2paFormatException("c2pa.hash.data has no hash byte string");
-        return Arrays.equals(md.digest(), want) ? HardBindingStatus.MATCH : HardBindingStatus.MISMATCH;
+        return Arrays.equals(md.digest(), want) ? HashCheck.MATCH : HashCheck.MISMATCH;
     }
 }

@@ -26,7 +26,8 @@ class C2paReaderTest {
             assertEquals(SignatureStatus.VALID, m.signature(), f + ": " + m.problem());
             assertEquals(CertificateTrust.SELF_SIGNED, m.trust(), f);
             assertTrue(m.signer().contains("genaudit C2PA test signer"), m.signer());
-            assertEquals(HardBindingStatus.MATCH, m.hardBinding(), f);
+            assertEquals(HashCheck.MATCH, m.hardBinding(), f);
+            assertEquals(HashCheck.MATCH, m.assertionHashes(), f);
             assertTrue(m.validSignature());
         }
         byte[] jpg = Files.readAllBytes(MARKS.resolve("c2pa-marked.jpg"));
@@ -61,8 +62,18 @@ class C2paReaderTest {
     void changedPixelsBreakTheHardBindingNotTheSignature() {
         C2paManifest m = C2paReader.read(MARKS.resolve("c2pa-tampered-pixels.png"));
         assertEquals(SignatureStatus.VALID, m.signature());
-        assertEquals(HardBindingStatus.MISMATCH, m.hardBinding());
+        assertEquals(HashCheck.MISMATCH, m.hardBinding());
         assertFalse(m.validSignature());
+    }
+
+    @Test
+    void changedAssertionBreaksItsHashInTheClaim() {
+        C2paManifest m = C2paReader.read(MARKS.resolve("c2pa-tampered-assertion.png"));
+        assertEquals(SignatureStatus.VALID, m.signature(), "the claim itself is intact");
+        assertEquals(HashCheck.MISMATCH, m.assertionHashes());
+        assertEquals(HashCheck.MATCH, m.hardBinding());
+        assertFalse(m.validSignature());
+        assertTrue(m.problem().contains("assertion"), m.problem());
     }
 
     @Test
