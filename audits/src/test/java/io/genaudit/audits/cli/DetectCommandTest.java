@@ -140,6 +140,32 @@ class DetectCommandTest {
     }
 
     @Test
+    void validSignatureShareIsAGateFieldAndFailsForUnsignedOutputs() throws Exception {
+        Path real = folder("sig-real", images(16, 9, 0), false);
+        Path fake = folder("sig-fake", images(16, 10, 0.04), true);
+        Path plan = dir.resolve("sig.yaml");
+        Files.writeString(plan, """
+                name: sig
+                seed: 5
+                datasets:
+                  - {id: real, path: %s}
+                  - {id: outputs, path: %s}
+                audits:
+                  - id: marks
+                    metric: detectability
+                    data: real
+                    params: {generated: outputs, folds: 2, bootstrap: 50}
+                    gate: {on: valid_signature_share, min: 0.5}
+                """.formatted(real, fake));
+        Path out = dir.resolve("sig-out");
+        assertEquals(1, run("audit", plan.toString(), "--out", out.toString(), "--cache", dir.resolve("cache").toString()), "no output carries a signed C2PA manifest");
+        JsonNode a = new ObjectMapper().readTree(out.resolve("run.json").toFile()).get("audits").get(0);
+        assertEquals(false, a.get("gate").get("passed").asBoolean());
+        String html = Files.readString(out.resolve("report.html"));
+        assertTrue(html.contains("Marks per image") && html.contains("Mark robustness"), "the report shows the mark tables");
+    }
+
+    @Test
     void missingFolderIsBadInput() {
         assertEquals(2, run("detect", "--real", dir.resolve("nope").toString(), "--fake", dir.resolve("nope2").toString()));
         assertTrue(err.contains("nope2"), err);
