@@ -18,7 +18,7 @@ import java.security.spec.PSSParameterSpec;
 
 /**
  * Verifies a C2PA claim signature: a COSE_Sign1 (RFC 9052, tag 18) with a detached payload, the signer's certificate
- * in the x5chain header (label 33, protected or unprotected), checked over the Sig_structure
+ * in the x5chain header (label 33, or "x5chain" in C2PA 1.x files; protected or unprotected), checked over the Sig_structure
  * ["Signature1", protected, h'', claim bytes] with java.security. ECDSA signatures are the raw r||s form COSE uses.
  */
 public final class CoseSign1Verifier {
@@ -46,7 +46,8 @@ public final class CoseSign1Verifier {
             JsonNode prot = protectedBytes.length == 0 ? CBOR.createObjectNode() : CBOR.readTree(protectedBytes);
             JsonNode unprot = msg.get(1);
             JsonNode alg = prot.get("1");
-            JsonNode chain = prot.has("33") ? prot.get("33") : unprot.get("33");
+            JsonNode chain = x5chain(prot);
+            if (chain == null) chain = x5chain(unprot);
             if (alg == null || !alg.isInt()) return new Result(SignatureStatus.MALFORMED, CertificateTrust.NONE, null, "no algorithm (label 1) in the protected header");
             if (chain == null) return new Result(SignatureStatus.MALFORMED, CertificateTrust.NONE, null, "no x5chain (label 33) certificate");
             JsonNode leaf = chain.isArray() ? chain.path(0) : chain;
@@ -72,6 +73,12 @@ public final class CoseSign1Verifier {
         } catch (IOException | GeneralSecurityException e) {
             return new Result(SignatureStatus.MALFORMED, CertificateTrust.NONE, null, "signature unreadable: " + e.getMessage());
         }
+    }
+
+    /** The x5chain header: label 33, or the text label "x5chain" that C2PA 1.x writers used before 33 was registered. */
+    private static JsonNode x5chain(JsonNode header) {
+        if (header == null) return null;
+        return header.has("33") ? header.get("33") : header.get("x5chain");
     }
 
     private static CertificateTrust trust(X509Certificate cert) {

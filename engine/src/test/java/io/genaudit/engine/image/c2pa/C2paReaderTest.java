@@ -18,7 +18,7 @@ class C2paReaderTest {
 
     @Test
     void readsValidManifestsFromPngAndSplitJpeg() throws Exception {
-        for (String f : new String[]{"c2pa-marked.png", "c2pa-marked.jpg", "c2pa-marked-ed25519.png"}) {
+        for (String f : new String[]{"c2pa-marked.png", "c2pa-marked.jpg", "c2pa-marked-ed25519.png", "c2pa-marked-legacy-x5chain.jpg"}) {
             C2paManifest m = C2paReader.read(MARKS.resolve(f));
             assertTrue(m.present(), f);
             assertEquals("genaudit-fixtures/1.0", m.claimGenerator(), f);
