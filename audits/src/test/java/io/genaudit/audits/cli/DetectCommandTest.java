@@ -105,20 +105,7 @@ class DetectCommandTest {
     void auditPlanRunsTheModuleWithGateAndMarks() throws Exception {
         Path real = folder("plan-real", images(30, 7, 0), false);
         Path fake = folder("plan-fake", images(30, 8, 0.04), true);
-        Path plan = dir.resolve("detect.yaml");
-        Files.writeString(plan, """
-                name: detect
-                seed: 5
-                datasets:
-                  - {id: real, path: %s}
-                  - {id: outputs, path: %s}
-                audits:
-                  - id: det
-                    metric: detectability
-                    data: real
-                    params: {generated: outputs, folds: 3, bootstrap: 200, robustness: {jpeg: [75], noise: [0.02]}}
-                    gate: {on: auc, min: 0.8}
-                """.formatted(real, fake));
+        Path plan = plan("detect", real, fake, "folds: 3, bootstrap: 200, robustness: {jpeg: [75], noise: [0.02]}", "{on: auc, min: 0.8}");
         Path out = dir.resolve("plan-out");
         assertEquals(0, run("audit", plan.toString(), "--out", out.toString(), "--cache", dir.resolve("cache").toString()));
         JsonNode a = new ObjectMapper().readTree(out.resolve("run.json").toFile()).get("audits").get(0);
@@ -143,26 +130,32 @@ class DetectCommandTest {
     void validSignatureShareIsAGateFieldAndFailsForUnsignedOutputs() throws Exception {
         Path real = folder("sig-real", images(16, 9, 0), false);
         Path fake = folder("sig-fake", images(16, 10, 0.04), true);
-        Path plan = dir.resolve("sig.yaml");
-        Files.writeString(plan, """
-                name: sig
-                seed: 5
-                datasets:
-                  - {id: real, path: %s}
-                  - {id: outputs, path: %s}
-                audits:
-                  - id: marks
-                    metric: detectability
-                    data: real
-                    params: {generated: outputs, folds: 2, bootstrap: 50}
-                    gate: {on: valid_signature_share, min: 0.5}
-                """.formatted(real, fake));
+        Path plan = plan("sig", real, fake, "folds: 2, bootstrap: 50", "{on: valid_signature_share, min: 0.5}");
         Path out = dir.resolve("sig-out");
         assertEquals(1, run("audit", plan.toString(), "--out", out.toString(), "--cache", dir.resolve("cache").toString()), "no output carries a signed C2PA manifest");
         JsonNode a = new ObjectMapper().readTree(out.resolve("run.json").toFile()).get("audits").get(0);
         assertEquals(false, a.get("gate").get("passed").asBoolean());
         String html = Files.readString(out.resolve("report.html"));
         assertTrue(html.contains("Marks per image") && html.contains("Mark robustness"), "the report shows the mark tables");
+    }
+
+    /** A one-audit detectability plan named {@code name} over {@code real} and the saved {@code fake} outputs. */
+    static Path plan(String name, Path real, Path fake, String params, String gate) throws Exception {
+        Path plan = dir.resolve(name + ".yaml");
+        Files.writeString(plan, """
+                name: %s
+                seed: 5
+                datasets:
+                  - {id: real, path: %s}
+                  - {id: outputs, path: %s}
+                audits:
+                  - id: det
+                    metric: detectability
+                    data: real
+                    params: {generated: outputs, %s}
+                    gate: %s
+                """.formatted(name, real, fake, params, gate));
+        return plan;
     }
 
     @Test
