@@ -16,6 +16,8 @@ import io.genaudit.metrics.detect.CommonImageSize;
 import io.genaudit.metrics.detect.FirstImages;
 import io.genaudit.metrics.detect.ImageDetector;
 import io.genaudit.metrics.detect.FixedFprThreshold;
+import io.genaudit.audits.modules.MarkingSection;
+import io.genaudit.metrics.detect.MarkRobustness;
 import io.genaudit.metrics.detect.MarkingSurvey;
 import io.genaudit.metrics.detect.Perturbation;
 import io.genaudit.metrics.detect.SpectralFeatures;
@@ -169,8 +171,7 @@ public final class DetectCommand implements GenauditSubcommand, Callable<Integer
         }
         MarkingSurvey marks = generator == null ? MarkingSurvey.of(fake) : null;
         if (marks != null) {
-            out.put("marked_share", marks.share());
-            out.put("marked_files", marks.marked());
+            out.putAll(MarkingSection.details(marks, MarkRobustness.of(marks)));
         }
         out.put("real", r.describe());
         out.put("fake", f.describe());
@@ -181,7 +182,8 @@ public final class DetectCommand implements GenauditSubcommand, Callable<Integer
         if (detector != null) System.out.printf(Locale.ROOT, "detection rate at %.2f%% FPR: %.3f%n", 100 * fpr, (double) out.get("detection_rate"));
         for (var p : robust) System.out.printf(Locale.ROOT, "  %s %s: AUC %.3f [%.3f, %.3f]%n", p.kind(), p.strength(), p.metrics().auc(), p.metrics().aucCi().low(), p.metrics().aucCi().high());
         if (marks != null) {
-            System.out.printf(Locale.ROOT, "synthetic-origin marks: %d of %d generated files (%.1f%%)%n", marks.marked(), marks.files(), 100 * marks.share());
+            System.out.printf(Locale.ROOT, "synthetic-origin marks: %d of %d generated files (%.1f%%); C2PA manifests %d, valid C2PA signatures %d%n",
+                    marks.marked(), marks.files(), 100 * marks.share(), marks.c2pa(), marks.validSignature());
         } else {
             System.out.println("synthetic-origin marks: not checked (samples generated in memory)");
         }

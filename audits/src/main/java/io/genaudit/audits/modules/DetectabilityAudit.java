@@ -21,6 +21,7 @@ import io.genaudit.metrics.detect.FixedDetector;
 import io.genaudit.metrics.detect.ImageDetector;
 import io.genaudit.metrics.detect.FixedFprThreshold;
 import io.genaudit.metrics.detect.LabelledFeatures;
+import io.genaudit.metrics.detect.MarkRobustness;
 import io.genaudit.metrics.detect.MarkingSurvey;
 import io.genaudit.metrics.detect.Perturbation;
 import io.genaudit.metrics.detect.SpectralFeatures;
@@ -76,7 +77,8 @@ public final class DetectabilityAudit implements AuditModule {
 
     @Override
     public Set<String> gateFields() {
-        return Set.of("auc", "ap", "eer", "tpr_at_1pct_fpr", "tpr_at_fpr", "detection_rate", "accuracy_at_eer", "marked_share");
+        return Set.of("auc", "ap", "eer", "tpr_at_1pct_fpr", "tpr_at_fpr", "detection_rate", "accuracy_at_eer", "marked_share",
+                "c2pa_share", "valid_signature_share");
     }
 
     private static PlanException bad(AuditSpec spec, String key, String msg) {
@@ -230,14 +232,10 @@ public final class DetectabilityAudit implements AuditModule {
         tables.add(0, metricsTable(m));
         if (generatedFolder != null) {
             MarkingSurvey ms = MarkingSurvey.of(ctx.dataset(generatedId).path());
-            details.put("marked_share", ms.share());
-            details.put("marked_files", ms.marked());
-            details.put("marked_share_ci", List.of(ms.shareCi().low(), ms.shareCi().high()));
-            details.put("mark_locations", ms.where());
-            tables.add(new Table("Synthetic-origin marks (IPTC digitalsourcetype / genaudit PNG text)", List.of("files", "marked", "share", "95% CI", "found in"),
-                    List.of(List.of(String.valueOf(ms.files()), String.valueOf(ms.marked()), pct(ms.share()),
-                            "[" + pct(ms.shareCi().low()) + ", " + pct(ms.shareCi().high()) + "]", ms.where().toString()))));
-            if (ms.marked() < ms.files()) notes.add((ms.files() - ms.marked()) + " of " + ms.files() + " generated files carry no machine-readable synthetic-origin mark, e.g. " + ms.unmarkedExamples() + ".");
+            List<MarkRobustness> markRobustness = MarkRobustness.of(ms);
+            details.putAll(MarkingSection.details(ms, markRobustness));
+            tables.addAll(MarkingSection.tables(ms, markRobustness));
+            notes.addAll(MarkingSection.notes(ms));
         } else {
             notes.add("Synthetic-origin marks not checked: the samples were generated in memory. Pass the model's saved outputs as params.fake to check them.");
         }
@@ -317,9 +315,5 @@ public final class DetectabilityAudit implements AuditModule {
 
     private static String f3(double v) {
         return String.format(Locale.ROOT, "%.3f", v);
-    }
-
-    private static String pct(double v) {
-        return String.format(Locale.ROOT, "%.1f%%", 100 * v);
     }
 }

@@ -118,9 +118,45 @@ class DetectCommandTest {
     void auditPlanRunsTheModuleWithGateAndMarks() throws Exception {
         Path real = folder("plan-real", images(30, 7, 0), false);
         Path fake = folder("plan-fake", images(30, 8, 0.04), true);
-        Path plan = dir.resolve("detect.yaml");
+        Path plan = plan("detect", real, fake, "folds: 3, bootstrap: 200, robustness: {jpeg: [75], noise: [0.02]}", "{on: auc, min: 0.8}");
+        Path out = dir.resolve("plan-out");
+        assertEquals(0, run("audit", plan.toString(), "--out", out.toString(), "--cache", dir.resolve("cache").toString()));
+        JsonNode a = new ObjectMapper().readTree(out.resolve("run.json").toFile()).get("audits").get(0);
+        assertEquals("detectability", a.get("metric").asText());
+        assertTrue(a.get("value").asDouble() > 0.8);
+        JsonNode d = a.get("details");
+        assertEquals(1.0, d.get("marked_share").asDouble());
+        assertEquals(0.0, d.get("c2pa_share").asDouble(), "PngWriter marks with XMP, not C2PA");
+        assertEquals(0.0, d.get("valid_signature_share").asDouble());
+        assertEquals(30, d.get("mark_images").size());
+        assertEquals("absent", d.get("mark_images").get(0).get("signature").asText());
+        JsonNode rob = d.get("mark_robustness");
+        assertEquals("byte copy (control)", rob.get(0).get("edit").asText());
+        assertEquals(1.0, rob.get(0).get("survival_share").asDouble());
+        for (int i = 1; i < rob.size(); i++) assertEquals(0.0, rob.get(i).get("survival_share").asDouble(), rob.get(i).toString());
+        assertEquals(2, d.get("robustness").size());
+        assertTrue(a.get("charts").size() >= 4, "ROC, spectra, jpeg, noise");
+        assertTrue(Files.readString(out.resolve("report.html")).contains("Detectability"));
+    }
+
+    @Test
+    void validSignatureShareIsAGateFieldAndFailsForUnsignedOutputs() throws Exception {
+        Path real = folder("sig-real", images(16, 9, 0), false);
+        Path fake = folder("sig-fake", images(16, 10, 0.04), true);
+        Path plan = plan("sig", real, fake, "folds: 2, bootstrap: 50", "{on: valid_signature_share, min: 0.5}");
+        Path out = dir.resolve("sig-out");
+        assertEquals(1, run("audit", plan.toString(), "--out", out.toString(), "--cache", dir.resolve("cache").toString()), "no output carries a signed C2PA manifest");
+        JsonNode a = new ObjectMapper().readTree(out.resolve("run.json").toFile()).get("audits").get(0);
+        assertEquals(false, a.get("gate").get("passed").asBoolean());
+        String html = Files.readString(out.resolve("report.html"));
+        assertTrue(html.contains("Marks per image") && html.contains("Mark robustness"), "the report shows the mark tables");
+    }
+
+    /** A one-audit detectability plan named {@code name} over {@code real} and the saved {@code fake} outputs. */
+    static Path plan(String name, Path real, Path fake, String params, String gate) throws Exception {
+        Path plan = dir.resolve(name + ".yaml");
         Files.writeString(plan, """
-                name: detect
+                name: %s
                 seed: 5
                 datasets:
                   - {id: real, path: %s}
@@ -129,18 +165,10 @@ class DetectCommandTest {
                   - id: det
                     metric: detectability
                     data: real
-                    params: {generated: outputs, folds: 3, bootstrap: 200, robustness: {jpeg: [75], noise: [0.02]}}
-                    gate: {on: auc, min: 0.8}
-                """.formatted(real, fake));
-        Path out = dir.resolve("plan-out");
-        assertEquals(0, run("audit", plan.toString(), "--out", out.toString(), "--cache", dir.resolve("cache").toString()));
-        JsonNode a = new ObjectMapper().readTree(out.resolve("run.json").toFile()).get("audits").get(0);
-        assertEquals("detectability", a.get("metric").asText());
-        assertTrue(a.get("value").asDouble() > 0.8);
-        assertEquals(1.0, a.get("details").get("marked_share").asDouble());
-        assertEquals(2, a.get("details").get("robustness").size());
-        assertTrue(a.get("charts").size() >= 4, "ROC, spectra, jpeg, noise");
-        assertTrue(Files.readString(out.resolve("report.html")).contains("Detectability"));
+                    params: {generated: outputs, %s}
+                    gate: %s
+                """.formatted(name, real, fake, params, gate));
+        return plan;
     }
 
     @Test

@@ -43,12 +43,17 @@ public record SyntheticMark(boolean synthetic, String digitalSourceType, String 
         } catch (IOException e) {
             throw new InputException(String.valueOf(file), "cannot read: " + e.getMessage(), e);
         }
-        if (b.length >= 8 && (b[0] & 0xff) == 0x89 && b[1] == 'P' && b[2] == 'N' && b[3] == 'G') return fromPng(b, file);
+        return read(b, String.valueOf(file));
+    }
+
+    /** Reads the mark of PNG or JPEG bytes; {@code name} names them in errors. */
+    public static SyntheticMark read(byte[] b, String name) {
+        if (b.length >= 8 && (b[0] & 0xff) == 0x89 && b[1] == 'P' && b[2] == 'N' && b[3] == 'G') return fromPng(b, name);
         if (b.length >= 3 && (b[0] & 0xff) == 0xFF && (b[1] & 0xff) == 0xD8) return fromJpeg(b);
         return NONE;
     }
 
-    private static SyntheticMark fromPng(byte[] b, Path file) {
+    private static SyntheticMark fromPng(byte[] b, String file) {
         ByteBuffer buf = ByteBuffer.wrap(b);
         int pos = 8;
         SyntheticMark textMark = null;

@@ -44,22 +44,27 @@ public record JpegCompression(int quality) implements Perturbation {
     /** Encodes {@code img} at {@code quality} and decodes the bytes. */
     static BufferedImage roundTrip(BufferedImage img, int quality) {
         try {
-            ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-            ImageWriter writer = ImageIO.getImageWritersByFormatName("jpeg").next();
-            try (ImageOutputStream ios = ImageIO.createImageOutputStream(bytes)) {
-                writer.setOutput(ios);
-                ImageWriteParam p = writer.getDefaultWriteParam();
-                p.setCompressionMode(ImageWriteParam.MODE_EXPLICIT);
-                p.setCompressionQuality(quality / 100f);
-                writer.write(null, new IIOImage(img, null, null), p);
-            } finally {
-                writer.dispose();
-            }
-            BufferedImage back = ImageIO.read(new ByteArrayInputStream(bytes.toByteArray()));
+            BufferedImage back = ImageIO.read(new ByteArrayInputStream(encode(img, quality)));
             if (back == null) throw new IllegalStateException("JPEG decoder returned nothing");
             return back;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** The baseline JPEG bytes of {@code img} at {@code quality} (javax.imageio, no metadata carried over). */
+    static byte[] encode(BufferedImage img, int quality) throws IOException {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        ImageWriter writer = ImageIO.getImageWritersByFormatName("jpeg").next();
+        try (ImageOutputStream ios = ImageIO.createImageOutputStream(bytes)) {
+            writer.setOutput(ios);
+            ImageWriteParam p = writer.getDefaultWriteParam();
+            p.setCompressionMode(ImageWriteParam.MODE_EXPLICIT);
+            p.setCompressionQuality(quality / 100f);
+            writer.write(null, new IIOImage(img, null, null), p);
+        } finally {
+            writer.dispose();
+        }
+        return bytes.toByteArray();
     }
 }

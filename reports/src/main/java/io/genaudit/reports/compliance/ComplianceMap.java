@@ -63,8 +63,8 @@ public final class ComplianceMap {
                 "Synthetic audio, image, video or text marked in a machine-readable format and detectable as artificially generated.",
                 detect.isEmpty() ? ComplianceRow.NOT : ComplianceRow.PARTLY,
                 detect.isEmpty() ? "none" : "Detectability of generated images (AUC with interval, robustness to perturbation): " + join(detect)
-                        + (marking.isEmpty() ? "" : "; IPTC XMP DigitalSourceType survey: " + join(marking)) + ".",
-                "C2PA manifests (PNG caBX, JPEG APP11) are not read or verified; text outputs are not checked for marks."));
+                        + (marking.isEmpty() ? "" : "; machine-readable marks (IPTC XMP DigitalSourceType, C2PA manifests in PNG caBX / JPEG APP11 with claim generator, digital source type, COSE claim signature checked against the embedded certificate, assertion and file hashes; gate fields marked_share, c2pa_share, valid_signature_share): " + join(marking)) + ".",
+                "C2PA: no trust list (a valid signature shows integrity, not the signer's identity), timestamps and revocation are not checked, and only PNG/JPEG are read; invisible watermarks and marks in text outputs are not checked."));
         rows.add(new ComplianceRow(NIST, "MS-2.11-002",
                 "Fairness assessments: per-group metrics (e.g. demographic parity) and statistical hypothesis tests.",
                 bias.isEmpty() ? ComplianceRow.NOT : ComplianceRow.MEASURED,
@@ -85,8 +85,9 @@ public final class ComplianceMap {
                 "Reliability of content authentication (watermarks, signatures, fingerprints): false positive and negative rates.",
                 detect.isEmpty() ? ComplianceRow.NOT : ComplianceRow.PARTLY,
                 detect.isEmpty() ? "none" : "Detector error rates (detection rate at fixed FPR, AUC) and their robustness to JPEG, noise, resizing: " + join(detect)
+                        + (marking.isEmpty() ? "" : ". Survival of metadata marks and C2PA signatures under JPEG re-encoding, resizing and cropping (mark robustness table, byte copy as control): " + join(marking))
                         + ". Integrity of the evidence itself: `genaudit bundle`/`verify` (Ed25519, DSSE/in-toto).",
-                "Watermark and C2PA signature survival is not measured."));
+                "Invisible watermark survival is not measured; mark survival covers javax.imageio edits only, not other editors or platforms."));
         rows.add(new ComplianceRow(NIST, "MS-1.1-009",
                 "Track and document risks that cannot be measured quantitatively, and why.",
                 ComplianceRow.MEASURED,
