@@ -68,11 +68,22 @@ public final class LanguageModelProvider implements ModelProvider {
         return spec.params().prefix() + "." + key;
     }
 
-    private LoadedModel exported(ModelSpec spec, AuditContext ctx) {
+    /**
+     * A model or tokenizer file: {@code fixture:NAME/FILE} (a file of a bundled fixture, such as
+     * {@code fixture:gpt2-export/model.onnx}) or a path relative to the plan.
+     */
+    private static Path modelFile(ModelSpec spec, String field, String text, AuditContext ctx) throws IOException {
+        if (!text.startsWith("fixture:")) return planRelative(spec, text);
+        int slash = text.indexOf('/');
+        if (slash < 0) throw new PlanException(spec.planFile(), field, "fixture:NAME/FILE expected, got '" + text + "'");
+        return resolveData(spec, field, text.substring(0, slash), ctx).resolve(text.substring(slash + 1)).normalize();
+    }
+
+    private LoadedModel exported(ModelSpec spec, AuditContext ctx) throws IOException {
         Params p = spec.params();
         String pathText = p.stringParam("path", null);
         if (pathText == null) throw new PlanException(spec.planFile(), field(spec, "path"), "the model file is required for type " + spec.type());
-        Path file = planRelative(spec, pathText);
+        Path file = modelFile(spec, field(spec, "path"), pathText, ctx);
         if (!Files.isRegularFile(file)) throw new PlanException(spec.planFile(), field(spec, "path"), "no such model file: " + file);
         int context = p.intParam("contextLength", 0);
         if (!p.has("contextLength")) {
@@ -87,7 +98,7 @@ public final class LanguageModelProvider implements ModelProvider {
         if (tokSpec.equals("bytes")) {
             tok = Tokenizers.resolve("bytes", null);
         } else {
-            Path tp = planRelative(spec, tokSpec);
+            Path tp = modelFile(spec, field(spec, "tokenizer"), tokSpec, ctx);
             ctx.recordFile("model", tp);
             tok = Tokenizers.resolve(tp.toString(), null);
         }

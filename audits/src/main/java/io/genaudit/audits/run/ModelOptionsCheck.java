@@ -64,7 +64,7 @@ final class ModelOptionsCheck {
 
     private static void existing(ModelSpec spec, Params p, String key, Path baseDir) {
         String text = p.stringParam(key, null);
-        if (text == null) return;
+        if (text == null || text.startsWith("fixture:")) return; // bundled fixture files are resolved when the model loads
         Path path = baseDir == null ? Path.of(text) : baseDir.resolve(text);
         if (!Files.exists(path)) throw new PlanException(spec.planFile(), p.prefix() + "." + key, "no such file or folder: " + path);
         if (!Files.isReadable(path)) throw new PlanException(spec.planFile(), p.prefix() + "." + key, "cannot be read: " + path);
