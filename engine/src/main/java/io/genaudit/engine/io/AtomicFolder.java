@@ -61,6 +61,22 @@ public final class AtomicFolder {
     }
 
     /**
+     * A new, empty folder in {@code parent} with the process's usual permissions (the umask's, as a plain
+     * {@code mkdir} gives), not the owner-only ones of {@link Files#createTempDirectory}: the folder is renamed into
+     * place and read by others (CI artefact uploaders, reviewers).
+     */
+    private static Path newSibling(Path parent, String prefix) throws IOException {
+        for (int attempt = 0; ; attempt++) {
+            Path p = parent.resolve(prefix + ProcessHandle.current().pid() + "-" + Long.toUnsignedString(System.nanoTime(), 36));
+            try {
+                return Files.createDirectory(p);
+            } catch (java.nio.file.FileAlreadyExistsException e) {
+                if (attempt > 100) throw e;
+            }
+        }
+    }
+
+    /**
      * Renders into a temporary sibling of {@code target} and moves it into place. Throws an {@link InputException}
      * (the previous folder left as it was) when the target is unusable or the final rename fails.
      */
@@ -71,7 +87,7 @@ public final class AtomicFolder {
         Path parent = abs.getParent();
         Files.createDirectories(parent);
         String base = "." + abs.getFileName() + ".";
-        Path staging = Files.createTempDirectory(parent, base + "new-");
+        Path staging = newSibling(parent, base + "new-");
         try {
             try {
                 renderer.render(staging);
