@@ -3,6 +3,7 @@ package io.genaudit.audits.cli;
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.exc.StreamReadException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import io.genaudit.engine.EnvironmentException;
 import io.genaudit.engine.InputException;
 
 import java.io.File;
@@ -17,7 +18,8 @@ import java.nio.file.Path;
  * The exit-code contract applied to a command's failure: what the user must hear and which code the process ends
  * with. User-caused problems (an {@link InputException} anywhere in the cause chain, an unreadable JSON file, a
  * missing or forbidden path) exit 2 with one line naming the file; out-of-memory and every other failure exit 3
- * (with advice for out-of-memory). Stack traces only with {@code --debug}.
+ * (with advice for out-of-memory; an {@link EnvironmentException}, a machine that computes wrongly, with its own
+ * one-line message and fix instead of the "bug in genaudit" line). Stack traces only with {@code --debug}.
  *
  * @param code    the exit code ({@link ExitCodes#BAD_INPUT} or {@link ExitCodes#INTERNAL})
  * @param message what to print after {@code genaudit: }
@@ -35,6 +37,7 @@ public record FailureReport(int code, String message, Throwable cause) {
             if (t instanceof InputException ie) return new FailureReport(ExitCodes.BAD_INPUT, "error: " + ie.getMessage(), root);
         }
         for (Throwable t = root; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof EnvironmentException ee) return new FailureReport(ExitCodes.INTERNAL, "error: " + ee.getMessage(), root);
             if (t instanceof OutOfMemoryError) return new FailureReport(ExitCodes.INTERNAL, "error: " + MEMORY_ADVICE, root);
             if (t instanceof StreamReadException || t instanceof MismatchedInputException) {
                 return new FailureReport(ExitCodes.BAD_INPUT, "error: " + jsonProblem((com.fasterxml.jackson.core.JacksonException) t), root);

@@ -35,6 +35,14 @@ class FailureReportTest {
     }
 
     @Test
+    void wrongNativeGradientsAreExitThreeWithTheirOwnLineNotABugReport() {
+        FailureReport r = FailureReport.of(new RuntimeException("wrapped",
+                new io.genaudit.engine.EnvironmentException("this CPU's oneDNN kernels compute wrong convolution gradients: set ONEDNN_MAX_CPU_ISA=SSE41")));
+        assertEquals(ExitCodes.INTERNAL, r.code());
+        assertTrue(r.message().startsWith("error: this CPU's oneDNN") && !r.message().contains("bug"), r.message());
+    }
+
+    @Test
     void fileSystemProblemsAreInputErrorsAndBugsPrintNoTraceUnlessDebug() {
         assertEquals(ExitCodes.BAD_INPUT, FailureReport.of(new AccessDeniedException("/x/y")).code());
         FailureReport bug = FailureReport.of(new IllegalStateException("boom"));

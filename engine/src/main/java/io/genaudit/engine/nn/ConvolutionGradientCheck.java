@@ -57,7 +57,12 @@ public final class ConvolutionGradientCheck {
      */
     public static synchronized void ensureSound() {
         if (verdict == null) verdict = check(PROBE, ConvolutionGradientCheck::engineInputGradient);
-        if (!verdict.sound()) throw new EnvironmentException(message(verdict));
+        requireSound(verdict);
+    }
+
+    /** Throws {@link EnvironmentException} with {@link #message} unless {@code v} is sound. */
+    static void requireSound(Verdict v) {
+        if (!v.sound()) throw new EnvironmentException(message(v));
     }
 
     /** Compares {@code inputGradient} with the direct input gradient on every case; never throws on disagreement. */

@@ -16,6 +16,7 @@ import io.genaudit.engine.image.nn.Tensors;
 import io.genaudit.engine.image.nn.TrainingData;
 import io.genaudit.engine.image.nn.TrainingSettings;
 import io.genaudit.engine.nn.Adam;
+import io.genaudit.engine.nn.ConvolutionGradientCheck;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -39,6 +40,7 @@ public final class DcganTrainer {
         if (cfg.numClasses() > 0 && data.labels() == null) {
             throw new IllegalArgumentException("a conditional DCGAN needs labelled training data");
         }
+        ConvolutionGradientCheck.ensureSound(); // before anything is written: wrong native gradients stop the run
         Files.createDirectories(s.outDir());
         Map<String, Object> identity = Checkpoint.identity("dcgan", cfg.toMap(), s.seed(), data.sha256());
 

@@ -19,6 +19,7 @@ import io.genaudit.engine.image.ImageLabels;
 import io.genaudit.engine.image.ShapesClasses;
 import io.genaudit.engine.io.Sha256;
 import io.genaudit.engine.nn.Adam;
+import io.genaudit.engine.nn.ConvolutionGradientCheck;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -61,6 +62,7 @@ public final class ShapesCnnTrainer {
 
     public static ShapesCnn train(Labelled data, Labelled heldOut, Path outDir, long seed, int epochs, Progress.Factory progress)
             throws IOException {
+        ConvolutionGradientCheck.ensureSound(); // before anything is written: wrong native gradients stop the run
         Files.createDirectories(outDir);
         ShapesCnn cnn = new ShapesCnn(seed);
         LossHistory hist = new LossHistory(List.of("loss"));

@@ -16,6 +16,7 @@ import io.genaudit.engine.image.nn.Tensors;
 import io.genaudit.engine.image.nn.TrainingData;
 import io.genaudit.engine.image.nn.TrainingSettings;
 import io.genaudit.engine.nn.Adam;
+import io.genaudit.engine.nn.ConvolutionGradientCheck;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -34,6 +35,7 @@ public final class VaeTrainer {
     }
 
     public static VaeModel train(TrainingData data, VaeConfig cfg, TrainingSettings s) throws IOException {
+        ConvolutionGradientCheck.ensureSound(); // before anything is written: wrong native gradients stop the run
         Files.createDirectories(s.outDir());
         Map<String, Object> identity = Checkpoint.identity("vae", cfg.toMap(), s.seed(), data.sha256());
         VaeModel model = VaeModel.create(cfg, s.seed());
