@@ -20,7 +20,7 @@ final class OutputTargetCheck {
     /** Options that always name one output file. */
     private static final Set<String> FILE_OPTIONS = Set.of("--json", "--save-stats");
     /** Commands whose {@code --out} is one file. */
-    private static final Set<String> FILE_OUT = Set.of("history", "detector");
+    private static final Set<String> FILE_OUT = Set.of("history", "detector", "bundle", "card", "keygen");
     /** Commands whose {@code --out} is a model folder (resumable, so it may hold files). */
     private static final Set<String> MODEL_OUT = Set.of("transformer", "dcgan", "vae");
 

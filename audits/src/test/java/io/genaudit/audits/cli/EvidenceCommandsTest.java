@@ -59,6 +59,13 @@ class EvidenceCommandsTest {
         assertEquals(2, wrongKey.code());
         assertTrue(wrongKey.err().contains("BEGIN PUBLIC KEY"), wrongKey.err());
         assertEquals(2, CliRun.execute(false, "bundle", tmp.toString(), "--key", key.toString(), "--out", tmp.resolve("x.zip").toString()).code());
+        // an --out that names a folder is refused before any work, by name
+        CliRun toFolder = CliRun.execute(false, "bundle", run.toString(), "--key", key.toString(), "--out", tmp.toString());
+        assertEquals(2, toFolder.code());
+        assertTrue(toFolder.err().contains("names a folder"), toFolder.err());
+        CliRun cardToFolder = CliRun.execute(false, "card", run.toString(), "--format", "hf", "--out", tmp.toString());
+        assertEquals(2, cardToFolder.code());
+        assertTrue(cardToFolder.err().contains("names a folder"), cardToFolder.err());
     }
 
     @Test
