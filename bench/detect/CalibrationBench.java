@@ -12,7 +12,7 @@ import io.genaudit.metrics.detect.FeatureRows;
 import io.genaudit.metrics.detect.GaussianNoise;
 import io.genaudit.metrics.detect.LabelledFeatures;
 import io.genaudit.metrics.detect.SpectralFeatureExtractor;
-import io.genaudit.reports.Interval;
+import io.genaudit.values.Interval;
 import io.genaudit.metrics.stats.DeLong;
 
 import java.util.Locale;

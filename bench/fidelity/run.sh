@@ -9,7 +9,8 @@ BD="${GENAUDIT_BUILD_DIR:-target}"
 JAVA_HOME="${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}"
 N="${1:-2100}"; JREPS="${2:-3}"; PREPS="${3:-1}"
 CPFILE="$ROOT/metrics/$BD/bench-classpath.txt"
-if [ ! -f "$CPFILE" ]; then
+# regenerated when missing or written before the values module existed (it lacks values/classes)
+if [ ! -f "$CPFILE" ] || ! grep -q "/values/$BD/classes" "$CPFILE"; then
   (cd "$ROOT" && ./mvnw -B -q -o -Dgenaudit.buildDir="$BD" -pl metrics -am compile dependency:build-classpath -Dmdep.outputFile="$CPFILE" >/dev/null)
 fi
 CP="$ROOT/metrics/$BD/classes:$ROOT/engine/$BD/classes:$(cat "$CPFILE")"

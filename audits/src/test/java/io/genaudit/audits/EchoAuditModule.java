@@ -1,7 +1,7 @@
 package io.genaudit.audits;
 
 import io.genaudit.reports.AuditResult;
-import io.genaudit.reports.Interval;
+import io.genaudit.values.Interval;
 
 import java.util.List;
 import java.util.Map;

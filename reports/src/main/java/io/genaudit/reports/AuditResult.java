@@ -1,5 +1,7 @@
 package io.genaudit.reports;
 
+import io.genaudit.values.Interval;
+
 import java.util.List;
 import java.util.Map;
 

@@ -1,5 +1,7 @@
 package io.genaudit.reports;
 
+import io.genaudit.values.Interval;
+
 import javax.imageio.ImageIO;
 import java.awt.Color;
 import java.awt.Graphics2D;

@@ -6,7 +6,7 @@ import io.genaudit.metrics.fidelity.FeatureSet;
 import io.genaudit.metrics.fidelity.FidInfinity;
 import io.genaudit.metrics.fidelity.FrechetDistance;
 import io.genaudit.metrics.fidelity.FidIntervals;
-import io.genaudit.reports.Interval;
+import io.genaudit.values.Interval;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;

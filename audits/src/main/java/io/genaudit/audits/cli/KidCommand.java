@@ -4,7 +4,7 @@ import io.genaudit.engine.InputException;
 import io.genaudit.metrics.fidelity.FeatureSet;
 import io.genaudit.metrics.fidelity.KernelInceptionDistance;
 import io.genaudit.metrics.fidelity.KidInterval;
-import io.genaudit.reports.Interval;
+import io.genaudit.values.Interval;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;

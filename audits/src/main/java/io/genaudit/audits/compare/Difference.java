@@ -1,6 +1,6 @@
 package io.genaudit.audits.compare;
 
-import io.genaudit.reports.Interval;
+import io.genaudit.values.Interval;
 
 /**
  * The difference {@code b - a} between two models' values of one audit, with its interval, a two-sided p-value

@@ -1,7 +1,7 @@
 package io.genaudit.audits.compare;
 
 import io.genaudit.metrics.stats.Bootstrap;
-import io.genaudit.reports.Interval;
+import io.genaudit.values.Interval;
 import io.genaudit.reports.AuditResult;
 import org.apache.commons.math3.distribution.NormalDistribution;
 

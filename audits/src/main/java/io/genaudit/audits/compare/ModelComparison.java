@@ -3,7 +3,7 @@ package io.genaudit.audits.compare;
 import io.genaudit.metrics.stats.MultipleComparisons;
 import io.genaudit.reports.AuditResult;
 import io.genaudit.reports.Chart;
-import io.genaudit.reports.Interval;
+import io.genaudit.values.Interval;
 import io.genaudit.reports.Table;
 
 import java.util.ArrayList;

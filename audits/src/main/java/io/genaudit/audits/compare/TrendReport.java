@@ -2,7 +2,7 @@ package io.genaudit.audits.compare;
 
 import io.genaudit.reports.AuditResult;
 import io.genaudit.reports.Chart;
-import io.genaudit.reports.Interval;
+import io.genaudit.values.Interval;
 import io.genaudit.reports.Provenance;
 import io.genaudit.reports.RunRecord;
 import io.genaudit.reports.Table;

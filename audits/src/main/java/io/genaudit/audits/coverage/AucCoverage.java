@@ -2,7 +2,7 @@ package io.genaudit.audits.coverage;
 
 import io.genaudit.metrics.detect.DetectabilityMetrics;
 import io.genaudit.metrics.stats.DeLong;
-import io.genaudit.reports.Interval;
+import io.genaudit.values.Interval;
 import org.apache.commons.math3.distribution.NormalDistribution;
 
 import java.util.SplittableRandom;

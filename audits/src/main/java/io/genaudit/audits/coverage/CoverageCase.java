@@ -1,6 +1,6 @@
 package io.genaudit.audits.coverage;
 
-import io.genaudit.reports.Interval;
+import io.genaudit.values.Interval;
 
 /**
  * One interval method under test: simulates a data set with a known target from a seed and runs genaudit's own code

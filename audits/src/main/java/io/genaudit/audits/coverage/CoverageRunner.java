@@ -1,6 +1,6 @@
 package io.genaudit.audits.coverage;
 
-import io.genaudit.reports.Interval;
+import io.genaudit.values.Interval;
 
 /**
  * Repeats a {@link CoverageCase} with seeds {@code seed, seed + 1, ...} and counts the intervals that miss the target

@@ -3,7 +3,7 @@ package io.genaudit.audits.coverage;
 import io.genaudit.metrics.fidelity.FidIntervals;
 import io.genaudit.metrics.fidelity.FrechetDistance;
 import io.genaudit.metrics.fidelity.GaussianStatistics;
-import io.genaudit.reports.Interval;
+import io.genaudit.values.Interval;
 
 import java.util.SplittableRandom;
 

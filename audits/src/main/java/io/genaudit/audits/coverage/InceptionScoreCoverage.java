@@ -1,7 +1,7 @@
 package io.genaudit.audits.coverage;
 
 import io.genaudit.metrics.fidelity.InceptionScore;
-import io.genaudit.reports.Interval;
+import io.genaudit.values.Interval;
 
 import java.util.SplittableRandom;
 

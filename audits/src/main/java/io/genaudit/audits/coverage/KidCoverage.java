@@ -2,7 +2,7 @@ package io.genaudit.audits.coverage;
 
 import io.genaudit.metrics.fidelity.KernelInceptionDistance;
 import io.genaudit.metrics.fidelity.KidInterval;
-import io.genaudit.reports.Interval;
+import io.genaudit.values.Interval;
 
 import java.util.SplittableRandom;
 

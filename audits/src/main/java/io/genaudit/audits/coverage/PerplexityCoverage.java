@@ -5,7 +5,7 @@ import io.genaudit.metrics.perplexity.DocumentScore;
 import io.genaudit.metrics.perplexity.PerplexityBootstrap;
 import io.genaudit.metrics.stats.Bootstrap;
 import io.genaudit.reports.AuditResult;
-import io.genaudit.reports.Interval;
+import io.genaudit.values.Interval;
 
 import java.util.ArrayList;
 import java.util.List;

@@ -2,7 +2,7 @@ package io.genaudit.audits.coverage;
 
 import io.genaudit.metrics.fidelity.PrdcIntervals;
 import io.genaudit.metrics.fidelity.PrecisionRecallDensityCoverage;
-import io.genaudit.reports.Interval;
+import io.genaudit.values.Interval;
 
 import java.util.SplittableRandom;
 

@@ -8,7 +8,7 @@ import io.genaudit.metrics.bias.DescriptorProbe;
 import io.genaudit.metrics.bias.GenerationProbe;
 import io.genaudit.metrics.bias.GroupEffect;
 import io.genaudit.metrics.bias.StereoSetProbe;
-import io.genaudit.reports.Interval;
+import io.genaudit.values.Interval;
 import io.genaudit.reports.Chart;
 import io.genaudit.reports.Table;
 

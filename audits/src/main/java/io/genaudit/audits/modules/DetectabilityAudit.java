@@ -27,7 +27,7 @@ import io.genaudit.metrics.detect.Perturbation;
 import io.genaudit.metrics.detect.SpectralFeatures;
 import io.genaudit.reports.AuditResult;
 import io.genaudit.reports.Chart;
-import io.genaudit.reports.Interval;
+import io.genaudit.values.Interval;
 import io.genaudit.reports.Table;
 
 import java.nio.file.Path;

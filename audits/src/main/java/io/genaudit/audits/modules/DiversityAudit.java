@@ -14,7 +14,7 @@ import io.genaudit.metrics.diversity.DiversityResult;
 import io.genaudit.metrics.diversity.TextTokens;
 import io.genaudit.metrics.perplexity.TextDocuments;
 import io.genaudit.reports.AuditResult;
-import io.genaudit.reports.Interval;
+import io.genaudit.values.Interval;
 import io.genaudit.reports.Chart;
 import io.genaudit.reports.Table;
 

@@ -9,7 +9,7 @@ import io.genaudit.metrics.fidelity.FrechetDistance;
 import io.genaudit.metrics.fidelity.FidIntervals;
 import io.genaudit.reports.AuditResult;
 import io.genaudit.reports.Chart;
-import io.genaudit.reports.Interval;
+import io.genaudit.values.Interval;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

@@ -7,7 +7,7 @@ import io.genaudit.audits.plan.PlanException;
 import io.genaudit.metrics.fidelity.FeatureSet;
 import io.genaudit.metrics.fidelity.KernelInceptionDistance;
 import io.genaudit.metrics.fidelity.KidInterval;
-import io.genaudit.reports.Interval;
+import io.genaudit.values.Interval;
 import io.genaudit.reports.AuditResult;
 
 import java.util.LinkedHashMap;

@@ -9,7 +9,7 @@ import io.genaudit.metrics.fidelity.PrecisionRecallDensityCoverage;
 import io.genaudit.metrics.fidelity.PrdcIntervals;
 import io.genaudit.reports.AuditResult;
 import io.genaudit.reports.Chart;
-import io.genaudit.reports.Interval;
+import io.genaudit.values.Interval;
 import io.genaudit.reports.Table;
 
 import java.util.ArrayList;

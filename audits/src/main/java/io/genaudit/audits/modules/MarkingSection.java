@@ -4,7 +4,7 @@ import io.genaudit.engine.image.c2pa.C2paManifest;
 import io.genaudit.metrics.detect.ImageMark;
 import io.genaudit.metrics.detect.MarkRobustness;
 import io.genaudit.metrics.detect.MarkingSurvey;
-import io.genaudit.reports.Interval;
+import io.genaudit.values.Interval;
 import io.genaudit.reports.Table;
 
 import java.util.ArrayList;

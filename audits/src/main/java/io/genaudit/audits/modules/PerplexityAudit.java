@@ -18,7 +18,7 @@ import io.genaudit.metrics.perplexity.TextDocuments;
 import io.genaudit.metrics.stats.Bootstrap;
 import io.genaudit.reports.AuditResult;
 import io.genaudit.reports.Chart;
-import io.genaudit.reports.Interval;
+import io.genaudit.values.Interval;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

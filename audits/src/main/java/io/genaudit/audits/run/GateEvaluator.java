@@ -3,7 +3,7 @@ package io.genaudit.audits.run;
 import io.genaudit.audits.plan.GateSpec;
 import io.genaudit.reports.AuditResult;
 import io.genaudit.reports.GateOutcome;
-import io.genaudit.reports.Interval;
+import io.genaudit.values.Interval;
 
 import java.util.Locale;
 

@@ -2,7 +2,7 @@ package io.genaudit.audits.compare;
 
 import io.genaudit.reports.AuditResult;
 import io.genaudit.reports.GateOutcome;
-import io.genaudit.reports.Interval;
+import io.genaudit.values.Interval;
 import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;

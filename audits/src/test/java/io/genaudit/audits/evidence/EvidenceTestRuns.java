@@ -5,7 +5,7 @@ import io.genaudit.reports.AuditResult;
 import io.genaudit.reports.EnergyFigure;
 import io.genaudit.reports.FileDigest;
 import io.genaudit.reports.GateOutcome;
-import io.genaudit.reports.Interval;
+import io.genaudit.values.Interval;
 import io.genaudit.reports.ModelRecord;
 import io.genaudit.reports.PhaseRecord;
 import io.genaudit.reports.Provenance;

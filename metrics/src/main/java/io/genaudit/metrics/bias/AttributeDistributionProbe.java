@@ -2,7 +2,7 @@ package io.genaudit.metrics.bias;
 
 import io.genaudit.metrics.stats.Bootstrap;
 import io.genaudit.metrics.stats.ChiSquareGoodnessOfFit;
-import io.genaudit.reports.Interval;
+import io.genaudit.values.Interval;
 import io.genaudit.metrics.stats.MultipleComparisons;
 import io.genaudit.metrics.stats.TestResult;
 

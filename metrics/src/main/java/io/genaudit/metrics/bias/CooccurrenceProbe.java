@@ -1,6 +1,6 @@
 package io.genaudit.metrics.bias;
 
-import io.genaudit.reports.Interval;
+import io.genaudit.values.Interval;
 import io.genaudit.metrics.stats.MultipleComparisons;
 import io.genaudit.metrics.stats.OneSampleTTest;
 

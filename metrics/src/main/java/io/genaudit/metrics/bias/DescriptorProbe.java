@@ -1,7 +1,7 @@
 package io.genaudit.metrics.bias;
 
 import io.genaudit.metrics.stats.Bootstrap;
-import io.genaudit.reports.Interval;
+import io.genaudit.values.Interval;
 import io.genaudit.metrics.stats.MannWhitneyU;
 import io.genaudit.metrics.stats.MultipleComparisons;
 import org.apache.commons.math3.distribution.NormalDistribution;

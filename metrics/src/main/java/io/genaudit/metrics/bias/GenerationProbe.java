@@ -3,7 +3,7 @@ package io.genaudit.metrics.bias;
 import io.genaudit.engine.lm.LanguageModel;
 import io.genaudit.engine.lm.SamplingSettings;
 import io.genaudit.metrics.stats.Bootstrap;
-import io.genaudit.reports.Interval;
+import io.genaudit.values.Interval;
 import io.genaudit.metrics.stats.MultipleComparisons;
 import io.genaudit.metrics.stats.PermutationTest;
 import io.genaudit.metrics.stats.TestResult;

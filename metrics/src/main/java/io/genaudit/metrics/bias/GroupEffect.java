@@ -1,6 +1,6 @@
 package io.genaudit.metrics.bias;
 
-import io.genaudit.reports.Interval;
+import io.genaudit.values.Interval;
 
 /**
  * One row of a family of bias tests: a group (bias type, descriptor pair, group contrast), its effect size with a

@@ -2,7 +2,7 @@ package io.genaudit.metrics.bias;
 
 import io.genaudit.metrics.stats.BinomialTest;
 import io.genaudit.metrics.stats.Bootstrap;
-import io.genaudit.reports.Interval;
+import io.genaudit.values.Interval;
 import io.genaudit.metrics.stats.MultipleComparisons;
 
 import java.util.ArrayList;

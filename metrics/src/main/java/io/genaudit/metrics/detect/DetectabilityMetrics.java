@@ -2,7 +2,7 @@ package io.genaudit.metrics.detect;
 
 import io.genaudit.metrics.stats.AveragePrecision;
 import io.genaudit.metrics.stats.Bootstrap;
-import io.genaudit.reports.Interval;
+import io.genaudit.values.Interval;
 import io.genaudit.metrics.stats.DeLong;
 import io.genaudit.metrics.stats.RocCurve;
 

@@ -1,7 +1,7 @@
 package io.genaudit.metrics.detect;
 
 import io.genaudit.engine.InputException;
-import io.genaudit.reports.Interval;
+import io.genaudit.values.Interval;
 
 import java.io.IOException;
 import java.nio.file.Files;

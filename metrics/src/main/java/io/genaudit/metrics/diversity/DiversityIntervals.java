@@ -2,7 +2,7 @@ package io.genaudit.metrics.diversity;
 
 import io.genaudit.metrics.stats.HalfSampling;
 import io.genaudit.metrics.stats.Support;
-import io.genaudit.reports.Interval;
+import io.genaudit.values.Interval;
 
 import java.util.LinkedHashMap;
 import java.util.Map;

@@ -1,6 +1,6 @@
 package io.genaudit.metrics.diversity;
 
-import io.genaudit.reports.Interval;
+import io.genaudit.values.Interval;
 
 import java.util.List;
 import java.util.Map;

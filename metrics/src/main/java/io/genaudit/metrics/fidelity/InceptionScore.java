@@ -2,7 +2,7 @@ package io.genaudit.metrics.fidelity;
 
 import io.genaudit.metrics.stats.Bootstrap;
 import io.genaudit.metrics.stats.ResampledRows;
-import io.genaudit.reports.Interval;
+import io.genaudit.values.Interval;
 
 /**
  * Inception Score (Salimans et al. 2016) from classifier logits, as torch-fidelity computes it: optionally shuffle

@@ -3,7 +3,7 @@ package io.genaudit.metrics.fidelity;
 import io.genaudit.metrics.stats.GroupedJackknife;
 import io.genaudit.metrics.stats.ResampledRows;
 import io.genaudit.metrics.stats.Support;
-import io.genaudit.reports.Interval;
+import io.genaudit.values.Interval;
 
 /**
  * The interval of KID: KID is the unbiased estimator of the squared MMD, so unlike FID its interval covers the

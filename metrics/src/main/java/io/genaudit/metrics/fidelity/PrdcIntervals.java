@@ -3,7 +3,7 @@ package io.genaudit.metrics.fidelity;
 import io.genaudit.metrics.stats.HalfSampling;
 import io.genaudit.metrics.stats.ResampledRows;
 import io.genaudit.metrics.stats.Support;
-import io.genaudit.reports.Interval;
+import io.genaudit.values.Interval;
 
 /**
  * Intervals of precision, recall, density and coverage. All four depend on k and on both sample sizes, so they cover

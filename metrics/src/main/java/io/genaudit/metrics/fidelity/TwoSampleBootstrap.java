@@ -1,7 +1,7 @@
 package io.genaudit.metrics.fidelity;
 
 import io.genaudit.metrics.stats.Bootstrap;
-import io.genaudit.reports.Interval;
+import io.genaudit.values.Interval;
 
 import java.util.SplittableRandom;
 import java.util.stream.IntStream;

@@ -3,7 +3,7 @@ package io.genaudit.metrics.perplexity;
 import io.genaudit.engine.Progress;
 import io.genaudit.engine.lm.LanguageModel;
 import io.genaudit.metrics.stats.Bootstrap;
-import io.genaudit.reports.Interval;
+import io.genaudit.values.Interval;
 
 import java.util.List;
 

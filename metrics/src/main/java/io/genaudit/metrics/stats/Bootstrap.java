@@ -1,6 +1,6 @@
 package io.genaudit.metrics.stats;
 
-import io.genaudit.reports.Interval;
+import io.genaudit.values.Interval;
 
 import java.util.Arrays;
 import java.util.SplittableRandom;

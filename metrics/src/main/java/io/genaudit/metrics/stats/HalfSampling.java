@@ -1,6 +1,6 @@
 package io.genaudit.metrics.stats;
 
-import io.genaudit.reports.Interval;
+import io.genaudit.values.Interval;
 import org.apache.commons.math3.distribution.NormalDistribution;
 
 import java.util.Arrays;

@@ -1,6 +1,6 @@
 package io.genaudit.metrics.fidelity;
 
-import io.genaudit.reports.Interval;
+import io.genaudit.values.Interval;
 import org.junit.jupiter.api.Test;
 
 import java.util.SplittableRandom;

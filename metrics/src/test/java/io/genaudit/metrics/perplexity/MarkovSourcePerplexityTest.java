@@ -4,7 +4,7 @@ import io.genaudit.engine.Progress;
 import io.genaudit.fixtures.Fixtures;
 import io.genaudit.fixtures.text.MarkovSource;
 import io.genaudit.metrics.stats.Bootstrap;
-import io.genaudit.reports.Interval;
+import io.genaudit.values.Interval;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

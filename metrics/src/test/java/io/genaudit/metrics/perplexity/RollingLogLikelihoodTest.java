@@ -2,7 +2,7 @@ package io.genaudit.metrics.perplexity;
 
 import io.genaudit.engine.Progress;
 import io.genaudit.metrics.stats.Bootstrap;
-import io.genaudit.reports.Interval;
+import io.genaudit.values.Interval;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;

@@ -1,6 +1,6 @@
 package io.genaudit.metrics.stats;
 
-import io.genaudit.reports.Interval;
+import io.genaudit.values.Interval;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;

@@ -1,6 +1,6 @@
 package io.genaudit.reports.format;
 
-import io.genaudit.reports.Interval;
+import io.genaudit.values.Interval;
 
 import java.math.BigDecimal;
 import java.math.MathContext;

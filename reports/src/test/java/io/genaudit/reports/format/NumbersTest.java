@@ -1,6 +1,6 @@
 package io.genaudit.reports.format;
 
-import io.genaudit.reports.Interval;
+import io.genaudit.values.Interval;
 import org.junit.jupiter.api.Test;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;

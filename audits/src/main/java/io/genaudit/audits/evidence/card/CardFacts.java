@@ -3,7 +3,7 @@ package io.genaudit.audits.evidence.card;
 import io.genaudit.engine.InputException;
 import io.genaudit.reports.AuditResult;
 import io.genaudit.reports.EnergyFigure;
-import io.genaudit.reports.Interval;
+import io.genaudit.values.Interval;
 import io.genaudit.reports.ModelRecord;
 import io.genaudit.reports.PhaseRecord;
 import io.genaudit.reports.Provenance;

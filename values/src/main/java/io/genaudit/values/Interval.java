@@ -1,4 +1,4 @@
-package io.genaudit.reports;
+package io.genaudit.values;
 
 import java.util.Locale;
 
