@@ -1,0 +1,46 @@
+package io.genaudit.metrics.contract;
+
+import io.genaudit.values.Interval;
+
+import java.lang.reflect.RecordComponent;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * A result record as output keys and values: every component by its snake-case name, an {@link Interval} component
+ * {@code xCi} as {@code x_ci_low}, {@code x_ci_high} and {@code x_ci_method}; the headline {@code value}, {@code n}
+ * and {@code ci} are left to the caller (they have their own places in the run record). The run record's details and
+ * the command line's {@code --json} are both built from this, so their keys are the same.
+ */
+public final class ResultFields {
+    private ResultFields() {
+    }
+
+    /** The components of {@code result} other than value, n and ci, in declaration order. */
+    public static Map<String, Object> details(Record result) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        for (RecordComponent c : result.getClass().getRecordComponents()) {
+            String name = c.getName();
+            if (name.equals("value") || name.equals("n") || name.equals("ci")) continue;
+            Object v;
+            try {
+                v = c.getAccessor().invoke(result);
+            } catch (ReflectiveOperationException ex) {
+                throw new IllegalStateException(ex);
+            }
+            if (v == null) continue;
+            String key = ParamSchema.snake(name);
+            if (v instanceof Interval iv) {
+                String base = key.endsWith("_ci") ? key : key + "_ci";
+                out.put(base + "_low", iv.low());
+                out.put(base + "_high", iv.high());
+                out.put(base + "_method", iv.method());
+            } else if (v instanceof Enum<?> e) {
+                out.put(key, ParamSchema.enumText(e));
+            } else {
+                out.put(key, v);
+            }
+        }
+        return out;
+    }
+}
