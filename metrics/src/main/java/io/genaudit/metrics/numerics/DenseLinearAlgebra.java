@@ -1,4 +1,4 @@
-package io.genaudit.metrics.fidelity;
+package io.genaudit.metrics.numerics;
 
 import org.bytedeco.javacpp.DoublePointer;
 import smile.math.blas.BLAS;
@@ -19,13 +19,13 @@ import static org.bytedeco.openblas.global.openblas.cblas_dscal;
 import static org.bytedeco.openblas.global.openblas.cblas_dsymm;
 
 /**
- * The few dense kernels the fidelity metrics need, backed by the OpenBLAS/LAPACK that Smile bundles
+ * The few dense kernels the metrics need (Fréchet distance, KID, covariance checks), backed by the OpenBLAS/LAPACK that Smile bundles
  * ({@code org.bytedeco:openblas}, multi-threaded over all cores unless {@code OPENBLAS_NUM_THREADS} says otherwise):
  * matrix products on row-major {@code double[]} arrays, and Cholesky, the symmetric-definite reduction and symmetric
  * eigenvalues on {@link OffHeapMatrix} operands (column-major, lower triangle referenced). Kept in one place so every
  * metric uses the same numerics.
  */
-final class DenseLinearAlgebra {
+public final class DenseLinearAlgebra {
     /** Tile edge of the cache-blocked symmetric copies (two 32x32 double tiles fit in L1). */
     private static final int TILE = 32;
 
@@ -43,7 +43,7 @@ final class DenseLinearAlgebra {
      * in native memory for the call (C copied in only when beta != 0), which costs a fraction of JavaCPP's copy-in and
      * copy-back of Java arrays; the product is OpenBLAS's {@code dgemm} either way.
      */
-    static void gemm(boolean transA, double[] a, boolean transB, double[] b, int m, int n, int k,
+    public static void gemm(boolean transA, double[] a, boolean transB, double[] b, int m, int n, int k,
                      double alpha, double beta, double[] c) {
         if (m == 0 || n == 0) return;
         if (k == 0) {
@@ -73,7 +73,7 @@ final class DenseLinearAlgebra {
      * as it was) and true is returned; false when the matrix is not numerically positive definite, {@code a} then
      * being partly overwritten.
      */
-    static boolean choleskyLower(OffHeapMatrix a) {
+    public static boolean choleskyLower(OffHeapMatrix a) {
         int n = square(a);
         int info = LAPACKE_dpotrf(LAPACK_COL_MAJOR, (byte) 'L', n, a.pointer(), n);
         if (info < 0) throw new IllegalStateException("dpotrf rejected argument " + (-info));
@@ -86,7 +86,7 @@ final class DenseLinearAlgebra {
      * which reduces {@code A B x = lambda x} (B = L L^T) to a standard symmetric problem in about n^3 flops, half the
      * cost of forming the product with two general matrix multiplications. {@code L^T A L} is similar to {@code A B}.
      */
-    static void congruenceWithCholeskyFactor(OffHeapMatrix a, OffHeapMatrix lowerFactor) {
+    public static void congruenceWithCholeskyFactor(OffHeapMatrix a, OffHeapMatrix lowerFactor) {
         int n = square(a);
         if (square(lowerFactor) != n) throw new IllegalArgumentException("factor is " + lowerFactor.rows() + "x" + lowerFactor.cols() + ", expected " + n + "x" + n);
         int info = LAPACKE_dsygst(LAPACK_COL_MAJOR, 2, (byte) 'L', n, a.pointer(), n, lowerFactor.pointer(), n);
@@ -98,7 +98,7 @@ final class DenseLinearAlgebra {
      * {@code dsyevd} without eigenvectors, i.e. Householder tridiagonalization ({@code dsytrd}) followed by the
      * root-free QR iteration {@code dsterf}.
      */
-    static double[] symmetricEigenvalues(OffHeapMatrix a) {
+    public static double[] symmetricEigenvalues(OffHeapMatrix a) {
         return syevd(a, (byte) 'N', "symmetric eigenvalue solver");
     }
 
@@ -106,7 +106,7 @@ final class DenseLinearAlgebra {
      * Eigen-decomposition of the symmetric matrix {@code a} (lower triangle read): returns the eigenvalues (ascending)
      * and overwrites {@code a} with the orthonormal eigenvectors as its columns, in the same order.
      */
-    static double[] symmetricEigen(OffHeapMatrix a) {
+    public static double[] symmetricEigen(OffHeapMatrix a) {
         return syevd(a, (byte) 'V', "symmetric eigen-decomposition");
     }
 
@@ -124,7 +124,7 @@ final class DenseLinearAlgebra {
     }
 
     /** Multiplies column {@code j} of {@code a} by {@code factor} in place. */
-    static void scaleColumn(OffHeapMatrix a, int j, double factor) {
+    public static void scaleColumn(OffHeapMatrix a, int j, double factor) {
         cblas_dscal(a.rows(), factor, a.column(j), 1);
     }
 
@@ -132,7 +132,7 @@ final class DenseLinearAlgebra {
      * {@code C = S B} for a symmetric square S (lower triangle read) and the {@code cols} columns of {@code b} starting
      * at {@code firstCol}; C is [S.rows, cols].
      */
-    static void symmetricTimes(OffHeapMatrix s, OffHeapMatrix b, int firstCol, int cols, OffHeapMatrix c) {
+    public static void symmetricTimes(OffHeapMatrix s, OffHeapMatrix b, int firstCol, int cols, OffHeapMatrix c) {
         int n = square(s);
         if (b.rows() != n || c.rows() != n || c.cols() != cols || firstCol + cols > b.cols()) throw new IllegalArgumentException("shape mismatch in symmetricTimes");
         if (cols == 0) return;
@@ -140,7 +140,7 @@ final class DenseLinearAlgebra {
     }
 
     /** {@code C = B^T A} for the {@code cols} columns of {@code b} starting at {@code firstCol}; A is [b.rows, C.cols]. */
-    static void transposeTimes(OffHeapMatrix b, int firstCol, int cols, OffHeapMatrix a, OffHeapMatrix c) {
+    public static void transposeTimes(OffHeapMatrix b, int firstCol, int cols, OffHeapMatrix a, OffHeapMatrix c) {
         int k = b.rows();
         if (a.rows() != k || c.rows() != cols || c.cols() != a.cols() || firstCol + cols > b.cols()) throw new IllegalArgumentException("shape mismatch in transposeTimes");
         if (cols == 0 || a.cols() == 0) return;
@@ -159,7 +159,7 @@ final class DenseLinearAlgebra {
      * @param name what the matrix is, for error messages
      * @throws IllegalArgumentException when {@code m} is not {@code n x n} or holds NaN or infinity
      */
-    static double[] symmetricPart(double[][] m, int n, String name) {
+    public static double[] symmetricPart(double[][] m, int n, String name) {
         if (m.length != n) throw new IllegalArgumentException(name + " has " + m.length + " rows, expected " + n);
         for (int i = 0; i < n; i++) {
             if (m[i].length != n) throw new IllegalArgumentException(name + " must be square [" + n + "," + n + "]: row " + i + " has " + m[i].length + " columns");
@@ -189,7 +189,7 @@ final class DenseLinearAlgebra {
     }
 
     /** Makes the row-major square matrix exactly symmetric: a = (a + a^T) / 2. */
-    static void symmetrize(double[] a, int n) {
+    public static void symmetrize(double[] a, int n) {
         for (int ib = 0; ib < n; ib += TILE) {
             int ie = Math.min(n, ib + TILE);
             for (int jb = ib; jb < n; jb += TILE) {

@@ -1,4 +1,4 @@
-package io.genaudit.metrics.fidelity;
+package io.genaudit.metrics.numerics;
 
 import org.junit.jupiter.api.Test;
 

@@ -1,4 +1,4 @@
-package io.genaudit.metrics.fidelity;
+package io.genaudit.metrics.numerics;
 
 /**
  * numpy's legacy {@code np.random.RandomState(seed)} (MT19937 seeded with {@code init_genrand}) for the two draws the

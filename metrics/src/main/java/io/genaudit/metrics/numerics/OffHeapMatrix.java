@@ -1,4 +1,4 @@
-package io.genaudit.metrics.fidelity;
+package io.genaudit.metrics.numerics;
 
 import org.bytedeco.javacpp.DoublePointer;
 
@@ -7,13 +7,13 @@ import org.bytedeco.javacpp.DoublePointer;
  * and out on every native call (about 50 ms for one 2048x2048 matrix, measured), so a chain of LAPACK calls on large
  * operands keeps them here and works in place; data crosses the JNI boundary once each way.
  */
-final class OffHeapMatrix implements AutoCloseable {
+public final class OffHeapMatrix implements AutoCloseable {
     private final int rows;
     private final int cols;
     private final DoublePointer data;
 
     /** An uninitialised {@code rows x cols} matrix. */
-    OffHeapMatrix(int rows, int cols) {
+    public OffHeapMatrix(int rows, int cols) {
         if (rows < 0 || cols < 0) throw new IllegalArgumentException("negative matrix size " + rows + "x" + cols);
         this.rows = rows;
         this.cols = cols;
@@ -21,25 +21,25 @@ final class OffHeapMatrix implements AutoCloseable {
     }
 
     /** A copy of the column-major {@code values} (length {@code rows * cols}). */
-    static OffHeapMatrix of(double[] values, int rows, int cols) {
+    public static OffHeapMatrix of(double[] values, int rows, int cols) {
         OffHeapMatrix m = new OffHeapMatrix(rows, cols);
         m.set(values);
         return m;
     }
 
     /** Overwrites the whole matrix with the column-major {@code values}. */
-    void set(double[] values) {
+    public void set(double[] values) {
         if (values.length != (long) rows * cols) {
             throw new IllegalArgumentException("expected " + rows + "x" + cols + " values, got " + values.length);
         }
         data.position(0).put(values, 0, values.length);
     }
 
-    int rows() {
+    public int rows() {
         return rows;
     }
 
-    int cols() {
+    public int cols() {
         return cols;
     }
 
@@ -54,7 +54,7 @@ final class OffHeapMatrix implements AutoCloseable {
     }
 
     /** The column-major contents as a Java array. */
-    double[] toArray() {
+    public double[] toArray() {
         double[] out = new double[rows * cols];
         data.position(0).get(out, 0, out.length);
         return out;

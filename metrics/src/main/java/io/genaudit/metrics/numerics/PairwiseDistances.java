@@ -1,4 +1,4 @@
-package io.genaudit.metrics.fidelity;
+package io.genaudit.metrics.numerics;
 
 import java.util.stream.IntStream;
 
@@ -8,18 +8,18 @@ import java.util.stream.IntStream;
  * {@code euclidean_distances} does ({@code sqrt(max(-2 x.y + |x|^2 + |y|^2, 0))}, exact 0 on the diagonal of a set
  * against itself). Post-processing of a block runs in parallel over its rows; results do not depend on scheduling.
  */
-final class PairwiseDistances {
+public final class PairwiseDistances {
     static final int BLOCK_ROWS = 256;
 
     /** Receives one block of distances: rows {@code [from, to)} of X against all M rows of Y, row-major [to-from, M]. */
-    interface BlockConsumer {
+    public interface BlockConsumer {
         void accept(int from, int to, double[] distances);
     }
 
     private PairwiseDistances() {
     }
 
-    static double[] flatten(double[][] rows, int d) {
+    public static double[] flatten(double[][] rows, int d) {
         double[] out = new double[rows.length * d];
         for (int i = 0; i < rows.length; i++) {
             if (rows[i].length != d) throw new IllegalArgumentException("row " + i + " has " + rows[i].length + " features, expected " + d);
@@ -28,7 +28,7 @@ final class PairwiseDistances {
         return out;
     }
 
-    static double[] squaredNorms(double[] flat, int n, int d) {
+    public static double[] squaredNorms(double[] flat, int n, int d) {
         double[] out = new double[n];
         for (int i = 0; i < n; i++) {
             double s = 0;
@@ -42,7 +42,7 @@ final class PairwiseDistances {
     }
 
     /** Streams the distances of every row of x [n, d] to every row of y [m, d]; {@code same} marks x == y. */
-    static void forEachBlock(double[] x, int n, double[] y, int m, int d, boolean same, BlockConsumer consumer) {
+    public static void forEachBlock(double[] x, int n, double[] y, int m, int d, boolean same, BlockConsumer consumer) {
         double[] xx = squaredNorms(x, n, d);
         double[] yy = same ? xx : squaredNorms(y, m, d);
         for (int from = 0; from < n; from += BLOCK_ROWS) {
@@ -70,7 +70,7 @@ final class PairwiseDistances {
      * For each row of x, the distance to its k-th nearest other row: the (k+1)-th smallest distance of the row,
      * the self-distance 0 included (prdc's {@code compute_nearest_neighbour_distances}).
      */
-    static double[] kthNeighbourRadii(double[] x, int n, int d, int k) {
+    public static double[] kthNeighbourRadii(double[] x, int n, int d, int k) {
         if (k + 1 > n) throw new IllegalArgumentException("k=" + k + " nearest neighbours need at least " + (k + 1) + " rows, have " + n);
         double[] radii = new double[n];
         forEachBlock(x, n, x, n, d, true, (from, to, dist) -> IntStream.range(from, to).parallel().forEach(i -> {
@@ -80,7 +80,7 @@ final class PairwiseDistances {
     }
 
     /** The k-th smallest (0-based) of {@code a[off, off+len)} by keeping the k+1 smallest in a sorted buffer. */
-    static double kthSmallest(double[] a, int off, int len, int k) {
+    public static double kthSmallest(double[] a, int off, int len, int k) {
         double[] best = new double[k + 1];
         int filled = 0;
         for (int j = 0; j < len; j++) {
