@@ -1,5 +1,6 @@
 package io.genaudit.audits.cli;
 
+import io.genaudit.audits.GenauditVersion;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;

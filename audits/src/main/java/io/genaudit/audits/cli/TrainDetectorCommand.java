@@ -1,5 +1,6 @@
 package io.genaudit.audits.cli;
 
+import io.genaudit.audits.GenauditVersion;
 import io.genaudit.engine.InputException;
 import io.genaudit.engine.Progress;
 import io.genaudit.engine.image.ImageFolderSource;

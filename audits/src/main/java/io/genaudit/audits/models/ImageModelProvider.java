@@ -5,7 +5,7 @@ import io.genaudit.audits.LoadedModel;
 import io.genaudit.audits.ModelProvider;
 import io.genaudit.audits.ModelSpec;
 import io.genaudit.audits.Params;
-import io.genaudit.audits.plan.PlanException;
+import io.genaudit.audits.PlanException;
 import io.genaudit.engine.image.ContactSheet;
 import io.genaudit.engine.image.ExtractorPreprocessing;
 import io.genaudit.engine.image.FileFeatureExtractor;
@@ -33,8 +33,7 @@ import io.genaudit.engine.image.vae.VaeConfig;
 import io.genaudit.engine.image.vae.VaeModel;
 import io.genaudit.engine.image.vae.VaeTrainer;
 import io.genaudit.engine.io.Sha256;
-import io.genaudit.fixtures.shapes.ShapesFixture;
-import io.genaudit.fixtures.shapes.ShapesSpec;
+import io.genaudit.datasets.BuiltInDatasets;
 import io.genaudit.reports.Chart;
 import io.genaudit.reports.Figure;
 
@@ -382,7 +381,7 @@ public final class ImageModelProvider implements ModelProvider {
             if (!Files.isRegularFile(modelDir.resolve(ModelFolder.MODEL_JSON))) {
                 // held-out accuracy on 500 fresh fixture images (another seed), recorded in model.json
                 Path held = ctx.cacheDir().resolve("fixtures").resolve("shapes-heldout-" + (seed + 1_000_003L));
-                if (!Files.exists(held.resolve(ShapesFixture.LABELS))) ShapesFixture.write(ShapesSpec.balanced(500), seed + 1_000_003L, held);
+                BuiltInDatasets.balancedShapes(500, seed + 1_000_003L, held);
                 try (AuditContext.Phase ph = ctx.phase("train:" + spec.id(), "train", spec.id())) {
                     ShapesCnnTrainer.train(train, ShapesCnnTrainer.Labelled.fromFolder(held), modelDir, seed, epochs, ctx.progress()).close();
                     ph.units("images", (long) epochs * train.images().n());

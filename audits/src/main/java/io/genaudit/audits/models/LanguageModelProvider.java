@@ -5,7 +5,7 @@ import io.genaudit.audits.LoadedModel;
 import io.genaudit.audits.ModelProvider;
 import io.genaudit.audits.ModelSpec;
 import io.genaudit.audits.Params;
-import io.genaudit.audits.plan.PlanException;
+import io.genaudit.audits.PlanException;
 import io.genaudit.engine.io.Sha256;
 import io.genaudit.engine.lm.DeclaredContextLength;
 import io.genaudit.engine.lm.ExportedLanguageModel;
@@ -19,7 +19,7 @@ import io.genaudit.engine.lm.transformer.TrainingSettings;
 import io.genaudit.engine.lm.transformer.TransformerConfig;
 import io.genaudit.engine.lm.transformer.TransformerLanguageModel;
 import io.genaudit.engine.lm.transformer.TransformerTrainer;
-import io.genaudit.fixtures.Fixtures;
+import io.genaudit.datasets.BuiltInDatasets;
 import io.genaudit.reports.Chart;
 
 import java.io.IOException;
@@ -218,10 +218,10 @@ public final class LanguageModelProvider implements ModelProvider {
                 }
                 name = name.substring(0, at);
             }
-            if (!Fixtures.all().containsKey(name)) {
-                throw new PlanException(spec.planFile(), field, "unknown fixture '" + name + "'; known: " + Fixtures.all().keySet());
+            if (!BuiltInDatasets.isKnown(name)) {
+                throw new PlanException(spec.planFile(), field, "unknown fixture '" + name + "'; known: " + BuiltInDatasets.names());
             }
-            return Fixtures.materialize(name, seed, ctx.cacheDir().resolve("fixtures"));
+            return BuiltInDatasets.materialize(name, seed, ctx.cacheDir().resolve("fixtures"));
         }
         Path p = planRelative(spec, text);
         if (!Files.exists(p)) throw new PlanException(spec.planFile(), field, "no such file or folder: " + p);

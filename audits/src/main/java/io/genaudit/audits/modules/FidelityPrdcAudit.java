@@ -3,7 +3,7 @@ package io.genaudit.audits.modules;
 import io.genaudit.audits.AuditContext;
 import io.genaudit.audits.AuditSpec;
 import io.genaudit.audits.coverage.CoverageNotes;
-import io.genaudit.audits.plan.PlanException;
+import io.genaudit.audits.PlanException;
 import io.genaudit.metrics.fidelity.FeatureSet;
 import io.genaudit.metrics.fidelity.PrecisionRecallDensityCoverage;
 import io.genaudit.metrics.fidelity.PrdcIntervals;

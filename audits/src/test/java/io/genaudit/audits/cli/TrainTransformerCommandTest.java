@@ -1,6 +1,6 @@
 package io.genaudit.audits.cli;
 
-import io.genaudit.fixtures.text.MarkovSource;
+import io.genaudit.datasets.text.MarkovSource;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

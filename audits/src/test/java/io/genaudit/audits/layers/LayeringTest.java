@@ -16,8 +16,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /**
  * The module layering, enforced over the main and test sources of every layered module (README, "Layers"): engine
  * knows no metric, audit or report; metrics know no audit or report; reports know no engine, metric or audit; values
- * knows nothing of genaudit but itself. There are no exceptions today; one added later must be listed here with
- * its reason, not hidden by loosening a rule.
+ * and datasets know nothing of genaudit but themselves. Production code reaches the built-in data sets only through
+ * their entry point ({@link #DATASETS_ENTRY_POINT}; tests may use any part of them as test data), and the packages of
+ * audits form no cycle. There are no exceptions today; one added later must be listed here with its reason, not
+ * hidden by loosening a rule.
  */
 class LayeringTest {
 
@@ -25,7 +27,17 @@ class LayeringTest {
             LayerRule.forbidding("engine", "metrics", "audits", "reports"),
             LayerRule.forbidding("metrics", "audits", "reports"),
             LayerRule.forbidding("reports", "engine", "metrics", "audits"),
-            LayerRule.selfContained("values"));
+            LayerRule.selfContained("values"),
+            LayerRule.selfContained("datasets"));
+
+    /** The one class of the datasets module that production code elsewhere may name (with its nested types). */
+    static final String DATASETS_ENTRY_POINT = "io.genaudit.datasets.BuiltInDatasets";
+
+    /** Every module whose production code the entry-point rule covers: all but datasets itself. */
+    static final List<String> MODULES_OUTSIDE_DATASETS = List.of("values", "engine", "metrics", "reports", "audits");
+
+    /** The modules whose main packages must form no cycle. */
+    static final List<String> ACYCLIC_MODULES = List.of("audits");
 
     @Test
     void everyModuleKeepsToItsLayer() {
@@ -45,6 +57,45 @@ class LayeringTest {
         assertEquals(List.of(), violations, "layering violations (README, Layers)");
     }
 
+    @Test
+    void productionCodeReachesTheDatasetsOnlyThroughTheirEntryPoint() {
+        Path root = projectRoot();
+        List<String> violations = new ArrayList<>();
+        for (String module : MODULES_OUTSIDE_DATASETS) {
+            for (Path file : javaSources(root.resolve(module), "src/main/java")) {
+                for (var ref : JavaReferenceScanner.references(read(file))) {
+                    if (bypassesDatasetsEntryPoint(ref.name())) {
+                        violations.add(root.relativize(file) + ":" + ref.line() + " refers to " + ref.name()
+                                + " (use " + DATASETS_ENTRY_POINT + ")");
+                    }
+                }
+            }
+        }
+        assertEquals(List.of(), violations, "production code past the datasets entry point");
+    }
+
+    /** Whether {@code name} is in the datasets module but neither its entry point nor a member of it. */
+    static boolean bypassesDatasetsEntryPoint(String name) {
+        return name.startsWith("io.genaudit.datasets.") && !name.equals(DATASETS_ENTRY_POINT)
+                && !name.startsWith(DATASETS_ENTRY_POINT + ".");
+    }
+
+    @Test
+    void packagesFormNoCycle() {
+        Path root = projectRoot();
+        List<String> cycles = new ArrayList<>();
+        for (String module : ACYCLIC_MODULES) {
+            PackageGraph graph = new PackageGraph();
+            for (Path file : javaSources(root.resolve(module), "src/main/java")) {
+                graph.add(file.getFileName().toString(), read(file));
+            }
+            for (List<String> cycle : graph.cycles()) {
+                cycles.add(module + ": " + cycle + "\n  " + String.join("\n  ", graph.explain(cycle)));
+            }
+        }
+        assertEquals(List.of(), cycles, "package cycles (move the class that closes the cycle)");
+    }
+
     /** The repository root: surefire runs this test in the audits module folder. */
     private static Path projectRoot() {
         Path root = Path.of(System.getProperty("basedir", ".")).toAbsolutePath().normalize().getParent();
@@ -53,8 +104,12 @@ class LayeringTest {
     }
 
     private static List<Path> javaSources(Path module) {
+        return javaSources(module, "src/main/java", "src/test/java");
+    }
+
+    private static List<Path> javaSources(Path module, String... folders) {
         List<Path> files = new ArrayList<>();
-        for (String folder : List.of("src/main/java", "src/test/java")) {
+        for (String folder : folders) {
             Path dir = module.resolve(folder);
             if (!Files.isDirectory(dir)) {
                 continue;

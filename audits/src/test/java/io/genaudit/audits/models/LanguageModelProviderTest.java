@@ -5,7 +5,7 @@ import io.genaudit.audits.DatasetRef;
 import io.genaudit.audits.LoadedModel;
 import io.genaudit.audits.ModelSpec;
 import io.genaudit.audits.Params;
-import io.genaudit.audits.plan.PlanException;
+import io.genaudit.audits.PlanException;
 import io.genaudit.engine.ModelContractException;
 import io.genaudit.engine.Progress;
 import io.genaudit.engine.image.ImageFeatureExtractor;

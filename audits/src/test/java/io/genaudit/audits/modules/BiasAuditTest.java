@@ -13,7 +13,7 @@ import io.genaudit.engine.lm.ByteTokenizer;
 import io.genaudit.engine.lm.LanguageModel;
 import io.genaudit.engine.lm.SamplingSettings;
 import io.genaudit.engine.lm.Tokenizer;
-import io.genaudit.fixtures.Fixtures;
+import io.genaudit.datasets.BuiltInDatasets;
 import io.genaudit.reports.AuditResult;
 import io.genaudit.reports.Chart;
 import org.junit.jupiter.api.Test;
@@ -152,14 +152,14 @@ class BiasAuditTest {
     void negativeMinimumLogOddsRatioIsAPlanError() {
         var spec = new AuditSpec("bias", "bias-lm", List.of("lm"), List.of(),
                 new Params(Map.of("probes", "planted", "minLogOddsRatio", -0.2), "audits.bias.params", "plan.yaml"), "plan.yaml");
-        var e = org.junit.jupiter.api.Assertions.assertThrows(io.genaudit.audits.plan.PlanException.class,
+        var e = org.junit.jupiter.api.Assertions.assertThrows(io.genaudit.audits.PlanException.class,
                 () -> new BiasLmAudit().run(context(Map.of("lm", new ZLovingLm()), Map.of()), spec));
         assertTrue(e.getMessage().contains("minLogOddsRatio"), e.getMessage());
     }
 
     @Test
     void biasImageMeasuresASkewedGeneratorAgainstUniform() throws Exception {
-        Path shapes = Fixtures.materialize("shapes-small", 1, dir.resolve("fixtures"));
+        Path shapes = BuiltInDatasets.materialize("shapes-small", 1, dir.resolve("fixtures"));
         var spec = new AuditSpec("colour", "bias-image", List.of("gen"), List.of("ref"),
                 new Params(Map.of("classifier", "clf", "attribute", "colour", "samples", 600, "bootstrap", 200), "audits.colour.params", "plan.yaml"), "plan.yaml");
         var ctx = context(Map.of("gen", new SkewedColourGenerator(), "clf", new ChannelMeanLogits()),

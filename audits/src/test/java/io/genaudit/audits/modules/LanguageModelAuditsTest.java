@@ -2,9 +2,9 @@ package io.genaudit.audits.modules;
 
 import io.genaudit.audits.AuditSpec;
 import io.genaudit.audits.Params;
-import io.genaudit.audits.plan.PlanException;
-import io.genaudit.fixtures.Fixtures;
-import io.genaudit.fixtures.text.MarkovSource;
+import io.genaudit.audits.PlanException;
+import io.genaudit.datasets.BuiltInDatasets;
+import io.genaudit.datasets.text.MarkovSource;
 import io.genaudit.reports.AuditResult;
 import io.genaudit.reports.Chart;
 import org.junit.jupiter.api.Test;
@@ -29,7 +29,7 @@ class LanguageModelAuditsTest {
     void perplexityOfTheTrueSourceIsExpEntropyRate() throws Exception {
         LmAuditTestContext ctx = new LmAuditTestContext(dir);
         ctx.models.put("m", new SourceLanguageModel(false));
-        ctx.datasets.put("heldout", Fixtures.materialize("markov-heldout", 0, dir));
+        ctx.datasets.put("heldout", BuiltInDatasets.materialize("markov-heldout", 0, dir));
         PerplexityAudit audit = new PerplexityAudit();
         AuditResult r = audit.run(ctx, spec("perplexity", List.of("heldout"), Map.of("maxLength", 64, "stride", 48, "bootstrap", 200))).get(0);
         double truth = MarkovSource.standard().perplexityLowerBound();
@@ -52,7 +52,7 @@ class LanguageModelAuditsTest {
     void diversityShowsCollapseAgainstTheReference() throws Exception {
         LmAuditTestContext ctx = new LmAuditTestContext(dir);
         ctx.models.put("m", new SourceLanguageModel(false));
-        ctx.datasets.put("train", Fixtures.materialize("markov-train", 0, dir));
+        ctx.datasets.put("train", BuiltInDatasets.materialize("markov-train", 0, dir));
         DiversityAudit audit = new DiversityAudit();
         Map<String, Object> params = Map.of("samples", 40, "maxNewTokens", 60, "referenceData", "train", "prompts", List.of("ab", "ca"),
                 "tokenizer", "bytes");

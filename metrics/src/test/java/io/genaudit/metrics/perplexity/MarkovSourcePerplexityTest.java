@@ -1,8 +1,8 @@
 package io.genaudit.metrics.perplexity;
 
 import io.genaudit.engine.Progress;
-import io.genaudit.fixtures.Fixtures;
-import io.genaudit.fixtures.text.MarkovSource;
+import io.genaudit.datasets.BuiltInDatasets;
+import io.genaudit.datasets.text.MarkovSource;
 import io.genaudit.metrics.stats.Bootstrap;
 import io.genaudit.values.Interval;
 import org.junit.jupiter.api.Test;
@@ -19,7 +19,7 @@ class MarkovSourcePerplexityTest {
     @Test
     void trueSourceOnHeldoutFixtureHasPerplexityExpEntropyRate(@TempDir Path cache) throws Exception {
         MarkovSource src = MarkovSource.standard();
-        Path heldout = Fixtures.materialize("markov-heldout", 0, cache);
+        Path heldout = BuiltInDatasets.materialize("markov-heldout", 0, cache);
         List<String> docs = TextDocuments.read(heldout);
         PerplexityEvaluation ev = PerplexityEvaluation.run(new MarkovSourceLanguageModel(src, 64), docs,
                 new SlidingWindowPlan(64, 32), 16, new Bootstrap(300, 5), 0.95, Progress.SILENT);

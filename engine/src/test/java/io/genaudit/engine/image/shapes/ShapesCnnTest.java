@@ -2,8 +2,8 @@ package io.genaudit.engine.image.shapes;
 
 import io.genaudit.engine.Progress;
 import io.genaudit.engine.image.ShapesTestData;
-import io.genaudit.fixtures.shapes.ShapesFixture;
-import io.genaudit.fixtures.shapes.ShapesSpec;
+import io.genaudit.datasets.shapes.ShapesFixture;
+import io.genaudit.datasets.shapes.ShapesSpec;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

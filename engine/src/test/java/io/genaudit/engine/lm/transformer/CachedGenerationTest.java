@@ -7,7 +7,7 @@ import ai.djl.ndarray.types.Shape;
 import io.genaudit.engine.Progress;
 import io.genaudit.engine.lm.SamplingSettings;
 import io.genaudit.engine.lm.TokenDecoder;
-import io.genaudit.fixtures.text.MarkovSource;
+import io.genaudit.datasets.text.MarkovSource;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;

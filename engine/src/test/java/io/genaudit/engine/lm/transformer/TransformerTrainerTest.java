@@ -3,7 +3,7 @@ package io.genaudit.engine.lm.transformer;
 import io.genaudit.engine.Progress;
 import io.genaudit.engine.lm.LanguageModel;
 import io.genaudit.engine.lm.SamplingSettings;
-import io.genaudit.fixtures.text.MarkovSource;
+import io.genaudit.datasets.text.MarkovSource;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
