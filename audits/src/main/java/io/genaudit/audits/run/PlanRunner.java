@@ -5,7 +5,7 @@ import io.genaudit.audits.AuditSpec;
 import io.genaudit.audits.LoadedModel;
 import io.genaudit.audits.ModelProvider;
 import io.genaudit.audits.ModelSpec;
-import io.genaudit.audits.Registry;
+import io.genaudit.audits.registry.Registry;
 import io.genaudit.audits.GenauditVersion;
 import io.genaudit.audits.compare.DifferenceEstimator;
 import io.genaudit.audits.compare.ModelComparison;

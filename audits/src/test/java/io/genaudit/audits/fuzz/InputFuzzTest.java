@@ -1,6 +1,6 @@
 package io.genaudit.audits.fuzz;
 
-import io.genaudit.audits.Registry;
+import io.genaudit.audits.registry.Registry;
 import io.genaudit.audits.plan.PlanParser;
 import io.genaudit.engine.InputException;
 import io.genaudit.engine.io.NpyArray;

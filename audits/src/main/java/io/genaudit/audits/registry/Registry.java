@@ -1,5 +1,7 @@
-package io.genaudit.audits;
+package io.genaudit.audits.registry;
 
+import io.genaudit.audits.AuditModule;
+import io.genaudit.audits.ModelProvider;
 import io.genaudit.audits.metric.MetricAuditModule;
 import io.genaudit.metrics.contract.Metric;
 import io.genaudit.metrics.contract.MetricCatalog;
