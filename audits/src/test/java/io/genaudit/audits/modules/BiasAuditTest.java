@@ -1,11 +1,9 @@
 package io.genaudit.audits.modules;
 
-import io.genaudit.audits.AuditContext;
 import io.genaudit.audits.AuditSpec;
 import io.genaudit.audits.DatasetRef;
-import io.genaudit.audits.LoadedModel;
 import io.genaudit.audits.Params;
-import io.genaudit.engine.Progress;
+import io.genaudit.audits.TestAuditContext;
 import io.genaudit.engine.image.ImageFeatureExtractor;
 import io.genaudit.engine.image.ImageGenerator;
 import io.genaudit.engine.image.Images;
@@ -96,25 +94,11 @@ class BiasAuditTest {
         public void close() { }
     }
 
-    AuditContext context(Map<String, Object> models, Map<String, DatasetRef> data) {
-        return new AuditContext() {
-            public long seed() { return 5; }
-            public Path outputDir() { return dir; }
-            public Path cacheDir() { return dir.resolve("cache"); }
-            public LoadedModel model(String id) { return new LoadedModel(id, "test", (AutoCloseable) models.get(id), "0", id, java.util.Map.of(), java.util.List.of(), java.util.List.of()); }
-            public LanguageModel languageModel(String id) { return (LanguageModel) models.get(id); }
-            public ImageGenerator imageGenerator(String id) { return (ImageGenerator) models.get(id); }
-            public ImageFeatureExtractor featureExtractor(String id) { return (ImageFeatureExtractor) models.get(id); }
-            public DatasetRef dataset(String id) { return data.get(id); }
-            public Phase phase(String name, String kind, String model) {
-                return new Phase() {
-                    public void units(String unit, long count) { }
-                    public void close() { }
-                };
-            }
-            public Progress.Factory progress() { return Progress.SILENT; }
-            public String recordFile(String role, Path file) { return "0".repeat(64); }
-        };
+    TestAuditContext context(Map<String, Object> models, Map<String, DatasetRef> data) {
+        TestAuditContext ctx = TestAuditContext.in(dir).seed(5).cacheDir(dir.resolve("cache"));
+        models.forEach((id, m) -> ctx.model(id, (AutoCloseable) m));
+        data.values().forEach(ctx::dataset);
+        return ctx;
     }
 
     @Test

@@ -1,24 +1,22 @@
 package io.genaudit.audits.modules;
 
-import io.genaudit.audits.AuditContext;
 import io.genaudit.audits.AuditSpec;
 import io.genaudit.audits.DatasetRef;
-import io.genaudit.audits.LoadedModel;
 import io.genaudit.audits.Params;
+import io.genaudit.audits.TestAuditContext;
+import io.genaudit.metrics.fidelity.PrecisionRecallDensityCoverage;
+import io.genaudit.metrics.fidelity.KernelInceptionDistance;
 import io.genaudit.audits.PlanException;
-import io.genaudit.engine.Progress;
 import io.genaudit.engine.image.ImageFeatureExtractor;
 import io.genaudit.engine.image.ImageGenerator;
 import io.genaudit.engine.image.Images;
 import io.genaudit.engine.io.NpyArray;
 import io.genaudit.engine.io.NpyWriter;
-import io.genaudit.engine.lm.LanguageModel;
 import io.genaudit.reports.AuditResult;
 import io.genaudit.reports.Chart;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -82,37 +80,25 @@ class FidelityAuditsTest {
         public void close() { }
     }
 
-    AuditContext context(ImageGenerator gen, Map<String, DatasetRef> data) {
-        ImageFeatureExtractor ex = new MomentExtractor();
-        return new AuditContext() {
-            public long seed() { return 3; }
-            public Path outputDir() { return dir; }
-            public Path cacheDir() { return dir; }
-            public LoadedModel model(String id) {
-                return new LoadedModel(id, id.equals("ext") ? "fixture-extractor" : "dcgan", id.equals("ext") ? ex : gen, "0", id, Map.of(), List.of(), List.of());
-            }
-            public LanguageModel languageModel(String id) { throw new AssertionError("fidelity audits never ask for a language model (" + id + ")"); }
-            public ImageGenerator imageGenerator(String id) { return gen; }
-            public ImageFeatureExtractor featureExtractor(String id) { return ex; }
-            public DatasetRef dataset(String id) { return data.get(id); }
-            public Phase phase(String name, String kind, String model) {
-                return new Phase() {
-                    public void units(String unit, long count) { }
-                    public void close() { }
-                };
-            }
-            public Progress.Factory progress() { return Progress.SILENT; }
-            public String recordFile(String role, Path file) { return "0"; }
-        };
+    /** Generator {@code gen} (a dcgan, absent when null), the moment extractor as {@code ext}, and {@code data}. */
+    TestAuditContext context(ImageGenerator gen, Map<String, DatasetRef> data) {
+        TestAuditContext ctx = TestAuditContext.in(dir).seed(3).model("ext", "fixture-extractor", new MomentExtractor());
+        if (gen != null) ctx.model("gen", "dcgan", gen);
+        data.values().forEach(ctx::dataset);
+        return ctx;
     }
 
     private AuditSpec spec(String metric, Map<String, Object> params) {
         return new AuditSpec("a1", metric, List.of("gen"), List.of(), new Params(params, "audits.a1.params", "plan.yaml"), "plan.yaml");
     }
 
+    /** The real set: 300 samples of the same generator family (top 1.0), seed 99, through the same extractor. */
+    private static double[][] realMatrix() {
+        return new MomentExtractor().extract(new BrightnessGenerator(1.0).generate(300, 99, null));
+    }
+
     private Map<String, DatasetRef> realFeatures() throws Exception {
-        // the real set: 300 samples of the same generator family (top 1.0), seed 99, through the same extractor
-        double[][] f = new MomentExtractor().extract(new BrightnessGenerator(1.0).generate(300, 99, null));
+        double[][] f = realMatrix();
         Path p = dir.resolve("real.npy");
         NpyWriter.write(p, NpyArray.matrix(f));
         return Map.of("real", new DatasetRef("real", p, "real features", "0"));
@@ -141,10 +127,14 @@ class FidelityAuditsTest {
     @Test
     void kidPrdcAndInceptionScore() throws Exception {
         Map<String, DatasetRef> data = realFeatures();
-        AuditContext ctx = context(new BrightnessGenerator(0.7), data);
+        TestAuditContext ctx = context(new BrightnessGenerator(0.7), data);
         AuditResult kid = new FidelityKidAudit().run(ctx, spec("kid", Map.of("real", "real", "features", "ext", "samples", 120,
                 "subsets", 10, "subsetSize", 50, "bootstrap", 10))).get(0);
-        assertTrue(kid.value() > 0);
+        // planted: the same generator family as the real set (brightness 1.0) has population KID 0; the darker one does not
+        AuditResult kidSame = new FidelityKidAudit().run(context(new BrightnessGenerator(1.0), data), spec("kid", Map.of("real", "real",
+                "features", "ext", "samples", 120, "subsets", 10, "subsetSize", 50, "bootstrap", 10))).get(0);
+        assertTrue(kidSame.ci().low() <= 0 && 0 <= kidSame.ci().high(), "same family: the interval covers KID 0: " + kidSame.ci());
+        assertTrue(kid.value() > kidSame.ci().high(), "darker: " + kid.value() + " above the same family's interval " + kidSame.ci());
         assertEquals(50, kid.details().get("subset_size"));
         assertNotNull(kid.ci());
         assertTrue(kid.ci().estimand().contains("KID is unbiased"), kid.ci().estimand());
@@ -199,7 +189,7 @@ class FidelityAuditsTest {
         io.genaudit.engine.image.PngWriter.writeAll(folder, imgs, "s", 0, "test");
         Map<String, DatasetRef> data = new java.util.HashMap<>(realFeatures());
         data.put("samples", new DatasetRef("samples", folder, "sample folder", "0"));
-        AuditContext ctx = context(null, data);
+        TestAuditContext ctx = context(null, data);
         AuditResult fid = FID_MODULE.run(ctx, dataSpec("fid", Map.of("real", "real", "fake", "samples", "features", "ext", "bootstrap", 10))).get(0);
         assertEquals(150L, fid.n());
         assertNotNull(fid.ci());
@@ -207,15 +197,28 @@ class FidelityAuditsTest {
         double[][] f = new MomentExtractor().extract(folderSrc.batches(150).next());
         Path npy = dir.resolve("decoded.npy");
         NpyWriter.write(npy, NpyArray.matrix(f));
-        data.put("decoded", new DatasetRef("decoded", npy, "decoded", "0"));
+        ctx.dataset(new DatasetRef("decoded", npy, "decoded", "0"));
         AuditResult ref = FID_MODULE.run(ctx, dataSpec("fid", Map.of("real", "real", "fake", "decoded", "features", "ext", "bootstrap", 0))).get(0);
         assertEquals(ref.value(), fid.value(), 1e-9);
         // a cap on samples takes the first files in name order
         AuditResult capped = new FidelityKidAudit().run(ctx, dataSpec("kid", Map.of("real", "real", "fake", "samples", "features", "ext",
                 "samples", 100, "subsets", 5, "subsetSize", 50, "bootstrap", 0))).get(0);
         assertEquals(100L, capped.n());
+        // the audits' numbers are the metrics' numbers on the same features (the metrics are checked against
+        // torch-fidelity and prdc in the metrics tests): real = the 300 npy rows, fake = the first files' features
+        double[][] real = realMatrix();
+        double[][] first100 = java.util.Arrays.copyOf(f, 100);
+        KernelInceptionDistance.Result kidRef = new KernelInceptionDistance(5, 50,
+                ((Number) capped.settings().get("subset_seed")).longValue()).compute(real, first100);
+        assertEquals(kidRef.mean(), capped.value(), 1e-12 * Math.max(1, Math.abs(kidRef.mean())));
+        assertEquals(kidRef.std(), ((Number) capped.details().get("std")).doubleValue(), 1e-12 * Math.max(1, kidRef.std()));
         AuditResult prdc = new FidelityPrdcAudit().run(ctx, dataSpec("prdc", Map.of("real", "real", "fake", "samples", "features", "ext", "k", 5, "bootstrap", 0))).get(0);
         assertEquals(150L, prdc.n());
+        PrecisionRecallDensityCoverage.Result prdcRef = new PrecisionRecallDensityCoverage(5).compute(real, f);
+        assertEquals(prdcRef.precision(), (Double) prdc.details().get("precision"), 1e-12);
+        assertEquals(prdcRef.recall(), (Double) prdc.details().get("recall"), 1e-12);
+        assertEquals(prdcRef.density(), (Double) prdc.details().get("density"), 1e-12);
+        assertEquals(prdcRef.coverage(), (Double) prdc.details().get("coverage"), 1e-12);
         AuditResult is = new FidelityInceptionScoreAudit().run(ctx, dataSpec("inception-score", Map.of("fake", "samples", "features", "ext", "splits", 5, "bootstrap", 0))).get(0);
         assertTrue(is.value() >= 1.0);
     }
@@ -234,7 +237,7 @@ class FidelityAuditsTest {
 
     @Test
     void missingExtractorIsAPlanError() {
-        AuditContext ctx = context(new BrightnessGenerator(1), Map.of());
+        TestAuditContext ctx = context(new BrightnessGenerator(1), Map.of());
         PlanException e = assertThrows(PlanException.class, () -> FID_MODULE.run(ctx, spec("fid", Map.of("real", "x"))));
         assertTrue(e.getMessage().contains("features"), e.getMessage());
     }

@@ -3,6 +3,7 @@ package io.genaudit.audits.modules;
 import io.genaudit.audits.AuditSpec;
 import io.genaudit.audits.Params;
 import io.genaudit.audits.PlanException;
+import io.genaudit.audits.TestAuditContext;
 import io.genaudit.datasets.BuiltInDatasets;
 import io.genaudit.datasets.text.MarkovSource;
 import io.genaudit.reports.AuditResult;
@@ -27,9 +28,9 @@ class LanguageModelAuditsTest {
 
     @Test
     void perplexityOfTheTrueSourceIsExpEntropyRate() throws Exception {
-        LmAuditTestContext ctx = new LmAuditTestContext(dir);
-        ctx.models.put("m", new SourceLanguageModel(false));
-        ctx.datasets.put("heldout", BuiltInDatasets.materialize("markov-heldout", 0, dir));
+        TestAuditContext ctx = TestAuditContext.in(dir).seed(11);
+        ctx.model("m", new SourceLanguageModel(false));
+        ctx.dataset("heldout", BuiltInDatasets.materialize("markov-heldout", 0, dir));
         PerplexityAudit audit = new PerplexityAudit();
         AuditResult r = audit.run(ctx, spec("perplexity", List.of("heldout"), Map.of("maxLength", 64, "stride", 48, "bootstrap", 200))).get(0);
         double truth = MarkovSource.standard().perplexityLowerBound();
@@ -43,16 +44,16 @@ class LanguageModelAuditsTest {
         assertEquals(Chart.Type.HISTOGRAM, r.charts().get(0).type());
         assertEquals(50, r.charts().get(0).series().get(0).y().length);
         assertEquals(48, r.settings().get("stride"));
-        assertEquals(List.of("evaluate:tokens=" + r.n()), ctx.phases);
+        assertEquals(List.of("evaluate:tokens=" + r.n()), ctx.units());
         assertThrows(PlanException.class, () -> audit.run(ctx, spec("perplexity", List.of("heldout"), Map.of("maxLength", 65))));
         assertThrows(PlanException.class, () -> audit.run(ctx, spec("perplexity", List.of("heldout"), Map.of("stride", 0))));
     }
 
     @Test
     void diversityShowsCollapseAgainstTheReference() throws Exception {
-        LmAuditTestContext ctx = new LmAuditTestContext(dir);
-        ctx.models.put("m", new SourceLanguageModel(false));
-        ctx.datasets.put("train", BuiltInDatasets.materialize("markov-train", 0, dir));
+        TestAuditContext ctx = TestAuditContext.in(dir).seed(11);
+        ctx.model("m", new SourceLanguageModel(false));
+        ctx.dataset("train", BuiltInDatasets.materialize("markov-train", 0, dir));
         DiversityAudit audit = new DiversityAudit();
         Map<String, Object> params = Map.of("samples", 40, "maxNewTokens", 60, "referenceData", "train", "prompts", List.of("ab", "ca"),
                 "tokenizer", "bytes");
@@ -60,7 +61,7 @@ class LanguageModelAuditsTest {
         Map<String, Object> d = healthy.details();
         assertEquals(40, d.get("n"));
         assertEquals(40, d.get("reference_n"));
-        assertEquals(List.of("sample:tokens=2400", "evaluate:texts=80"), ctx.phases);
+        assertEquals(List.of("sample:tokens=2400", "evaluate:texts=80"), ctx.units());
         // same source: generations look like the reference
         assertEquals((double) d.get("reference_distinct_2"), (double) d.get("distinct_2"), 0.1);
         assertEquals((double) d.get("reference_self_bleu_2"), (double) d.get("self_bleu_2"), 0.15);
@@ -74,7 +75,7 @@ class LanguageModelAuditsTest {
         }
         assertEquals(12, healthy.tables().get(0).rows().size(), "figures with intervals");
 
-        ctx.models.put("m", new SourceLanguageModel(true));
+        ctx.model("m", new SourceLanguageModel(true));
         Map<String, Object> one = new java.util.HashMap<>(params);
         one.put("prompts", List.of("ab"));
         AuditResult collapsed = audit.run(ctx, spec("diversity", List.of(), one)).get(0);
