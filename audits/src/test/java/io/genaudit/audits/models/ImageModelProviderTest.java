@@ -9,6 +9,7 @@ import io.genaudit.engine.ModelContractException;
 import io.genaudit.engine.image.AttributeClassifier;
 import io.genaudit.engine.image.ImageFeatureExtractor;
 import io.genaudit.engine.image.ImageGenerator;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -37,6 +38,7 @@ class ImageModelProviderTest {
         return new ModelSpec("g1", type, new Params(opts, "models[0]", "plan.yaml"), "plan.yaml");
     }
 
+    @Tag("integration")
     @Test
     void trainsVaeOnFixtureOnceThenReusesTheCache(@TempDir Path cache) throws Exception {
         ImageModelProvider p = new ImageModelProvider();
@@ -61,6 +63,7 @@ class ImageModelProviderTest {
         assertTrue(bad.getMessage().contains("lr"), bad.getMessage());
     }
 
+    @Tag("integration")
     @Test
     void fileModelsAreCheckedAgainstTheirDeclaredContract(@TempDir Path cache) throws Exception {
         ImageModelProvider p = new ImageModelProvider();
@@ -107,6 +110,7 @@ class ImageModelProviderTest {
         assertTrue(badMethod.getMessage().contains("resizeMethod"), badMethod.getMessage());
     }
 
+    @Tag("integration")
     @Test
     void shapesFeaturesTrainOnAFixtureAndClassifyAttributes(@TempDir Path cache) throws Exception {
         ImageModelProvider p = new ImageModelProvider();

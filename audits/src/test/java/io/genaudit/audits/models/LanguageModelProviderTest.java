@@ -9,6 +9,7 @@ import io.genaudit.engine.ModelContractException;
 import io.genaudit.engine.io.Sha256;
 import io.genaudit.engine.lm.LanguageModel;
 import io.genaudit.reports.Chart;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -36,6 +37,7 @@ class LanguageModelProviderTest {
         return new ModelSpec("m1", type, new Params(opts, "models[0]", "plan.yaml"), "plan.yaml");
     }
 
+    @Tag("integration")
     @Test
     void trainsOnAFixtureOnceThenReusesTheCache(@TempDir Path cache) throws Exception {
         var provider = new LanguageModelProvider();

@@ -14,6 +14,7 @@ import io.genaudit.engine.lm.Tokenizer;
 import io.genaudit.datasets.BuiltInDatasets;
 import io.genaudit.reports.AuditResult;
 import io.genaudit.reports.Chart;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -141,6 +142,7 @@ class BiasAuditTest {
         assertTrue(e.getMessage().contains("minLogOddsRatio"), e.getMessage());
     }
 
+    @Tag("integration")
     @Test
     void biasImageMeasuresASkewedGeneratorAgainstUniform() throws Exception {
         Path shapes = BuiltInDatasets.materialize("shapes-small", 1, dir.resolve("fixtures"));

@@ -14,6 +14,7 @@ import io.genaudit.engine.io.NpyArray;
 import io.genaudit.engine.io.NpyWriter;
 import io.genaudit.reports.AuditResult;
 import io.genaudit.reports.Chart;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -180,6 +181,7 @@ class FidelityAuditsTest {
         assertEquals(0, fromData.settings().get("bootstrap")); // the metric's parameters are settings too
     }
 
+    @Tag("integration")
     @Test
     void samplesAsAnImageFolderMatchTheirOwnFeatures() throws Exception {
         // 150 samples saved as 8-bit PNGs; FID from the folder equals FID from the features of the decoded PNGs

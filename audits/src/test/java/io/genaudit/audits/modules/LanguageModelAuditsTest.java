@@ -8,6 +8,7 @@ import io.genaudit.datasets.BuiltInDatasets;
 import io.genaudit.datasets.text.MarkovSource;
 import io.genaudit.reports.AuditResult;
 import io.genaudit.reports.Chart;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -49,6 +50,7 @@ class LanguageModelAuditsTest {
         assertThrows(PlanException.class, () -> audit.run(ctx, spec("perplexity", List.of("heldout"), Map.of("stride", 0))));
     }
 
+    @Tag("integration")
     @Test
     void diversityShowsCollapseAgainstTheReference() throws Exception {
         TestAuditContext ctx = TestAuditContext.in(dir).seed(11);

@@ -7,6 +7,7 @@ import io.genaudit.engine.image.nn.ModelFolder;
 import io.genaudit.engine.image.nn.TrainingData;
 import io.genaudit.engine.image.nn.TrainingSettings;
 import io.genaudit.engine.Progress;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -17,6 +18,7 @@ import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.*;
 
+@Tag("integration")
 class DcganTest {
     @Test
     void tinyTrainsInSecondsDiscriminatorLossFallsAndSeedsReproduce(@TempDir Path tmp) throws Exception {

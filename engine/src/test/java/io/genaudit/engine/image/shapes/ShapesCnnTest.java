@@ -4,6 +4,7 @@ import io.genaudit.engine.Progress;
 import io.genaudit.engine.image.ShapesTestData;
 import io.genaudit.datasets.shapes.ShapesFixture;
 import io.genaudit.datasets.shapes.ShapesSpec;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -13,6 +14,7 @@ import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.*;
 
+@Tag("integration")
 class ShapesCnnTest {
     @Test
     void learnsColourAndShapeAndServesFeaturesAndPredictions(@TempDir Path tmp) throws Exception {

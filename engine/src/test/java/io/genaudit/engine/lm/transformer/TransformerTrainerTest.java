@@ -4,6 +4,7 @@ import io.genaudit.engine.Progress;
 import io.genaudit.engine.lm.LanguageModel;
 import io.genaudit.engine.lm.SamplingSettings;
 import io.genaudit.datasets.text.MarkovSource;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -38,6 +39,7 @@ class TransformerTrainerTest {
         return new TransformerTrainer(TransformerConfig.tiny(), new TrainingSettings(7, epochs, 8, 1e-2, 0), p);
     }
 
+    @Tag("integration")
     @Test
     void tinyLossFallsAndModelJsonDescribesTheRun(@TempDir Path dir) throws Exception {
         long t0 = System.nanoTime();
@@ -110,6 +112,7 @@ class TransformerTrainerTest {
         }
     }
 
+    @Tag("integration")
     @Test
     void resumedRunEqualsUninterruptedRun(@TempDir Path full, @TempDir Path cut) throws Exception {
         TrainingRecord whole = trainer(3, Progress.SILENT).train(corpus, full, false);
