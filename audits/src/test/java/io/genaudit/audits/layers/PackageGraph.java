@@ -26,11 +26,16 @@ final class PackageGraph {
 
     /** Adds the references of one source file, named {@code fileName} in messages. */
     void add(String fileName, String source) {
+        add(fileName, source, JavaReferenceScanner.references(source));
+    }
+
+    /** Adds the references of one source file, already scanned into {@code references}. */
+    void add(String fileName, String source, List<JavaReferenceScanner.Reference> references) {
         Matcher m = PACKAGE.matcher(JavaReferenceScanner.codeOnly(source));
         if (!m.find()) return;
         String from = m.group(1);
         Map<String, Set<String>> out = edges.computeIfAbsent(from, k -> new TreeMap<>());
-        for (JavaReferenceScanner.Reference ref : JavaReferenceScanner.references(source)) {
+        for (JavaReferenceScanner.Reference ref : references) {
             String to = packageOf(ref.name());
             if (!to.equals(from)) {
                 out.computeIfAbsent(to, k -> new TreeSet<>()).add(fileName + " -> " + ref.name());
