@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.genaudit.engine.image.BufferedImages;
 import io.genaudit.engine.image.Images;
 import io.genaudit.engine.image.PngWriter;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -17,6 +18,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** {@code genaudit detect}, {@code genaudit train detector} and {@code metric: detectability} end to end on PNG folders. */
+@Tag("integration")
 class DetectCommandTest {
     @TempDir
     static Path dir;
