@@ -21,7 +21,7 @@ class C2paReaderTest {
         for (String f : new String[]{"c2pa-marked.png", "c2pa-marked.jpg", "c2pa-marked-ed25519.png", "c2pa-marked-legacy-x5chain.jpg"}) {
             C2paManifest m = C2paReader.read(MARKS.resolve(f));
             assertTrue(m.present(), f);
-            assertEquals("genaudit-datasets/1.0", m.claimGenerator(), f);
+            assertEquals("genaudit-fixtures/1.0", m.claimGenerator(), f);
             assertEquals(TRAINED, m.digitalSourceType(), f);
             assertEquals(SignatureStatus.VALID, m.signature(), f + ": " + m.problem());
             assertEquals(CertificateTrust.SELF_SIGNED, m.trust(), f);
