@@ -1,6 +1,6 @@
 package io.genaudit.audits.fuzz;
 
-import org.junit.jupiter.api.Tag;
+import net.jqwik.api.Tag;
 import io.genaudit.audits.registry.Registry;
 import io.genaudit.audits.plan.PlanParser;
 import io.genaudit.engine.InputException;

@@ -75,6 +75,7 @@ class TransformerTrainerTest {
         }
     }
 
+    @Tag("integration")
     @Test
     void sameSeedSameParametersLossesAndSamples(@TempDir Path a, @TempDir Path b) throws Exception {
         TrainingRecord ra = trainer(1, Progress.SILENT).train(corpus, a, false);
