@@ -1,6 +1,7 @@
 package io.genaudit.audits.metric;
 
 import io.genaudit.metrics.fidelity.FeatureBatch;
+import io.genaudit.values.DocumentScore;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -14,7 +15,8 @@ import java.util.function.Function;
  */
 final class MergeLawInputs {
     private static final Map<Class<?>, Function<Random, List<?>>> GENERATORS = Map.of(
-            FeatureBatch.class, MergeLawInputs::featureBatches);
+            FeatureBatch.class, MergeLawInputs::featureBatches,
+            DocumentScore.class, MergeLawInputs::documentScores);
 
     private MergeLawInputs() {
     }
@@ -40,6 +42,17 @@ final class MergeLawInputs {
                 out.add(FeatureBatch.rows(side, row, rows, side.name().toLowerCase()));
                 row += b;
             }
+        }
+        return out;
+    }
+
+    /** 40 documents of 0 to 300 scored tokens (about 2-3 nats each), with byte and word counts, in corpus order. */
+    private static List<DocumentScore> documentScores(Random rnd) {
+        List<DocumentScore> out = new ArrayList<>();
+        for (int i = 0; i < 40; i++) {
+            long tokens = rnd.nextInt(8) == 0 ? 0 : 1 + rnd.nextInt(300);
+            out.add(new DocumentScore(i, "doc" + i + ".txt", tokens * (2 + rnd.nextDouble()), tokens, 4 * tokens + rnd.nextInt(9),
+                    tokens / 3 + 1));
         }
         return out;
     }
