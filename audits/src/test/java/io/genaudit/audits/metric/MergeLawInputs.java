@@ -1,5 +1,6 @@
 package io.genaudit.audits.metric;
 
+import io.genaudit.metrics.diversity.TextSample;
 import io.genaudit.metrics.fidelity.FeatureBatch;
 import io.genaudit.values.DocumentScore;
 
@@ -16,7 +17,8 @@ import java.util.function.Function;
 final class MergeLawInputs {
     private static final Map<Class<?>, Function<Random, List<?>>> GENERATORS = Map.of(
             FeatureBatch.class, MergeLawInputs::featureBatches,
-            DocumentScore.class, MergeLawInputs::documentScores);
+            DocumentScore.class, MergeLawInputs::documentScores,
+            TextSample.class, MergeLawInputs::textSamples);
 
     private MergeLawInputs() {
     }
@@ -53,6 +55,21 @@ final class MergeLawInputs {
             long tokens = rnd.nextInt(8) == 0 ? 0 : 1 + rnd.nextInt(300);
             out.add(new DocumentScore(i, "doc" + i + ".txt", tokens * (2 + rnd.nextDouble()), tokens, 4 * tokens + rnd.nextInt(9),
                     tokens / 3 + 1));
+        }
+        return out;
+    }
+
+    /** 30 generations and 12 reference texts of 0 to 12 words from a 15-word vocabulary (Zipf-like: repeats likely). */
+    private static List<TextSample> textSamples(Random rnd) {
+        List<TextSample> out = new ArrayList<>();
+        for (TextSample.Set set : TextSample.Set.values()) {
+            int n = set == TextSample.Set.GENERATED ? 30 : 12;
+            for (int i = 0; i < n; i++) {
+                StringBuilder t = new StringBuilder();
+                int words = rnd.nextInt(13);
+                for (int w = 0; w < words; w++) t.append(w == 0 ? "" : " ").append("w").append((int) (15 * Math.pow(rnd.nextDouble(), 2)));
+                out.add(new TextSample(set, i, set + " " + i, i % 2 == 0 ? "p" : null, t.toString()));
+            }
         }
         return out;
     }
