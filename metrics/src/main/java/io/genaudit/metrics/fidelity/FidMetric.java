@@ -1,7 +1,6 @@
 package io.genaudit.metrics.fidelity;
 
 import io.genaudit.metrics.contract.Checks;
-import io.genaudit.metrics.contract.Metric;
 import io.genaudit.metrics.contract.MetricInfo;
 import io.genaudit.metrics.contract.MetricResult;
 import io.genaudit.metrics.contract.Param;
@@ -17,7 +16,11 @@ import java.util.Locale;
  * optionally, FID∞ (Chong and Forsyth 2020) to expose the finite-sample bias. The state is the two sides' streaming
  * statistics; rows are kept only for the bootstrap and FID∞.
  */
-public final class FidMetric implements Metric<FidMetric.Params, FeatureBatch, FeaturePairState, FidMetric.Result> {
+public final class FidMetric extends FeaturePairMetric<FidMetric.Params, FidMetric.Result> {
+
+    public FidMetric() {
+        super(Params.class, Result.class);
+    }
 
     /** FID's parameters. */
     public record Params(
@@ -60,33 +63,8 @@ public final class FidMetric implements Metric<FidMetric.Params, FeatureBatch, F
     }
 
     @Override
-    public Class<Params> parameterType() {
-        return Params.class;
-    }
-
-    @Override
-    public Class<FeatureBatch> inputType() {
-        return FeatureBatch.class;
-    }
-
-    @Override
-    public Class<Result> resultType() {
-        return Result.class;
-    }
-
-    @Override
-    public FeaturePairState newState(Params p) {
-        return new FeaturePairState(p.bootstrap() > 0 || p.fidInfinity());
-    }
-
-    @Override
-    public FeaturePairState update(FeaturePairState state, FeatureBatch batch) {
-        return state.add(batch);
-    }
-
-    @Override
-    public FeaturePairState merge(FeaturePairState a, FeaturePairState b) {
-        return a.merge(b);
+    protected boolean keepsRows(Params p) {
+        return p.bootstrap() > 0 || p.fidInfinity();
     }
 
     @Override

@@ -1,7 +1,6 @@
 package io.genaudit.metrics.fidelity;
 
 import io.genaudit.metrics.contract.Checks;
-import io.genaudit.metrics.contract.Metric;
 import io.genaudit.metrics.contract.MetricInfo;
 import io.genaudit.metrics.contract.MetricResult;
 import io.genaudit.metrics.contract.Param;
@@ -15,7 +14,11 @@ import java.util.List;
  * a grouped-jackknife interval ({@link KidInterval}). The state keeps every feature row by its global row id: the
  * subsets need all of them.
  */
-public final class KidMetric implements Metric<KidMetric.Params, FeatureBatch, FeaturePairState, KidMetric.Result> {
+public final class KidMetric extends FeaturePairMetric<KidMetric.Params, KidMetric.Result> {
+
+    public KidMetric() {
+        super(Params.class, Result.class);
+    }
     /** The kernel, as reported. */
     public static final String KERNEL = "(x.y/d + 1)^3";
 
@@ -58,36 +61,6 @@ public final class KidMetric implements Metric<KidMetric.Params, FeatureBatch, F
         return new MetricInfo("kid", "Kernel Inception Distance",
                 "Kernel Inception Distance (unbiased MMD^2, polynomial kernel), same definition and subsets as torch-fidelity.",
                 MetricInfo.Direction.LOWER_IS_BETTER, "docs/metrics/kid.md", MetricInfo.Mergeability.ITEMS);
-    }
-
-    @Override
-    public Class<Params> parameterType() {
-        return Params.class;
-    }
-
-    @Override
-    public Class<FeatureBatch> inputType() {
-        return FeatureBatch.class;
-    }
-
-    @Override
-    public Class<Result> resultType() {
-        return Result.class;
-    }
-
-    @Override
-    public FeaturePairState newState(Params p) {
-        return new FeaturePairState(true);
-    }
-
-    @Override
-    public FeaturePairState update(FeaturePairState state, FeatureBatch batch) {
-        return state.add(batch);
-    }
-
-    @Override
-    public FeaturePairState merge(FeaturePairState a, FeaturePairState b) {
-        return a.merge(b);
     }
 
     @Override

@@ -1,7 +1,6 @@
 package io.genaudit.metrics.fidelity;
 
 import io.genaudit.metrics.contract.Checks;
-import io.genaudit.metrics.contract.Metric;
 import io.genaudit.metrics.contract.MetricInfo;
 import io.genaudit.metrics.contract.MetricResult;
 import io.genaudit.metrics.contract.Param;
@@ -15,7 +14,11 @@ import java.util.List;
  * ({@link PrecisionRecallDensityCoverage}) and half-sampling intervals ({@link PrdcIntervals}). The headline value is
  * precision; all four are gate fields. The state keeps every feature row by its global row id (k-NN radii need them all).
  */
-public final class PrdcMetric implements Metric<PrdcMetric.Params, FeatureBatch, FeaturePairState, PrdcMetric.Result> {
+public final class PrdcMetric extends FeaturePairMetric<PrdcMetric.Params, PrdcMetric.Result> {
+
+    public PrdcMetric() {
+        super(Params.class, Result.class);
+    }
 
     /** PRDC's parameters. */
     public record Params(
@@ -60,36 +63,6 @@ public final class PrdcMetric implements Metric<PrdcMetric.Params, FeatureBatch,
         return new MetricInfo("prdc", "Precision, recall, density and coverage",
                 "Precision, recall, density and coverage of a generated set against a real set (prdc package definitions).",
                 MetricInfo.Direction.HIGHER_IS_BETTER, "docs/metrics/prdc.md", MetricInfo.Mergeability.ITEMS);
-    }
-
-    @Override
-    public Class<Params> parameterType() {
-        return Params.class;
-    }
-
-    @Override
-    public Class<FeatureBatch> inputType() {
-        return FeatureBatch.class;
-    }
-
-    @Override
-    public Class<Result> resultType() {
-        return Result.class;
-    }
-
-    @Override
-    public FeaturePairState newState(Params p) {
-        return new FeaturePairState(true);
-    }
-
-    @Override
-    public FeaturePairState update(FeaturePairState state, FeatureBatch batch) {
-        return state.add(batch);
-    }
-
-    @Override
-    public FeaturePairState merge(FeaturePairState a, FeaturePairState b) {
-        return a.merge(b);
     }
 
     @Override
