@@ -1,11 +1,10 @@
 package io.genaudit.audits.cli;
 
 import io.genaudit.audits.metric.InputFeed;
-import io.genaudit.engine.InputException;
 import io.genaudit.metrics.fidelity.ClassLogitsBatch;
 import io.genaudit.metrics.fidelity.FeatureBatches;
 import io.genaudit.metrics.fidelity.FeatureSet;
-import io.genaudit.metrics.fidelity.FeatureSetLoader;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 import java.nio.file.Path;
@@ -16,7 +15,8 @@ import java.util.function.Consumer;
 
 /**
  * Command-line inputs of the metrics that score generated samples through a classifier ({@code inception-score}):
- * {@code --fake} (an image folder run through {@code --classifier}, or {@code .npy} logits [N, C] computed elsewhere).
+ * {@code --fake} (an image folder run through {@code --classifier}, or {@code .npy} logits [N, C] computed elsewhere) and
+ * the {@link ImageNetworkOptions}.
  */
 public final class ClassLogitsCommandInputs implements CommandInputs<ClassLogitsBatch> {
     @Option(names = "--fake", paramLabel = "B", required = true, description = "Generated set: image folder, or .npy class logits [N, C].")
@@ -26,15 +26,8 @@ public final class ClassLogitsCommandInputs implements CommandInputs<ClassLogits
             description = "Classifier for image folders: torchscript:PATH or onnx:PATH (images [B,3,H,W] in [0,1] -> class logits [B,C]).")
     String classifier;
 
-    @Option(names = "--batch", paramLabel = "N", defaultValue = "50", description = "Images per classifier batch (default: ${DEFAULT-VALUE}).")
-    int batch;
-
-    @Option(names = "--resize", paramLabel = "N",
-            description = "Resize folder images to N x N (bicubic) before classification; default: pass them at their own size.")
-    Integer resize;
-
-    @Option(names = "--json", paramLabel = "OUT", description = "Write the result as JSON.")
-    Path json;
+    @Mixin
+    ImageNetworkOptions network;
 
     @Override
     public Class<ClassLogitsBatch> inputType() {
@@ -48,20 +41,17 @@ public final class ClassLogitsCommandInputs implements CommandInputs<ClassLogits
 
     @Override
     public Path json() {
-        return json;
+        return network.json;
     }
 
     @Override
     public InputFeed<ClassLogitsBatch> open() {
-        if (batch < 1) throw new InputException("--batch", "a positive batch size expected, got " + batch);
-        if (resize != null && resize < 1) throw new InputException("--resize", "a positive size expected, got " + resize);
-        FeatureSet logits = FeatureSetLoader.load(fake, () -> CliModels.openImageNetwork(classifier, fake, "--classifier",
-                "a classifier", "precomputed .npy logits [N, C]"), batch, true, ConsoleProgress.factory(), resize == null ? 0 : resize);
+        FeatureSet logits = network.load(fake, () -> CliModels.openImageNetwork(classifier, fake, "--classifier",
+                "a classifier", "precomputed .npy logits [N, C]"), true);
         Map<String, Object> settings = new LinkedHashMap<>();
         settings.put("fake", logits.description());
         if (classifier != null) settings.put("classifier", classifier);
-        settings.put("batch", batch);
-        if (resize != null) settings.put("resize", resize);
+        network.addSettings(settings);
         return new InputFeed<>() {
             @Override
             public void feed(Consumer<? super ClassLogitsBatch> sink) {
