@@ -16,11 +16,7 @@ import java.util.Locale;
  * optionally, FID∞ (Chong and Forsyth 2020) to expose the finite-sample bias. The state is the two sides' streaming
  * statistics; rows are kept only for the bootstrap and FID∞.
  */
-public final class FidMetric extends FeaturePairMetric<FidMetric.Params, FidMetric.Result> {
-
-    public FidMetric() {
-        super(Params.class, Result.class);
-    }
+public final class FidMetric implements FeaturePairMetric<FidMetric.Params, FidMetric.Result> {
 
     /** FID's parameters. */
     public record Params(
@@ -31,7 +27,7 @@ public final class FidMetric extends FeaturePairMetric<FidMetric.Params, FidMetr
             @Param(help = "Subset sizes of the FID∞ fit.", dflt = "15", min = 3) int points,
             @Param(help = "Add EPS to both covariance diagonals (pytorch-fid's fallback branch, e.g. 1e-6); default: only when the plain square root fails.",
                     min = 0, label = "EPS") Double offset,
-            @Param(help = "Seed of the bootstrap and FID∞ subsets (plans: the run's seed).", dflt = "0", runSeed = true) long seed) {
+            @Param(help = "Seed of the bootstrap and FID∞ subsets.", dflt = "0", runSeed = true) long seed) {
         public Params {
             Checks.bootstrapOrOff(bootstrap);
             Checks.level(level);
@@ -63,8 +59,18 @@ public final class FidMetric extends FeaturePairMetric<FidMetric.Params, FidMetr
     }
 
     @Override
-    protected boolean keepsRows(Params p) {
-        return p.bootstrap() > 0 || p.fidInfinity();
+    public Class<Params> parameterType() {
+        return Params.class;
+    }
+
+    @Override
+    public Class<Result> resultType() {
+        return Result.class;
+    }
+
+    @Override
+    public FeaturePairState newState(Params p) {
+        return new FeaturePairState(p.bootstrap() > 0 || p.fidInfinity());
     }
 
     @Override

@@ -26,7 +26,7 @@ public final class InceptionScoreMetric implements Metric<InceptionScoreMetric.P
             @Param(help = "Bootstrap resamples of the generated samples for a percentile interval; 0 = off.", dflt = "200", min = 0) int bootstrap,
             @Param(help = "Interval level.", dflt = "0.95", label = "P") double level,
             @Param(help = "Seed of the shuffle (numpy RandomState, folded to 32 bits; 2020 is torch-fidelity's) and of the "
-                    + "bootstrap (plans: the run's seed).", dflt = "2020", runSeed = true) long seed) {
+                    + "bootstrap.", dflt = "2020", runSeed = true) long seed) {
         public Params {
             Checks.bootstrapOrOff(bootstrap);
             Checks.level(level);

@@ -14,11 +14,7 @@ import java.util.List;
  * a grouped-jackknife interval ({@link KidInterval}). The state keeps every feature row by its global row id: the
  * subsets need all of them.
  */
-public final class KidMetric extends FeaturePairMetric<KidMetric.Params, KidMetric.Result> {
-
-    public KidMetric() {
-        super(Params.class, Result.class);
-    }
+public final class KidMetric implements FeaturePairMetric<KidMetric.Params, KidMetric.Result> {
     /** The kernel, as reported. */
     public static final String KERNEL = "(x.y/d + 1)^3";
 
@@ -31,7 +27,7 @@ public final class KidMetric extends FeaturePairMetric<KidMetric.Params, KidMetr
                     + "grouped-jackknife interval (20 groups per set; the count itself is not used).", dflt = "200", min = 0) int bootstrap,
             @Param(help = "Interval level.", dflt = "0.95", label = "P") double level,
             @Param(help = "Seed of the subset draws (numpy RandomState, folded to 32 bits; 2020 is torch-fidelity's) and of the "
-                    + "jackknife groups (plans: the run's seed).", dflt = "2020", runSeed = true) long seed) {
+                    + "jackknife groups.", dflt = "2020", runSeed = true) long seed) {
         public Params {
             Checks.bootstrapOrOff(bootstrap);
             Checks.level(level);
@@ -61,6 +57,21 @@ public final class KidMetric extends FeaturePairMetric<KidMetric.Params, KidMetr
         return new MetricInfo("kid", "Kernel Inception Distance",
                 "Kernel Inception Distance (unbiased MMD^2, polynomial kernel), same definition and subsets as torch-fidelity.",
                 MetricInfo.Direction.LOWER_IS_BETTER, "docs/metrics/kid.md", MetricInfo.Mergeability.ITEMS);
+    }
+
+    @Override
+    public Class<Params> parameterType() {
+        return Params.class;
+    }
+
+    @Override
+    public Class<Result> resultType() {
+        return Result.class;
+    }
+
+    @Override
+    public FeaturePairState newState(Params p) {
+        return new FeaturePairState(true);
     }
 
     @Override

@@ -14,11 +14,7 @@ import java.util.List;
  * ({@link PrecisionRecallDensityCoverage}) and half-sampling intervals ({@link PrdcIntervals}). The headline value is
  * precision; all four are gate fields. The state keeps every feature row by its global row id (k-NN radii need them all).
  */
-public final class PrdcMetric extends FeaturePairMetric<PrdcMetric.Params, PrdcMetric.Result> {
-
-    public PrdcMetric() {
-        super(Params.class, Result.class);
-    }
+public final class PrdcMetric implements FeaturePairMetric<PrdcMetric.Params, PrdcMetric.Result> {
 
     /** PRDC's parameters. */
     public record Params(
@@ -27,7 +23,7 @@ public final class PrdcMetric extends FeaturePairMetric<PrdcMetric.Params, PrdcM
                     + "half-sampling intervals of all four measures (100 random halves of each set; the count itself is not used).",
                     dflt = "200", min = 0) int bootstrap,
             @Param(help = "Interval level.", dflt = "0.95", label = "P") double level,
-            @Param(help = "Seed of the half-samples (plans: the run's seed).", dflt = "0", runSeed = true) long seed) {
+            @Param(help = "Seed of the half-samples.", dflt = "0", runSeed = true) long seed) {
         public Params {
             Checks.bootstrapOrOff(bootstrap);
             Checks.level(level);
@@ -63,6 +59,21 @@ public final class PrdcMetric extends FeaturePairMetric<PrdcMetric.Params, PrdcM
         return new MetricInfo("prdc", "Precision, recall, density and coverage",
                 "Precision, recall, density and coverage of a generated set against a real set (prdc package definitions).",
                 MetricInfo.Direction.HIGHER_IS_BETTER, "docs/metrics/prdc.md", MetricInfo.Mergeability.ITEMS);
+    }
+
+    @Override
+    public Class<Params> parameterType() {
+        return Params.class;
+    }
+
+    @Override
+    public Class<Result> resultType() {
+        return Result.class;
+    }
+
+    @Override
+    public FeaturePairState newState(Params p) {
+        return new FeaturePairState(true);
     }
 
     @Override
