@@ -7,7 +7,7 @@ import io.genaudit.engine.image.gan.DcganConfig;
 import io.genaudit.engine.image.gan.DcganModel;
 import io.genaudit.engine.image.gan.DcganTrainer;
 import io.genaudit.engine.image.nn.TrainingData;
-import io.genaudit.engine.image.nn.TrainingSettings;
+import io.genaudit.engine.train.TrainingRun;
 import io.genaudit.fixtures.Fixtures;
 import io.genaudit.metrics.bias.AttributeClassifier;
 import io.genaudit.metrics.bias.AttributeDistributionProbe;
@@ -82,7 +82,7 @@ public class SkewedShapesBench {
                 DcganModel g;
                 try {
                     g = DcganTrainer.train(td, DcganConfig.preset(size, 3, 32, 32, 0),
-                            new TrainingSettings(tmp.resolve("gan-" + fx + "-" + seed), seed, epochs, false, Progress.SILENT));
+                            DcganTrainer.defaultSettings(size, seed, epochs), new TrainingRun(tmp.resolve("gan-" + fx + "-" + seed), false, Progress.SILENT));
                 } catch (IllegalStateException e) {
                     System.out.printf(Locale.ROOT, "%s,%d,training failed: %s%n", fx, seed, e.getMessage());
                     continue;

@@ -25,7 +25,7 @@ class TrainTransformerCommandTest {
                 "--size", "tiny", "--epochs", "2", "--seed", "4");
         assertEquals(ExitCodes.OK, rc);
         assertTrue(Files.exists(out.resolve("model.json")));
-        assertTrue(Files.exists(out.resolve("checkpoints/epoch-002/params.bin")));
+        assertTrue(Files.exists(io.genaudit.engine.train.CheckpointFolder.file(out, 2)));
         byte[] params = Files.readAllBytes(out.resolve("params.bin"));
         // resuming a finished run changes nothing
         rc = Main.commandLine().execute("train", "transformer", "--data", data.toString(), "--out", out.toString(),
