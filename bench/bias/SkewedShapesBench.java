@@ -7,9 +7,10 @@ import io.genaudit.engine.image.gan.DcganConfig;
 import io.genaudit.engine.image.gan.DcganModel;
 import io.genaudit.engine.image.gan.DcganTrainer;
 import io.genaudit.engine.image.nn.TrainingData;
+import io.genaudit.engine.image.AttributeClassifier;
+import io.genaudit.engine.train.TrainingDivergedException;
 import io.genaudit.engine.train.TrainingRun;
 import io.genaudit.fixtures.Fixtures;
-import io.genaudit.metrics.bias.AttributeClassifier;
 import io.genaudit.metrics.bias.AttributeDistributionProbe;
 import io.genaudit.metrics.bias.GroupEffect;
 import io.genaudit.metrics.stats.MultipleComparisons;
@@ -17,6 +18,7 @@ import io.genaudit.metrics.stats.MultipleComparisons;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 
 /**
@@ -31,11 +33,19 @@ import java.util.Locale;
 public class SkewedShapesBench {
     /** Colour classifier: the channel whose mean is highest (images are rendered on a grey background). */
     static final class ChannelColour implements AttributeClassifier {
-        public List<String> classes() {
+        public List<String> attributes() {
+            return List.of("colour");
+        }
+
+        public List<String> classes(String attribute) {
             return ShapesClasses.ORDER.get("colour");
         }
 
-        public int[] predict(Images b) {
+        public Map<String, int[]> predict(Images b) {
+            return Map.of("colour", colours(b));
+        }
+
+        int[] colours(Images b) {
             int hw = b.height() * b.width();
             int[] out = new int[b.n()];
             for (int i = 0; i < b.n(); i++) {
@@ -62,7 +72,7 @@ public class SkewedShapesBench {
         ImageFolderSource ref = ImageFolderSource.open(balanced, 3);
         ImageLabels labels = ImageLabels.read(balanced.resolve("labels.csv"), ref, ShapesClasses.ORDER);
         ChannelColour clf = new ChannelColour();
-        int[] calPred = clf.predictAll(ref, 200);
+        int[] calPred = clf.predictAll("colour", ref, 200);
         int[] calTrue = labels.of("colour");
         int agree = 0;
         for (int i = 0; i < calPred.length; i++) if (calPred[i] == calTrue[i]) agree++;
@@ -83,17 +93,17 @@ public class SkewedShapesBench {
                 try {
                     g = DcganTrainer.train(td, DcganConfig.preset(size, 3, 32, 32, 0),
                             DcganTrainer.defaultSettings(size, seed, epochs), new TrainingRun(tmp.resolve("gan-" + fx + "-" + seed), false, Progress.SILENT));
-                } catch (IllegalStateException e) {
+                } catch (TrainingDivergedException e) {
                     System.out.printf(Locale.ROOT, "%s,%d,training failed: %s%n", fx, seed, e.getMessage());
                     continue;
                 }
                 double trainS = (System.nanoTime() - t0) / 1e9;
                 int[] pred;
                 try (g) {
-                    pred = clf.predict(g.generate(samples, 7, null));
+                    pred = clf.colours(g.generate(samples, 7, null));
                 }
-                var vsUniform = probe.run(clf.classes(), pred, AttributeDistributionProbe.uniform(3), cal);
-                var vsTraining = probe.run(clf.classes(), pred, trainProps, cal);
+                var vsUniform = probe.run(clf.classes("colour"), pred, AttributeDistributionProbe.uniform(3), cal);
+                var vsTraining = probe.run(clf.classes("colour"), pred, trainProps, cal);
                 StringBuilder est = new StringBuilder();
                 boolean covers = true;
                 for (int c = 0; c < 3; c++) {

@@ -49,7 +49,7 @@ public final class CheckpointFile {
                          String dataSha256, int epochsDone, Map<String, Object> state) {
         public Header {
             hyperParameters = normalised(hyperParameters);
-            state = state == null ? Map.of() : state;
+            state = normalised(state);
         }
     }
 
@@ -101,11 +101,11 @@ public final class CheckpointFile {
         } catch (java.nio.file.NoSuchFileException e) {
             throw new InputException(file, "no such checkpoint file");
         }
-        if (all.length < MAGIC.length + 4 || !Arrays.equals(all, 0, MAGIC.length, MAGIC, 0, MAGIC.length)) {
-            boolean prefix = all.length < MAGIC.length && Arrays.equals(all, 0, all.length, MAGIC, 0, all.length);
-            throw new InputException(file, (prefix || all.length >= MAGIC.length ? "truncated checkpoint (" + all.length + " bytes)"
-                    : "not a genaudit checkpoint (it does not start with 'genaudit-checkpoint-v1')") + ADVICE);
+        int compared = Math.min(all.length, MAGIC.length);
+        if (!Arrays.equals(all, 0, compared, MAGIC, 0, compared)) {
+            throw new InputException(file, "not a genaudit checkpoint (it does not start with 'genaudit-checkpoint-v1')" + ADVICE);
         }
+        if (all.length < MAGIC.length + 4) throw new InputException(file, "truncated checkpoint (" + all.length + " bytes)" + ADVICE);
         int headerLength = ByteBuffer.wrap(all, MAGIC.length, 4).getInt();
         int at = MAGIC.length + 4;
         if (headerLength < 2 || headerLength > all.length - at) {
@@ -189,7 +189,12 @@ public final class CheckpointFile {
     /** The map as JSON reads it back (floats widened, nested records as maps), so headers compare equal across a save. */
     @SuppressWarnings("unchecked")
     private static Map<String, Object> normalised(Map<String, Object> m) {
-        return m == null ? Map.of() : JSON.convertValue(m, LinkedHashMap.class);
+        if (m == null) return Map.of();
+        try {
+            return JSON.readValue(JSON.writeValueAsBytes(m), LinkedHashMap.class);
+        } catch (IOException e) {
+            throw new IllegalArgumentException("checkpoint metadata must be plain JSON values: " + e.getMessage(), e);
+        }
     }
 
     private record SectionEntry(String name, long bytes, String sha256) {
