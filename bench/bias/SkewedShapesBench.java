@@ -7,7 +7,7 @@ import io.genaudit.engine.image.gan.DcganConfig;
 import io.genaudit.engine.image.gan.DcganModel;
 import io.genaudit.engine.image.gan.DcganTrainer;
 import io.genaudit.engine.image.nn.TrainingData;
-import io.genaudit.engine.image.AttributeClassifier;
+import io.genaudit.engine.image.SingleAttributeClassifier;
 import io.genaudit.engine.train.TrainingDivergedException;
 import io.genaudit.engine.train.TrainingRun;
 import io.genaudit.fixtures.Fixtures;
@@ -18,7 +18,6 @@ import io.genaudit.metrics.stats.MultipleComparisons;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
 import java.util.Locale;
 
 /**
@@ -32,20 +31,16 @@ import java.util.Locale;
  */
 public class SkewedShapesBench {
     /** Colour classifier: the channel whose mean is highest (images are rendered on a grey background). */
-    static final class ChannelColour implements AttributeClassifier {
-        public List<String> attributes() {
-            return List.of("colour");
+    static final class ChannelColour implements SingleAttributeClassifier {
+        public String attribute() {
+            return "colour";
         }
 
-        public List<String> classes(String attribute) {
+        public List<String> classes() {
             return ShapesClasses.ORDER.get("colour");
         }
 
-        public Map<String, int[]> predict(Images b) {
-            return Map.of("colour", colours(b));
-        }
-
-        int[] colours(Images b) {
+        public int[] predictClasses(Images b) {
             int hw = b.height() * b.width();
             int[] out = new int[b.n()];
             for (int i = 0; i < b.n(); i++) {
@@ -100,10 +95,10 @@ public class SkewedShapesBench {
                 double trainS = (System.nanoTime() - t0) / 1e9;
                 int[] pred;
                 try (g) {
-                    pred = clf.colours(g.generate(samples, 7, null));
+                    pred = clf.predictClasses(g.generate(samples, 7, null));
                 }
-                var vsUniform = probe.run(clf.classes("colour"), pred, AttributeDistributionProbe.uniform(3), cal);
-                var vsTraining = probe.run(clf.classes("colour"), pred, trainProps, cal);
+                var vsUniform = probe.run(clf.classes(), pred, AttributeDistributionProbe.uniform(3), cal);
+                var vsTraining = probe.run(clf.classes(), pred, trainProps, cal);
                 StringBuilder est = new StringBuilder();
                 boolean covers = true;
                 for (int c = 0; c < 3; c++) {

@@ -3,10 +3,9 @@ package io.genaudit.engine.image;
 import io.genaudit.engine.ModelContractException;
 
 import java.util.List;
-import java.util.Map;
 
-/** A one-attribute {@link AttributeClassifier}: the argmax over an extractor's outputs, one logit per class. */
-record ArgmaxClassifier(ImageFeatureExtractor logits, String attribute, List<String> classes) implements AttributeClassifier {
+/** A one-attribute {@link SingleAttributeClassifier}: the argmax over an extractor's outputs, one logit per class. */
+record ArgmaxClassifier(ImageFeatureExtractor logits, String attribute, List<String> classes) implements SingleAttributeClassifier {
     static ArgmaxClassifier of(ImageFeatureExtractor logits, String attribute, List<String> classes) {
         if (logits.dimension() != classes.size()) {
             throw new ModelContractException(logits.describe(), classes.size() + " logits (one per class " + classes + ")", logits.dimension() + " outputs");
@@ -15,17 +14,7 @@ record ArgmaxClassifier(ImageFeatureExtractor logits, String attribute, List<Str
     }
 
     @Override
-    public List<String> attributes() {
-        return List.of(attribute);
-    }
-
-    @Override
-    public List<String> classes(String a) {
-        return classes;
-    }
-
-    @Override
-    public Map<String, int[]> predict(Images batch) {
+    public int[] predictClasses(Images batch) {
         double[][] z = logits.extract(batch);
         int[] out = new int[z.length];
         for (int i = 0; i < z.length; i++) {
@@ -33,7 +22,7 @@ record ArgmaxClassifier(ImageFeatureExtractor logits, String attribute, List<Str
             for (int c = 1; c < z[i].length; c++) if (z[i][c] > z[i][best]) best = c;
             out[i] = best;
         }
-        return Map.of(attribute, out);
+        return out;
     }
 
     @Override

@@ -3,11 +3,10 @@ package io.genaudit.engine.image;
 import io.genaudit.engine.ModelContractException;
 
 import java.util.List;
-import java.util.Map;
 
 /** One attribute of an {@link AttributeClassifier}, its class ids renumbered onto a given class order. */
 record OneAttributeView(AttributeClassifier source, String attribute, List<String> classes, int[] renumber)
-        implements AttributeClassifier {
+        implements SingleAttributeClassifier {
     static OneAttributeView of(AttributeClassifier source, String attribute, List<String> classes) {
         if (!source.attributes().contains(attribute)) {
             throw new ModelContractException(source.describe(), "attribute " + attribute, "attributes " + source.attributes());
@@ -22,21 +21,11 @@ record OneAttributeView(AttributeClassifier source, String attribute, List<Strin
     }
 
     @Override
-    public List<String> attributes() {
-        return List.of(attribute);
-    }
-
-    @Override
-    public List<String> classes(String a) {
-        return classes;
-    }
-
-    @Override
-    public Map<String, int[]> predict(Images batch) {
+    public int[] predictClasses(Images batch) {
         int[] p = source.predict(batch).get(attribute);
         int[] out = new int[p.length];
         for (int i = 0; i < p.length; i++) out[i] = renumber[p[i]];
-        return Map.of(attribute, out);
+        return out;
     }
 
     @Override
