@@ -1,6 +1,7 @@
 package io.genaudit.audits.metric;
 
 import io.genaudit.metrics.diversity.TextSample;
+import io.genaudit.metrics.fidelity.ClassLogitsBatch;
 import io.genaudit.metrics.fidelity.FeatureBatch;
 import io.genaudit.values.DocumentScore;
 
@@ -18,7 +19,8 @@ final class MergeLawInputs {
     private static final Map<Class<?>, Function<Random, List<?>>> GENERATORS = Map.of(
             FeatureBatch.class, MergeLawInputs::featureBatches,
             DocumentScore.class, MergeLawInputs::documentScores,
-            TextSample.class, MergeLawInputs::textSamples);
+            TextSample.class, MergeLawInputs::textSamples,
+            ClassLogitsBatch.class, MergeLawInputs::classLogitsBatches);
 
     private MergeLawInputs() {
     }
@@ -70,6 +72,23 @@ final class MergeLawInputs {
                 for (int w = 0; w < words; w++) t.append(w == 0 ? "" : " ").append("w").append((int) (15 * Math.pow(rnd.nextDouble(), 2)));
                 out.add(new TextSample(set, i, set + " " + i, i % 2 == 0 ? "p" : null, t.toString()));
             }
+        }
+        return out;
+    }
+
+    /** 70 rows of 5 class logits (confident on a random class, so the Inception Score is well above 1), in batches of 1 to 12 rows. */
+    private static List<ClassLogitsBatch> classLogitsBatches(Random rnd) {
+        List<ClassLogitsBatch> out = new ArrayList<>();
+        int row = 0;
+        while (row < 70) {
+            int b = Math.min(70 - row, 1 + rnd.nextInt(12));
+            double[][] rows = new double[b][5];
+            for (double[] r : rows) {
+                for (int j = 0; j < 5; j++) r[j] = rnd.nextGaussian();
+                r[rnd.nextInt(5)] += 3;
+            }
+            out.add(new ClassLogitsBatch(row, rows, "logits"));
+            row += b;
         }
         return out;
     }
