@@ -22,7 +22,7 @@ import java.util.stream.IntStream;
  * core ({@link #curve}, {@link #maxFBeta}, {@link #kMeans}) is public so the PRD algorithm can be checked apart from
  * the clustering. The state keeps every row (k-means needs them all).
  */
-public final class PrdMetric implements Metric<PrdMetric.Params, FeatureBatch, FeaturePairState, PrdMetric.Result> {
+public final class PrdMetric implements FeaturePairMetric<PrdMetric.Params, PrdMetric.Result> {
     /** The edge angle the reference uses instead of 0 and π/2 (tan(π/2) is infinite). */
     private static final double EDGE = 1e-10;
 
@@ -78,11 +78,6 @@ public final class PrdMetric implements Metric<PrdMetric.Params, FeatureBatch, F
     }
 
     @Override
-    public Class<FeatureBatch> inputType() {
-        return FeatureBatch.class;
-    }
-
-    @Override
     public Class<Result> resultType() {
         return Result.class;
     }
@@ -90,16 +85,6 @@ public final class PrdMetric implements Metric<PrdMetric.Params, FeatureBatch, F
     @Override
     public FeaturePairState newState(Params p) {
         return new FeaturePairState(true);
-    }
-
-    @Override
-    public FeaturePairState update(FeaturePairState state, FeatureBatch batch) {
-        return state.add(batch);
-    }
-
-    @Override
-    public FeaturePairState merge(FeaturePairState a, FeaturePairState b) {
-        return a.merge(b);
     }
 
     @Override
