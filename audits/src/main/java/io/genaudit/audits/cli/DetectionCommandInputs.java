@@ -10,10 +10,9 @@ import io.genaudit.engine.image.nn.ModelFolder;
 import io.genaudit.engine.image.vae.VaeModel;
 import io.genaudit.metrics.detect.DetectabilitySettings;
 import io.genaudit.metrics.detect.DetectionInput;
-import io.genaudit.metrics.detect.DetectorClassifier;
 import io.genaudit.metrics.detect.FirstImages;
 import io.genaudit.metrics.detect.Perturbation;
-import io.genaudit.metrics.detect.SpectralFeatures;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 import java.nio.file.Files;
@@ -35,20 +34,11 @@ public final class DetectionCommandInputs implements CommandInputs<DetectionInpu
     Path real;
 
     @Option(names = "--fake", required = true, paramLabel = "DIR|MODEL",
-            description = "Folder of the model's generated images, or a built-in model folder (DCGAN/VAE, with model.json) to sample --samples images from.")
+            description = "Folder of the model's generated images, or a built-in model folder (DCGAN/VAE, with model.json) to sample --samples images (default 500) from.")
     Path fake;
 
-    @Option(names = "--folds", paramLabel = "K", description = "Cross-validation folds (default 5).")
-    int folds = 5;
-
-    @Option(names = "--classifier", description = "logistic, svm or gbt (default logistic).")
-    String classifier = "logistic";
-
-    @Option(names = "--features", description = "Feature parts, e.g. fft:32,dct:8,pixel (the default).")
-    String features = SpectralFeatures.defaults().spec();
-
-    @Option(names = "--samples", paramLabel = "N", description = "Use at most N images of each folder (default: all; 500 samples from a model).")
-    Integer samples;
+    @Mixin
+    DetectorOptions detectorOptions;
 
     @Option(names = "--detector", paramLabel = "FILE", description = "A fixed detector: a .json saved by 'genaudit train detector', or a TorchScript .pt / ONNX .onnx network ([B,3,H,W] in [0,1] -> [B,1] or [B,2]); scored at --fpr instead of cross-validating.")
     Path detector;
@@ -89,7 +79,7 @@ public final class DetectionCommandInputs implements CommandInputs<DetectionInpu
         DetectabilitySettings settings;
         List<Perturbation> perturbations;
         try {
-            settings = DetectabilitySettings.forScoring(SpectralFeatures.parse(features), DetectorClassifier.parse(classifier), folds, seed, batchSize);
+            settings = detectorOptions.settings(seed, batchSize);
             perturbations = parseRobustness(robustness);
         } catch (IllegalArgumentException e) {
             throw new InputException("command line", e.getMessage());
@@ -135,6 +125,7 @@ public final class DetectionCommandInputs implements CommandInputs<DetectionInpu
     }
 
     private void openImages(DetectionRun run, ImageGenerator generator) {
+        Integer samples = detectorOptions.samples;
         ImageFolderSource realFolder = ImageFolderSource.open(real, 3);
         if (generator != null) {
             run.images(samples == null ? realFolder : new FirstImages(realFolder, samples), realFolder.height(), realFolder.width(),
