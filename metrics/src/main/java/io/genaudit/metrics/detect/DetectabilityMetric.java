@@ -90,7 +90,7 @@ public final class DetectabilityMetric implements Metric<DetectabilityMetric.Par
     @Override
     public MetricInfo info() {
         return new MetricInfo("detectability", "Deepfake detectability",
-                "Deepfake detectability: how easily generated images are told from real ones (AUC, AP, EER, TPR@1%FPR), and their synthetic-origin marks.",
+                "Deepfake detectability: how easily generated images are told from real ones (AUC, AP, EER, TPR at FPR 0.01), and their synthetic-origin marks.",
                 MetricInfo.Direction.HIGHER_IS_BETTER, "docs/metrics/detectability.md", MetricInfo.Mergeability.ITEMS, List.of("detect"));
     }
 
