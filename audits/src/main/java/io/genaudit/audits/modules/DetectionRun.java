@@ -34,6 +34,7 @@ public final class DetectionRun {
     private int height;
     private int width;
 
+    /** A run scoring with {@code settings}' detector, reporting progress to {@code progress}, sending batches to {@code sink}. */
     public DetectionRun(DetectabilitySettings settings, Progress.Factory progress, Consumer<? super DetectionInput> sink) {
         this.settings = settings;
         this.evidence = new DetectionEvidence(new DetectabilityStudy(settings, progress), sink);
@@ -92,6 +93,7 @@ public final class DetectionRun {
         return real;
     }
 
+    /** The generated images after step 1. */
     public ImageSource fake() {
         return fake;
     }
@@ -101,6 +103,7 @@ public final class DetectionRun {
         return height;
     }
 
+    /** The common image width after step 1. */
     public int width() {
         return width;
     }
@@ -127,6 +130,7 @@ public final class DetectionRun {
         return s;
     }
 
+    /** The caveats about the inputs found so far (resizing, too few images, marks not checked ...). */
     public List<String> notes() {
         return notes;
     }
