@@ -1,6 +1,7 @@
 package io.genaudit.audits.cli;
 
 import io.genaudit.audits.metric.InputFeed;
+import io.genaudit.audits.modules.DetectionFeed;
 import io.genaudit.audits.modules.DetectionRun;
 import io.genaudit.engine.InputException;
 import io.genaudit.engine.image.ImageFolderSource;
@@ -18,10 +19,8 @@ import picocli.CommandLine.Option;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Consumer;
 
 /**
  * Command-line inputs of {@code genaudit detectability} (alias {@code detect}): {@code --real} and {@code --fake}
@@ -88,38 +87,15 @@ public final class DetectionCommandInputs implements CommandInputs<DetectionInpu
             throw new InputException(fake, "a folder of generated images or a built-in model folder (with model.json) expected");
         }
         boolean model = Files.exists(fake.resolve("model.json"));
-        return new InputFeed<>() {
-            private DetectionRun run;
-
+        return new DetectionFeed(settings, ConsoleProgress.factory(), fake.toString(), real.toString(), List.of()) {
             @Override
-            public void feed(Consumer<? super DetectionInput> sink) throws Exception {
-                run = new DetectionRun(settings, ConsoleProgress.factory(), sink);
+            protected void steps(DetectionRun run) throws Exception {
                 try (ImageGenerator generator = model ? loadModel(fake) : null) {
                     openImages(run, generator);
                     if (detector != null) run.fixedDetector(detector, fake.toString(), perturbations);
                     else run.crossValidated(fake.toString(), perturbations);
                     run.marks(model ? null : fake);
                 }
-            }
-
-            @Override
-            public String subject() {
-                return fake.toString();
-            }
-
-            @Override
-            public String datasetLabel() {
-                return real.toString();
-            }
-
-            @Override
-            public Map<String, Object> settings() {
-                return run == null ? new LinkedHashMap<>() : run.settings();
-            }
-
-            @Override
-            public List<String> notes() {
-                return run == null ? List.of() : run.notes();
             }
         };
     }

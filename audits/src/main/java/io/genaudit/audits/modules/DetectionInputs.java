@@ -19,9 +19,7 @@ import io.genaudit.metrics.detect.SpectralFeatures;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
-import java.util.function.Consumer;
 
 /**
  * Plan inputs of {@code detectability}: the real images ({@code real} or {@code data:}), the generated ones (the
@@ -99,37 +97,36 @@ public final class DetectionInputs implements InputAdapter<DetectionInput> {
     }
 
     /** The batches of one entry: the steps of {@link DetectionRun} in the audit's phase record. */
-    private static final class Feed implements InputFeed<DetectionInput> {
+    private static final class Feed extends DetectionFeed {
         private final AuditContext ctx;
         private final AuditSpec spec;
         private final Request r;
-        private DetectionRun run;
 
         Feed(AuditContext ctx, AuditSpec spec, Request r) {
+            super(r.settings(), ctx.progress(), r.subject(), r.realId(), r.notes());
             this.ctx = ctx;
             this.spec = spec;
             this.r = r;
         }
 
         @Override
-        public void feed(Consumer<? super DetectionInput> sink) {
-            run = new DetectionRun(r.settings(), ctx.progress(), sink);
-            r.notes().forEach(run::note);
+        protected void steps(DetectionRun run) {
+            run.setting("samples", r.samples());
             try (AuditContext.Phase ph = ctx.phase(spec.id() + " detectability", "evaluate", r.subject())) {
-                openImages();
+                openImages(run);
                 if (r.detector() != null) {
                     ctx.recordFile("model", r.detector());
                     run.fixedDetector(r.detector(), r.subject(), r.perturbations());
                 } else {
                     LabelledFeatures data = run.crossValidated(r.subject(), r.perturbations());
-                    for (int i = 0; i < r.crossIds().size(); i++) transfer(data, i, r.crossIds().get(i));
+                    for (int i = 0; i < r.crossIds().size(); i++) transfer(run, data, i, r.crossIds().get(i));
                 }
                 run.marks(r.generatedId() == null ? null : ctx.dataset(r.generatedId()).path());
                 ph.units("images", run.images());
             }
         }
 
-        private void openImages() {
+        private void openImages(DetectionRun run) {
             ImageFolderSource realFolder = ImageFolderSource.open(ctx.dataset(r.realId()).path(), 3);
             if (r.generatedId() != null) {
                 ImageFolderSource generated = ImageFolderSource.open(ctx.dataset(r.generatedId()).path(), 3);
@@ -143,35 +140,13 @@ public final class DetectionInputs implements InputAdapter<DetectionInput> {
             if (run.real().size() < r.samples()) run.note("Only " + run.real().size() + " real images available (samples: " + r.samples() + ").");
         }
 
-        private void transfer(LabelledFeatures data, int order, String crossId) {
+        private void transfer(DetectionRun run, LabelledFeatures data, int order, String crossId) {
             ImageGenerator other = ctx.imageGenerator(crossId);
             if (other.height() != run.height() || other.width() != run.width()) {
                 throw bad(spec, "crossGenerator", "model '" + crossId + "' makes " + other.height() + "x" + other.width()
                         + " images but '" + r.subject() + "' makes " + run.height() + "x" + run.width());
             }
             run.transfer(data, r.subject(), order, crossId, other.samples(r.samples(), r.settings().seed() + 1));
-        }
-
-        @Override
-        public String subject() {
-            return r.subject();
-        }
-
-        @Override
-        public String datasetLabel() {
-            return r.realId();
-        }
-
-        @Override
-        public Map<String, Object> settings() {
-            Map<String, Object> s = run == null ? new java.util.LinkedHashMap<>() : run.settings();
-            s.put("samples", r.samples());
-            return s;
-        }
-
-        @Override
-        public List<String> notes() {
-            return run == null ? r.notes() : run.notes();
         }
     }
 

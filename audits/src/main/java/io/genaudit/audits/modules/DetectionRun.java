@@ -29,6 +29,7 @@ public final class DetectionRun {
     private final DetectionEvidence evidence;
     private final Map<String, Object> described = new LinkedHashMap<>();
     private final List<String> notes = new ArrayList<>();
+    private final Map<String, Object> inputSettings = new LinkedHashMap<>();
     private ImageSource real;
     private ImageSource fake;
     private int height;
@@ -113,6 +114,11 @@ public final class DetectionRun {
         return evidence.images();
     }
 
+    /** Records an input setting (e.g. the sample count) with the others. */
+    public void setting(String key, Object value) {
+        inputSettings.put(key, value);
+    }
+
     /** Adds a caveat about the inputs. */
     public void note(String text) {
         notes.add(text);
@@ -127,6 +133,7 @@ public final class DetectionRun {
             s.put("image_size", height + "x" + width);
         }
         s.put("batch_size", settings.batchSize());
+        s.putAll(inputSettings);
         return s;
     }
 
