@@ -5,6 +5,7 @@ import io.genaudit.metrics.detect.MarkRobustness;
 import io.genaudit.metrics.detect.MarkedFile;
 import io.genaudit.metrics.detect.Perturbation;
 import io.genaudit.metrics.detect.ScoreSet;
+import io.genaudit.metrics.fidelity.ClassLogitsBatch;
 import io.genaudit.metrics.fidelity.FeatureBatch;
 
 import java.util.ArrayList;
@@ -20,7 +21,8 @@ import java.util.function.Function;
 final class MergeLawInputs {
     private static final Map<Class<?>, Function<Random, List<?>>> GENERATORS = Map.of(
             FeatureBatch.class, MergeLawInputs::featureBatches,
-            DetectionInput.class, MergeLawInputs::detectionInputs);
+            DetectionInput.class, MergeLawInputs::detectionInputs,
+            ClassLogitsBatch.class, MergeLawInputs::classLogitsBatches);
 
     private MergeLawInputs() {
     }
@@ -98,5 +100,22 @@ final class MergeLawInputs {
             out.add(new DetectionInput.Scores(set, items.subList(from, from + b)));
             from += b;
         }
+    }
+
+    /** 70 rows of 5 class logits (confident on a random class, so the Inception Score is well above 1), in batches of 1 to 12 rows. */
+    private static List<ClassLogitsBatch> classLogitsBatches(Random rnd) {
+        List<ClassLogitsBatch> out = new ArrayList<>();
+        int row = 0;
+        while (row < 70) {
+            int b = Math.min(70 - row, 1 + rnd.nextInt(12));
+            double[][] rows = new double[b][5];
+            for (double[] r : rows) {
+                for (int j = 0; j < 5; j++) r[j] = rnd.nextGaussian();
+                r[rnd.nextInt(5)] += 3;
+            }
+            out.add(new ClassLogitsBatch(row, rows, "logits"));
+            row += b;
+        }
+        return out;
     }
 }
