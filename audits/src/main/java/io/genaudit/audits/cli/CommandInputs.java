@@ -19,6 +19,13 @@ public interface CommandInputs<I> {
     /** The picocli-annotated options object (this object, or one it holds). */
     Object options();
 
+    /**
+     * Called with the metric's bound parameters (output keys to values) before {@link #open()}, for inputs that share
+     * one of them (e.g. {@code seed}, which also seeds a detector's folds) rather than declaring a second option.
+     */
+    default void metricParameters(java.util.Map<String, Object> values) {
+    }
+
     /** The batches named by the parsed options, or null when the options asked for no metric (e.g. only --save-stats). */
     InputFeed<I> open() throws Exception;
 
