@@ -19,6 +19,10 @@ final class LocalSpark {
                     .config("spark.ui.enabled", "false")
                     .config("spark.driver.host", "127.0.0.1")
                     .config("spark.sql.shuffle.partitions", "4")
+                    // tiny test tables: compiling generated code costs more than interpreting it
+                    .config("spark.sql.codegen.wholeStage", "false")
+                    .config("spark.sql.codegen.factoryMode", "NO_CODEGEN")
+                    .config("spark.sql.adaptive.enabled", "false")
                     .config("spark.ui.showConsoleProgress", "false")
                     .getOrCreate();
         }
