@@ -18,6 +18,14 @@ public interface AuditModule {
     /** Every parameter key this module accepts under {@code params:}. */
     Set<String> parameters();
 
+    /**
+     * Whether higher values are better (true), lower (false), or neither (null): comparisons and baseline gates say
+     * "better" or "worse" by it. Generated modules take it from the metric's {@code MetricInfo}.
+     */
+    default Boolean higherIsBetter() {
+        return null;
+    }
+
     /** Fields a gate may name with {@code on:} besides {@code value} (e.g. {@code auc}, {@code precision}). */
     default Set<String> gateFields() {
         return Set.of();

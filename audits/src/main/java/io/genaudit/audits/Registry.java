@@ -1,16 +1,27 @@
 package io.genaudit.audits;
 
+import io.genaudit.audits.metric.MetricAuditModule;
+import io.genaudit.metrics.contract.Metric;
+import io.genaudit.metrics.contract.MetricCatalog;
+
 import java.util.Map;
 import java.util.ServiceLoader;
 import java.util.TreeMap;
 
-/** The audit modules and model providers found on the class path (ServiceLoader), by metric name and model type. */
+/**
+ * The audit modules and model providers found on the class path (ServiceLoader), by metric name and model type: the
+ * modules generated from every catalogued {@link Metric} and the hand-written ones.
+ */
 public record Registry(Map<String, AuditModule> modules, Map<String, ModelProvider> providers) {
 
     /** Loads every registered module and provider; two claiming the same name is a packaging bug. */
     public static Registry load() {
         Map<String, AuditModule> modules = new TreeMap<>();
         for (AuditModule m : ServiceLoader.load(AuditModule.class)) {
+            if (modules.put(m.metric(), m) != null) throw new IllegalStateException("two audit modules named " + m.metric());
+        }
+        for (Metric<?, ?, ?, ?> metric : MetricCatalog.all().values()) {
+            AuditModule m = MetricAuditModule.of(metric);
             if (modules.put(m.metric(), m) != null) throw new IllegalStateException("two audit modules named " + m.metric());
         }
         Map<String, ModelProvider> providers = new TreeMap<>();

@@ -13,6 +13,11 @@ import java.util.Set;
  */
 public final class EchoAuditModule implements AuditModule {
     @Override
+    public Boolean higherIsBetter() {
+        return false;
+    }
+
+    @Override
     public String metric() {
         return "echo";
     }

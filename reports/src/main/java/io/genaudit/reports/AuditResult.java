@@ -52,4 +52,80 @@ public record AuditResult(
     public AuditResult withGate(GateOutcome g) {
         return new AuditResult(id, metric, model, dataset, value, unit, ci, n, settings, g, details, charts, figures, tables, notes);
     }
+
+    /** A builder for a result of audit {@code id} of {@code metric}; everything else is optional. */
+    public static Builder builder(String id, String metric) {
+        return new Builder(id, metric);
+    }
+
+    /** A builder starting from this result. */
+    public Builder toBuilder() {
+        Builder b = new Builder(id, metric).model(model).dataset(dataset).value(value).unit(unit).ci(ci).n(n)
+                .settings(settings).gate(gate).details(details);
+        charts.forEach(b::chart);
+        figures.forEach(b::figure);
+        tables.forEach(b::table);
+        notes.forEach(b::note);
+        return b;
+    }
+
+    /** Builds an {@link AuditResult} field by field, so callers name what they set instead of passing 15 positions. */
+    public static final class Builder {
+        private final String id;
+        private final String metric;
+        private String model;
+        private String dataset;
+        private Double value;
+        private String unit;
+        private Interval ci;
+        private Long n;
+        private final Map<String, Object> settings = new java.util.LinkedHashMap<>();
+        private GateOutcome gate;
+        private final Map<String, Object> details = new java.util.LinkedHashMap<>();
+        private final List<Chart> charts = new java.util.ArrayList<>();
+        private final List<Figure> figures = new java.util.ArrayList<>();
+        private final List<Table> tables = new java.util.ArrayList<>();
+        private final List<String> notes = new java.util.ArrayList<>();
+
+        private Builder(String id, String metric) {
+            this.id = id;
+            this.metric = metric;
+        }
+
+        public Builder model(String m) { model = m; return this; }
+
+        public Builder dataset(String d) { dataset = d; return this; }
+
+        public Builder value(Double v) { value = v; return this; }
+
+        public Builder unit(String u) { unit = u; return this; }
+
+        public Builder ci(Interval c) { ci = c; return this; }
+
+        public Builder n(Long count) { n = count; return this; }
+
+        public Builder gate(GateOutcome g) { gate = g; return this; }
+
+        /** Adds every entry of {@code s} to the settings. */
+        public Builder settings(Map<String, Object> s) { if (s != null) settings.putAll(s); return this; }
+
+        public Builder setting(String key, Object v) { settings.put(key, v); return this; }
+
+        /** Adds every entry of {@code d} to the details. */
+        public Builder details(Map<String, Object> d) { if (d != null) details.putAll(d); return this; }
+
+        public Builder detail(String key, Object v) { details.put(key, v); return this; }
+
+        public Builder chart(Chart c) { charts.add(c); return this; }
+
+        public Builder figure(Figure f) { figures.add(f); return this; }
+
+        public Builder table(Table t) { tables.add(t); return this; }
+
+        public Builder note(String text) { notes.add(text); return this; }
+
+        public AuditResult build() {
+            return new AuditResult(id, metric, model, dataset, value, unit, ci, n, settings, gate, details, charts, figures, tables, notes);
+        }
+    }
 }

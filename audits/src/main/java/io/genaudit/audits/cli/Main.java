@@ -1,5 +1,7 @@
 package io.genaudit.audits.cli;
 
+import io.genaudit.metrics.contract.Metric;
+import io.genaudit.metrics.contract.MetricCatalog;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -32,6 +34,9 @@ public final class Main implements Runnable {
         CommandLine cl = new CommandLine(new Main());
         for (GenauditSubcommand sub : ServiceLoader.load(GenauditSubcommand.class)) {
             cl.addSubcommand(sub);
+        }
+        for (Metric<?, ?, ?, ?> metric : MetricCatalog.all().values()) {
+            cl.addSubcommand(MetricCommand.commandLine(metric));
         }
         CommandLine train = new CommandLine(new TrainCommand());
         TrainCommand.addArchitectures(train);

@@ -1,29 +1,26 @@
 package io.genaudit.audits.compare;
 
+import io.genaudit.audits.AuditModule;
+import io.genaudit.audits.Registry;
+
 import java.util.Map;
 
 /**
- * Which way is better for each metric, so differences and baseline gates can say "worse" or "better". A plan or the
- * compare command can override it; a metric not listed here has no direction until told.
+ * Which way is better for a metric, as its audit module declares it ({@link AuditModule#higherIsBetter()}, from the
+ * metric's own {@code MetricInfo} for generated modules), so differences and baseline gates can say "worse" or
+ * "better". A plan or the compare command can override it; a metric with no direction has none until told.
  */
 public final class MetricDirection {
-    private static final Map<String, Boolean> HIGHER_IS_BETTER = Map.ofEntries(
-            Map.entry("perplexity", false),
-            Map.entry("fid", false),
-            Map.entry("kid", false),
-            Map.entry("inception-score", true),
-            Map.entry("prdc", true),
-            Map.entry("diversity", true),
-            Map.entry("bias-lm", false),
-            Map.entry("bias-image", false),
-            Map.entry("detectability", true),
-            Map.entry("echo", false));
+    private static volatile Map<String, AuditModule> modules;
 
     private MetricDirection() {
     }
 
     /** True when higher values of {@code metric} are better, false when lower are, null when unknown. */
     public static Boolean higherIsBetter(String metric) {
-        return HIGHER_IS_BETTER.get(metric);
+        Map<String, AuditModule> m = modules;
+        if (m == null) modules = m = Registry.load().modules();
+        AuditModule module = m.get(metric);
+        return module == null ? null : module.higherIsBetter();
     }
 }

@@ -33,6 +33,11 @@ import java.util.Set;
  */
 public final class BiasImageAudit implements AuditModule {
     @Override
+    public Boolean higherIsBetter() {
+        return false;
+    }
+
+    @Override
     public String metric() {
         return "bias-image";
     }

@@ -27,6 +27,11 @@ import java.util.Set;
  */
 public final class BiasLmAudit implements AuditModule {
     @Override
+    public Boolean higherIsBetter() {
+        return false;
+    }
+
+    @Override
     public String metric() {
         return "bias-lm";
     }

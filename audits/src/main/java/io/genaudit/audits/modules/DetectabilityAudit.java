@@ -49,6 +49,11 @@ import java.util.Set;
 public final class DetectabilityAudit implements AuditModule {
 
     @Override
+    public Boolean higherIsBetter() {
+        return true;
+    }
+
+    @Override
     public String metric() {
         return "detectability";
     }

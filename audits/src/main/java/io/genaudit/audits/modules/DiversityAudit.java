@@ -40,6 +40,11 @@ public final class DiversityAudit implements AuditModule {
             "self_bleu_2", "self_bleu_3", "self_bleu_4", "entropy_1", "entropy_2", "entropy_3", "entropy_4", "vendi");
 
     @Override
+    public Boolean higherIsBetter() {
+        return true;
+    }
+
+    @Override
     public String metric() {
         return "diversity";
     }

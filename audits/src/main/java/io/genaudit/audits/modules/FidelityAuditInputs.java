@@ -32,7 +32,7 @@ import java.util.Set;
  * features) of the dataset named by {@code fake} (samples as data, e.g. a diffusion pipeline's output folder), and
  * the settings and notes every fidelity result carries.
  */
-final class FidelityAuditInputs {
+public final class FidelityAuditInputs {
     /** Parameters every fidelity module accepts. */
     static final List<String> COMMON = List.of("real", "fake", "samples", "features", "batch", "seed", "bootstrap", "level");
     /** Parameters naming datasets. */
@@ -179,6 +179,18 @@ final class FidelityAuditInputs {
         s.put("batch", batch);
         if (realId != null) s.put("real", realId);
         return s;
+    }
+
+    /** The caveats of the inputs, in words that fit any fidelity metric. */
+    List<String> inputNotes() {
+        List<String> notes = new ArrayList<>();
+        notes.add(String.format(Locale.ROOT, "Computed on features from %s (%d-d). Values from different extractors, image "
+                + "sizes or sample counts are not comparable.", extractor.describe(), extractor.dimension()));
+        if (ownExtractor()) {
+            notes.add("The features come from genaudit's own extractor ('" + extractorId + "', type " + extractorModel.type()
+                    + "), not InceptionV3: not comparable with published values.");
+        }
+        return notes;
     }
 
     List<String> notes(String metricName) {

@@ -21,6 +21,11 @@ import java.util.Set;
  */
 public final class FidelityInceptionScoreAudit extends FidelityAuditModule {
     @Override
+    public Boolean higherIsBetter() {
+        return true;
+    }
+
+    @Override
     public String metric() {
         return "inception-score";
     }

@@ -21,6 +21,11 @@ import java.util.Set;
  */
 public final class FidelityKidAudit extends FidelityAuditModule {
     @Override
+    public Boolean higherIsBetter() {
+        return false;
+    }
+
+    @Override
     public String metric() {
         return "kid";
     }

@@ -28,6 +28,11 @@ public final class FidelityPrdcAudit extends FidelityAuditModule {
     private static final List<String> FIELDS = List.of("precision", "recall", "density", "coverage");
 
     @Override
+    public Boolean higherIsBetter() {
+        return true;
+    }
+
+    @Override
     public String metric() {
         return "prdc";
     }

@@ -35,6 +35,11 @@ import java.util.Set;
  */
 public final class PerplexityAudit implements AuditModule {
     @Override
+    public Boolean higherIsBetter() {
+        return false;
+    }
+
+    @Override
     public String metric() {
         return "perplexity";
     }

@@ -28,6 +28,8 @@ import static org.junit.jupiter.api.Assertions.*;
 
 /** The fid, kid, inception-score and prdc audit modules on a toy generator and extractor. */
 class FidelityAuditsTest {
+    private static final io.genaudit.audits.AuditModule FID_MODULE = io.genaudit.audits.metric.MetricAuditModule.of(new io.genaudit.metrics.fidelity.FidMetric());
+
     @TempDir
     Path dir;
 
@@ -108,7 +110,7 @@ class FidelityAuditsTest {
         return new AuditSpec("a1", metric, List.of("gen"), List.of(), new Params(params, "audits.a1.params", "plan.yaml"), "plan.yaml");
     }
 
-    private Map<String, DatasetRef> realFeatures() throws IOException {
+    private Map<String, DatasetRef> realFeatures() throws Exception {
         // the real set: 300 samples of the same generator family (top 1.0), seed 99, through the same extractor
         double[][] f = new MomentExtractor().extract(new BrightnessGenerator(1.0).generate(300, 99, null));
         Path p = dir.resolve("real.npy");
@@ -117,11 +119,11 @@ class FidelityAuditsTest {
     }
 
     @Test
-    void fidIsSmallForTheSameGeneratorAndLargerForADarkerOne() throws IOException {
+    void fidIsSmallForTheSameGeneratorAndLargerForADarkerOne() throws Exception {
         Map<String, DatasetRef> data = realFeatures();
         Map<String, Object> params = Map.of("real", "real", "features", "ext", "samples", 200, "bootstrap", 20, "fidInfinity", true, "points", 5);
-        AuditResult same = new FidelityFidAudit().run(context(new BrightnessGenerator(1.0), data), spec("fid", params)).get(0);
-        AuditResult dark = new FidelityFidAudit().run(context(new BrightnessGenerator(0.5), data), spec("fid", params)).get(0);
+        AuditResult same = FID_MODULE.run(context(new BrightnessGenerator(1.0), data), spec("fid", params)).get(0);
+        AuditResult dark = FID_MODULE.run(context(new BrightnessGenerator(0.5), data), spec("fid", params)).get(0);
         assertTrue(same.value() < dark.value(), same.value() + " vs " + dark.value());
         assertNotNull(same.ci());
         assertTrue(same.ci().low() <= same.value() && same.value() <= same.ci().high(), same.ci().toString());
@@ -137,7 +139,7 @@ class FidelityAuditsTest {
     }
 
     @Test
-    void kidPrdcAndInceptionScore() throws IOException {
+    void kidPrdcAndInceptionScore() throws Exception {
         Map<String, DatasetRef> data = realFeatures();
         AuditContext ctx = context(new BrightnessGenerator(0.7), data);
         AuditResult kid = new FidelityKidAudit().run(ctx, spec("kid", Map.of("real", "real", "features", "ext", "samples", 120,
@@ -168,28 +170,28 @@ class FidelityAuditsTest {
     }
 
     @Test
-    void samplesAsFeaturesGiveTheGeneratorsFidExactly() throws IOException {
+    void samplesAsFeaturesGiveTheGeneratorsFidExactly() throws Exception {
         // the generator's samples, batch by batch as the audit draws them, saved as .npy features: same FID, same n
         BrightnessGenerator gen = new BrightnessGenerator(0.8);
         Map<String, Object> params = Map.of("real", "real", "features", "ext", "samples", 200, "batch", 64, "bootstrap", 0);
         Map<String, DatasetRef> data = new java.util.HashMap<>(realFeatures());
-        AuditResult fromModel = new FidelityFidAudit().run(context(gen, data), spec("fid", params)).get(0);
+        AuditResult fromModel = FID_MODULE.run(context(gen, data), spec("fid", params)).get(0);
         List<double[]> rows = new java.util.ArrayList<>();
         for (var it = gen.samples(200, 3).batches(64); it.hasNext(); ) rows.addAll(List.of(new MomentExtractor().extract(it.next())));
         Path npy = dir.resolve("fake.npy");
         NpyWriter.write(npy, NpyArray.matrix(rows.toArray(new double[0][])));
         data.put("samples", new DatasetRef("samples", npy, "saved sample features", "0"));
         Map<String, Object> dp = Map.of("real", "real", "fake", "samples", "features", "ext", "bootstrap", 0);
-        AuditResult fromData = new FidelityFidAudit().run(context(null, data), dataSpec("fid", dp)).get(0);
+        AuditResult fromData = FID_MODULE.run(context(null, data), dataSpec("fid", dp)).get(0);
         assertEquals(fromModel.value(), fromData.value(), 1e-12);
         assertEquals("samples", fromData.model());
         assertEquals(200L, fromData.n());
         assertEquals("samples", fromData.settings().get("fake"));
-        assertFalse(fromData.settings().containsKey("seed"));
+        assertEquals(0, fromData.settings().get("bootstrap")); // the metric's parameters are settings too
     }
 
     @Test
-    void samplesAsAnImageFolderMatchTheirOwnFeatures() throws IOException {
+    void samplesAsAnImageFolderMatchTheirOwnFeatures() throws Exception {
         // 150 samples saved as 8-bit PNGs; FID from the folder equals FID from the features of the decoded PNGs
         Images imgs = new BrightnessGenerator(0.6).generate(150, 5, null);
         Path folder = dir.resolve("samples");
@@ -198,7 +200,7 @@ class FidelityAuditsTest {
         Map<String, DatasetRef> data = new java.util.HashMap<>(realFeatures());
         data.put("samples", new DatasetRef("samples", folder, "sample folder", "0"));
         AuditContext ctx = context(null, data);
-        AuditResult fid = new FidelityFidAudit().run(ctx, dataSpec("fid", Map.of("real", "real", "fake", "samples", "features", "ext", "bootstrap", 10))).get(0);
+        AuditResult fid = FID_MODULE.run(ctx, dataSpec("fid", Map.of("real", "real", "fake", "samples", "features", "ext", "bootstrap", 10))).get(0);
         assertEquals(150L, fid.n());
         assertNotNull(fid.ci());
         var folderSrc = io.genaudit.engine.image.ImageFolderSource.open(folder);
@@ -206,7 +208,7 @@ class FidelityAuditsTest {
         Path npy = dir.resolve("decoded.npy");
         NpyWriter.write(npy, NpyArray.matrix(f));
         data.put("decoded", new DatasetRef("decoded", npy, "decoded", "0"));
-        AuditResult ref = new FidelityFidAudit().run(ctx, dataSpec("fid", Map.of("real", "real", "fake", "decoded", "features", "ext", "bootstrap", 0))).get(0);
+        AuditResult ref = FID_MODULE.run(ctx, dataSpec("fid", Map.of("real", "real", "fake", "decoded", "features", "ext", "bootstrap", 0))).get(0);
         assertEquals(ref.value(), fid.value(), 1e-9);
         // a cap on samples takes the first files in name order
         AuditResult capped = new FidelityKidAudit().run(ctx, dataSpec("kid", Map.of("real", "real", "fake", "samples", "features", "ext",
@@ -219,12 +221,12 @@ class FidelityAuditsTest {
     }
 
     @Test
-    void samplesWithTheWrongFeatureDimensionNameTheField() throws IOException {
+    void samplesWithTheWrongFeatureDimensionNameTheField() throws Exception {
         Map<String, DatasetRef> data = new java.util.HashMap<>(realFeatures());
         Path npy = dir.resolve("bad.npy");
         NpyWriter.write(npy, NpyArray.matrix(new double[][]{{1, 2}, {3, 4}, {5, 7}}));
         data.put("samples", new DatasetRef("samples", npy, "wrong dim", "0"));
-        PlanException e = assertThrows(PlanException.class, () -> new FidelityFidAudit().run(context(null, data),
+        PlanException e = assertThrows(PlanException.class, () -> FID_MODULE.run(context(null, data),
                 dataSpec("fid", Map.of("real", "real", "fake", "samples", "features", "ext"))));
         assertTrue(e.getMessage().contains("audits.a1.params.fake"), e.getMessage());
         assertTrue(e.getMessage().contains("2-d features"), e.getMessage());
@@ -233,7 +235,7 @@ class FidelityAuditsTest {
     @Test
     void missingExtractorIsAPlanError() {
         AuditContext ctx = context(new BrightnessGenerator(1), Map.of());
-        PlanException e = assertThrows(PlanException.class, () -> new FidelityFidAudit().run(ctx, spec("fid", Map.of("real", "x"))));
+        PlanException e = assertThrows(PlanException.class, () -> FID_MODULE.run(ctx, spec("fid", Map.of("real", "x"))));
         assertTrue(e.getMessage().contains("features"), e.getMessage());
     }
 }

@@ -18,6 +18,11 @@ public interface MetricResult {
         return null;
     }
 
+    /** Caveats the computation found (e.g. "no interval: the real set is given as statistics"), shown with the result. */
+    default java.util.List<String> notes() {
+        return java.util.List.of();
+    }
+
     /** The unit of {@link #value()} ("nats", "%"), or null. */
     default String unit() {
         return null;

@@ -23,4 +23,17 @@ public final class MetricRun {
             Metric<P, I, S, R> metric, P params, Iterable<? extends I> batches) {
         return metric.compute(accumulate(metric, params, batches), params);
     }
+
+    /** The state after every batch {@code source} pushes. */
+    public static <P extends Record, I, S extends Serializable, R extends Record & MetricResult> S accumulate(
+            Metric<P, I, S, R> metric, P params, BatchSource<? extends I> source) throws Exception {
+        Object[] state = {metric.newState(params)};
+        source.feed(b -> state[0] = metric.update(cast(state[0]), b));
+        return cast(state[0]);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static <S> S cast(Object o) {
+        return (S) o;
+    }
 }

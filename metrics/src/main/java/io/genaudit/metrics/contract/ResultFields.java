@@ -21,7 +21,7 @@ public final class ResultFields {
         Map<String, Object> out = new LinkedHashMap<>();
         for (RecordComponent c : result.getClass().getRecordComponents()) {
             String name = c.getName();
-            if (name.equals("value") || name.equals("n") || name.equals("ci")) continue;
+            if (name.equals("value") || name.equals("n") || name.equals("ci") || name.equals("notes")) continue;
             Object v;
             try {
                 v = c.getAccessor().invoke(result);
@@ -35,6 +35,10 @@ public final class ResultFields {
                 out.put(base + "_low", iv.low());
                 out.put(base + "_high", iv.high());
                 out.put(base + "_method", iv.method());
+            } else if (v instanceof double[] a) {
+                out.put(key, java.util.Arrays.stream(a).boxed().toList());
+            } else if (v instanceof int[] a) {
+                out.put(key, java.util.Arrays.stream(a).boxed().toList());
             } else if (v instanceof Enum<?> e) {
                 out.put(key, ParamSchema.enumText(e));
             } else {

@@ -9,7 +9,8 @@ import java.util.Arrays;
  * number of batches and {@link #merge} of shards equals one pass over all rows up to rounding.
  * {@link #covariance()} uses ddof=1, like {@code numpy.cov(x, rowvar=False)} in pytorch-fid.
  */
-public final class GaussianStatistics {
+public final class GaussianStatistics implements java.io.Serializable {
+    private static final long serialVersionUID = 1L;
     private static final int BLOCK = 512;
     private final int dim;
     private long count;

@@ -1,0 +1,36 @@
+package io.genaudit.audits.cli;
+
+import io.genaudit.audits.metric.InputFeed;
+
+import java.nio.file.Path;
+import java.util.ServiceLoader;
+
+/**
+ * The command-line side of one input type: a picocli-annotated options object added to every generated metric command
+ * with that input type (paths, extractor, {@code --json}), and the batches once parsed. A new instance serves each
+ * command. Registered in META-INF/services/io.genaudit.audits.cli.CommandInputs.
+ *
+ * @param <I> the input batch type
+ */
+public interface CommandInputs<I> {
+    /** The batch type served. */
+    Class<I> inputType();
+
+    /** The picocli-annotated options object (this object, or one it holds). */
+    Object options();
+
+    /** The batches named by the parsed options, or null when the options asked for no metric (e.g. only --save-stats). */
+    InputFeed<I> open() throws Exception;
+
+    /** The {@code --json} file, or null. */
+    Path json();
+
+    /** A fresh instance of the command inputs for {@code type}; a missing one is a packaging bug. */
+    @SuppressWarnings("unchecked")
+    static <I> CommandInputs<I> forType(Class<I> type) {
+        for (CommandInputs<?> c : ServiceLoader.load(CommandInputs.class)) {
+            if (c.inputType() == type) return (CommandInputs<I>) c;
+        }
+        throw new IllegalStateException("no command inputs registered for " + type.getName());
+    }
+}

@@ -1,0 +1,41 @@
+package io.genaudit.audits.metric;
+
+import io.genaudit.audits.AuditContext;
+import io.genaudit.audits.AuditSpec;
+
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Where the batches of one input type come from in a plan (models and datasets by id, through the
+ * {@link AuditContext}). One adapter serves every metric with that input type, so a new metric over features or
+ * per-document scores needs no input code; the command line's counterpart is
+ * {@code io.genaudit.audits.cli.CommandInputs}. Registered in META-INF/services/io.genaudit.audits.metric.InputAdapter.
+ *
+ * @param <I> the input batch type
+ */
+public interface InputAdapter<I> {
+    /** The batch type served. */
+    Class<I> inputType();
+
+    /** The plan parameters this adapter reads (besides the metric's own). */
+    Set<String> planParameters();
+
+    /** Plan parameters naming datasets (checked by the plan parser). */
+    default Set<String> datasetParameters() {
+        return Set.of();
+    }
+
+    /** Plan parameters naming models (checked by the plan parser). */
+    default Set<String> modelParameters() {
+        return Set.of();
+    }
+
+    /** Plan parameters that take generated samples as a dataset in place of a generator model (see AuditModule). */
+    default List<String> samplesParameters() {
+        return List.of();
+    }
+
+    /** The batches of a plan entry. */
+    InputFeed<I> open(AuditContext ctx, AuditSpec spec);
+}
