@@ -3,8 +3,6 @@ package io.genaudit.spark;
 import io.genaudit.engine.InputException;
 import io.genaudit.metrics.contract.MetricRun;
 import org.apache.spark.api.java.JavaRDD;
-import org.apache.spark.sql.Row;
-import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
@@ -13,9 +11,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
-import java.util.Random;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -28,43 +24,22 @@ class ParquetFeaturesTest {
     @TempDir
     Path dir;
 
-    private static final StructType SCHEMA = new StructType()
-            .add("row", DataTypes.LongType).add("pool3", DataTypes.createArrayType(DataTypes.FloatType));
-
-    /** Writes {@code rows} with ids {@code ids[i]}, shuffled, in 3 files; returns the folder. */
     private String write(String name, long[] ids, float[][] rows, StructType schema) {
-        List<Row> out = new ArrayList<>();
-        for (int i = 0; i < rows.length; i++) {
-            Float[] boxed = null;
-            if (rows[i] != null) {
-                boxed = new Float[rows[i].length];
-                for (int j = 0; j < boxed.length; j++) boxed[j] = rows[i][j];
-            }
-            out.add(RowFactory.create(ids[i], boxed));
-        }
-        Collections.shuffle(out, new Random(5));
-        String path = dir.resolve(name).toString();
-        LocalSpark.session().createDataFrame(LocalSpark.context().parallelize(out, 3), schema).write().parquet(path);
-        return path;
+        return FeatureTables.write(dir.resolve(name), ids, rows, schema);
     }
 
     private static float[][] gaussian(int n, int d, long seed) {
-        Random r = new Random(seed);
-        float[][] x = new float[n][d];
-        for (float[] row : x) for (int j = 0; j < d; j++) row[j] = (float) (3 + r.nextGaussian());
-        return x;
+        return FeatureTables.gaussian(n, d, 3, seed);
     }
 
     private static long[] ids(int n) {
-        long[] ids = new long[n];
-        for (int i = 0; i < n; i++) ids[i] = i;
-        return ids;
+        return FeatureTables.ids(n);
     }
 
     @Test
     void blocksHoldEveryRowOnceInIdOrderAndFeedTheRunner() {
         float[][] x = gaussian(1000, 5, 1);
-        String path = write("f", ids(1000), x, SCHEMA);
+        String path = write("f", ids(1000), x, FeatureTables.SCHEMA);
         JavaRDD<RowBlock> blocks = new ParquetFeatures(path, null, 64).blocks(LocalSpark.session(), 4);
         assertEquals(4, blocks.getNumPartitions());
         double[][] back = new double[1000][];
@@ -95,11 +70,11 @@ class ParquetFeaturesTest {
         float[][] x = gaussian(10, 3, 2);
         long[] gap = ids(10);
         gap[9] = 11;
-        String gapPath = write("gap", gap, x, SCHEMA);
+        String gapPath = write("gap", gap, x, FeatureTables.SCHEMA);
         assertMessage(gapPath, "ids must be 0..9", () -> new ParquetFeatures(gapPath, null, 8).blocks(s, 2));
         long[] twice = ids(10);
         twice[9] = 3;
-        String twicePath = write("twice", twice, x, SCHEMA);
+        String twicePath = write("twice", twice, x, FeatureTables.SCHEMA);
         assertMessage(twicePath, "repeated", () -> new ParquetFeatures(twicePath, null, 8).blocks(s, 2));
         StructType noRow = new StructType().add("id", DataTypes.LongType).add("pool3", DataTypes.createArrayType(DataTypes.FloatType));
         String noRowPath = write("norow", ids(10), x, noRow);
@@ -111,7 +86,7 @@ class ParquetFeaturesTest {
         float[][] ragged = gaussian(10, 3, 3);
         ragged[6] = new float[]{1, 2};
         ragged[2][1] = Float.NaN;
-        String raggedPath = write("ragged", ids(10), ragged, SCHEMA);
+        String raggedPath = write("ragged", ids(10), ragged, FeatureTables.SCHEMA);
         JavaRDD<RowBlock> lazy = new ParquetFeatures(raggedPath, null, 8).blocks(s, 1);
         InputException e = assertThrows(InputException.class, () -> SparkFailures.userErrorsUnwrapped(lazy::collect));
         assertTrue(e.getMessage().startsWith(raggedPath + ": row 2: feature 1 is NaN"), e.getMessage());
