@@ -1,7 +1,6 @@
 package io.genaudit.spark;
 
 import org.apache.spark.SparkContext;
-import org.apache.spark.SparkExecutorInfo;
 
 /**
  * Where a distributed run happened, for run.json's {@code execution} block: the engine, the master, the Spark and
@@ -11,7 +10,7 @@ import org.apache.spark.SparkExecutorInfo;
  * @param master             the master URL ({@code local[2]}, {@code spark://host:7077}, {@code yarn} ...)
  * @param sparkVersion       the Spark version the driver runs
  * @param javaVersion        the driver's Java runtime version
- * @param executors          executors registered when the run started, the driver excluded (0 in local mode, where
+ * @param executors          executors registered when the audits had run, the driver excluded (0 in local mode, where
  *                           the driver's threads do the work)
  * @param defaultParallelism Spark's default parallelism (task slots: local threads or executor cores)
  * @param partitions         range partitions per input table
@@ -24,10 +23,7 @@ public record ExecutionRecord(String engine, String master, String sparkVersion,
 
     /** The record of a run on {@code sc}. */
     public static ExecutionRecord of(SparkContext sc, int partitions, int treeDepth, int batchRows) {
-        int executors = 0;
-        for (SparkExecutorInfo e : sc.statusTracker().getExecutorInfos()) {
-            if (!isDriver(e, sc)) executors++;
-        }
+        int executors = sc.isLocal() ? 0 : sc.getExecutorIds().size();
         return new ExecutionRecord("spark", sc.master(), sc.version(), System.getProperty("java.runtime.version"),
                 executors, sc.defaultParallelism(), partitions, treeDepth, batchRows, null);
     }
@@ -35,9 +31,5 @@ public record ExecutionRecord(String engine, String master, String sparkVersion,
     /** The same record with the local check's outcome. */
     public ExecutionRecord withLocalCheck(String outcome) {
         return new ExecutionRecord(engine, master, sparkVersion, javaVersion, executors, defaultParallelism, partitions, treeDepth, batchRows, outcome);
-    }
-
-    private static boolean isDriver(SparkExecutorInfo e, SparkContext sc) {
-        return sc.isLocal() || (e.host().equals(sc.getConf().get("spark.driver.host", "")) && e.port() == sc.getConf().getInt("spark.driver.port", -1));
     }
 }

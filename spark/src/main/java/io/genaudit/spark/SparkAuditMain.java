@@ -105,9 +105,8 @@ public final class SparkAuditMain implements Callable<Integer> {
         SparkSession spark = b.getOrCreate();
         int parts = partitions != null ? partitions : spark.sparkContext().defaultParallelism();
         SparkSettings settings = new SparkSettings(parts, batchRows, treeDepth, checkLocal);
-        ExecutionRecord exec = ExecutionRecord.of(spark.sparkContext(), parts, treeDepth, batchRows);
-        log.println("genaudit-spark: " + p.audits().size() + " audit(s) on " + exec.master() + " (Spark " + exec.sparkVersion()
-                + ", " + exec.executors() + " executor(s), " + parts + " partitions per table)");
+        log.println("genaudit-spark: " + p.audits().size() + " audit(s) on " + spark.sparkContext().master() + " (Spark "
+                + spark.version() + ", " + parts + " partitions per table)");
 
         SparkFeatureAudit runner = new SparkFeatureAudit(spark, settings);
         List<AuditResult> results = new ArrayList<>();
@@ -135,6 +134,8 @@ public final class SparkAuditMain implements Callable<Integer> {
             log.println("genaudit-spark:   " + pa.spec().id() + " " + r.metric() + " = " + r.value() + " (n = " + r.n() + ")");
             results.add(r);
         }
+        // after the audits: on a cluster, executors register while the first job starts
+        ExecutionRecord exec = ExecutionRecord.of(spark.sparkContext(), parts, treeDepth, batchRows);
         if (checkLocal) exec = exec.withLocalCheck(String.join("; ", checks));
         MachineInfo m = MachineInfo.current();
         Provenance prov = new Provenance(GenauditVersion.get(), p.file(), p.sha256(), p.seed(), List.of(), Map.of(),
