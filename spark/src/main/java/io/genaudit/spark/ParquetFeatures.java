@@ -3,7 +3,6 @@ package io.genaudit.spark;
 import io.genaudit.engine.InputException;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.function.FlatMapFunction;
-import org.apache.spark.sql.AnalysisException;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
@@ -46,15 +45,7 @@ public record ParquetFeatures(String uri, String column, int batchRows) {
      * the driver; NaN, infinite, null or ragged vectors fail in the task with the row id named.
      */
     public JavaRDD<RowBlock> blocks(SparkSession spark, int partitions) {
-        Dataset<Row> df;
-        try {
-            df = spark.read().parquet(uri);
-        } catch (Exception e) {
-            if (e instanceof AnalysisException || e.getCause() instanceof java.io.FileNotFoundException) {
-                throw new InputException(uri, "cannot read Parquet features: " + firstLine(e.getMessage()));
-            }
-            throw e;
-        }
+        Dataset<Row> df = ParquetTables.read(spark, uri);
         String feature = featureColumn(df.schema());
         Dataset<Row> selected = df.select(col(ROW).cast(DataTypes.LongType).as("row"),
                 col(feature).cast(DataTypes.createArrayType(DataTypes.DoubleType)).as("features"));
@@ -66,8 +57,7 @@ public record ParquetFeatures(String uri, String column, int batchRows) {
 
     /** The feature column's name, after checking the row id column. */
     private String featureColumn(StructType schema) {
-        StructField row = field(schema, ROW);
-        if (row == null) throw new InputException(uri, "no '" + ROW + "' column (a long row id 0..N-1) in " + schema.simpleString());
+        StructField row = ParquetTables.column(schema, uri, ROW, "a long row id 0..N-1");
         if (row.dataType() != DataTypes.LongType && row.dataType() != DataTypes.IntegerType) {
             throw new InputException(uri, "column '" + ROW + "' must be long or int, found " + row.dataType().simpleString());
         }
@@ -78,7 +68,7 @@ public record ParquetFeatures(String uri, String column, int batchRows) {
             }
         }
         if (column != null) {
-            StructField f = field(schema, column);
+            StructField f = ParquetTables.field(schema, column);
             if (f == null) throw new InputException(uri, "no feature column '" + column + "' in " + schema.simpleString());
             if (!arrays.contains(f.name())) {
                 throw new InputException(uri, "feature column '" + column + "' must be array<float> or array<double>, found " + f.dataType().simpleString());
@@ -105,17 +95,6 @@ public record ParquetFeatures(String uri, String column, int batchRows) {
         if (lo != 0 || hi != all - 1) {
             throw new InputException(uri, "'" + ROW + "' ids must be 0.." + (all - 1) + " for " + all + " rows, found " + lo + ".." + hi);
         }
-    }
-
-    private static StructField field(StructType schema, String name) {
-        for (StructField f : schema.fields()) if (f.name().equalsIgnoreCase(name)) return f;
-        return null;
-    }
-
-    private static String firstLine(String s) {
-        if (s == null) return "unknown error";
-        int nl = s.indexOf('\n');
-        return nl < 0 ? s : s.substring(0, nl);
     }
 
     /** Cuts a partition's sorted rows into blocks of consecutive ids, lazily, checking every vector. */
