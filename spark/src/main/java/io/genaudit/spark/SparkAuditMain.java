@@ -12,6 +12,7 @@ import io.genaudit.audits.plan.PlanParser;
 import io.genaudit.audits.plan.PlannedAudit;
 import io.genaudit.audits.run.GateEvaluator;
 import io.genaudit.audits.run.MachineInfo;
+import io.genaudit.engine.InputException;
 import io.genaudit.engine.io.AtomicFolder;
 import io.genaudit.reports.AuditResult;
 import io.genaudit.reports.GateOutcome;
@@ -83,8 +84,11 @@ public final class SparkAuditMain implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        if (partitions != null && partitions < 1) throw new InputException("--partitions", "at least 1 expected, got " + partitions);
+        if (batchRows < 1) throw new InputException("--batch", "at least 1 expected, got " + batchRows);
+        if (treeDepth < 2) throw new InputException("--tree-depth", "at least 2 expected (treeReduce), got " + treeDepth);
         String outProblem = AtomicFolder.problem(out);
-        if (outProblem != null) throw new io.genaudit.engine.InputException(String.valueOf(out), outProblem);
+        if (outProblem != null) throw new InputException(String.valueOf(out), outProblem);
         Registry registry = Registry.load();
         Plan p = new PlanParser(registry).parse(plan);
         for (PlannedAudit pa : p.audits()) {

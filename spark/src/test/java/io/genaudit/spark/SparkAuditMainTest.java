@@ -83,6 +83,7 @@ class SparkAuditMainTest {
                 """);
         Path out = dir.resolve("out");
         assertEquals(2, SparkAuditMain.run("audit", plan.toString(), "--out", out.toString(), "--master", "local[2]"));
+        assertEquals(2, SparkAuditMain.run("audit", plan.toString(), "--out", out.toString(), "--partitions", "0"));
         assertFalse(Files.exists(out));
     }
 }
