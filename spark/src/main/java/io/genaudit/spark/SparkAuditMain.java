@@ -39,7 +39,7 @@ import java.util.concurrent.Callable;
  * {@code execution} block. Plans with other audits are refused by name before Spark starts. Exit codes as genaudit's.
  */
 @Command(name = "audit", mixinStandardHelpOptions = true,
-        description = "Run a plan's feature-pair audits (fid) on Spark; features come as Parquet tables (row + array<float>).")
+        description = "Run a plan's feature-pair audits (fid, prd) on Spark; features come as Parquet tables (row + array<float>).")
 public final class SparkAuditMain implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "PLAN", description = "The plan (YAML), on the driver's file system.")
     Path plan;
@@ -94,8 +94,10 @@ public final class SparkAuditMain implements Callable<Integer> {
         for (PlannedAudit pa : p.audits()) {
             AuditModule module = registry.modules().get(pa.spec().metric());
             if (!SparkFeatureAudit.supports(module)) {
+                List<String> onSpark = registry.modules().entrySet().stream().filter(e -> SparkFeatureAudit.supports(e.getValue()))
+                        .map(Map.Entry::getKey).sorted().toList();
                 throw new PlanException(p.file(), "audits." + pa.spec().id() + ".metric", "metric '" + pa.spec().metric()
-                        + "' does not run on Spark yet (feature-pair metrics on the metric contract do: fid); run this plan with genaudit audit");
+                        + "' does not run on Spark yet (these do: " + String.join(", ", onSpark) + "); run this plan with genaudit audit");
             }
             ParquetDatasets tables = new ParquetDatasets(p);
             tables.location(pa.spec(), "real");

@@ -3,6 +3,7 @@ package io.genaudit.spark;
 import io.genaudit.metrics.contract.MetricRun;
 import io.genaudit.metrics.fidelity.FeatureBatch;
 import io.genaudit.metrics.fidelity.FidMetric;
+import io.genaudit.metrics.fidelity.PrdMetric;
 import org.apache.spark.api.java.JavaRDD;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -19,10 +20,11 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * FID from Parquet feature tables on {@code local[2]} (range partitions, treeReduce of the Chan-merged Gaussian
- * statistics) against the single-JVM run of the same metric over the same rows in 512-row batches.
+ * FID and PRD from Parquet feature tables on {@code local[2]} (range partitions, treeReduce of the Chan-merged
+ * Gaussian statistics, rows gathered in row-id order where the metric keeps them) against the single-JVM run of the
+ * same metric over the same rows in 512-row batches.
  */
-class SparkFidTest {
+class SparkFeaturePairsTest {
     @TempDir
     static Path dir;
     private static String real;
@@ -74,5 +76,17 @@ class SparkFidTest {
         FidMetric.Params p = new FidMetric().parameters().bind(Map.of("bootstrap", 20, "fidInfinity", true, "points", 5), 11L);
         assertSparkEqualsLocal(p, 3, 3);
         assertNotNull(MetricRun.once(new FidMetric(), p, localBatches()).ci());
+    }
+
+    @Test
+    void prdKeepsEveryRowAndEqualsTheSingleJvmRun() {
+        PrdMetric prd = new PrdMetric();
+        PrdMetric.Params p = prd.parameters().bind(Map.of("clusters", 5, "angles", 11, "runs", 2, "inits", 2, "iterations", 20), 5L);
+        PrdMetric.Result local = MetricRun.once(prd, p, localBatches());
+        PrdMetric.Result spark = SparkMetricRun.once(prd, p, SparkFeaturePairs.batches(LocalSpark.session(),
+                new ParquetFeatures(real, null, 300), new ParquetFeatures(fake, null, 300), 4));
+        List<String> diff = ResultAgreement.differences(local, spark, ResultAgreement.DEFAULT_RELATIVE_TOLERANCE);
+        assertTrue(diff.isEmpty(), diff.toString());
+        assertEquals(2500, spark.nFake());
     }
 }
