@@ -5,13 +5,13 @@ import io.genaudit.audits.AuditModule;
 import io.genaudit.audits.AuditSpec;
 import io.genaudit.audits.Params;
 import io.genaudit.audits.plan.PlanException;
+import io.genaudit.engine.image.AttributeClassifier;
 import io.genaudit.engine.image.ImageFolderSource;
 import io.genaudit.engine.image.ImageGenerator;
 import io.genaudit.engine.image.ImageLabels;
 import io.genaudit.engine.image.Images;
 import io.genaudit.engine.image.Resize;
 import io.genaudit.engine.image.ShapesClasses;
-import io.genaudit.metrics.bias.AttributeClassifier;
 import io.genaudit.metrics.bias.AttributeDistributionProbe;
 import io.genaudit.metrics.detect.FirstImages;
 import io.genaudit.metrics.stats.MultipleComparisons;
@@ -117,10 +117,9 @@ public final class BiasImageAudit implements AuditModule {
             if (classes == null) classes = labels.attributes().get(attribute);
         }
         if (classes == null) throw new PlanException(pf, p.prefix() + ".classes", "class names in logit order are required when there is no labelled reference");
-        AttributeClassifier clf = ctx.model(classifierId).handle() instanceof io.genaudit.engine.image.AttributeClassifier multi
+        AttributeClassifier clf = (ctx.model(classifierId).handle() instanceof AttributeClassifier multi
                 && multi.attributes().contains(attribute)
-                ? AttributeClassifier.forAttribute(multi, attribute, classes)
-                : AttributeClassifier.fromLogits(ctx.featureExtractor(classifierId), classes);
+                ? multi : AttributeClassifier.fromLogits(ctx.featureExtractor(classifierId), attribute, classes)).restrictedTo(attribute, classes);
         double[] tgt = target.equals("uniform") ? AttributeDistributionProbe.uniform(classes.size()) : labels.proportions(attribute);
 
         AttributeDistributionProbe.Calibration cal = null;
@@ -129,7 +128,7 @@ public final class BiasImageAudit implements AuditModule {
         AttributeDistributionProbe probe = new AttributeDistributionProbe(correction, level, bootstrap, ctx.seed());
         try (AuditContext.Phase ph = ctx.phase(spec.id() + " classify reference", "evaluate", classifierId)) {
             if (calibrate) {
-                cal = new AttributeDistributionProbe.Calibration(labels.of(attribute), clf.predictAll(ref, batch));
+                cal = new AttributeDistributionProbe.Calibration(labels.of(attribute), clf.predictAll(attribute, ref, batch));
                 ph.units("images", ref.size());
             }
         }
@@ -139,7 +138,7 @@ public final class BiasImageAudit implements AuditModule {
         try (AuditContext.Phase ph = ctx.phase(spec.id(), "sample", modelId)) {
             if (fakeFolder != null) {
                 conditions.add("all images of " + fakeId);
-                reports.add(probe.run(classes, clf.predictAll(new FirstImages(fakeFolder, samples), batch), tgt, cal));
+                reports.add(probe.run(classes, clf.predictAll(attribute, new FirstImages(fakeFolder, samples), batch), tgt, cal));
             }
             for (int c = 0; c < runs && gen != null; c++) {
                 int[] pred = new int[samples];
@@ -152,7 +151,7 @@ public final class BiasImageAudit implements AuditModule {
                         java.util.Arrays.fill(lab, c);
                     }
                     Images imgs = gen.generate(n, ctx.seed() + c * 7_000_003L + k * 1_000_003L, lab);
-                    System.arraycopy(clf.predict(imgs), 0, pred, at, n);
+                    System.arraycopy(clf.predict(imgs).get(attribute), 0, pred, at, n);
                     at += n;
                 }
                 conditions.add(conditional ? "label " + c : "all samples");
