@@ -3,7 +3,7 @@ package io.genaudit.spark;
 import io.genaudit.audits.AuditSpec;
 import io.genaudit.audits.plan.DatasetSpec;
 import io.genaudit.audits.plan.Plan;
-import io.genaudit.audits.plan.PlanException;
+import io.genaudit.audits.PlanException;
 
 import java.io.IOException;
 import java.nio.file.Files;

@@ -1,13 +1,13 @@
 package io.genaudit.spark;
 
 import io.genaudit.audits.AuditModule;
-import io.genaudit.audits.Registry;
+import io.genaudit.audits.registry.Registry;
 import io.genaudit.audits.cli.ExitCodes;
 import io.genaudit.audits.cli.FailureReport;
-import io.genaudit.audits.cli.GenauditVersion;
+import io.genaudit.audits.GenauditVersion;
 import io.genaudit.audits.plan.GateSpec;
 import io.genaudit.audits.plan.Plan;
-import io.genaudit.audits.plan.PlanException;
+import io.genaudit.audits.PlanException;
 import io.genaudit.audits.plan.PlanParser;
 import io.genaudit.audits.plan.PlannedAudit;
 import io.genaudit.audits.run.GateEvaluator;
