@@ -30,11 +30,6 @@ public final class ClassLogitsCommandInputs implements CommandInputs<ClassLogits
     ImageNetworkOptions network;
 
     @Override
-    public Class<ClassLogitsBatch> inputType() {
-        return ClassLogitsBatch.class;
-    }
-
-    @Override
     public Object options() {
         return this;
     }

@@ -13,8 +13,10 @@ import java.util.ServiceLoader;
  * @param <I> the input batch type
  */
 public interface CommandInputs<I> {
-    /** The batch type served. */
-    Class<I> inputType();
+    /** The batch type served (read from the declaration). */
+    default Class<I> inputType() {
+        return io.genaudit.metrics.contract.TypeArguments.of(getClass(), CommandInputs.class, 0);
+    }
 
     /** The picocli-annotated options object (this object, or one it holds). */
     Object options();

@@ -54,11 +54,6 @@ public final class DetectionCommandInputs implements CommandInputs<DetectionInpu
     private long seed;
 
     @Override
-    public Class<DetectionInput> inputType() {
-        return DetectionInput.class;
-    }
-
-    @Override
     public Object options() {
         return this;
     }

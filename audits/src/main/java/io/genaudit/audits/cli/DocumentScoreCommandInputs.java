@@ -56,11 +56,6 @@ public final class DocumentScoreCommandInputs implements CommandInputs<DocumentS
     Path json;
 
     @Override
-    public Class<DocumentScore> inputType() {
-        return DocumentScore.class;
-    }
-
-    @Override
     public Object options() {
         return this;
     }

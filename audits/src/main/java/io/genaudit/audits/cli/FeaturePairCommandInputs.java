@@ -31,11 +31,6 @@ public final class FeaturePairCommandInputs implements CommandInputs<FeatureBatc
     Path saveFakeStats;
 
     @Override
-    public Class<FeatureBatch> inputType() {
-        return FeatureBatch.class;
-    }
-
-    @Override
     public Object options() {
         return this;
     }

@@ -26,11 +26,6 @@ public final class GenerationCommandInputs implements CommandInputs<TextSample> 
     Path json;
 
     @Override
-    public Class<TextSample> inputType() {
-        return TextSample.class;
-    }
-
-    @Override
     public Object options() {
         return this;
     }

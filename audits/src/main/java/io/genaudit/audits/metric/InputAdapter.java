@@ -15,8 +15,10 @@ import java.util.Set;
  * @param <I> the input batch type
  */
 public interface InputAdapter<I> {
-    /** The batch type served. */
-    Class<I> inputType();
+    /** The batch type served (read from the declaration). */
+    default Class<I> inputType() {
+        return io.genaudit.metrics.contract.TypeArguments.of(getClass(), InputAdapter.class, 0);
+    }
 
     /** The plan parameters this adapter reads (besides the metric's own). */
     Set<String> planParameters();

@@ -18,11 +18,6 @@ import java.util.Set;
  */
 public final class ClassLogitsInputs implements InputAdapter<ClassLogitsBatch> {
     @Override
-    public Class<ClassLogitsBatch> inputType() {
-        return ClassLogitsBatch.class;
-    }
-
-    @Override
     public Set<String> planParameters() {
         return Set.of("fake", "samples", "classifier", "features", "batch", "seed");
     }

@@ -30,11 +30,6 @@ import java.util.Set;
  */
 public final class DetectionInputs implements InputAdapter<DetectionInput> {
     @Override
-    public Class<DetectionInput> inputType() {
-        return DetectionInput.class;
-    }
-
-    @Override
     public Set<String> planParameters() {
         return Set.of("real", "fake", "generated", "samples", "folds", "classifier", "features", "robustness", "detector",
                 "crossGenerator", "batchSize", "seed");

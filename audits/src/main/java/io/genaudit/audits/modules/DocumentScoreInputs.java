@@ -23,11 +23,6 @@ import java.util.Set;
  */
 public final class DocumentScoreInputs implements InputAdapter<DocumentScore> {
     @Override
-    public Class<DocumentScore> inputType() {
-        return DocumentScore.class;
-    }
-
-    @Override
     public Set<String> planParameters() {
         return Set.of("method", "prefixToken", "maxLength", "stride", "nonOverlapping", "batch");
     }

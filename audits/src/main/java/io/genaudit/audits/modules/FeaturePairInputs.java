@@ -17,11 +17,6 @@ import java.util.Set;
  */
 public final class FeaturePairInputs implements InputAdapter<FeatureBatch> {
     @Override
-    public Class<FeatureBatch> inputType() {
-        return FeatureBatch.class;
-    }
-
-    @Override
     public Set<String> planParameters() {
         return Set.of("real", "fake", "samples", "features", "batch", "seed");
     }

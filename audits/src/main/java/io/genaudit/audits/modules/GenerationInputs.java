@@ -30,11 +30,6 @@ import java.util.function.Consumer;
  */
 public final class GenerationInputs implements InputAdapter<TextSample> {
     @Override
-    public Class<TextSample> inputType() {
-        return TextSample.class;
-    }
-
-    @Override
     public Set<String> planParameters() {
         return Set.of("samples", "maxNewTokens", "temperature", "topK", "topP", "promptFrom", "prompts", "promptLength", "referenceData", "seed");
     }

@@ -26,14 +26,20 @@ public interface Metric<P extends Record, I, S extends Serializable, R extends R
     /** Name, direction, documentation page and mergeability. */
     MetricInfo info();
 
-    /** The parameter record's class; {@link ParamSchema#of} reads its components. */
-    Class<P> parameterType();
+    /** The parameter record's class (read from the declaration); {@link ParamSchema#of} reads its components. */
+    default Class<P> parameterType() {
+        return TypeArguments.of(getClass(), Metric.class, 0);
+    }
 
-    /** The input batch type; the harness finds the plan and command-line input adapters by it. */
-    Class<I> inputType();
+    /** The input batch type (read from the declaration); the harness finds the plan and command-line input adapters by it. */
+    default Class<I> inputType() {
+        return TypeArguments.of(getClass(), Metric.class, 1);
+    }
 
-    /** The result record's class; its components are the output keys. */
-    Class<R> resultType();
+    /** The result record's class (read from the declaration); its components are the output keys. */
+    default Class<R> resultType() {
+        return TypeArguments.of(getClass(), Metric.class, 3);
+    }
 
     /** An empty state for these parameters. */
     S newState(P params);

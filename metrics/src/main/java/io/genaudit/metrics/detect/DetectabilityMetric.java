@@ -95,21 +95,6 @@ public final class DetectabilityMetric implements Metric<DetectabilityMetric.Par
     }
 
     @Override
-    public Class<Params> parameterType() {
-        return Params.class;
-    }
-
-    @Override
-    public Class<DetectionInput> inputType() {
-        return DetectionInput.class;
-    }
-
-    @Override
-    public Class<Result> resultType() {
-        return Result.class;
-    }
-
-    @Override
     public DetectabilityState newState(Params p) {
         return new DetectabilityState();
     }

@@ -60,21 +60,6 @@ public final class DiversityMetric implements Metric<DiversityMetric.Params, Tex
     }
 
     @Override
-    public Class<Params> parameterType() {
-        return Params.class;
-    }
-
-    @Override
-    public Class<TextSample> inputType() {
-        return TextSample.class;
-    }
-
-    @Override
-    public Class<Result> resultType() {
-        return Result.class;
-    }
-
-    @Override
     public TextSetState newState(Params p) {
         return new TextSetState(p.tokenizer());
     }

@@ -10,11 +10,6 @@ import io.genaudit.metrics.contract.MetricResult;
  */
 public interface FeaturePairMetric<P extends Record, R extends Record & MetricResult> extends Metric<P, FeatureBatch, FeaturePairState, R> {
     @Override
-    default Class<FeatureBatch> inputType() {
-        return FeatureBatch.class;
-    }
-
-    @Override
     default FeaturePairState update(FeaturePairState state, FeatureBatch batch) {
         return state.add(batch);
     }

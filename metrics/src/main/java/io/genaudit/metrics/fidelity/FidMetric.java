@@ -59,16 +59,6 @@ public final class FidMetric implements FeaturePairMetric<FidMetric.Params, FidM
     }
 
     @Override
-    public Class<Params> parameterType() {
-        return Params.class;
-    }
-
-    @Override
-    public Class<Result> resultType() {
-        return Result.class;
-    }
-
-    @Override
     public FeaturePairState newState(Params p) {
         return new FeaturePairState(p.bootstrap() > 0 || p.fidInfinity());
     }

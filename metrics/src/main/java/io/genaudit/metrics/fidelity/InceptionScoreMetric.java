@@ -55,21 +55,6 @@ public final class InceptionScoreMetric implements Metric<InceptionScoreMetric.P
     }
 
     @Override
-    public Class<Params> parameterType() {
-        return Params.class;
-    }
-
-    @Override
-    public Class<ClassLogitsBatch> inputType() {
-        return ClassLogitsBatch.class;
-    }
-
-    @Override
-    public Class<Result> resultType() {
-        return Result.class;
-    }
-
-    @Override
     public ClassLogitsState newState(Params p) {
         return new ClassLogitsState();
     }

@@ -60,16 +60,6 @@ public final class KidMetric implements FeaturePairMetric<KidMetric.Params, KidM
     }
 
     @Override
-    public Class<Params> parameterType() {
-        return Params.class;
-    }
-
-    @Override
-    public Class<Result> resultType() {
-        return Result.class;
-    }
-
-    @Override
     public FeaturePairState newState(Params p) {
         return new FeaturePairState(true);
     }

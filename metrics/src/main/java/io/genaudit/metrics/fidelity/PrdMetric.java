@@ -73,16 +73,6 @@ public final class PrdMetric implements FeaturePairMetric<PrdMetric.Params, PrdM
     }
 
     @Override
-    public Class<Params> parameterType() {
-        return Params.class;
-    }
-
-    @Override
-    public Class<Result> resultType() {
-        return Result.class;
-    }
-
-    @Override
     public FeaturePairState newState(Params p) {
         return new FeaturePairState(true);
     }

@@ -62,16 +62,6 @@ public final class PrdcMetric implements FeaturePairMetric<PrdcMetric.Params, Pr
     }
 
     @Override
-    public Class<Params> parameterType() {
-        return Params.class;
-    }
-
-    @Override
-    public Class<Result> resultType() {
-        return Result.class;
-    }
-
-    @Override
     public FeaturePairState newState(Params p) {
         return new FeaturePairState(true);
     }

@@ -63,21 +63,6 @@ public final class PerplexityMetric implements Metric<PerplexityMetric.Params, D
     }
 
     @Override
-    public Class<Params> parameterType() {
-        return Params.class;
-    }
-
-    @Override
-    public Class<DocumentScore> inputType() {
-        return DocumentScore.class;
-    }
-
-    @Override
-    public Class<Result> resultType() {
-        return Result.class;
-    }
-
-    @Override
     public DocumentScoreState newState(Params params) {
         return new DocumentScoreState();
     }
