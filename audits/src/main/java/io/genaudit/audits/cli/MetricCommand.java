@@ -45,6 +45,7 @@ public final class MetricCommand<P extends Record, I, S extends Serializable, R 
         MetricCommand<P, I, S, R> cmd = new MetricCommand<>(metric);
         CommandSpec spec = CommandSpec.wrapWithoutInspection(cmd);
         spec.name(metric.info().name());
+        spec.aliases(metric.commandAliases().toArray(String[]::new));
         spec.mixinStandardHelpOptions(true);
         spec.usageMessage().description(metric.info().summary(), "Plan module: metric: " + metric.info().name()
                 + " (same parameters and defaults); documentation: " + metric.info().docPage());

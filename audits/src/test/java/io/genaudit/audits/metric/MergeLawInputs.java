@@ -1,5 +1,7 @@
 package io.genaudit.audits.metric;
 
+import io.genaudit.metrics.bias.AttributePredictions;
+import io.genaudit.metrics.bias.LmProbeScores;
 import io.genaudit.metrics.fidelity.FeatureBatch;
 
 import java.util.ArrayList;
@@ -14,7 +16,9 @@ import java.util.function.Function;
  */
 final class MergeLawInputs {
     private static final Map<Class<?>, Function<Random, List<?>>> GENERATORS = Map.of(
-            FeatureBatch.class, MergeLawInputs::featureBatches);
+            FeatureBatch.class, MergeLawInputs::featureBatches,
+            LmProbeScores.class, BiasMergeLawInputs::lmProbeScores,
+            AttributePredictions.class, BiasMergeLawInputs::attributePredictions);
 
     private MergeLawInputs() {
     }

@@ -81,6 +81,12 @@ public final class BiasLmMetric implements Metric<BiasLmMetric.Params, LmProbeSc
                 MetricInfo.Direction.LOWER_IS_BETTER, "docs/metrics/bias.md", MetricInfo.Mergeability.ITEMS);
     }
 
+    /** {@code genaudit bias}, the command's name before the metric contract, keeps working. */
+    @Override
+    public List<String> commandAliases() {
+        return List.of("bias");
+    }
+
     @Override
     public Class<Params> parameterType() {
         return Params.class;
