@@ -27,7 +27,7 @@ import java.util.function.Consumer;
  * optionally a labelled reference folder (images and labels.csv) for the classes, the target and the confusion
  * correction.
  */
-public final class AttributePredictionCommandInputs implements CommandInputs<AttributePredictions> {
+public final class AttributePredictionCommandInputs extends JsonCommandInputs<AttributePredictions> {
     @Option(names = "--fake", required = true, paramLabel = "DIR", description = "Folder of generated images.")
     Path fake;
 
@@ -58,22 +58,8 @@ public final class AttributePredictionCommandInputs implements CommandInputs<Att
     @Option(names = "--batch", defaultValue = "64", paramLabel = "N", description = "Images per classifier batch (default: ${DEFAULT-VALUE}).")
     int batch;
 
-    @Option(names = "--json", paramLabel = "OUT", description = "Write the result as JSON.")
-    Path json;
-
-    @Override
-    public Class<AttributePredictions> inputType() {
-        return AttributePredictions.class;
-    }
-
-    @Override
-    public Object options() {
-        return this;
-    }
-
-    @Override
-    public Path json() {
-        return json;
+    public AttributePredictionCommandInputs() {
+        super(AttributePredictions.class);
     }
 
     @Override

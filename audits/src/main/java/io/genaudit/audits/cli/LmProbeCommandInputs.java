@@ -17,7 +17,6 @@ import picocli.CommandLine.Model.OptionSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-import java.nio.file.Path;
 import java.util.List;
 import java.util.function.Consumer;
 
@@ -26,7 +25,7 @@ import java.util.function.Consumer;
  * ({@code --probes}), the generation probe's sampling settings and {@code --json}. The generations are seeded by the
  * metric's {@code --seed}, as in plans, so one seed makes the whole run reproducible.
  */
-public final class LmProbeCommandInputs implements CommandInputs<LmProbeScores> {
+public final class LmProbeCommandInputs extends JsonCommandInputs<LmProbeScores> {
     @Mixin
     LanguageModelOptions lmOptions;
 
@@ -55,22 +54,8 @@ public final class LmProbeCommandInputs implements CommandInputs<LmProbeScores> 
     @Option(names = "--batch", defaultValue = "32", paramLabel = "N", description = "Texts per model call (default: ${DEFAULT-VALUE}).")
     int batch;
 
-    @Option(names = "--json", paramLabel = "OUT", description = "Write the result as JSON.")
-    Path json;
-
-    @Override
-    public Class<LmProbeScores> inputType() {
-        return LmProbeScores.class;
-    }
-
-    @Override
-    public Object options() {
-        return this;
-    }
-
-    @Override
-    public Path json() {
-        return json;
+    public LmProbeCommandInputs() {
+        super(LmProbeScores.class);
     }
 
     @Override
