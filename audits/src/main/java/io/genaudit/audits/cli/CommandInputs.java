@@ -22,6 +22,14 @@ public interface CommandInputs<I> {
     /** The batches named by the parsed options, or null when the options asked for no metric (e.g. only --save-stats). */
     InputFeed<I> open() throws Exception;
 
+    /**
+     * The batches for a run with the bound metric parameters {@code params}; inputs whose work depends on one (the
+     * generations of {@code bias-lm} share the metric's seed) override this, the others ignore it.
+     */
+    default InputFeed<I> open(Record params) throws Exception {
+        return open();
+    }
+
     /** The {@code --json} file, or null. */
     Path json();
 

@@ -12,10 +12,7 @@ import io.genaudit.metrics.bias.LmProbeScores;
 import io.genaudit.metrics.bias.LmProbeScoring;
 import io.genaudit.metrics.contract.ParamSchema;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Model.OptionSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
 import java.util.List;
 import java.util.function.Consumer;
@@ -23,14 +20,11 @@ import java.util.function.Consumer;
 /**
  * Command-line inputs of {@code bias-lm}: the language model ({@code --model} ...), the probe suite
  * ({@code --probes}), the generation probe's sampling settings and {@code --json}. The generations are seeded by the
- * metric's {@code --seed}, as in plans, so one seed makes the whole run reproducible.
+ * metric's {@code --seed} (see {@link #open(Record)}), as in plans, so one seed makes the whole run reproducible.
  */
 public final class LmProbeCommandInputs extends JsonCommandInputs<LmProbeScores> {
     @Mixin
     LanguageModelOptions lmOptions;
-
-    @Spec(Spec.Target.MIXEE)
-    CommandSpec command;
 
     @Option(names = "--probes", required = true, paramLabel = "SUITE_OR_FILE",
             description = "Built-in suite (genaudit-core, planted), CrowS-Pairs .csv, StereoSet/BOLD .json, suite .yaml or HolisticBias directory.")
@@ -58,8 +52,15 @@ public final class LmProbeCommandInputs extends JsonCommandInputs<LmProbeScores>
         super(LmProbeScores.class);
     }
 
+    /** With the metric's default parameters (seed 0). */
     @Override
     public InputFeed<LmProbeScores> open() {
+        return open(ParamSchema.of(BiasLmMetric.Params.class).defaults());
+    }
+
+    /** The generations are seeded by the metric's {@code --seed}, as plans seed them by the run's seed. */
+    @Override
+    public InputFeed<LmProbeScores> open(Record params) {
         if (samples < 1) throw new InputException("--samples", "at least 1 expected, got " + samples);
         if (batch < 1) throw new InputException("--batch", "at least 1 expected, got " + batch);
         SamplingSettings sampling;
@@ -68,7 +69,7 @@ public final class LmProbeCommandInputs extends JsonCommandInputs<LmProbeScores>
         } catch (IllegalArgumentException e) {
             throw new InputException("--max-new-tokens/--temperature/--top-k/--top-p", e.getMessage());
         }
-        LmProbeScoring scoring = new LmProbeScoring(sampling, samples, seed(), batch);
+        LmProbeScoring scoring = new LmProbeScoring(sampling, samples, ((BiasLmMetric.Params) params).seed(), batch);
         BiasSuite suite = BiasSuite.load(probes);
         return new DescribedFeed<>(lmOptions.model, probes, LmProbeInputs.settings(probes, suite, scoring), List.of()) {
             @Override
@@ -78,17 +79,5 @@ public final class LmProbeCommandInputs extends JsonCommandInputs<LmProbeScores>
                 }
             }
         };
-    }
-
-    /** The metric's {@code --seed} (its default unless given): it seeds the generations as well as the resampling. */
-    private long seed() {
-        OptionSpec seed = command == null ? null : command.findOption("--seed");
-        Object v = seed == null ? null : seed.getValue();
-        if (v == null) v = ParamSchema.of(BiasLmMetric.Params.class).entry("seed").dflt();
-        try {
-            return Long.parseLong(v.toString().trim());
-        } catch (NumberFormatException e) {
-            throw new InputException("--seed", "an integer expected, got '" + v + "'");
-        }
     }
 }

@@ -76,7 +76,7 @@ public final class MetricCommand<P extends Record, I, S extends Serializable, R 
         } catch (ParamException e) {
             throw new InputException(schema.entry(e.parameter()).option(), e.getMessage());
         }
-        InputFeed<I> feed = inputs.open();
+        InputFeed<I> feed = inputs.open(params);
         if (feed == null) return ExitCodes.OK; // the options asked for no metric (e.g. only --save-stats)
         R result = metric.compute(MetricRun.accumulate(metric, params, feed), params);
 
