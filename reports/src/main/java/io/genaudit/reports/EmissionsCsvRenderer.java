@@ -1,5 +1,8 @@
 package io.genaudit.reports;
 
+import io.genaudit.values.EnergyFigures;
+import io.genaudit.values.EnergySite;
+
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -11,7 +14,6 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.UUID;
 
 /**
@@ -22,11 +24,9 @@ import java.util.UUID;
  * file ({@code task_name} first, no experiment_id/pue/wue). Units as CodeCarbon: energy in kWh including PUE,
  * emissions in kg CO2e, power in W (mean over the measured time, without PUE), durations in seconds.
  *
- * <p>It reads the phases' {@link EnergyFigure}s (raw keys {@code cpuJoules}, {@code gpuJoules}, {@code ramJoules},
- * {@code ramUsedGbMean}, {@code gpuUtilizationPercentMean}) and {@code provenance.energyAssumptions} (keys
- * {@code pue}, {@code countryName}, {@code countryIso3}, {@code regionName}, {@code trackingMode},
- * {@code ramTotalGb}, {@code gpuCount}, {@code gpuModel}), as written by the metrics module's energy meter. Columns
- * genaudit has no value for (python_version, codecarbon_version, cloud, coordinates) are left empty.
+ * <p>It reads the phases' typed {@link EnergyFigures} (joules per component, mean RAM and GPU load) and the run's
+ * {@link EnergySite} (PUE, WUE, location, tracking mode, RAM size, GPUs), as written by the metrics module's energy
+ * meter. Columns genaudit has no value for (python_version, codecarbon_version, cloud, coordinates) are left empty.
  * {@code water_consumed} is estimated as CodeCarbon does: the stated {@code wue} (L/kWh, from
  * {@code energyAssumptions.wue}, plan {@code energy.wue}; 0, CodeCarbon's default, when not stated) times
  * {@code energy_consumed} (kWh including PUE), in litres; {@code energyAssumptions.wueSource} labels the method.
@@ -132,23 +132,20 @@ public final class EmissionsCsvRenderer {
         Instant last = null;
         for (PhaseRecord ph : phases) {
             EnergyFigure e = ph.energy();
-            Map<String, Object> raw = e.raw() == null ? Map.of() : e.raw();
+            // a meter that gave only a total: book it as CPU energy
+            EnergyFigures f = e.figures() != null ? e.figures() : new EnergyFigures(e.joules(), 0, 0, null, null);
             wall += ph.wallSeconds();
             cpuS += Double.isNaN(ph.cpuSeconds()) ? 0 : ph.cpuSeconds();
-            double c = num(raw.get("cpuJoules")), g = num(raw.get("gpuJoules")), r = num(raw.get("ramJoules"));
-            if (Double.isNaN(c) && Double.isNaN(g) && Double.isNaN(r)) c = e.joules();
-            cpuJ += nz(c);
-            gpuJ += nz(g);
-            ramJ += nz(r);
+            cpuJ += f.cpuJoules();
+            gpuJ += f.gpuJoules();
+            ramJ += f.ramJoules();
             grams += e.gramsCo2e();
-            double u = num(raw.get("gpuUtilizationPercentMean"));
-            if (!Double.isNaN(u)) {
-                gu += u * ph.wallSeconds();
+            if (f.gpuUtilizationPercentMean() != null) {
+                gu += f.gpuUtilizationPercentMean() * ph.wallSeconds();
                 guw += ph.wallSeconds();
             }
-            double m = num(raw.get("ramUsedGbMean"));
-            if (!Double.isNaN(m)) {
-                rg += m * ph.wallSeconds();
+            if (f.ramUsedGbMean() != null) {
+                rg += f.ramUsedGbMean() * ph.wallSeconds();
                 rgw += ph.wallSeconds();
             }
             try {
@@ -165,14 +162,12 @@ public final class EmissionsCsvRenderer {
     /** The run layout's cells for {@code phases}. */
     private static List<String> common(RunRecord record, List<PhaseRecord> phases) {
         Provenance prov = record.provenance();
-        Map<String, Object> a = prov.energyAssumptions() == null ? Map.of() : prov.energyAssumptions();
+        EnergySite site = EnergySite.from(prov.energyAssumptions());
         Totals t = totals(phases);
-        double pue = num(a.get("pue"));
-        if (Double.isNaN(pue)) pue = 1.0;
-        double wue = num(a.get("wue"));
-        if (Double.isNaN(wue)) wue = 0.0;
+        double pue = site.pue();
+        double wue = site.wue();
         double kwh = (t.cpuJ() + t.gpuJ() + t.ramJ()) / 3.6e6 * pue;
-        double ramTotal = num(a.get("ramTotalGb"));
+        double ramTotal = site.ramTotalGb() == null ? Double.NaN : site.ramTotalGb();
         double kg = t.grams() / 1000;
         List<String> row = new ArrayList<>();
         row.add(cell(t.end() == null ? "" : t.end()));
@@ -190,9 +185,9 @@ public final class EmissionsCsvRenderer {
         row.add(n(t.ramJ() / 3.6e6 * pue));
         row.add(n(kwh));
         row.add(n(wue * kwh));
-        row.add(cell(str(a.get("countryName"))));
-        row.add(cell(str(a.get("countryIso3"))));
-        row.add(cell(str(a.get("regionName")).toLowerCase(Locale.ROOT)));
+        row.add(cell(str(site.countryName())));
+        row.add(cell(str(site.countryIso3())));
+        row.add(cell(str(site.regionName()).toLowerCase(Locale.ROOT)));
         row.add("");
         row.add("");
         row.add(cell(prov.os() == null ? "" : prov.os()));
@@ -200,13 +195,12 @@ public final class EmissionsCsvRenderer {
         row.add("");
         row.add(prov.cores() > 0 ? Integer.toString(prov.cores()) : "");
         row.add(cell(prov.cpuModel() == null ? "" : prov.cpuModel()));
-        double gpus = num(a.get("gpuCount"));
-        row.add(Double.isNaN(gpus) || gpus == 0 ? "" : Long.toString((long) gpus));
-        row.add(cell(str(a.get("gpuModel"))));
+        row.add(site.gpuCount() == 0 ? "" : Integer.toString(site.gpuCount()));
+        row.add(cell(str(site.gpuModel())));
         row.add("");
         row.add("");
         row.add(Double.isNaN(ramTotal) ? "" : n(ramTotal));
-        row.add(cell(str(a.get("trackingMode"))));
+        row.add(cell(str(site.trackingMode())));
         row.add(t.wall() > 0 && prov.cores() > 0 ? n(100 * t.cpuSeconds() / (t.wall() * prov.cores())) : "");
         row.add(t.gpuUtilWall() > 0 ? n(t.gpuUtilWeighted() / t.gpuUtilWall()) : "");
         double ramUsed = t.ramGbWall() > 0 ? t.ramGbWeighted() / t.ramGbWall() : Double.NaN;
@@ -221,22 +215,6 @@ public final class EmissionsCsvRenderer {
     /** A stable run id: a name-based UUID of the plan hash and the start time. */
     public static UUID runId(Provenance prov) {
         return UUID.nameUUIDFromBytes(("genaudit-run:" + prov.planSha256() + ":" + prov.startedAt()).getBytes(StandardCharsets.UTF_8));
-    }
-
-    private static double num(Object o) {
-        if (o instanceof Number x) return x.doubleValue();
-        if (o instanceof String s) {
-            try {
-                return Double.parseDouble(s);
-            } catch (NumberFormatException e) {
-                return Double.NaN;
-            }
-        }
-        return Double.NaN;
-    }
-
-    private static double nz(double v) {
-        return Double.isNaN(v) ? 0 : v;
     }
 
     private static String str(Object o) {

@@ -1,5 +1,7 @@
 package io.genaudit.reports;
 
+import io.genaudit.values.EnergyFigures;
+
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -31,10 +33,7 @@ class EmissionsCsvRendererTest {
 
     private static Map<String, Object> raw(double cpuJ, double gpuJ, double ramJ, double ramGb) {
         Map<String, Object> m = new LinkedHashMap<>();
-        m.put("cpuJoules", cpuJ);
-        m.put("gpuJoules", gpuJ);
-        m.put("ramJoules", ramJ);
-        m.put("ramUsedGbMean", ramGb);
+        new EnergyFigures(cpuJ, gpuJ, ramJ, ramGb, null).putInto(m);
         return m;
     }
 

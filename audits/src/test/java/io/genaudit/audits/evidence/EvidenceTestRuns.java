@@ -1,6 +1,7 @@
 package io.genaudit.audits.evidence;
 
 import io.genaudit.engine.io.Sha256;
+import io.genaudit.values.EnergyFigures;
 import io.genaudit.reports.AuditResult;
 import io.genaudit.reports.EnergyFigure;
 import io.genaudit.reports.FileDigest;
@@ -62,8 +63,9 @@ public final class EvidenceTestRuns {
         AuditResult bias = new AuditResult("lm-bias", "bias-lm", "lm-small", "fixture:planted-association", 0.07, null,
                 new Interval(0.95, 0.01, 0.13, "bootstrap over prompts, 1000 resamples"), 400L, Map.of("probe", "generation"),
                 null, Map.of("p", 0.021), null, null, List.of(groups), List.of("Only 200 prompts per group: small effects are not detectable."));
-        EnergyFigure e = new EnergyFigure("estimated-tdp", 3600.0, 3000.0, 4200.0, 0.25, 0.2, 0.3,
-                Map.of("cpuJoules", 3000.0, "ramJoules", 600.0, "ramUsedGbMean", 2.0));
+        Map<String, Object> raw = new LinkedHashMap<>();
+        new EnergyFigures(3000.0, 0, 600.0, 2.0, null).putInto(raw);
+        EnergyFigure e = new EnergyFigure("estimated-tdp", 3600.0, 3000.0, 4200.0, 0.25, 0.2, 0.3, raw);
         PhaseRecord train = new PhaseRecord("train", "train", "lm-small", "2026-01-01T00:00:00Z", 60.0, 55.0, e, Map.of("tokens", 100_000L));
         Map<String, Object> assumptions = new LinkedHashMap<>();
         assumptions.put("pue", 1.0);

@@ -1,5 +1,7 @@
 package io.genaudit.metrics.energy;
 
+import io.genaudit.values.EnergyFigures;
+
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -73,18 +75,24 @@ public final class CompositeEnergyMeter implements EnergyMeter, AutoCloseable {
         raw.put("trackingMode", assumptions.trackingMode());
         raw.put("wallSeconds", wall);
         raw.put("cpuSeconds", cpu);
-        raw.put("cpuJoules", byComponent.getOrDefault("cpu", 0.0));
-        raw.put("ramJoules", byComponent.getOrDefault("ram", 0.0));
-        raw.put("gpuJoules", byComponent.getOrDefault("gpu", 0.0));
-        for (ComponentEnergy p : parts) {
-            if (p.component().equals("ram") && p.raw().get("meanGb") instanceof Double gb) raw.put("ramUsedGbMean", gb);
-            if (p.component().equals("gpu") && p.raw().get("utilizationPercentMean") instanceof Double u) raw.put("gpuUtilizationPercentMean", u);
-        }
+        EnergyFigures figures = figures(parts, byComponent);
+        figures.putInto(raw);
         raw.put("pue", pue);
         raw.put("gramsPerKwh", intensity.gramsPerKwh());
         raw.put("region", intensity.code());
         raw.put("components", list);
-        return new EnergyReading(method, j, lo, hi, intensity.grams(j, pue), intensity.grams(lo, pue), intensity.grams(hi, pue), raw);
+        return new EnergyReading(method, j, lo, hi, intensity.grams(j, pue), intensity.grams(lo, pue), intensity.grams(hi, pue), figures, raw);
+    }
+
+    /** Joules per component, and the RAM and GPU components' mean load when they sampled it. */
+    private static EnergyFigures figures(List<ComponentEnergy> parts, Map<String, Double> byComponent) {
+        Double ramGb = null, gpuUtil = null;
+        for (ComponentEnergy p : parts) {
+            if (p.component().equals("ram") && p.raw().get("meanGb") instanceof Double gb) ramGb = gb;
+            if (p.component().equals("gpu") && p.raw().get("utilizationPercentMean") instanceof Double u) gpuUtil = u;
+        }
+        return new EnergyFigures(byComponent.getOrDefault("cpu", 0.0), byComponent.getOrDefault("gpu", 0.0),
+                byComponent.getOrDefault("ram", 0.0), ramGb, gpuUtil);
     }
 
     /**

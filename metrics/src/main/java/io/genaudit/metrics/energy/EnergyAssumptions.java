@@ -1,5 +1,7 @@
 package io.genaudit.metrics.energy;
 
+import io.genaudit.values.EnergySite;
+
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -32,21 +34,20 @@ public record EnergyAssumptions(String method, String trackingMode, double pue, 
         notes = List.copyOf(notes);
     }
 
+    /** The figures the reports and cards read back from the run record (location, PUE/WUE, intensity, hardware). */
+    public EnergySite site() {
+        return new EnergySite(trackingMode, pue, wue, intensity.gramsPerKwh(), intensity.code(), intensity.countryName(),
+                intensity.countryAlpha3(), intensity.regionName(), ramTotalGb, gpuCount, gpuModel);
+    }
+
     /** Plain values (stable camelCase keys) for the run record's provenance.energyAssumptions. */
     public Map<String, Object> asMap() {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("method", method);
-        m.put("trackingMode", trackingMode);
-        m.put("pue", pue);
+        site().putInto(m);
         m.put("pueSource", pueSource);
-        m.put("wue", wue);
         m.put("wueSource", wueSource);
         m.put("waterFormula", WATER_FORMULA);
-        m.put("gramsPerKwh", intensity.gramsPerKwh());
-        m.put("region", intensity.code());
-        m.put("countryName", intensity.countryName());
-        m.put("countryIso3", intensity.countryAlpha3());
-        m.put("regionName", intensity.regionName());
         m.put("intensityYear", intensity.year() == 0 ? null : intensity.year());
         m.put("intensitySource", intensity.source());
         m.put("intensityBasis", intensity.basis());
@@ -54,11 +55,8 @@ public record EnergyAssumptions(String method, String trackingMode, double pue, 
         m.put("ramWattsPerGb", RamPowerModel.WATTS_PER_GB);
         m.put("ramSource", RamPowerModel.SOURCE);
         m.put("ramMemory", ramMemory);
-        m.put("ramTotalGb", ramTotalGb);
         m.put("rapl", rapl);
         m.put("gpu", gpu);
-        m.put("gpuCount", gpuCount);
-        m.put("gpuModel", gpuModel);
         m.put("emissionsFormula", EMISSIONS_FORMULA);
         m.put("uncertaintyRule", UNCERTAINTY_RULE);
         m.put("notes", notes);

@@ -1,7 +1,6 @@
 package io.genaudit.metrics.fidelity;
 
 import io.genaudit.metrics.contract.Checks;
-import io.genaudit.metrics.contract.Metric;
 import io.genaudit.metrics.contract.MetricInfo;
 import io.genaudit.metrics.contract.MetricResult;
 import io.genaudit.metrics.contract.Param;
@@ -17,7 +16,7 @@ import java.util.Locale;
  * optionally, FID∞ (Chong and Forsyth 2020) to expose the finite-sample bias. The state is the two sides' streaming
  * statistics; rows are kept only for the bootstrap and FID∞.
  */
-public final class FidMetric implements Metric<FidMetric.Params, FeatureBatch, FeaturePairState, FidMetric.Result> {
+public final class FidMetric implements FeaturePairMetric<FidMetric.Params, FidMetric.Result> {
 
     /** FID's parameters. */
     public record Params(
@@ -28,7 +27,7 @@ public final class FidMetric implements Metric<FidMetric.Params, FeatureBatch, F
             @Param(help = "Subset sizes of the FID∞ fit.", dflt = "15", min = 3) int points,
             @Param(help = "Add EPS to both covariance diagonals (pytorch-fid's fallback branch, e.g. 1e-6); default: only when the plain square root fails.",
                     min = 0, label = "EPS") Double offset,
-            @Param(help = "Seed of the bootstrap and FID∞ subsets (plans: the run's seed).", dflt = "0", runSeed = true) long seed) {
+            @Param(help = "Seed of the bootstrap and FID∞ subsets.", dflt = "0", runSeed = true) long seed) {
         public Params {
             Checks.bootstrapOrOff(bootstrap);
             Checks.level(level);
@@ -65,11 +64,6 @@ public final class FidMetric implements Metric<FidMetric.Params, FeatureBatch, F
     }
 
     @Override
-    public Class<FeatureBatch> inputType() {
-        return FeatureBatch.class;
-    }
-
-    @Override
     public Class<Result> resultType() {
         return Result.class;
     }
@@ -77,16 +71,6 @@ public final class FidMetric implements Metric<FidMetric.Params, FeatureBatch, F
     @Override
     public FeaturePairState newState(Params p) {
         return new FeaturePairState(p.bootstrap() > 0 || p.fidInfinity());
-    }
-
-    @Override
-    public FeaturePairState update(FeaturePairState state, FeatureBatch batch) {
-        return state.add(batch);
-    }
-
-    @Override
-    public FeaturePairState merge(FeaturePairState a, FeaturePairState b) {
-        return a.merge(b);
     }
 
     @Override

@@ -1,5 +1,7 @@
 package io.genaudit.metrics.energy;
 
+import io.genaudit.values.EnergyFigures;
+
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -86,8 +88,10 @@ class EnergyMetersTest {
             assertEquals(cpu * 1.5 + ram * 1.7, r.joulesHigh(), 1e-9);
             assertEquals((cpu + ram) / 3.6e6 * 1.5 * 381, r.gramsCo2e(), 1e-12);
             assertEquals(r.joulesLow() / 3.6e6 * 1.5 * 381, r.gramsCo2eLow(), 1e-12);
-            assertEquals(cpu, (Double) r.raw().get("cpuJoules"), 1e-12);
-            assertEquals(ram, (Double) r.raw().get("ramJoules"), 1e-12);
+            assertEquals(cpu, r.figures().cpuJoules(), 1e-12);
+            assertEquals(ram, r.figures().ramJoules(), 1e-12);
+            assertEquals(0.0, r.figures().gpuJoules());
+            assertEquals(r.figures(), EnergyFigures.from(r.raw()), "the run record's raw map carries the same figures");
             Map<String, Object> a = meter.assumptions().asMap();
             assertEquals(1.5, a.get("pue"));
             assertEquals("DE", a.get("region"));

@@ -1,5 +1,7 @@
 package io.genaudit.metrics.energy;
 
+import io.genaudit.values.EnergyFigures;
+
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
@@ -10,7 +12,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 class PerUnitEnergyTest {
     private static EnergyReading r(double j) {
         // grams = J / 3.6e6 x 360 g/kWh = J / 1e4; range +-10 %
-        return new EnergyReading("estimated-tdp", j, 0.9 * j, 1.1 * j, j / 1e4, 0.9 * j / 1e4, 1.1 * j / 1e4, Map.of());
+        return new EnergyReading("estimated-tdp", j, 0.9 * j, 1.1 * j, j / 1e4, 0.9 * j / 1e4, 1.1 * j / 1e4, new EnergyFigures(j, 0, 0, null, null), Map.of());
     }
 
     @Test

@@ -3,6 +3,7 @@ package io.genaudit.audits.evidence.card;
 import io.genaudit.engine.InputException;
 import io.genaudit.reports.AuditResult;
 import io.genaudit.reports.EnergyFigure;
+import io.genaudit.values.EnergySite;
 import io.genaudit.values.Interval;
 import io.genaudit.reports.ModelRecord;
 import io.genaudit.reports.PhaseRecord;
@@ -96,12 +97,17 @@ public record CardFacts(RunRecord record, List<ModelRecord> models) {
         return a == null ? Map.of() : a;
     }
 
+    /** The typed location, intensity and hardware figures of the recorded energy assumptions. */
+    public EnergySite site() {
+        return EnergySite.from(assumptions());
+    }
+
     /** "Germany (DE)" from the recorded location, or null. */
     public String location() {
-        Object country = assumptions().get("countryName");
-        Object region = assumptions().get("region");
-        if (country == null || country.toString().isBlank()) return region == null ? null : region.toString();
-        return region == null || region.toString().isBlank() ? country.toString() : country + " (" + region + ")";
+        String country = site().countryName();
+        String region = site().region();
+        if (country == null) return region;
+        return region == null ? country : country + " (" + region + ")";
     }
 
     /** "AMD EPYC, 2 logical CPUs" plus GPUs when any. */
@@ -109,9 +115,8 @@ public record CardFacts(RunRecord record, List<ModelRecord> models) {
         Provenance p = record.provenance();
         List<String> parts = new ArrayList<>();
         if (p != null && p.cpuModel() != null) parts.add(p.cpuModel() + ", " + p.cores() + " logical CPUs");
-        Object gpus = assumptions().get("gpuCount");
-        Object gpuModel = assumptions().get("gpuModel");
-        if (gpus instanceof Number n && n.intValue() > 0) parts.add(n.intValue() + " x " + (gpuModel == null ? "GPU" : gpuModel));
+        EnergySite site = site();
+        if (site.gpuCount() > 0) parts.add(site.gpuCount() + " x " + (site.gpuModel() == null ? "GPU" : site.gpuModel()));
         return parts.isEmpty() ? null : String.join("; ", parts);
     }
 }

@@ -89,7 +89,7 @@ public final class HfCardMetadata {
         Map<String, Object> co2 = new LinkedHashMap<>();
         co2.put("emissions", facts.grams());
         Provenance p = facts.record().provenance();
-        Object intensity = facts.assumptions().get("gramsPerKwh");
+        Double intensity = facts.site().gramsPerKwh();
         co2.put("source", "genaudit " + (p == null ? "" : p.genauditVersion()) + " energy meter, method " + String.join(" + ", methods)
                 + (intensity == null ? "" : ", " + intensity + " gCO2e/kWh") + " (see run.json provenance.energyAssumptions)");
         co2.put("training_type", facts.trainedHere() ? "pre-training (trained from scratch in the audited run; emissions include its evaluation)"

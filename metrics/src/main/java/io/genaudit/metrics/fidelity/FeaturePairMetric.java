@@ -1,0 +1,26 @@
+package io.genaudit.metrics.fidelity;
+
+import io.genaudit.metrics.contract.Metric;
+import io.genaudit.metrics.contract.MetricResult;
+
+/**
+ * A two-sample metric over real and generated features (FID, KID, PRD, precision/recall/density/coverage): its input
+ * is {@link FeatureBatch} and its state {@link FeaturePairState}, so it only says whether it keeps rows
+ * ({@link #newState}) and how it computes.
+ */
+public interface FeaturePairMetric<P extends Record, R extends Record & MetricResult> extends Metric<P, FeatureBatch, FeaturePairState, R> {
+    @Override
+    default Class<FeatureBatch> inputType() {
+        return FeatureBatch.class;
+    }
+
+    @Override
+    default FeaturePairState update(FeaturePairState state, FeatureBatch batch) {
+        return state.add(batch);
+    }
+
+    @Override
+    default FeaturePairState merge(FeaturePairState a, FeaturePairState b) {
+        return a.merge(b);
+    }
+}
