@@ -38,6 +38,7 @@ public final class MetricReference {
         List<String> keys = new ArrayList<>();
         for (RecordComponent c : metric.resultType().getRecordComponents()) {
             if (c.getName().equals("notes")) continue;
+            if (c.isAnnotationPresent(io.genaudit.metrics.contract.Evidence.class)) continue; // for presenters, not an output key
             String key = ParamSchema.snake(c.getName());
             if (c.getType() == Interval.class && !key.equals("ci")) {
                 String base = key.endsWith("_ci") ? key : key + "_ci";
