@@ -1,6 +1,5 @@
 package io.genaudit.metrics.bias;
 
-import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.TreeMap;
@@ -10,14 +9,14 @@ import java.util.TreeMap;
  * (true, predicted) class by id (the bootstrap resamples them all). Merging is a union of disjoint ids, so any merge
  * order gives the predictions of one pass.
  */
-public final class AttributePredictionState implements Serializable {
+public final class AttributePredictionState implements ItemState<AttributePredictions, AttributePredictionState> {
     private static final long serialVersionUID = 1L;
     private AttributeFacts facts;
     private final TreeMap<Integer, String> conditions = new TreeMap<>();
     private final TreeMap<Integer, TreeMap<Long, Integer>> predictions = new TreeMap<>();
     private final TreeMap<Long, int[]> calibration = new TreeMap<>();
 
-    /** Adds a batch; returns this. */
+    @Override
     public AttributePredictionState add(AttributePredictions b) {
         agree(b.facts());
         for (int i = 0; i < b.predicted().length; i++) {
@@ -32,7 +31,7 @@ public final class AttributePredictionState implements Serializable {
         return this;
     }
 
-    /** Merges another shard's state into this one; returns this. */
+    @Override
     public AttributePredictionState merge(AttributePredictionState other) {
         if (other.facts != null) agree(other.facts);
         other.conditions.forEach(this::label);

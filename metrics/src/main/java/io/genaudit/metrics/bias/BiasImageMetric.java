@@ -3,7 +3,6 @@ package io.genaudit.metrics.bias;
 import io.genaudit.engine.InputException;
 import io.genaudit.metrics.contract.Checks;
 import io.genaudit.metrics.contract.Evidence;
-import io.genaudit.metrics.contract.Metric;
 import io.genaudit.metrics.contract.MetricInfo;
 import io.genaudit.metrics.contract.MetricResult;
 import io.genaudit.metrics.contract.Param;
@@ -20,7 +19,7 @@ import java.util.List;
  * the bootstrap resamples both sets. The input is the classifier's predictions ({@link AttributePredictions}); the
  * state keeps every prediction by id.
  */
-public final class BiasImageMetric implements Metric<BiasImageMetric.Params, AttributePredictions, AttributePredictionState, BiasImageMetric.Result> {
+public final class BiasImageMetric implements ItemStateMetric<BiasImageMetric.Params, AttributePredictions, AttributePredictionState, BiasImageMetric.Result> {
 
     /** bias-image's statistical parameters (classifier, attribute, target and samples belong to the inputs). */
     public record Params(
@@ -80,16 +79,6 @@ public final class BiasImageMetric implements Metric<BiasImageMetric.Params, Att
     @Override
     public AttributePredictionState newState(Params params) {
         return new AttributePredictionState();
-    }
-
-    @Override
-    public AttributePredictionState update(AttributePredictionState state, AttributePredictions batch) {
-        return state.add(batch);
-    }
-
-    @Override
-    public AttributePredictionState merge(AttributePredictionState a, AttributePredictionState b) {
-        return a.merge(b);
     }
 
     @Override

@@ -3,7 +3,6 @@ package io.genaudit.metrics.bias;
 import io.genaudit.engine.InputException;
 import io.genaudit.metrics.contract.Checks;
 import io.genaudit.metrics.contract.Evidence;
-import io.genaudit.metrics.contract.Metric;
 import io.genaudit.metrics.contract.MetricInfo;
 import io.genaudit.metrics.contract.MetricResult;
 import io.genaudit.metrics.contract.Param;
@@ -19,7 +18,7 @@ import java.util.List;
  * gap with an effect size, an interval and a test corrected for multiple comparisons. The input is the model's scores
  * of the probe items ({@link LmProbeScores}); the state keeps every scored item by id, since the exact tests need them all.
  */
-public final class BiasLmMetric implements Metric<BiasLmMetric.Params, LmProbeScores, LmProbeState, BiasLmMetric.Result> {
+public final class BiasLmMetric implements ItemStateMetric<BiasLmMetric.Params, LmProbeScores, LmProbeState, BiasLmMetric.Result> {
     /**
      * Default smallest co-occurrence association (|log odds ratio|, nats) worth flagging: odds ratio 1.105. A test of
      * exactly 0 flags the tiny associations every trained model carries (bench/bias/results.md).
@@ -105,16 +104,6 @@ public final class BiasLmMetric implements Metric<BiasLmMetric.Params, LmProbeSc
     @Override
     public LmProbeState newState(Params params) {
         return new LmProbeState();
-    }
-
-    @Override
-    public LmProbeState update(LmProbeState state, LmProbeScores batch) {
-        return state.add(batch);
-    }
-
-    @Override
-    public LmProbeState merge(LmProbeState a, LmProbeState b) {
-        return a.merge(b);
     }
 
     @Override

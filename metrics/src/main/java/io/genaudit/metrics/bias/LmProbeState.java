@@ -1,6 +1,5 @@
 package io.genaudit.metrics.bias;
 
-import java.io.Serializable;
 import java.util.List;
 import java.util.TreeMap;
 
@@ -9,19 +8,19 @@ import java.util.TreeMap;
  * exact binomial tests, Mann-Whitney U, bootstraps), with the suite facts every batch must agree on. Merging is a
  * union of disjoint id ranges, so any merge order gives the items of one pass.
  */
-public final class LmProbeState implements Serializable {
+public final class LmProbeState implements ItemState<LmProbeScores, LmProbeState> {
     private static final long serialVersionUID = 1L;
     private LmSuiteFacts suite;
     private final TreeMap<Long, LmProbeItem> items = new TreeMap<>();
 
-    /** Adds a batch; returns this. */
+    @Override
     public LmProbeState add(LmProbeScores batch) {
         agree(batch.suite());
         for (int i = 0; i < batch.items().size(); i++) put(batch.firstId() + i, batch.items().get(i));
         return this;
     }
 
-    /** Merges another shard's state into this one; returns this. */
+    @Override
     public LmProbeState merge(LmProbeState other) {
         if (other.suite != null) agree(other.suite);
         other.items.forEach(this::put);
