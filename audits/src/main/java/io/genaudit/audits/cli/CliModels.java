@@ -61,13 +61,22 @@ final class CliModels {
      * {@code onnx:PATH}: images [B,3,H,W] in [0,1] to features [B,D]) for the image folder {@code input}.
      */
     static ImageFeatureExtractor openFeatureExtractor(String spec, Path input) {
+        return openImageNetwork(spec, input, "--features", "a feature extractor", "precomputed .npy features / .npz statistics");
+    }
+
+    /**
+     * Opens the image network named by {@code option SPEC} ({@code torchscript:PATH} or {@code onnx:PATH}: images
+     * [B,3,H,W] in [0,1] to rows [B,D]) for the image folder {@code input}; {@code what} and {@code instead} word the
+     * error when none is named.
+     */
+    static ImageFeatureExtractor openImageNetwork(String spec, Path input, String option, String what, String instead) {
         if (spec == null) {
-            throw new InputException(input, "is an image folder: name a feature extractor with --features torchscript:PATH or onnx:PATH "
-                    + "(or pass precomputed .npy features / .npz statistics)");
+            throw new InputException(input, "is an image folder: name " + what + " with " + option + " torchscript:PATH or onnx:PATH "
+                    + "(or pass " + instead + ")");
         }
         String kind = kind(spec);
         if (!kind.equals("torchscript") && !kind.equals("onnx")) {
-            throw new InputException("--features", "expected torchscript:PATH or onnx:PATH, got '" + spec + "'");
+            throw new InputException(option, "expected torchscript:PATH or onnx:PATH, got '" + spec + "'");
         }
         Path file = path(spec);
         if (!Files.isRegularFile(file)) throw new InputException(file, "no such " + kind + " model file");

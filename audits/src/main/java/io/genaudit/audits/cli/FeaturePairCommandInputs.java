@@ -42,7 +42,7 @@ public final class FeaturePairCommandInputs implements CommandInputs<FeatureBatc
 
     @Override
     public Path json() {
-        return in.json;
+        return in.network.json;
     }
 
     @Override
@@ -59,8 +59,7 @@ public final class FeaturePairCommandInputs implements CommandInputs<FeatureBatc
         Map<String, Object> settings = new LinkedHashMap<>();
         settings.put("real", real.description());
         settings.put("fake", fake.description());
-        settings.put("batch", in.batch);
-        if (in.resize != null) settings.put("resize", in.resize);
+        in.network.addSettings(settings);
         return new InputFeed<>() {
             @Override
             public void feed(Consumer<? super FeatureBatch> sink) {

@@ -1,9 +1,8 @@
 package io.genaudit.audits.cli;
 
 import io.genaudit.engine.InputException;
-import io.genaudit.engine.Progress;
 import io.genaudit.metrics.fidelity.FeatureSet;
-import io.genaudit.metrics.fidelity.FeatureSetLoader;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 import java.nio.file.Path;
@@ -11,7 +10,7 @@ import java.nio.file.Path;
 /**
  * The inputs every fidelity command shares ({@code fid}, {@code kid}, {@code prdc}): the real and fake sets (image
  * folder, {@code .npy} features [N, D] or pytorch-fid {@code .npz} statistics), the feature extractor for folders,
- * the batch size and the JSON output. Used as a picocli mixin.
+ * and the {@link ImageNetworkOptions} (batch, resize, JSON output). Used as a picocli mixin.
  */
 public final class FidelityInputOptions {
     @Option(names = "--real", paramLabel = "A", required = true,
@@ -26,22 +25,12 @@ public final class FidelityInputOptions {
             description = "Feature extractor for image folders: torchscript:PATH or onnx:PATH (images [B,3,H,W] in [0,1] -> [B,D]).")
     String features;
 
-    @Option(names = "--batch", paramLabel = "N", defaultValue = "50", description = "Images per extractor batch (default: ${DEFAULT-VALUE}).")
-    int batch;
-
-    @Option(names = "--json", paramLabel = "OUT", description = "Write the result as JSON.")
-    Path json;
-
-    @Option(names = "--resize", paramLabel = "N",
-            description = "Resize folder images to N x N (bicubic) before extraction; default: pass them at their own size.")
-    Integer resize;
+    @Mixin
+    ImageNetworkOptions network;
 
     /** Loads one side; folders go through the extractor named by --features. */
     FeatureSet load(Path path, boolean keepFeatures) {
-        if (batch < 1) throw new InputException("--batch", "a positive batch size expected, got " + batch);
-        if (resize != null && resize < 1) throw new InputException("--resize", "a positive size expected, got " + resize);
-        return FeatureSetLoader.load(path, () -> CliModels.openFeatureExtractor(features, path), batch, keepFeatures,
-                ConsoleProgress.factory(), resize == null ? 0 : resize);
+        return network.load(path, () -> CliModels.openFeatureExtractor(features, path), keepFeatures);
     }
 
     Path requireFake() {

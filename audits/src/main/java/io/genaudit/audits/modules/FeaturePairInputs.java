@@ -8,9 +8,7 @@ import io.genaudit.metrics.fidelity.FeatureBatch;
 import io.genaudit.metrics.fidelity.FeatureBatches;
 
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
-import java.util.function.Consumer;
 
 /**
  * Plan inputs of the two-sample fidelity metrics ({@code fid}, {@code kid}, {@code prdc}): features of the real
@@ -45,33 +43,10 @@ public final class FeaturePairInputs implements InputAdapter<FeatureBatch> {
 
     @Override
     public InputFeed<FeatureBatch> open(AuditContext ctx, AuditSpec spec) {
-        FidelityAuditInputs in = new FidelityAuditInputs(ctx, spec, true);
-        return new InputFeed<>() {
-            @Override
-            public void feed(Consumer<? super FeatureBatch> sink) {
-                FeatureBatches.send(FeatureBatch.Side.REAL, in.real(ctx, true), sink);
-                FeatureBatches.send(FeatureBatch.Side.FAKE, in.fake(ctx, true), sink);
-            }
-
-            @Override
-            public String subject() {
-                return in.subjectId;
-            }
-
-            @Override
-            public String datasetLabel() {
-                return in.datasetLabel();
-            }
-
-            @Override
-            public Map<String, Object> settings() {
-                return in.settings();
-            }
-
-            @Override
-            public List<String> notes() {
-                return in.inputNotes();
-            }
-        };
+        FidelityAuditInputs in = new FidelityAuditInputs(ctx, spec);
+        return new FidelityInputFeed<>(in, sink -> {
+            FeatureBatches.send(FeatureBatch.Side.REAL, in.real(ctx, true), sink);
+            FeatureBatches.send(FeatureBatch.Side.FAKE, in.fake(ctx, true), sink);
+        });
     }
 }

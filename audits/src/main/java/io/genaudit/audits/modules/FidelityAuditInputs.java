@@ -17,7 +17,6 @@ import io.genaudit.metrics.fidelity.FeatureSetLoader;
 
 import java.nio.file.Files;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -25,30 +24,22 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * What the fidelity audit modules share: reading the plan parameters ({@code real}, {@code fake}, {@code samples},
- * {@code features}, {@code batch}, {@code seed}, {@code bootstrap}, {@code level}), extracting features of the real
+ * What the fidelity plan inputs share: reading the plan parameters ({@code real}, {@code fake}, {@code samples},
+ * {@code features}, {@code batch}, {@code seed}), extracting features of the real
  * dataset (image folder resized to the generated size, {@code .npy} features or {@code .npz} statistics) and of the
  * generated samples: {@code samples} seeded samples of the audited generator, or the images (or {@code .npy}
  * features) of the dataset named by {@code fake} (samples as data, e.g. a diffusion pipeline's output folder), and
  * the settings and notes every fidelity result carries.
  */
 public final class FidelityAuditInputs {
-    /** Parameters every fidelity module accepts. */
-    static final List<String> COMMON = List.of("real", "fake", "samples", "features", "batch", "seed", "bootstrap", "level");
     /** Parameters naming datasets. */
     static final Set<String> DATASETS = Set.of("real", "fake");
     /** Parameters naming models. */
     static final Set<String> MODELS = Set.of("features");
+    /** Parameters naming models for the Inception Score: its classifier, under either name. */
+    static final Set<String> CLASSIFIERS = Set.of("classifier", "features");
     /** The parameter that takes generated samples as a dataset instead of a generator model. */
     static final List<String> SAMPLES = List.of("fake");
-
-    /** The parameters a fidelity module accepts: {@link #COMMON} ({@code real} left out unless {@code usesReal}) plus {@code extra}. */
-    static Set<String> parameters(boolean usesReal, String... extra) {
-        Set<String> s = new HashSet<>(COMMON);
-        if (!usesReal) s.remove("real");
-        s.addAll(List.of(extra));
-        return s;
-    }
 
     final AuditSpec spec;
     final Params p;
@@ -61,21 +52,28 @@ public final class FidelityAuditInputs {
     final int samples;
     final int batch;
     final long seed;
-    final int bootstrap;
-    final double level;
     final LoadedModel extractorModel;
     final ImageFeatureExtractor extractor;
     final ImageGenerator generator;
     private final ImageSource fakeImages;
 
-    FidelityAuditInputs(AuditContext ctx, AuditSpec spec, boolean needsReal) {
+    /** The inputs of a two-sample metric (FID, KID, PRDC): the extractor is {@code features}, {@code real} is required. */
+    FidelityAuditInputs(AuditContext ctx, AuditSpec spec) {
+        this(ctx, spec, true, "features", "a feature extractor");
+    }
+
+    /**
+     * The inputs of a plan entry whose network is the model named by plan key {@code extractorKey} (described as
+     * {@code what} in errors); {@code real} is required when {@code needsReal}.
+     */
+    FidelityAuditInputs(AuditContext ctx, AuditSpec spec, boolean needsReal, String extractorKey, String what) {
         this.spec = spec;
         this.p = spec.params();
         String pf = spec.planFile();
         this.fakeId = p.stringParam("fake", null);
         this.subjectId = fakeId != null ? fakeId : spec.model();
-        this.extractorId = p.stringParam("features", null);
-        if (extractorId == null) throw new PlanException(pf, p.prefix() + ".features", "the model id of a feature extractor is required");
+        this.extractorId = p.stringParam(extractorKey, null);
+        if (extractorId == null) throw new PlanException(pf, p.prefix() + "." + extractorKey, "the model id of " + what + " is required");
         this.realId = p.stringParam("real", spec.data().isEmpty() ? null : spec.dataset());
         if (needsReal && realId == null) throw new PlanException(pf, p.prefix() + ".real", "the dataset id of the real images (or features) is required");
         int requested = p.intParam("samples", fakeId != null ? Integer.MAX_VALUE : 1000);
@@ -83,8 +81,6 @@ public final class FidelityAuditInputs {
         this.batch = p.intParam("batch", 64);
         if (batch < 1) throw new PlanException(pf, p.prefix() + ".batch", "a positive batch size expected, got " + batch);
         this.seed = p.longParam("seed", ctx.seed());
-        this.bootstrap = CheckedParams.bootstrap(p, pf, 200, true);
-        this.level = CheckedParams.level(p, pf);
         this.extractorModel = ctx.model(extractorId);
         this.extractor = ctx.featureExtractor(extractorId);
         this.generator = fakeId == null ? ctx.imageGenerator(subjectId) : null;
@@ -191,22 +187,6 @@ public final class FidelityAuditInputs {
                     + "), not InceptionV3: not comparable with published values.");
         }
         return notes;
-    }
-
-    List<String> notes(String metricName) {
-        List<String> notes = new ArrayList<>();
-        notes.add(String.format(Locale.ROOT, "%s computed on features from %s (%d-d). Values from different extractors, image "
-                + "sizes or sample counts are not comparable.", metricName, extractor.describe(), extractor.dimension()));
-        if (ownExtractor()) {
-            notes.add("The features come from genaudit's own extractor ('" + extractorId + "', type " + extractorModel.type()
-                    + "), not InceptionV3: not comparable with published " + metricName + " values.");
-        }
-        return notes;
-    }
-
-    /** The plan seed folded into numpy's 32-bit seed range (what torch-fidelity's subset and split shuffles use). */
-    long numpySeed() {
-        return seed & 0xFFFFFFFFL;
     }
 
     String datasetLabel() {

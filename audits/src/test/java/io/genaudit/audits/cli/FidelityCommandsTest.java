@@ -6,6 +6,7 @@ import io.genaudit.engine.io.NpyArray;
 import io.genaudit.engine.io.NpyWriter;
 import io.genaudit.metrics.fidelity.FrechetDistance;
 import io.genaudit.metrics.fidelity.GaussianStatistics;
+import io.genaudit.metrics.fidelity.InceptionScore;
 import io.genaudit.metrics.fidelity.KernelInceptionDistance;
 import io.genaudit.metrics.fidelity.PrecisionRecallDensityCoverage;
 import org.junit.jupiter.api.BeforeEach;
@@ -19,7 +20,7 @@ import java.util.Random;
 
 import static org.junit.jupiter.api.Assertions.*;
 
-/** {@code genaudit fid|kid|prdc} on .npy features and .npz statistics: values, JSON fields, exit codes. */
+/** {@code genaudit fid|kid|prdc|inception-score} on .npy features, logits and .npz statistics: values, JSON fields, exit codes. */
 class FidelityCommandsTest {
     @TempDir
     Path dir;
@@ -94,6 +95,25 @@ class FidelityCommandsTest {
         assertEquals(r.density(), q.get("density").asDouble(), 0.0);
         assertEquals(r.coverage(), q.get("coverage").asDouble(), 0.0);
         assertEquals(3, q.get("k").asInt());
+    }
+
+    @Test
+    void inceptionScoreFromLogits() throws IOException {
+        Path logits = dir.resolve("logits.npy");
+        NpyWriter.write(logits, NpyArray.matrix(a)); // 120 samples, 6 classes
+        Path out = dir.resolve("is.json");
+        assertEquals(ExitCodes.OK, run("inception-score", "--fake", logits.toString(), "--splits", "4", "--bootstrap", "20", "--json", out.toString()));
+        JsonNode j = json(out);
+        InceptionScore.Result r = new InceptionScore(4, true, 2020).compute(a); // torch-fidelity's default seed
+        assertEquals(r.mean(), j.get("value").asDouble(), 1e-12);
+        assertEquals(r.std(), j.get("std").asDouble(), 1e-12);
+        assertEquals(6, j.get("classes").asInt());
+        assertEquals(120, j.get("n").asInt());
+        assertTrue(j.get("ci").get("estimand").asText().startsWith("expected Inception Score of 120 generated samples"), j.get("ci").toString());
+        assertEquals(ExitCodes.BAD_INPUT, run("inception-score", "--fake", dir.toString()));
+        assertTrue(err.contains("--classifier"), err);
+        assertEquals(ExitCodes.BAD_INPUT, run("inception-score", "--fake", logits.toString(), "--splits", "121"));
+        assertTrue(err.contains("found 120"), err);
     }
 
     @Test

@@ -2,6 +2,7 @@ package io.genaudit.audits.metric;
 
 import io.genaudit.metrics.bias.AttributePredictions;
 import io.genaudit.metrics.bias.LmProbeScores;
+import io.genaudit.metrics.fidelity.ClassLogitsBatch;
 import io.genaudit.metrics.fidelity.FeatureBatch;
 
 import java.util.ArrayList;
@@ -17,6 +18,7 @@ import java.util.function.Function;
 final class MergeLawInputs {
     private static final Map<Class<?>, Function<Random, List<?>>> GENERATORS = Map.of(
             FeatureBatch.class, MergeLawInputs::featureBatches,
+            ClassLogitsBatch.class, MergeLawInputs::classLogitsBatches,
             LmProbeScores.class, BiasMergeLawInputs::lmProbeScores,
             AttributePredictions.class, BiasMergeLawInputs::attributePredictions);
 
@@ -44,6 +46,23 @@ final class MergeLawInputs {
                 out.add(FeatureBatch.rows(side, row, rows, side.name().toLowerCase()));
                 row += b;
             }
+        }
+        return out;
+    }
+
+    /** 70 rows of 5 class logits (confident on a random class, so the Inception Score is well above 1), in batches of 1 to 12 rows. */
+    private static List<ClassLogitsBatch> classLogitsBatches(Random rnd) {
+        List<ClassLogitsBatch> out = new ArrayList<>();
+        int row = 0;
+        while (row < 70) {
+            int b = Math.min(70 - row, 1 + rnd.nextInt(12));
+            double[][] rows = new double[b][5];
+            for (double[] r : rows) {
+                for (int j = 0; j < 5; j++) r[j] = rnd.nextGaussian();
+                r[rnd.nextInt(5)] += 3;
+            }
+            out.add(new ClassLogitsBatch(row, rows, "logits"));
+            row += b;
         }
         return out;
     }

@@ -1,11 +1,21 @@
 package io.genaudit.audits.modules;
 
 import io.genaudit.audits.AuditContext;
+import io.genaudit.audits.AuditModule;
+import io.genaudit.audits.metric.MetricAuditModule;
+import io.genaudit.metrics.fidelity.FidMetric;
+import io.genaudit.metrics.fidelity.InceptionScore;
+import io.genaudit.metrics.fidelity.InceptionScoreMetric;
+import io.genaudit.metrics.fidelity.KernelInceptionDistance;
+import io.genaudit.metrics.fidelity.KidMetric;
+import io.genaudit.metrics.fidelity.PrdcMetric;
+import io.genaudit.metrics.fidelity.PrecisionRecallDensityCoverage;
 import io.genaudit.audits.AuditSpec;
 import io.genaudit.audits.DatasetRef;
 import io.genaudit.audits.LoadedModel;
 import io.genaudit.audits.Params;
 import io.genaudit.audits.plan.PlanException;
+import io.genaudit.engine.InputException;
 import io.genaudit.engine.Progress;
 import io.genaudit.engine.image.ImageFeatureExtractor;
 import io.genaudit.engine.image.ImageGenerator;
@@ -26,9 +36,12 @@ import java.util.SplittableRandom;
 
 import static org.junit.jupiter.api.Assertions.*;
 
-/** The fid, kid, inception-score and prdc audit modules on a toy generator and extractor. */
+/** The fid, kid, inception-score and prdc plan modules (generated from their metrics) on a toy generator and extractor. */
 class FidelityAuditsTest {
-    private static final io.genaudit.audits.AuditModule FID_MODULE = io.genaudit.audits.metric.MetricAuditModule.of(new io.genaudit.metrics.fidelity.FidMetric());
+    private static final AuditModule FID_MODULE = MetricAuditModule.of(new FidMetric());
+    private static final AuditModule KID_MODULE = MetricAuditModule.of(new KidMetric());
+    private static final AuditModule PRDC_MODULE = MetricAuditModule.of(new PrdcMetric());
+    private static final AuditModule IS_MODULE = MetricAuditModule.of(new InceptionScoreMetric());
 
     @TempDir
     Path dir;
@@ -138,31 +151,73 @@ class FidelityAuditsTest {
         assertTrue(same.notes().stream().anyMatch(n -> n.contains("not comparable with published")), same.notes().toString());
     }
 
+    /** The extractor's features of {@code n} samples of {@code gen} with the run seed, batch by batch as the audit draws them. */
+    private static double[][] sampleFeatures(ImageGenerator gen, int n, int batch) {
+        List<double[]> rows = new java.util.ArrayList<>();
+        for (var it = gen.samples(n, 3).batches(batch); it.hasNext(); ) rows.addAll(List.of(new MomentExtractor().extract(it.next())));
+        return rows.toArray(new double[0][]);
+    }
+
     @Test
-    void kidPrdcAndInceptionScore() throws Exception {
+    void kidPrdcAndInceptionScoreEqualTheirCoresOnTheSameFeatures() throws Exception {
         Map<String, DatasetRef> data = realFeatures();
-        AuditContext ctx = context(new BrightnessGenerator(0.7), data);
-        AuditResult kid = new FidelityKidAudit().run(ctx, spec("kid", Map.of("real", "real", "features", "ext", "samples", 120,
+        BrightnessGenerator gen = new BrightnessGenerator(0.7);
+        AuditContext ctx = context(gen, data);
+        double[][] real = io.genaudit.engine.io.NpyReader.read(data.get("real").path()).toMatrix();
+        AuditResult kid = KID_MODULE.run(ctx, spec("kid", Map.of("real", "real", "features", "ext", "samples", 120,
                 "subsets", 10, "subsetSize", 50, "bootstrap", 10))).get(0);
-        assertTrue(kid.value() > 0);
+        // plan default seed = the run's seed (3): the same numpy subsets as torch-fidelity with seed 3
+        KernelInceptionDistance.Result k = new KernelInceptionDistance(10, 50, 3).compute(real, sampleFeatures(gen, 120, 64));
+        assertEquals(k.mean(), kid.value(), 1e-15);
+        assertEquals(k.std(), (Double) kid.details().get("std"), 1e-15);
         assertEquals(50, kid.details().get("subset_size"));
+        assertEquals(120L, kid.n());
         assertNotNull(kid.ci());
         assertTrue(kid.ci().estimand().contains("KID is unbiased"), kid.ci().estimand());
-        AuditResult prdc = new FidelityPrdcAudit().run(ctx, spec("prdc", Map.of("real", "real", "features", "ext", "samples", 100, "k", 5, "bootstrap", 0))).get(0);
-        AuditResult prdcCi = new FidelityPrdcAudit().run(ctx, spec("prdc", Map.of("real", "real", "features", "ext", "samples", 100, "k", 5, "bootstrap", 10))).get(0);
+        assertTrue(kid.ci().low() <= kid.value() && kid.value() <= kid.ci().high(), kid.ci().toString());
+
+        AuditResult prdc = PRDC_MODULE.run(ctx, spec("prdc", Map.of("real", "real", "features", "ext", "samples", 100, "k", 5, "bootstrap", 0))).get(0);
+        PrecisionRecallDensityCoverage.Result pr = new PrecisionRecallDensityCoverage(5).compute(real, sampleFeatures(gen, 100, 64));
+        assertEquals(pr.precision(), prdc.value(), 0.0);
+        assertEquals(pr.recall(), (Double) prdc.details().get("recall"), 0.0);
+        assertEquals(pr.density(), (Double) prdc.details().get("density"), 0.0);
+        assertEquals(pr.coverage(), (Double) prdc.details().get("coverage"), 0.0);
+        assertNull(prdc.ci());
+        assertEquals(Chart.Type.BAR, prdc.charts().get(0).type());
+        assertEquals(List.of("precision", "recall", "density", "coverage"), prdc.charts().get(0).categories());
+        assertTrue(PRDC_MODULE.gateFields().containsAll(List.of("precision", "recall", "density", "coverage")), PRDC_MODULE.gateFields().toString());
+        AuditResult prdcCi = PRDC_MODULE.run(ctx, spec("prdc", Map.of("real", "real", "features", "ext", "samples", 100, "k", 5, "bootstrap", 10))).get(0);
         for (String f : List.of("precision", "recall", "coverage")) {
             double lo = (Double) prdcCi.details().get(f + "_ci_low"), hi = (Double) prdcCi.details().get(f + "_ci_high");
             assertTrue(lo >= 0 && hi <= 1 && lo <= (Double) prdcCi.details().get(f) && (Double) prdcCi.details().get(f) <= hi, f + " " + lo + " .. " + hi);
         }
-        assertTrue(prdcCi.ci().estimand().startsWith("expected precision (k=5) at"), prdcCi.ci().estimand());
-        for (String f : List.of("precision", "recall", "density", "coverage")) assertTrue(prdc.details().get(f) instanceof Double, f);
-        assertEquals(Chart.Type.BAR, prdc.charts().get(0).type());
-        assertEquals(List.of("precision", "recall", "density", "coverage"), prdc.charts().get(0).categories());
-        assertTrue(new FidelityPrdcAudit().gateFields().contains("coverage"));
-        AuditResult is = new FidelityInceptionScoreAudit().run(ctx, spec("inception-score", Map.of("features", "ext", "samples", 100, "splits", 5, "bootstrap", 10))).get(0);
-        assertTrue(is.value() >= 1.0);
+        assertTrue(prdcCi.ci().estimand().startsWith("expected precision (k=5) at 300 real and 100 generated"), prdcCi.ci().estimand());
+
+        AuditResult is = IS_MODULE.run(ctx, spec("inception-score", Map.of("features", "ext", "samples", 100, "splits", 5, "bootstrap", 10))).get(0);
+        InceptionScore.Result ir = new InceptionScore(5, true, 3).compute(sampleFeatures(gen, 100, 64));
+        assertEquals(ir.mean(), is.value(), 1e-12);
+        assertEquals(ir.std(), (Double) is.details().get("std"), 1e-12);
+        assertEquals(4, is.details().get("classes"));
         assertNotNull(is.ci());
         assertTrue(is.ci().estimand().startsWith("expected Inception Score of 100 generated samples"), is.ci().estimand());
+        assertEquals("IS", is.charts().get(0).series().get(0).name());
+        AuditResult byClassifier = IS_MODULE.run(ctx, spec("inception-score", Map.of("classifier", "ext", "samples", 100, "splits", 5, "bootstrap", 0))).get(0);
+        assertEquals(is.value(), byClassifier.value(), 0.0);
+    }
+
+    @Test
+    void badMetricParametersAndTooFewSamplesAreNamed() throws Exception {
+        AuditContext ctx = context(new BrightnessGenerator(0.7), realFeatures());
+        PlanException e = assertThrows(PlanException.class, () -> KID_MODULE.run(ctx, spec("kid", Map.of("real", "real", "features", "ext", "subsetSize", 1))));
+        assertTrue(e.getMessage().contains("audits.a1.params.subsetSize"), e.getMessage());
+        e = assertThrows(PlanException.class, () -> PRDC_MODULE.run(ctx, spec("prdc", Map.of("real", "real", "features", "ext", "bootstrap", 5))));
+        assertTrue(e.getMessage().contains("audits.a1.params.bootstrap"), e.getMessage());
+        InputException few = assertThrows(InputException.class, () -> PRDC_MODULE.run(ctx, spec("prdc", Map.of("real", "real", "features", "ext", "samples", 5, "k", 5))));
+        assertTrue(few.getMessage().contains("k=5") && few.getMessage().contains("found 5"), few.getMessage());
+        few = assertThrows(InputException.class, () -> IS_MODULE.run(ctx, spec("inception-score", Map.of("features", "ext", "samples", 4, "splits", 5))));
+        assertTrue(few.getMessage().contains("5 splits") && few.getMessage().contains("found 4"), few.getMessage());
+        e = assertThrows(PlanException.class, () -> IS_MODULE.run(ctx, spec("inception-score", Map.of("samples", 40))));
+        assertTrue(e.getMessage().contains("audits.a1.params.classifier"), e.getMessage());
     }
 
     private AuditSpec dataSpec(String metric, Map<String, Object> params) {
@@ -176,10 +231,8 @@ class FidelityAuditsTest {
         Map<String, Object> params = Map.of("real", "real", "features", "ext", "samples", 200, "batch", 64, "bootstrap", 0);
         Map<String, DatasetRef> data = new java.util.HashMap<>(realFeatures());
         AuditResult fromModel = FID_MODULE.run(context(gen, data), spec("fid", params)).get(0);
-        List<double[]> rows = new java.util.ArrayList<>();
-        for (var it = gen.samples(200, 3).batches(64); it.hasNext(); ) rows.addAll(List.of(new MomentExtractor().extract(it.next())));
         Path npy = dir.resolve("fake.npy");
-        NpyWriter.write(npy, NpyArray.matrix(rows.toArray(new double[0][])));
+        NpyWriter.write(npy, NpyArray.matrix(sampleFeatures(gen, 200, 64)));
         data.put("samples", new DatasetRef("samples", npy, "saved sample features", "0"));
         Map<String, Object> dp = Map.of("real", "real", "fake", "samples", "features", "ext", "bootstrap", 0);
         AuditResult fromData = FID_MODULE.run(context(null, data), dataSpec("fid", dp)).get(0);
@@ -211,12 +264,12 @@ class FidelityAuditsTest {
         AuditResult ref = FID_MODULE.run(ctx, dataSpec("fid", Map.of("real", "real", "fake", "decoded", "features", "ext", "bootstrap", 0))).get(0);
         assertEquals(ref.value(), fid.value(), 1e-9);
         // a cap on samples takes the first files in name order
-        AuditResult capped = new FidelityKidAudit().run(ctx, dataSpec("kid", Map.of("real", "real", "fake", "samples", "features", "ext",
+        AuditResult capped = KID_MODULE.run(ctx, dataSpec("kid", Map.of("real", "real", "fake", "samples", "features", "ext",
                 "samples", 100, "subsets", 5, "subsetSize", 50, "bootstrap", 0))).get(0);
         assertEquals(100L, capped.n());
-        AuditResult prdc = new FidelityPrdcAudit().run(ctx, dataSpec("prdc", Map.of("real", "real", "fake", "samples", "features", "ext", "k", 5, "bootstrap", 0))).get(0);
+        AuditResult prdc = PRDC_MODULE.run(ctx, dataSpec("prdc", Map.of("real", "real", "fake", "samples", "features", "ext", "k", 5, "bootstrap", 0))).get(0);
         assertEquals(150L, prdc.n());
-        AuditResult is = new FidelityInceptionScoreAudit().run(ctx, dataSpec("inception-score", Map.of("fake", "samples", "features", "ext", "splits", 5, "bootstrap", 0))).get(0);
+        AuditResult is = IS_MODULE.run(ctx, dataSpec("inception-score", Map.of("fake", "samples", "features", "ext", "splits", 5, "bootstrap", 0))).get(0);
         assertTrue(is.value() >= 1.0);
     }
 

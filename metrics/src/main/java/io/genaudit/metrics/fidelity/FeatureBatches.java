@@ -4,8 +4,9 @@ import java.util.Arrays;
 import java.util.function.Consumer;
 
 /**
- * Cuts a loaded {@link FeatureSet} into {@link FeatureBatch}es for the fidelity metrics: row chunks with their global
- * row ids when the rows are there, else one statistics-only batch.
+ * Cuts a loaded {@link FeatureSet} into {@link FeatureBatch}es for the fidelity metrics (row chunks with their global
+ * row ids when the rows are there, else one statistics-only batch), or into {@link ClassLogitsBatch}es when its rows
+ * are a classifier's logits.
  */
 public final class FeatureBatches {
     /** Rows per batch. */
@@ -24,6 +25,15 @@ public final class FeatureBatches {
         for (int from = 0; from < rows.length; from += ROWS) {
             int to = Math.min(rows.length, from + ROWS);
             sink.accept(FeatureBatch.rows(side, from, Arrays.copyOfRange(rows, from, to), set.source()));
+        }
+    }
+
+    /** Sends the rows of {@code set}, a classifier's outputs, as logit batches to {@code sink}; statistics-only sets are refused. */
+    public static void sendLogits(FeatureSet set, String metric, Consumer<? super ClassLogitsBatch> sink) {
+        double[][] rows = set.features(metric);
+        for (int from = 0; from < rows.length; from += ROWS) {
+            int to = Math.min(rows.length, from + ROWS);
+            sink.accept(new ClassLogitsBatch(from, Arrays.copyOfRange(rows, from, to), set.source()));
         }
     }
 }

@@ -3,8 +3,6 @@ package io.genaudit.metrics.fidelity;
 import io.genaudit.engine.InputException;
 
 import java.io.Serializable;
-import java.util.Map;
-import java.util.TreeMap;
 
 /**
  * The mergeable state of a two-sample fidelity metric: for each side the streaming Gaussian statistics (Chan merges,
@@ -59,7 +57,7 @@ public final class FeaturePairState implements Serializable {
     public static final class SideState implements Serializable {
         private static final long serialVersionUID = 1L;
         private GaussianStatistics stats;
-        private final TreeMap<Long, double[][]> chunks = new TreeMap<>();
+        private final RowChunks chunks = new RowChunks();
         private FeatureBatch.Moments given;
         private String source;
 
@@ -74,9 +72,7 @@ public final class FeaturePairState implements Serializable {
             if (given != null) throw new InputException(b.source(), "feature rows given for a side already given as statistics");
             if (stats == null) stats = new GaussianStatistics(b.rows()[0].length);
             stats.update(b.rows());
-            if (keepRows && chunks.put(b.firstRow(), b.rows()) != null) {
-                throw new IllegalStateException("rows from " + b.firstRow() + " of " + b.source() + " given twice");
-            }
+            if (keepRows) chunks.add(b.firstRow(), b.rows(), b.source());
         }
 
         void merge(SideState o) {
@@ -90,9 +86,7 @@ public final class FeaturePairState implements Serializable {
                 if (stats == null) stats = new GaussianStatistics(o.stats.dim());
                 stats.merge(o.stats);
             }
-            for (Map.Entry<Long, double[][]> e : o.chunks.entrySet()) {
-                if (chunks.put(e.getKey(), e.getValue()) != null) throw new IllegalStateException("rows from " + e.getKey() + " merged twice");
-            }
+            chunks.merge(o.chunks);
         }
 
         /** The feature dimension, or -1 when nothing was given. */
@@ -131,17 +125,14 @@ public final class FeaturePairState implements Serializable {
                 throw new InputException(source == null ? "features" : source, metric + " needs per-sample features, but this input holds only "
                         + "precomputed statistics (mu, sigma), which suffice for FID alone; pass the image folder or a .npy feature matrix [N, D]");
             }
-            int n = 0;
-            for (double[][] c : chunks.values()) n += c.length;
-            double[][] out = new double[n][];
-            int i = 0;
-            long expected = chunks.firstKey();
-            for (Map.Entry<Long, double[][]> e : chunks.entrySet()) {
-                if (e.getKey() != expected) throw new IllegalStateException("rows " + expected + ".." + (e.getKey() - 1) + " of " + source + " are missing");
-                for (double[] r : e.getValue()) out[i++] = r;
-                expected += e.getValue().length;
-            }
-            return out;
+            return chunks.rows(source);
+        }
+
+        /** The rows in global row order; an InputException naming the source when there are fewer than {@code atLeast}. */
+        public double[][] rows(String metric, int atLeast) {
+            double[][] rows = rows(metric);
+            if (rows.length < atLeast) throw new InputException(source, metric + " needs at least " + atLeast + " samples per set, found " + rows.length);
+            return rows;
         }
 
         private GaussianStatistics requireStats() {
