@@ -1,7 +1,8 @@
 import io.genaudit.engine.Progress;
 import io.genaudit.engine.lm.transformer.TextCorpus;
 import io.genaudit.engine.lm.transformer.TrainingRecord;
-import io.genaudit.engine.lm.transformer.TrainingSettings;
+import io.genaudit.engine.train.TrainingRun;
+import io.genaudit.engine.train.TrainingSettings;
 import io.genaudit.engine.lm.transformer.TransformerConfig;
 import io.genaudit.engine.lm.transformer.TransformerLanguageModel;
 import io.genaudit.engine.lm.transformer.TransformerTrainer;
@@ -54,10 +55,10 @@ public class PlantedTransformerBench {
             for (long s = 1; s <= seeds; s++) {
                 Path data = Fixtures.materialize(corpus, s, tmp.resolve("fixtures-" + corpus + "-" + s));
                 Path dir = tmp.resolve(corpus + "-" + s);
-                TrainingSettings base = TrainingSettings.defaults(size, s);
+                TrainingSettings base = TransformerTrainer.defaultSettings(size, s);
                 TrainingSettings ts = new TrainingSettings(s, epochs, base.batchSize(), base.learningRate(), 0);
                 long t0 = System.nanoTime();
-                TrainingRecord rec = new TransformerTrainer(cfg, ts, Progress.SILENT).train(TextCorpus.read(data), dir, false);
+                TrainingRecord rec = new TransformerTrainer(cfg, ts).train(TextCorpus.read(data), new TrainingRun(dir, false, Progress.SILENT));
                 double trainS = (System.nanoTime() - t0) / 1e9;
                 try (TransformerLanguageModel lm = TransformerLanguageModel.load(dir)) {
                     SentenceScorer scorer = new SentenceScorer(lm, 64);

@@ -7,9 +7,10 @@ import io.genaudit.engine.image.gan.DcganConfig;
 import io.genaudit.engine.image.gan.DcganModel;
 import io.genaudit.engine.image.gan.DcganTrainer;
 import io.genaudit.engine.image.nn.TrainingData;
-import io.genaudit.engine.image.nn.TrainingSettings;
+import io.genaudit.engine.image.SingleAttributeClassifier;
+import io.genaudit.engine.train.TrainingDivergedException;
+import io.genaudit.engine.train.TrainingRun;
 import io.genaudit.fixtures.Fixtures;
-import io.genaudit.metrics.bias.AttributeClassifier;
 import io.genaudit.metrics.bias.AttributeDistributionProbe;
 import io.genaudit.metrics.bias.GroupEffect;
 import io.genaudit.metrics.stats.MultipleComparisons;
@@ -30,12 +31,16 @@ import java.util.Locale;
  */
 public class SkewedShapesBench {
     /** Colour classifier: the channel whose mean is highest (images are rendered on a grey background). */
-    static final class ChannelColour implements AttributeClassifier {
+    static final class ChannelColour implements SingleAttributeClassifier {
+        public String attribute() {
+            return "colour";
+        }
+
         public List<String> classes() {
             return ShapesClasses.ORDER.get("colour");
         }
 
-        public int[] predict(Images b) {
+        public int[] predictClasses(Images b) {
             int hw = b.height() * b.width();
             int[] out = new int[b.n()];
             for (int i = 0; i < b.n(); i++) {
@@ -62,7 +67,7 @@ public class SkewedShapesBench {
         ImageFolderSource ref = ImageFolderSource.open(balanced, 3);
         ImageLabels labels = ImageLabels.read(balanced.resolve("labels.csv"), ref, ShapesClasses.ORDER);
         ChannelColour clf = new ChannelColour();
-        int[] calPred = clf.predictAll(ref, 200);
+        int[] calPred = clf.predictAll("colour", ref, 200);
         int[] calTrue = labels.of("colour");
         int agree = 0;
         for (int i = 0; i < calPred.length; i++) if (calPred[i] == calTrue[i]) agree++;
@@ -82,15 +87,15 @@ public class SkewedShapesBench {
                 DcganModel g;
                 try {
                     g = DcganTrainer.train(td, DcganConfig.preset(size, 3, 32, 32, 0),
-                            new TrainingSettings(tmp.resolve("gan-" + fx + "-" + seed), seed, epochs, false, Progress.SILENT));
-                } catch (IllegalStateException e) {
+                            DcganTrainer.defaultSettings(size, seed, epochs), new TrainingRun(tmp.resolve("gan-" + fx + "-" + seed), false, Progress.SILENT));
+                } catch (TrainingDivergedException e) {
                     System.out.printf(Locale.ROOT, "%s,%d,training failed: %s%n", fx, seed, e.getMessage());
                     continue;
                 }
                 double trainS = (System.nanoTime() - t0) / 1e9;
                 int[] pred;
                 try (g) {
-                    pred = clf.predict(g.generate(samples, 7, null));
+                    pred = clf.predictClasses(g.generate(samples, 7, null));
                 }
                 var vsUniform = probe.run(clf.classes(), pred, AttributeDistributionProbe.uniform(3), cal);
                 var vsTraining = probe.run(clf.classes(), pred, trainProps, cal);

@@ -7,7 +7,7 @@ import io.genaudit.engine.image.gan.DcganConfig;
 import io.genaudit.engine.image.gan.DcganModel;
 import io.genaudit.engine.image.gan.DcganTrainer;
 import io.genaudit.engine.image.nn.TrainingData;
-import io.genaudit.engine.image.nn.TrainingSettings;
+import io.genaudit.engine.train.TrainingRun;
 import io.genaudit.engine.image.vae.VaeConfig;
 import io.genaudit.engine.image.vae.VaeModel;
 import io.genaudit.engine.image.vae.VaeTrainer;
@@ -72,12 +72,12 @@ public class DetectBench {
         TrainingData td = new TrainingData(all, null, List.of(), "bench", "shapes");
         Path ganDir = cache.resolve("dcgan-tiny-" + all.n() + "-" + epochs);
         DcganModel gan = Files.exists(ganDir.resolve("model.json")) ? DcganModel.load(ganDir)
-                : DcganTrainer.train(td, DcganConfig.preset("tiny", 3, 32, 32, 0), new TrainingSettings(ganDir, 7, epochs, false, Progress.SILENT));
+                : DcganTrainer.train(td, DcganConfig.preset("tiny", 3, 32, 32, 0), DcganTrainer.defaultSettings("tiny", 7, epochs), new TrainingRun(ganDir, false, Progress.SILENT));
         System.out.printf(Locale.ROOT, "dcgan tiny (%d epochs on %d shapes) ready in %.1f s (%s)%n", epochs, all.n(), (System.nanoTime() - t0) / 1e9, ganDir);
         t0 = System.nanoTime();
         Path vaeDir = cache.resolve("vae-tiny-" + all.n() + "-" + epochs);
         VaeModel vae = Files.exists(vaeDir.resolve("model.json")) ? VaeModel.load(vaeDir)
-                : VaeTrainer.train(td, VaeConfig.preset("tiny", 3, 32, 32), new TrainingSettings(vaeDir, 7, epochs, false, Progress.SILENT));
+                : VaeTrainer.train(td, VaeConfig.preset("tiny", 3, 32, 32), VaeTrainer.defaultSettings("tiny", 7, epochs), new TrainingRun(vaeDir, false, Progress.SILENT));
         System.out.printf(Locale.ROOT, "vae tiny (%d epochs) ready in %.1f s%n", epochs, (System.nanoTime() - t0) / 1e9);
         int half = all.n() / 2;
         ImageSource real = new InMemoryImageSource(all.slice(0, half), "shapes first half");

@@ -2,7 +2,8 @@ import io.genaudit.engine.ComputeDevice;
 import io.genaudit.engine.Progress;
 import io.genaudit.engine.lm.SamplingSettings;
 import io.genaudit.engine.lm.transformer.TextCorpus;
-import io.genaudit.engine.lm.transformer.TrainingSettings;
+import io.genaudit.engine.train.TrainingRun;
+import io.genaudit.engine.train.TrainingSettings;
 import io.genaudit.engine.lm.transformer.TransformerConfig;
 import io.genaudit.engine.lm.transformer.TransformerLanguageModel;
 import io.genaudit.engine.lm.transformer.TransformerTrainer;
@@ -44,7 +45,7 @@ public class GpuBench {
             ComputeDevice.select(ComputeDevice.parse(devices[d], "bench"), "bench");
             Path dir = work.resolve("small-" + devices[d]);
             long t0 = System.nanoTime();
-            new TransformerTrainer(TransformerConfig.small(), new TrainingSettings(0, 1, 16, 3e-3, 20), Progress.SILENT).train(corpus, dir, false);
+            new TransformerTrainer(TransformerConfig.small(), new TrainingSettings(0, 1, 16, 3e-3, 20)).train(corpus, new TrainingRun(dir, false, Progress.SILENT));
             rates[d][2] = 20 / ((System.nanoTime() - t0) / 1e9);
             try (TransformerLanguageModel lm = TransformerLanguageModel.load(dir)) {
                 lm.nextTokenLogProbs(windows);

@@ -8,7 +8,8 @@ import io.genaudit.engine.image.gan.DcganConfig;
 import io.genaudit.engine.image.gan.DcganTrainer;
 import io.genaudit.engine.image.nn.ModelFolder;
 import io.genaudit.engine.image.nn.TrainingData;
-import io.genaudit.engine.image.nn.TrainingSettings;
+import io.genaudit.engine.train.TrainingRun;
+import io.genaudit.engine.train.TrainingSettings;
 import io.genaudit.engine.image.shapes.ShapesCnn;
 import io.genaudit.engine.image.shapes.ShapesCnnTrainer;
 import io.genaudit.engine.image.shapes.ShapesFeatureExtractor;
@@ -47,13 +48,13 @@ public class ImageBench {
                 ImageGenerator g;
                 int batch;
                 if (arch.equals("dcgan")) {
-                    DcganConfig c = DcganConfig.preset(size, 3, 32, 32, 0);
-                    batch = c.batchSize();
-                    g = DcganTrainer.train(td, c, new TrainingSettings(dir, 0, epochs, false, Progress.SILENT));
+                    TrainingSettings s = DcganTrainer.defaultSettings(size, 0, epochs);
+                    batch = s.batchSize();
+                    g = DcganTrainer.train(td, DcganConfig.preset(size, 3, 32, 32, 0), s, new TrainingRun(dir, false, Progress.SILENT));
                 } else {
-                    VaeConfig c = VaeConfig.preset(size, 3, 32, 32);
-                    batch = c.batchSize();
-                    g = VaeTrainer.train(td, c, new TrainingSettings(dir, 0, epochs, false, Progress.SILENT));
+                    TrainingSettings s = VaeTrainer.defaultSettings(size, 0, epochs);
+                    batch = s.batchSize();
+                    g = VaeTrainer.train(td, VaeConfig.preset(size, 3, 32, 32), s, new TrainingRun(dir, false, Progress.SILENT));
                 }
                 double secs = (System.nanoTime() - t0) / 1e9;
                 int steps = epochs * (td.size() / batch);
@@ -70,7 +71,8 @@ public class ImageBench {
         if (!Files.exists(held.resolve("labels.csv"))) ShapesFixture.write(ShapesSpec.balanced(500), 1_000_003L, held);
         ShapesCnnTrainer.Labelled train = ShapesCnnTrainer.Labelled.fromFolder(data);
         long t0 = System.nanoTime();
-        try (ShapesCnn cnn = ShapesCnnTrainer.train(train, ShapesCnnTrainer.Labelled.fromFolder(held), out.resolve("cnn"), 0, 4, Progress.SILENT)) {
+        try (ShapesCnn cnn = ShapesCnnTrainer.train(train, ShapesCnnTrainer.Labelled.fromFolder(held),
+                ShapesCnnTrainer.defaultSettings(0, 4), new TrainingRun(out.resolve("cnn"), false, Progress.SILENT))) {
             double secs = (System.nanoTime() - t0) / 1e9;
             ShapesFeatureExtractor fx = cnn.featureExtractor();
             Images batch = train.images().slice(0, 1000);

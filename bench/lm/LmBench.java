@@ -3,7 +3,8 @@ import io.genaudit.engine.lm.LanguageModel;
 import io.genaudit.engine.lm.SamplingSettings;
 import io.genaudit.engine.lm.transformer.TextCorpus;
 import io.genaudit.engine.lm.transformer.TrainingRecord;
-import io.genaudit.engine.lm.transformer.TrainingSettings;
+import io.genaudit.engine.train.TrainingRun;
+import io.genaudit.engine.train.TrainingSettings;
 import io.genaudit.engine.lm.transformer.TransformerConfig;
 import io.genaudit.engine.lm.transformer.TransformerLanguageModel;
 import io.genaudit.engine.lm.transformer.TransformerTrainer;
@@ -48,9 +49,9 @@ public class LmBench {
         String[] sizes = args.length > 0 ? args : new String[]{"tiny", "small"};
         for (String size : sizes) {
             TransformerConfig c = TransformerConfig.forSize(size);
-            TrainingSettings ts = TrainingSettings.defaults(size, 0);
+            TrainingSettings ts = TransformerTrainer.defaultSettings(size, 0);
             Path dir = work.resolve("model-" + size);
-            TrainingRecord rec = new TransformerTrainer(c, ts, Progress.SILENT).train(TextCorpus.read(train), dir, false);
+            TrainingRecord rec = new TransformerTrainer(c, ts).train(TextCorpus.read(train), new TrainingRun(dir, false, Progress.SILENT));
             try (LanguageModel lm = TransformerLanguageModel.load(dir)) {
                 int ctx = lm.contextLength();
                 List<int[]> windows = new ArrayList<>();

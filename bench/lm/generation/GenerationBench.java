@@ -7,7 +7,8 @@ import io.genaudit.engine.lm.TokenDecoder;
 import io.genaudit.engine.lm.TokenGeneration;
 import io.genaudit.engine.lm.onnx.OnnxGenerationSession;
 import io.genaudit.engine.lm.transformer.TextCorpus;
-import io.genaudit.engine.lm.transformer.TrainingSettings;
+import io.genaudit.engine.train.TrainingRun;
+import io.genaudit.engine.train.TrainingSettings;
 import io.genaudit.engine.lm.transformer.TransformerConfig;
 import io.genaudit.engine.lm.transformer.TransformerLanguageModel;
 import io.genaudit.engine.lm.transformer.TransformerTrainer;
@@ -74,11 +75,11 @@ public class GenerationBench {
 
         Path work = Files.createTempDirectory("genaudit-genbench");
         Path train = Fixtures.materialize("markov-train", 0, work.resolve("fixtures"));
-        new TransformerTrainer(TransformerConfig.small(), new TrainingSettings(0, 1, 16, 3e-3, 60), Progress.SILENT)
-                .train(TextCorpus.read(train), work.resolve("small"), false);
+        new TransformerTrainer(TransformerConfig.small(), new TrainingSettings(0, 1, 16, 3e-3, 60))
+                .train(TextCorpus.read(train), new TrainingRun(work.resolve("small"), false, Progress.SILENT));
         // the small architecture with a 512-token context (one training step: throughput does not depend on the weights)
         TransformerConfig wide = new TransformerConfig("small-ctx512", 256, 512, 64, 4, 2, 256);
-        new TransformerTrainer(wide, new TrainingSettings(0, 1, 4, 3e-3, 1), Progress.SILENT).train(TextCorpus.read(train), work.resolve("wide"), false);
+        new TransformerTrainer(wide, new TrainingSettings(0, 1, 4, 3e-3, 1)).train(TextCorpus.read(train), new TrainingRun(work.resolve("wide"), false, Progress.SILENT));
         for (String name : List.of("small", "wide")) {
             try (TransformerLanguageModel lm = TransformerLanguageModel.load(work.resolve(name))) {
                 int[] prompt = lm.tokenizer().encode("the ");

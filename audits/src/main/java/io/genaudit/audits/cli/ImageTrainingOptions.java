@@ -4,8 +4,8 @@ import io.genaudit.engine.InputException;
 import io.genaudit.engine.image.ContactSheet;
 import io.genaudit.engine.image.ImageGenerator;
 import io.genaudit.engine.image.nn.TrainingData;
-import io.genaudit.engine.image.nn.TrainingSettings;
 import io.genaudit.engine.io.AtomicFiles;
+import io.genaudit.engine.train.TrainingRun;
 import picocli.CommandLine.Option;
 
 import java.io.IOException;
@@ -43,11 +43,16 @@ public final class ImageTrainingOptions {
         return TrainingData.fromFolder(data, channels, conditional);
     }
 
-    /** The training settings: epochs defaulted by size and checked. */
-    TrainingSettings settings() {
+    /** The epochs to train: defaulted by size (15 small, 2 tiny) and checked. */
+    int epochs() {
         int n = epochs != null ? epochs : (size.equals("tiny") ? 2 : 15);
         if (n < 1) throw new InputException("--epochs", "an integer >= 1 expected, got " + n);
-        return new TrainingSettings(out, seed, n, resume, ConsoleProgress.factory());
+        return n;
+    }
+
+    /** Where the training writes (the model folder), whether it resumes, and console progress. */
+    TrainingRun run() {
+        return new TrainingRun(out, resume, ConsoleProgress.factory());
     }
 
     /** A model preset for the data, turning a size/shape mismatch into an input error naming the data folder. */

@@ -29,7 +29,7 @@ public final class TrainDcganCommand implements TrainCommand.TrainSubcommand, Ca
         DcganConfig cfg = opts.preset(() -> DcganConfig.preset(opts.size, opts.channels, td.images().height(), td.images().width(),
                 td.classNames().size()));
         long t0 = System.nanoTime();
-        try (DcganModel m = DcganTrainer.train(td, cfg, opts.settings())) {
+        try (DcganModel m = DcganTrainer.train(td, cfg, DcganTrainer.defaultSettings(opts.size, opts.seed, opts.epochs()), opts.run())) {
             opts.finish(m, td, t0);
         }
         return ExitCodes.OK;

@@ -3,9 +3,10 @@ package io.genaudit.audits.cli;
 import io.genaudit.engine.InputException;
 import io.genaudit.engine.lm.transformer.TextCorpus;
 import io.genaudit.engine.lm.transformer.TrainingRecord;
-import io.genaudit.engine.lm.transformer.TrainingSettings;
 import io.genaudit.engine.lm.transformer.TransformerConfig;
 import io.genaudit.engine.lm.transformer.TransformerTrainer;
+import io.genaudit.engine.train.TrainingRun;
+import io.genaudit.engine.train.TrainingSettings;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -54,7 +55,7 @@ public final class TrainTransformerCommand implements TrainCommand.TrainSubcomma
         TrainingSettings settings;
         try {
             config = TransformerConfig.forSize(size);
-            TrainingSettings d = TrainingSettings.defaults(size, seed);
+            TrainingSettings d = TransformerTrainer.defaultSettings(size, seed);
             settings = new TrainingSettings(seed, epochs != null ? epochs : d.epochs(), batchSize != null ? batchSize : d.batchSize(),
                     lr != null ? lr : d.learningRate(), maxSteps);
         } catch (IllegalArgumentException e) {
@@ -62,7 +63,7 @@ public final class TrainTransformerCommand implements TrainCommand.TrainSubcomma
         }
         if (!Files.exists(data)) throw new InputException(data, "training text not found (a file or a folder of .txt files expected)");
         TextCorpus corpus = TextCorpus.read(data);
-        TrainingRecord rec = new TransformerTrainer(config, settings, ConsoleProgress.factory()).train(corpus, out, resume);
+        TrainingRecord rec = new TransformerTrainer(config, settings).train(corpus, new TrainingRun(out, resume, ConsoleProgress.factory()));
         System.out.printf("trained %s transformer (%d parameters) on %s (%d bytes, sha256 %s)%n", config.size(), rec.parameterCount(),
                 data, rec.dataBytes(), rec.dataSha256().substring(0, 12));
         System.out.printf("%d steps in %.1f s; final epoch loss %.4f nats/byte (perplexity %.3f); model in %s%n",

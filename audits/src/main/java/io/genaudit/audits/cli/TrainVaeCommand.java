@@ -24,7 +24,7 @@ public final class TrainVaeCommand implements TrainCommand.TrainSubcommand, Call
         TrainingData td = opts.trainingData(null);
         VaeConfig cfg = opts.preset(() -> VaeConfig.preset(opts.size, opts.channels, td.images().height(), td.images().width()));
         long t0 = System.nanoTime();
-        try (VaeModel m = VaeTrainer.train(td, cfg, opts.settings())) {
+        try (VaeModel m = VaeTrainer.train(td, cfg, VaeTrainer.defaultSettings(opts.size, opts.seed, opts.epochs()), opts.run())) {
             opts.finish(m, td, t0);
         }
         return ExitCodes.OK;

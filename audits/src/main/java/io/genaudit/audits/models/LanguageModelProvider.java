@@ -15,11 +15,11 @@ import io.genaudit.engine.lm.Tokenizer;
 import io.genaudit.engine.lm.Tokenizers;
 import io.genaudit.engine.lm.transformer.TextCorpus;
 import io.genaudit.engine.lm.transformer.TrainingRecord;
-import io.genaudit.engine.lm.transformer.TrainingSettings;
 import io.genaudit.engine.lm.transformer.TransformerConfig;
 import io.genaudit.engine.lm.transformer.TransformerLanguageModel;
 import io.genaudit.engine.lm.transformer.TransformerTrainer;
-import io.genaudit.fixtures.Fixtures;
+import io.genaudit.engine.train.TrainingRun;
+import io.genaudit.engine.train.TrainingSettings;
 import io.genaudit.reports.Chart;
 
 import java.io.IOException;
@@ -56,49 +56,37 @@ public final class LanguageModelProvider implements ModelProvider {
         return spec.type().equals("transformer") ? transformer(spec, ctx) : exported(spec, ctx);
     }
 
-    private static Path planRelative(ModelSpec spec, String p) {
-        Path path = Path.of(p);
-        if (path.isAbsolute() || spec.planFile() == null) return path;
-        Path plan = Path.of(spec.planFile());
-        Path base = Files.isRegularFile(plan) ? plan.toAbsolutePath().getParent() : null;
-        return base == null ? path : base.resolve(path);
-    }
-
-    private static String field(ModelSpec spec, String key) {
-        return spec.params().prefix() + "." + key;
-    }
-
     /**
      * A model or tokenizer file: {@code fixture:NAME/FILE} (a file of a bundled fixture, such as
      * {@code fixture:gpt2-export/model.onnx}) or a path relative to the plan.
      */
     private static Path modelFile(ModelSpec spec, String field, String text, AuditContext ctx) throws IOException {
-        if (!text.startsWith("fixture:")) return planRelative(spec, text);
+        if (!text.startsWith("fixture:")) return ModelSpecs.planRelative(spec, text);
         int slash = text.indexOf('/');
         if (slash < 0) throw new PlanException(spec.planFile(), field, "fixture:NAME/FILE expected, got '" + text + "'");
-        return resolveData(spec, field, text.substring(0, slash), ctx).resolve(text.substring(slash + 1)).normalize();
+        return ModelSpecs.data(spec, field, text.substring(0, slash), ctx).resolve(text.substring(slash + 1)).normalize();
     }
 
     private LoadedModel exported(ModelSpec spec, AuditContext ctx) throws IOException {
         Params p = spec.params();
         String pathText = p.stringParam("path", null);
-        if (pathText == null) throw new PlanException(spec.planFile(), field(spec, "path"), "the model file is required for type " + spec.type());
-        Path file = modelFile(spec, field(spec, "path"), pathText, ctx);
-        if (!Files.isRegularFile(file)) throw new PlanException(spec.planFile(), field(spec, "path"), "no such model file: " + file);
+        if (pathText == null) throw new PlanException(spec.planFile(), ModelSpecs.field(spec, "path"), "the model file is required for type " + spec.type());
+        Path file = modelFile(spec, ModelSpecs.field(spec, "path"), pathText, ctx);
+        if (!Files.isRegularFile(file)) throw new PlanException(spec.planFile(), ModelSpecs.field(spec, "path"), "no such model file: " + file);
         int context = p.intParam("contextLength", 0);
         if (!p.has("contextLength")) {
             var sig = spec.type().equals("onnx-lm") ? OnnxLanguageModel.signature(file) : null;
             context = DeclaredContextLength.find(file, sig).map(DeclaredContextLength::length).orElseThrow(() -> new PlanException(spec.planFile(),
-                    field(spec, "contextLength"), "required: " + file + " declares no context length (no config.json beside it with n_positions "
+                    ModelSpecs.field(spec, "contextLength"), "required: " + file + " declares no context length (no config.json beside it with n_positions "
                             + "or max_position_embeddings, no fixed sequence axis)"));
         }
-        if (context < 2) throw new PlanException(spec.planFile(), field(spec, "contextLength"), "an integer >= 2 (the model's context length) is required");
+        if (context < 2) throw new PlanException(spec.planFile(), ModelSpecs.field(spec, "contextLength"), "an integer >= 2 (the model's context length) is required");
         String tokSpec = p.stringParam("tokenizer", "bytes");
         Tokenizer tok;
         if (tokSpec.equals("bytes")) {
             tok = Tokenizers.resolve("bytes", null);
         } else {
-            Path tp = modelFile(spec, field(spec, "tokenizer"), tokSpec, ctx);
+            Path tp = modelFile(spec, ModelSpecs.field(spec, "tokenizer"), tokSpec, ctx);
             ctx.recordFile("model", tp);
             tok = Tokenizers.resolve(tp.toString(), null);
         }
@@ -123,19 +111,19 @@ public final class LanguageModelProvider implements ModelProvider {
         Path modelDir;
         boolean trainedNow = false;
         if (hasPath) {
-            modelDir = planRelative(spec, p.stringParam("path", null));
-            if (!Files.isDirectory(modelDir)) throw new PlanException(spec.planFile(), field(spec, "path"), "no such model directory: " + modelDir);
+            modelDir = ModelSpecs.planRelative(spec, p.stringParam("path", null));
+            if (!Files.isDirectory(modelDir)) throw new PlanException(spec.planFile(), ModelSpecs.field(spec, "path"), "no such model directory: " + modelDir);
         } else {
             Object raw = p.values().get("train");
-            if (!(raw instanceof Map<?, ?> m)) throw new PlanException(spec.planFile(), field(spec, "train"), "a map of training settings expected");
-            @SuppressWarnings("unchecked") Params t = new Params((Map<String, Object>) m, field(spec, "train"), spec.planFile());
+            if (!(raw instanceof Map<?, ?> m)) throw new PlanException(spec.planFile(), ModelSpecs.field(spec, "train"), "a map of training settings expected");
+            @SuppressWarnings("unchecked") Params t = new Params((Map<String, Object>) m, ModelSpecs.field(spec, "train"), spec.planFile());
             for (String k : t.values().keySet()) {
                 if (!TRAIN_KEYS.contains(k)) {
                     throw new PlanException(spec.planFile(), t.prefix() + "." + k, "unknown key; expected one of " + TRAIN_KEYS);
                 }
             }
             String size = t.choiceParam("size", "small", "tiny", "small");
-            TrainingSettings d = TrainingSettings.defaults(size, 0);
+            TrainingSettings d = TransformerTrainer.defaultSettings(size, 0);
             TrainingSettings settings;
             try {
                 settings = new TrainingSettings(t.longParam("seed", ctx.seed()), t.intParam("epochs", d.epochs()),
@@ -145,7 +133,7 @@ public final class LanguageModelProvider implements ModelProvider {
             }
             String dataText = t.stringParam("data", null);
             if (dataText == null) throw new PlanException(spec.planFile(), t.prefix() + ".data", "the training text (a path or fixture:NAME) is required");
-            Path data = resolveData(spec, t.prefix() + ".data", dataText, ctx);
+            Path data = ModelSpecs.data(spec, t.prefix() + ".data", dataText, ctx);
             ctx.recordFile("data", data);
             TextCorpus corpus = TextCorpus.read(data);
             TransformerConfig config = TransformerConfig.forSize(size);
@@ -153,7 +141,7 @@ public final class LanguageModelProvider implements ModelProvider {
             modelDir = ctx.cacheDir().resolve("models").resolve("transformer-" + key.substring(0, 24));
             if (!Files.isRegularFile(modelDir.resolve(TransformerTrainer.MODEL_JSON))) {
                 try (AuditContext.Phase ph = ctx.phase("train:" + spec.id(), "train", spec.id())) {
-                    TrainingRecord rec = new TransformerTrainer(config, settings, ctx.progress()).train(corpus, modelDir, true);
+                    TrainingRecord rec = new TransformerTrainer(config, settings).train(corpus, new TrainingRun(modelDir, true, ctx.progress()));
                     ph.units("tokens", rec.steps() * settings.batchSize() * config.contextLength());
                 }
                 trainedNow = true;
@@ -202,29 +190,5 @@ public final class LanguageModelProvider implements ModelProvider {
         return new Chart(Chart.Type.LINE, "Training loss (" + rec.architecture().size() + " transformer, seed " + rec.training().seed() + ")",
                 "optimizer step", "cross-entropy (nats/byte)", List.of(),
                 List.of(Chart.Series.of("per step", x, y), Chart.Series.of("epoch mean", ex, ey)));
-    }
-
-    /** {@code fixture:NAME[@SEED]} (seed 0 by default, as for plan datasets) or a path relative to the plan. */
-    static Path resolveData(ModelSpec spec, String field, String text, AuditContext ctx) throws IOException {
-        if (text.startsWith("fixture:")) {
-            String name = text.substring("fixture:".length());
-            long seed = 0;
-            int at = name.indexOf('@');
-            if (at >= 0) {
-                try {
-                    seed = Long.parseLong(name.substring(at + 1));
-                } catch (NumberFormatException e) {
-                    throw new PlanException(spec.planFile(), field, "fixture seed after '@' must be an integer, got '" + name.substring(at + 1) + "'");
-                }
-                name = name.substring(0, at);
-            }
-            if (!Fixtures.all().containsKey(name)) {
-                throw new PlanException(spec.planFile(), field, "unknown fixture '" + name + "'; known: " + Fixtures.all().keySet());
-            }
-            return Fixtures.materialize(name, seed, ctx.cacheDir().resolve("fixtures"));
-        }
-        Path p = planRelative(spec, text);
-        if (!Files.exists(p)) throw new PlanException(spec.planFile(), field, "no such file or folder: " + p);
-        return p;
     }
 }

@@ -1,9 +1,9 @@
 package io.genaudit.audits.modules;
 
+import io.genaudit.engine.image.AttributeClassifier;
 import io.genaudit.engine.image.ImageGenerator;
 import io.genaudit.engine.image.ImageSource;
 import io.genaudit.engine.image.Images;
-import io.genaudit.metrics.bias.AttributeClassifier;
 import io.genaudit.metrics.bias.AttributeFacts;
 import io.genaudit.metrics.bias.AttributePredictions;
 
@@ -23,13 +23,13 @@ public record AttributePredictionBatches(AttributeFacts facts, AttributeClassifi
 
     /** The calibration images' predictions with their true labels; returns the image count. */
     public long calibration(LabelledReference ref, Consumer<? super AttributePredictions> sink) {
-        sink.accept(AttributePredictions.calibration(facts, 0, ref.labels().of(facts.attribute()), classifier.predictAll(ref.images(), batch)));
+        sink.accept(AttributePredictions.calibration(facts, 0, ref.labels().of(facts.attribute()), classifier.predictAll(facts.attribute(), ref.images(), batch)));
         return ref.images().size();
     }
 
     /** Every image of {@code images} as condition 0, {@code label}; returns the image count. */
     public long folder(ImageSource images, String label, Consumer<? super AttributePredictions> sink) {
-        sink.accept(AttributePredictions.generated(facts, 0, label, 0, classifier.predictAll(images, batch)));
+        sink.accept(AttributePredictions.generated(facts, 0, label, 0, classifier.predictAll(facts.attribute(), images, batch)));
         return images.size();
     }
 
@@ -48,7 +48,7 @@ public record AttributePredictionBatches(AttributeFacts facts, AttributeClassifi
                 Arrays.fill(labels, condition);
             }
             Images imgs = gen.generate(n, seed + condition * 7_000_003L + k * 1_000_003L, labels);
-            sink.accept(AttributePredictions.generated(facts, condition, label, at, classifier.predict(imgs)));
+            sink.accept(AttributePredictions.generated(facts, condition, label, at, classifier.predict(imgs).get(facts.attribute())));
             at += n;
         }
         return samples;

@@ -6,10 +6,10 @@ import io.genaudit.audits.Params;
 import io.genaudit.audits.metric.InputAdapter;
 import io.genaudit.audits.metric.InputFeed;
 import io.genaudit.audits.plan.PlanException;
+import io.genaudit.engine.image.AttributeClassifier;
 import io.genaudit.engine.image.ImageFolderSource;
 import io.genaudit.engine.image.ImageGenerator;
 import io.genaudit.engine.image.ShapesClasses;
-import io.genaudit.metrics.bias.AttributeClassifier;
 import io.genaudit.metrics.bias.AttributeDistributionProbe;
 import io.genaudit.metrics.bias.AttributeFacts;
 import io.genaudit.metrics.bias.AttributePredictions;
@@ -131,9 +131,9 @@ public final class AttributePredictionInputs implements InputAdapter<AttributePr
 
     /** The attribute's head of a multi-attribute classifier, or a feature extractor read as class logits. */
     private static AttributeClassifier classifier(AuditContext ctx, String id, String attribute, List<String> classes) {
-        return ctx.model(id).handle() instanceof io.genaudit.engine.image.AttributeClassifier multi && multi.attributes().contains(attribute)
-                ? AttributeClassifier.forAttribute(multi, attribute, classes)
-                : AttributeClassifier.fromLogits(ctx.featureExtractor(id), classes);
+        AttributeClassifier clf = ctx.model(id).handle() instanceof AttributeClassifier multi && multi.attributes().contains(attribute)
+                ? multi : AttributeClassifier.fromLogits(ctx.featureExtractor(id), attribute, classes);
+        return clf.restrictedTo(attribute, classes);
     }
 
     private static Map<String, Object> settings(Request req, List<String> classes, int samples) {

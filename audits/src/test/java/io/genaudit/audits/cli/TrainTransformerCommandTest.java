@@ -25,13 +25,24 @@ class TrainTransformerCommandTest {
                 "--size", "tiny", "--epochs", "2", "--seed", "4");
         assertEquals(ExitCodes.OK, rc);
         assertTrue(Files.exists(out.resolve("model.json")));
-        assertTrue(Files.exists(out.resolve("checkpoints/epoch-002/params.bin")));
+        assertTrue(Files.exists(io.genaudit.engine.train.CheckpointFolder.file(out, 2)));
         byte[] params = Files.readAllBytes(out.resolve("params.bin"));
         // resuming a finished run changes nothing
         rc = Main.commandLine().execute("train", "transformer", "--data", data.toString(), "--out", out.toString(),
                 "--size", "tiny", "--epochs", "2", "--seed", "4", "--resume");
         assertEquals(ExitCodes.OK, rc);
         assertArrayEquals(params, Files.readAllBytes(out.resolve("params.bin")));
+
+        // a truncated checkpoint is bad input naming the file, on one line, not a stack trace
+        Path ckpt = io.genaudit.engine.train.CheckpointFolder.file(out, 2);
+        byte[] whole = Files.readAllBytes(ckpt);
+        Files.write(ckpt, java.util.Arrays.copyOf(whole, whole.length / 2));
+        CliRun r = CliRun.execute(false, "train", "transformer", "--data", data.toString(), "--out", out.toString(),
+                "--size", "tiny", "--epochs", "2", "--seed", "4", "--resume");
+        assertEquals(ExitCodes.BAD_INPUT, r.code());
+        String message = r.err().strip();
+        assertTrue(message.contains(ckpt.toString()) && message.contains("truncated checkpoint"), message);
+        assertEquals(1, message.lines().count(), message);
     }
 
     @Test

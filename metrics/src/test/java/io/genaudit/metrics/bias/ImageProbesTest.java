@@ -1,6 +1,7 @@
 package io.genaudit.metrics.bias;
 
 import io.genaudit.engine.ModelContractException;
+import io.genaudit.engine.image.AttributeClassifier;
 import io.genaudit.engine.image.ImageFeatureExtractor;
 import io.genaudit.engine.image.Images;
 import io.genaudit.metrics.stats.MultipleComparisons;
@@ -98,9 +99,13 @@ class ImageProbesTest {
             public String describe() { return "fake logits"; }
             public void close() { }
         };
-        AttributeClassifier c = AttributeClassifier.fromLogits(fx, List.of("x", "y", "z"));
+        AttributeClassifier c = AttributeClassifier.fromLogits(fx, "letter", List.of("x", "y", "z"));
         Images imgs = new Images(3, 1, 1, 1, new float[]{0f, 0.5f, 1f});
-        assertArrayEquals(new int[]{0, 1, 2}, c.predict(imgs));
-        assertThrows(ModelContractException.class, () -> AttributeClassifier.fromLogits(fx, List.of("x", "y")));
+        assertArrayEquals(new int[]{0, 1, 2}, c.predict(imgs).get("letter"));
+        // viewed in another class order, ids follow the names
+        assertArrayEquals(new int[]{2, 1, 0}, c.restrictedTo("letter", List.of("z", "y", "x")).predict(imgs).get("letter"));
+        assertThrows(ModelContractException.class, () -> c.restrictedTo("letter", List.of("x", "y")));
+        assertThrows(ModelContractException.class, () -> c.restrictedTo("colour", List.of("x", "y", "z")));
+        assertThrows(ModelContractException.class, () -> AttributeClassifier.fromLogits(fx, "letter", List.of("x", "y")));
     }
 }

@@ -7,11 +7,12 @@ import java.util.Map;
 
 /**
  * Hyper-parameters of a DCGAN: image shape (32x32 or 28x28, 1 or 3 channels), latent size, generator and
- * discriminator widths, number of classes (0 = unconditional), batch size and Adam settings. {@link #preset} gives
- * {@code tiny} (tests, seconds) and {@code small} (demo, recognisable shapes in about a minute on 2 cores).
+ * discriminator widths, number of classes (0 = unconditional) and Adam's beta1. {@link #preset} gives {@code tiny} (tests, seconds) and
+ * {@code small} (demo, recognisable shapes in about a minute on 2 cores); batch size and learning rate are
+ * training settings ({@link DcganTrainer#defaultSettings}).
  */
 public record DcganConfig(String size, int channels, int height, int width, int latentDim, int ngf, int ndf,
-                          int numClasses, int batchSize, float learningRate, float beta1) implements ImageModelConfig {
+                          int numClasses, float beta1) implements ImageModelConfig {
     public DcganConfig {
         if (!((height == 32 && width == 32) || (height == 28 && width == 28))) {
             throw new IllegalArgumentException("DCGAN supports 32x32 or 28x28 images, got " + width + "x" + height);
@@ -21,8 +22,8 @@ public record DcganConfig(String size, int channels, int height, int width, int 
 
     public static DcganConfig preset(String size, int channels, int height, int width, int numClasses) {
         return switch (size) {
-            case "tiny" -> new DcganConfig("tiny", channels, height, width, 16, 8, 8, numClasses, 32, 5e-4f, 0.5f);
-            case "small" -> new DcganConfig("small", channels, height, width, 32, 16, 16, numClasses, 64, 2e-4f, 0.5f);
+            case "tiny" -> new DcganConfig("tiny", channels, height, width, 16, 8, 8, numClasses, 0.5f);
+            case "small" -> new DcganConfig("small", channels, height, width, 32, 16, 16, numClasses, 0.5f);
             default -> throw new IllegalArgumentException("size must be tiny or small, got '" + size + "'");
         };
     }

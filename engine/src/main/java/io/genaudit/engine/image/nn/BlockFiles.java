@@ -7,7 +7,6 @@ import ai.djl.nn.Parameter;
 import ai.djl.util.Pair;
 import io.genaudit.engine.InputException;
 import io.genaudit.engine.io.AtomicFiles;
-import io.genaudit.engine.nn.Adam;
 
 import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
@@ -17,7 +16,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
-/** Saves and loads a block's parameters (including batch-norm running statistics) and optimiser state, atomically. */
+/** Saves and loads a block's parameters (including batch-norm running statistics) atomically. */
 public final class BlockFiles {
     private BlockFiles() {
     }
@@ -33,28 +32,21 @@ public final class BlockFiles {
     /** Loads parameters into an initialised block of the same architecture, re-enabling gradients for training. */
     public static void load(Block block, NDManager manager, Path file) throws IOException {
         try (DataInputStream in = new DataInputStream(new BufferedInputStream(Files.newInputStream(file)))) {
+            load(block, manager, in, String.valueOf(file));
+        }
+    }
+
+    /** Loads parameters from a stream ({@code what} names its source in errors), re-enabling gradients for training. */
+    public static void load(Block block, NDManager manager, DataInputStream in, String what) throws IOException {
+        try {
             block.loadParameters(manager, in);
         } catch (MalformedModelException | RuntimeException e) {
-            throw new InputException(String.valueOf(file), "parameters do not fit the architecture in model.json: " + e.getMessage(), e);
+            throw new InputException(what, "parameters do not fit the architecture in model.json: " + e.getMessage(), e);
         } catch (java.io.EOFException e) {
-            throw new InputException(String.valueOf(file), "ends early: a truncated or corrupt parameter file (delete it, or train again without --resume)", e);
+            throw new InputException(what, "ends early: a truncated or corrupt parameter file (delete it, or train again without --resume)", e);
         }
         for (Pair<String, Parameter> p : block.getParameters()) {
             if (p.getValue().requiresGradient()) p.getValue().getArray().setRequiresGradient(true);
-        }
-    }
-
-    public static void saveOptimizer(Adam adam, Path file) throws IOException {
-        AtomicFiles.write(file, out -> {
-            DataOutputStream d = new DataOutputStream(new BufferedOutputStream(out));
-            adam.save(d);
-            d.flush();
-        });
-    }
-
-    public static void loadOptimizer(Adam adam, Path file) throws IOException {
-        try (DataInputStream in = new DataInputStream(new BufferedInputStream(Files.newInputStream(file)))) {
-            adam.load(in, String.valueOf(file));
         }
     }
 

@@ -10,15 +10,12 @@ import io.genaudit.engine.io.AtomicFiles;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Comparator;
 import java.util.Map;
-import java.util.Optional;
-import java.util.stream.Stream;
 
 /**
  * The files of a trained built-in model: {@code model.json} (architecture, hyper-parameters, data SHA-256, seed,
- * loss history, final losses), the weights, and {@code checkpoints/epoch-NNNN/} (weights, optimiser state and
- * {@code state.json}) written after each epoch; only the latest checkpoint is kept.
+ * loss history, final losses), the weights, and the latest {@code checkpoints/epoch-NNNN.ckpt}
+ * ({@link io.genaudit.engine.train.CheckpointFolder}).
  */
 public final class ModelFolder {
     public static final String MODEL_JSON = "model.json";
@@ -51,45 +48,6 @@ public final class ModelFolder {
             return JSON.readValue(JSON.writeValueAsBytes(m), Map.class);
         } catch (IOException e) {
             throw new IllegalStateException(e);
-        }
-    }
-
-    public static Path checkpointDir(Path outDir, int epoch) {
-        return outDir.resolve("checkpoints").resolve(String.format("epoch-%04d", epoch));
-    }
-
-    /** The latest complete checkpoint (one with state.json), if any. */
-    public static Optional<Path> latestCheckpoint(Path outDir) throws IOException {
-        Path root = outDir.resolve("checkpoints");
-        if (!Files.isDirectory(root)) return Optional.empty();
-        try (Stream<Path> s = Files.list(root)) {
-            return s.filter(p -> p.getFileName().toString().startsWith("epoch-"))
-                    .filter(p -> Files.exists(p.resolve("state.json")))
-                    .max(Comparator.comparing(p -> p.getFileName().toString()));
-        }
-    }
-
-    /** Deletes checkpoints older than {@code keep}. */
-    public static void pruneCheckpoints(Path outDir, Path keep) throws IOException {
-        Path root = outDir.resolve("checkpoints");
-        try (Stream<Path> s = Files.list(root)) {
-            for (Path p : s.filter(p -> !p.equals(keep)).toList()) deleteTree(p);
-        }
-    }
-
-    private static void deleteTree(Path p) throws IOException {
-        try (Stream<Path> w = Files.walk(p)) {
-            for (Path f : w.sorted(Comparator.reverseOrder()).toList()) Files.deleteIfExists(f);
-        }
-    }
-
-    /** Checks that a checkpoint was written for the same run (architecture, config, seed, data) before resuming from it. */
-    public static void checkResumable(Path checkpoint, Map<String, Object> state, Map<String, Object> expected) {
-        for (String k : new String[]{"architecture", "config", "seed", "dataSha256"}) {
-            Object a = state.get(k), b = expected.get(k);
-            if (!String.valueOf(a).equals(String.valueOf(b))) {
-                throw new InputException(checkpoint, "cannot resume: checkpoint has " + k + "=" + a + " but this run has " + b);
-            }
         }
     }
 

@@ -4,25 +4,27 @@ import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
+import ai.djl.nn.Block;
 import ai.djl.nn.SequentialBlock;
 import ai.djl.training.GradientCollector;
-import io.genaudit.engine.Progress;
 import io.genaudit.engine.image.Images;
 import io.genaudit.engine.image.nn.BlockFiles;
-import io.genaudit.engine.image.nn.Latents;
+import io.genaudit.engine.image.nn.EpochLoop;
 import io.genaudit.engine.image.nn.LossHistory;
 import io.genaudit.engine.image.nn.ModelFolder;
 import io.genaudit.engine.image.nn.Tensors;
+import io.genaudit.engine.image.nn.TrainedModelJson;
 import io.genaudit.engine.image.nn.TrainingData;
+import io.genaudit.engine.image.nn.TrainingStep;
 import io.genaudit.engine.image.ImageFolderSource;
 import io.genaudit.engine.image.ImageLabels;
 import io.genaudit.engine.image.ShapesClasses;
 import io.genaudit.engine.io.Sha256;
 import io.genaudit.engine.nn.Adam;
-import io.genaudit.engine.nn.ConvolutionGradientCheck;
+import io.genaudit.engine.train.TrainingRun;
+import io.genaudit.engine.train.TrainingSettings;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -34,7 +36,7 @@ import java.util.Map;
  * held-out folder when given. Writes model.json (with the accuracies), trunk.params and head.params.
  */
 public final class ShapesCnnTrainer {
-    private static final float LEARNING_RATE = 2e-3f;
+    static final String ARCHITECTURE = "shapes-cnn";
 
     private ShapesCnnTrainer() {
     }
@@ -60,83 +62,90 @@ public final class ShapesCnnTrainer {
         }
     }
 
-    public static ShapesCnn train(Labelled data, Labelled heldOut, Path outDir, long seed, int epochs, Progress.Factory progress)
-            throws IOException {
-        ConvolutionGradientCheck.ensureSound(); // before anything is written: wrong native gradients stop the run
-        Files.createDirectories(outDir);
-        ShapesCnn cnn = new ShapesCnn(seed);
-        LossHistory hist = new LossHistory(List.of("loss"));
-        int n = data.images().n(), b = Math.min(64, n), steps = n / b;
+    /** Batch size 64 and learning rate 2e-3, the settings the demo's classifier is trained with. */
+    public static TrainingSettings defaultSettings(long seed, int epochs) {
+        return TrainingSettings.of(seed, epochs, 64, 2e-3);
+    }
+
+    /**
+     * Trains in the shared {@link EpochLoop} (a checkpoint per epoch, resume) and measures held-out accuracy when
+     * {@code heldOut} is given.
+     */
+    public static ShapesCnn train(Labelled data, Labelled heldOut, TrainingSettings s, TrainingRun run) throws IOException {
         long t0 = System.nanoTime();
-        try (Adam opt = Adam.forBlock(new SequentialBlock().add(cnn.trunk).add(cnn.head), cnn.manager, 0.9f, 0.999f);
-             Progress p = progress.start("train shapes-cnn", (long) epochs * steps, "steps")) {
-            for (int epoch = 0; epoch < epochs; epoch++) {
-                int[] perm = Latents.permutation(n, Latents.mix(seed, 1, epoch));
-                for (int step = 0; step < steps; step++) {
-                    double loss = step(cnn, opt, data, perm, step * b, (step + 1) * b);
-                    if (!Double.isFinite(loss)) {
-                        throw new IllegalStateException("shapes CNN training diverged at epoch " + (epoch + 1) + " step " + (step + 1) + "; try another seed");
-                    }
-                    hist.step("loss", loss);
-                    p.step(1);
-                }
-                hist.endEpoch();
-                p.message(String.format("epoch %d/%d loss %.3f", epoch + 1, epochs, hist.last().get("loss")));
-            }
-        } catch (RuntimeException e) {
+        ShapesCnn cnn = new ShapesCnn(s.seed());
+        int n = data.images().n();
+        Map<String, Object> config = Map.of("classes", ShapesCnn.CLASSES);
+        LossHistory hist;
+        try (Adam opt = Adam.forBlock(new SequentialBlock().add(cnn.trunk).add(cnn.head), cnn.manager, 0.9f, 0.999f)) {
+            hist = EpochLoop.train(new Step(cnn, opt, data, (float) s.learningRate()), n, config, data.sha256(), s, run, cnn.manager);
+        } catch (IOException | RuntimeException e) {
             cnn.close();
             throw e;
         }
         Map<String, Double> acc = heldOut == null ? Map.of() : accuracy(cnn, heldOut);
-        cnn.description = "genaudit shapes CNN, " + epochs + " epochs on " + n + " images (data sha256 "
-                + data.sha256().substring(0, 12) + ", seed " + seed + ")" + (acc.isEmpty() ? "" : ", held-out accuracy " + acc);
-        BlockFiles.save(cnn.trunk, outDir.resolve(ShapesCnn.TRUNK_FILE));
-        BlockFiles.save(cnn.head, outDir.resolve(ShapesCnn.HEAD_FILE));
-        Map<String, Object> json = new LinkedHashMap<>();
-        json.put("architecture", "shapes-cnn");
-        json.put("description", cnn.description);
+        cnn.description = "genaudit shapes CNN, " + s.epochs() + " epochs on " + n + " images (data sha256 "
+                + data.sha256().substring(0, 12) + ", seed " + s.seed() + ")" + (acc.isEmpty() ? "" : ", held-out accuracy " + acc);
+        BlockFiles.save(cnn.trunk, run.modelDir().resolve(ShapesCnn.TRUNK_FILE));
+        BlockFiles.save(cnn.head, run.modelDir().resolve(ShapesCnn.HEAD_FILE));
+        Map<String, Object> json = TrainedModelJson.of(ARCHITECTURE, config, s, data.sha256(), cnn.description, hist, t0);
         json.put("classes", ShapesCnn.CLASSES);
-        json.put("seed", seed);
-        json.put("epochs", epochs);
-        json.put("dataSha256", data.sha256());
         json.put("data", Map.of("description", data.description(), "n", n));
         if (heldOut != null) {
             json.put("heldOut", Map.of("description", heldOut.description(), "n", heldOut.images().n(), "sha256", heldOut.sha256()));
             json.put("heldOutAccuracy", acc);
         }
         json.put("parameters", BlockFiles.parameterCount(cnn.trunk) + BlockFiles.parameterCount(cnn.head));
-        json.put("finalLosses", hist.last());
-        json.put("history", hist.toMap());
-        json.put("trainSecondsThisRun", (System.nanoTime() - t0) / 1e9);
-        ModelFolder.writeJson(outDir.resolve(ModelFolder.MODEL_JSON), json);
+        json.put("loss", "sum of the attributes' softmax cross-entropies");
+        ModelFolder.writeJson(run.modelDir().resolve(ModelFolder.MODEL_JSON), json);
         return cnn;
     }
 
-    private static double step(ShapesCnn cnn, Adam opt, Labelled data, int[] perm, int from, int to) {
-        try (NDManager m = cnn.manager.newSubManager()) {
-            NDArray x = Tensors.gather(m, data.images(), perm, from, to, 1f, 0f);
-            double loss;
-            try (GradientCollector gc = Engine.getInstance().newGradientCollector()) {
-                NDArray f = cnn.trunk.forward(cnn.store, new NDList(x), true).singletonOrThrow();
-                NDArray logits = cnn.head.forward(cnn.store, new NDList(f), true).singletonOrThrow();
-                NDArray total = null;
-                int off = 0;
-                NDList heads = logits.split(new long[]{3, 6}, 1);
-                int head = 0;
-                for (var e : ShapesCnn.CLASSES.entrySet()) {
-                    int k = e.getValue().size();
-                    int[] all = data.labels().get(e.getKey());
-                    int[] y = new int[to - from];
-                    for (int i = from; i < to; i++) y[i - from] = all[perm[i]];
-                    NDArray ce = Tensors.crossEntropy(heads.get(head++), Tensors.oneHot(m, y, k));
-                    total = total == null ? ce : total.add(ce);
-                    off += k;
+    /** One Adam step on the summed cross-entropy of all attributes; loss {loss}. */
+    private record Step(ShapesCnn cnn, Adam opt, Labelled data, float lr) implements TrainingStep {
+        public String architecture() {
+            return ARCHITECTURE;
+        }
+
+        public List<String> lossNames() {
+            return List.of("loss");
+        }
+
+        public Map<String, Block> blocks() {
+            Map<String, Block> m = new LinkedHashMap<>();
+            m.put("trunk", cnn.trunk);
+            m.put("head", cnn.head);
+            return m;
+        }
+
+        public Map<String, Adam> optimizers() {
+            return Map.of("cnn", opt);
+        }
+
+        public double[] step(int[] perm, int from, int to, long stepSeed) {
+            try (NDManager m = cnn.manager.newSubManager()) {
+                NDArray x = Tensors.gather(m, data.images(), perm, from, to, 1f, 0f);
+                double loss;
+                try (GradientCollector gc = Engine.getInstance().newGradientCollector()) {
+                    NDArray f = cnn.trunk.forward(cnn.store, new NDList(x), true).singletonOrThrow();
+                    NDArray logits = cnn.head.forward(cnn.store, new NDList(f), true).singletonOrThrow();
+                    NDArray total = null;
+                    NDList heads = logits.split(new long[]{3, 6}, 1);
+                    int head = 0;
+                    for (var e : ShapesCnn.CLASSES.entrySet()) {
+                        int k = e.getValue().size();
+                        int[] all = data.labels().get(e.getKey());
+                        int[] y = new int[to - from];
+                        for (int i = from; i < to; i++) y[i - from] = all[perm[i]];
+                        NDArray ce = Tensors.crossEntropy(heads.get(head++), Tensors.oneHot(m, y, k));
+                        total = total == null ? ce : total.add(ce);
+                    }
+                    gc.backward(total);
+                    loss = total.getFloat();
                 }
-                gc.backward(total);
-                loss = total.getFloat();
+                opt.step(lr);
+                return new double[]{loss};
             }
-            opt.step(LEARNING_RATE);
-            return loss;
         }
     }
 

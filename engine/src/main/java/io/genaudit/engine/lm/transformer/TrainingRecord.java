@@ -1,5 +1,7 @@
 package io.genaudit.engine.lm.transformer;
 
+import io.genaudit.engine.train.TrainingSettings;
+
 import java.util.List;
 
 /**

@@ -13,23 +13,26 @@ import io.genaudit.engine.io.AtomicFiles;
 import io.genaudit.engine.io.Sha256;
 import io.genaudit.engine.TorchThreads;
 import io.genaudit.engine.nn.Adam;
+import io.genaudit.engine.train.CheckpointFile;
+import io.genaudit.engine.train.CheckpointFolder;
+import io.genaudit.engine.train.TrainingDivergedException;
+import io.genaudit.engine.train.TrainingRun;
+import io.genaudit.engine.train.TrainingSettings;
 
-import java.io.BufferedInputStream;
-import java.io.BufferedOutputStream;
 import java.io.ByteArrayOutputStream;
-import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.Random;
-import java.util.stream.Stream;
 
 /**
- * Trains a {@link CausalTransformer} on a byte corpus with next-byte cross-entropy and Adam, writing a checkpoint per
- * epoch and finally {@code params.bin} plus {@code model.json} into the model directory. Initial weights and batch
+ * Trains a {@link CausalTransformer} on a byte corpus with next-byte cross-entropy and Adam, writing a
+ * {@link CheckpointFile} per epoch and finally {@code params.bin} plus {@code model.json} into the model directory. Initial weights and batch
  * order come only from the seed (epoch e shuffles with its own seeded RNG), and optimizer state is checkpointed, so
  * a run resumed from a checkpoint ends with the same parameters as an uninterrupted one.
  */
@@ -37,16 +40,22 @@ public final class TransformerTrainer {
     static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
     public static final String PARAMS_FILE = "params.bin";
     public static final String MODEL_JSON = "model.json";
-    private static final String CHECKPOINTS = "checkpoints";
+    /** The architecture name in checkpoints. */
+    static final String ARCHITECTURE = "transformer";
+    private static final String PARAMETERS = "parameters";
+    private static final String OPTIMIZER = "adam";
 
     private final TransformerConfig config;
     private final TrainingSettings settings;
-    private final Progress.Factory progress;
 
-    public TransformerTrainer(TransformerConfig config, TrainingSettings settings, Progress.Factory progress) {
+    public TransformerTrainer(TransformerConfig config, TrainingSettings settings) {
         this.config = config;
         this.settings = settings;
-        this.progress = progress == null ? Progress.SILENT : progress;
+    }
+
+    /** Defaults for a size: {@code small} 2 epochs, batch 16, lr 3e-3; {@code tiny} 2 epochs, batch 16, lr 1e-2. */
+    public static TrainingSettings defaultSettings(String size, long seed) {
+        return size.equals("tiny") ? TrainingSettings.of(seed, 2, 16, 1e-2) : TrainingSettings.of(seed, 2, 16, 3e-3);
     }
 
     /** Windows of {@code T + 1} bytes per epoch, and optimizer steps per epoch, for a corpus of {@code n} bytes. */
@@ -92,10 +101,11 @@ public final class TransformerTrainer {
     }
 
     /**
-     * Trains on {@code corpus} into {@code modelDir}. With {@code resume}, continues from the latest complete
-     * checkpoint there (which must be of the same architecture, settings and data); otherwise starts afresh.
+     * Trains on {@code corpus} into the run's model folder. With {@link TrainingRun#resume()}, continues from the
+     * latest checkpoint there (which must be of the same architecture, settings and data); otherwise starts afresh.
      */
-    public TrainingRecord train(TextCorpus corpus, Path modelDir, boolean resume) throws IOException {
+    public TrainingRecord train(TextCorpus corpus, TrainingRun run) throws IOException {
+        Path modelDir = run.modelDir();
         TorchThreads.pin();
         int n = corpus.bytes().length;
         int t = config.contextLength();
@@ -113,27 +123,14 @@ public final class TransformerTrainer {
         try (NDManager root = NDManager.newBaseManager(io.genaudit.engine.ComputeDevice.current().djl());
              CausalTransformer model = CausalTransformer.initialise(config, root, settings.seed());
              Adam adam = Adam.forArrays(model.parameters(), model.manager(), 0.9f, 0.999f)) {
-            if (resume) {
-                Path ckpt = latestCheckpoint(modelDir);
-                if (ckpt != null) {
-                    TrainingRecord st;
-                    try {
-                        st = JSON.readValue(ckpt.resolve("state.json").toFile(), TrainingRecord.class);
-                    } catch (com.fasterxml.jackson.core.JacksonException e) {
-                        throw new InputException(ckpt.resolve("state.json").toString(), "checkpoint state is not valid (truncated or corrupt?): "
-                                + e.getOriginalMessage() + "; delete the checkpoint or train without --resume", e);
-                    }
-                    if (!st.architecture().equals(config) || !st.training().equals(settings) || !st.dataSha256().equals(corpus.sha256())) {
-                        throw new InputException(ckpt.toString(), "checkpoint of the same architecture, settings and data expected to resume; found "
-                                + st.architecture() + ", " + st.training() + ", data sha256 " + st.dataSha256()
-                                + " vs requested " + config + ", " + settings + ", data sha256 " + corpus.sha256());
-                    }
-                    try (DataInputStream in = dataIn(ckpt.resolve(PARAMS_FILE))) {
-                        model.load(in, ckpt.resolve(PARAMS_FILE).toString());
-                    }
-                    try (DataInputStream in = dataIn(ckpt.resolve("optimizer.bin"))) {
-                        adam.load(in, ckpt.resolve("optimizer.bin").toString());
-                    }
+            if (run.resume()) {
+                Optional<Path> latest = CheckpointFolder.latest(modelDir);
+                if (latest.isPresent()) {
+                    CheckpointFile.Loaded cp = CheckpointFile.read(latest.get(), ARCHITECTURE);
+                    cp.requireSameRun(header(corpus, 0, null), false);
+                    model.load(cp.section(PARAMETERS), cp.describe(PARAMETERS));
+                    adam.load(cp.section(OPTIMIZER), cp.describe(OPTIMIZER));
+                    TrainingRecord st = recordOf(cp);
                     stepLosses.addAll(st.stepLosses());
                     epochLosses.addAll(st.epochLosses());
                     startEpoch = st.epochsCompleted();
@@ -145,7 +142,7 @@ public final class TransformerTrainer {
             long[] ids = new long[settings.batchSize() * t];
             long[] targets = new long[settings.batchSize() * t];
             byte[] data = corpus.bytes();
-            try (Progress bar = progress.start("train transformer " + config.size(), total, "steps")) {
+            try (Progress bar = run.progress().start("train transformer " + config.size(), total, "steps")) {
                 bar.step(step);
                 for (int epoch = startEpoch; epoch < settings.epochs() && step < total; epoch++) {
                     int[] order = epochOrder(n, epoch);
@@ -160,7 +157,7 @@ public final class TransformerTrainer {
                             }
                         }
                         double loss = trainStep(model, adam, ids, targets, (float) learningRate(settings.learningRate(), step, total));
-                        if (!Double.isFinite(loss)) throw new IllegalStateException("training diverged at step " + step + " (loss " + loss + ")");
+                        if (!Double.isFinite(loss)) throw new TrainingDivergedException(ARCHITECTURE, settings.seed(), epoch + 1, step + 1, "loss " + loss);
                         stepLosses.add(loss);
                         epochSum += loss;
                         epochSteps++;
@@ -171,7 +168,8 @@ public final class TransformerTrainer {
                     epochLosses.add(epochSum / Math.max(1, epochSteps));
                     double seconds = priorSeconds + (System.nanoTime() - begin) / 1e9;
                     TrainingRecord rec = record(corpus, model, null, epoch + 1, step, total, epochLosses, stepLosses, seconds);
-                    writeCheckpoint(modelDir, epoch + 1, model, adam, rec);
+                    CheckpointFolder.save(modelDir, header(corpus, epoch + 1, rec), Map.of(PARAMETERS, bytesOf(model),
+                            OPTIMIZER, CheckpointFile.bytes(adam::save)));
                 }
             }
             byte[] params = bytesOf(model);
@@ -217,29 +215,21 @@ public final class TransformerTrainer {
         return bytes.toByteArray();
     }
 
-    private static DataInputStream dataIn(Path p) throws IOException {
-        return new DataInputStream(new BufferedInputStream(Files.newInputStream(p)));
+    /** The checkpoint header of this run after {@code epochsDone} epochs; {@code rec} is the progress so far. */
+    private CheckpointFile.Header header(TextCorpus corpus, int epochsDone, TrainingRecord rec) {
+        @SuppressWarnings("unchecked")
+        Map<String, Object> config = JSON.convertValue(this.config, Map.class);
+        @SuppressWarnings("unchecked")
+        Map<String, Object> state = rec == null ? Map.of() : Map.of("record", JSON.convertValue(rec, Map.class));
+        return new CheckpointFile.Header(ARCHITECTURE, config, settings, corpus.sha256(), epochsDone, state);
     }
 
-    private static void writeCheckpoint(Path modelDir, int epoch, CausalTransformer model, Adam adam, TrainingRecord rec) throws IOException {
-        Path dir = modelDir.resolve(CHECKPOINTS).resolve(String.format("epoch-%03d", epoch));
-        Files.createDirectories(dir);
-        AtomicFiles.writeBytes(dir.resolve(PARAMS_FILE), bytesOf(model));
-        AtomicFiles.write(dir.resolve("optimizer.bin"), out -> {
-            DataOutputStream d = new DataOutputStream(new BufferedOutputStream(out));
-            adam.save(d);
-            d.flush();
-        });
-        AtomicFiles.writeBytes(dir.resolve("state.json"), JSON.writeValueAsBytes(rec)); // last: marks the checkpoint complete
-    }
-
-    /** The latest complete checkpoint folder in {@code modelDir}, or null. */
-    static Path latestCheckpoint(Path modelDir) throws IOException {
-        Path root = modelDir.resolve(CHECKPOINTS);
-        if (!Files.isDirectory(root)) return null;
-        try (Stream<Path> s = Files.list(root)) {
-            return s.filter(p -> p.getFileName().toString().startsWith("epoch-") && Files.exists(p.resolve("state.json")))
-                    .max(Path::compareTo).orElse(null);
+    private static TrainingRecord recordOf(CheckpointFile.Loaded cp) {
+        try {
+            return JSON.convertValue(cp.header().state().get("record"), TrainingRecord.class);
+        } catch (IllegalArgumentException e) {
+            throw new InputException(cp.file(), "checkpoint has no valid training record: " + e.getMessage()
+                    + " (delete the checkpoint, or train again without resuming)");
         }
     }
 }

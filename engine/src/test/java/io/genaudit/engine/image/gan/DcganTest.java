@@ -5,7 +5,8 @@ import io.genaudit.engine.image.Images;
 import io.genaudit.engine.image.ShapesTestData;
 import io.genaudit.engine.image.nn.ModelFolder;
 import io.genaudit.engine.image.nn.TrainingData;
-import io.genaudit.engine.image.nn.TrainingSettings;
+import io.genaudit.engine.train.CheckpointFolder;
+import io.genaudit.engine.train.TrainingRun;
 import io.genaudit.engine.Progress;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -23,7 +24,7 @@ class DcganTest {
         TrainingData data = ShapesTestData.data(null);
         DcganConfig cfg = DcganConfig.preset("tiny", 3, 32, 32, 0);
         long t0 = System.nanoTime();
-        try (DcganModel a = DcganTrainer.train(data, cfg, new TrainingSettings(tmp.resolve("a"), 5, 3, false, Progress.SILENT))) {
+        try (DcganModel a = DcganTrainer.train(data, cfg, DcganTrainer.defaultSettings("tiny", 5, 3), new TrainingRun(tmp.resolve("a"), false, Progress.SILENT))) {
             double secs = (System.nanoTime() - t0) / 1e9;
             assertTrue(secs < 30, "tiny DCGAN took " + secs + " s");
             Map<String, Object> json = ModelFolder.readJson(tmp.resolve("a/model.json"));
@@ -46,20 +47,20 @@ class DcganTest {
             assertArrayEquals(s1.slice(0, 2).data(), a.generate(2, 42, null).data(), 1e-5f);
 
             // same seed, same training, same samples; the saved model loads to the same generator
-            try (DcganModel b = DcganTrainer.train(data, cfg, new TrainingSettings(tmp.resolve("b"), 5, 3, false, Progress.SILENT));
+            try (DcganModel b = DcganTrainer.train(data, cfg, DcganTrainer.defaultSettings("tiny", 5, 3), new TrainingRun(tmp.resolve("b"), false, Progress.SILENT));
                  DcganModel loaded = DcganModel.load(tmp.resolve("a"))) {
                 assertArrayEquals(s1.data(), b.generate(6, 42, null).data());
                 assertArrayEquals(s1.data(), loaded.generate(6, 42, null).data());
                 assertTrue(loaded.describe().contains("3 epochs"), loaded.describe());
             }
             // resume: 2 epochs, then resume to 3 gives the uninterrupted result
-            DcganTrainer.train(data, cfg, new TrainingSettings(tmp.resolve("c"), 5, 2, false, Progress.SILENT)).close();
-            try (DcganModel c = DcganTrainer.train(data, cfg, new TrainingSettings(tmp.resolve("c"), 5, 3, true, Progress.SILENT))) {
+            DcganTrainer.train(data, cfg, DcganTrainer.defaultSettings("tiny", 5, 2), new TrainingRun(tmp.resolve("c"), false, Progress.SILENT)).close();
+            try (DcganModel c = DcganTrainer.train(data, cfg, DcganTrainer.defaultSettings("tiny", 5, 3), new TrainingRun(tmp.resolve("c"), true, Progress.SILENT))) {
                 assertArrayEquals(s1.data(), c.generate(6, 42, null).data());
             }
             // a checkpoint of another run is refused
             InputException e = assertThrows(InputException.class, () ->
-                    DcganTrainer.train(data, cfg, new TrainingSettings(tmp.resolve("c"), 6, 4, true, Progress.SILENT)));
+                    DcganTrainer.train(data, cfg, DcganTrainer.defaultSettings("tiny", 6, 4), new TrainingRun(tmp.resolve("c"), true, Progress.SILENT)));
             assertTrue(e.getMessage().contains("seed"), e.getMessage());
         }
     }
@@ -69,7 +70,7 @@ class DcganTest {
         TrainingData data = ShapesTestData.data("colour");
         assertEquals(List.of("red", "green", "blue"), data.classNames());
         DcganConfig cfg = DcganConfig.preset("tiny", 3, 32, 32, 3);
-        try (DcganModel m = DcganTrainer.train(data, cfg, new TrainingSettings(tmp.resolve("c"), 1, 1, false, Progress.SILENT))) {
+        try (DcganModel m = DcganTrainer.train(data, cfg, DcganTrainer.defaultSettings("tiny", 1, 1), new TrainingRun(tmp.resolve("c"), false, Progress.SILENT))) {
             assertEquals(3, m.numClasses());
             Images x = m.generate(4, 1, new int[]{0, 1, 2, 0});
             assertEquals(4, x.n());
@@ -80,6 +81,6 @@ class DcganTest {
             assertEquals(1, x.channels());
             assertEquals(28, x.height());
         }
-        assertTrue(Files.exists(tmp.resolve("c/checkpoints/epoch-0001/state.json")));
+        assertTrue(Files.exists(CheckpointFolder.file(tmp.resolve("c"), 1)));
     }
 }

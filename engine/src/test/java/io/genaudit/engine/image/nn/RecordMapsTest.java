@@ -14,10 +14,15 @@ class RecordMapsTest {
     void configsRoundTripThroughJsonInDeclarationOrder() {
         DcganConfig d = DcganConfig.preset("small", 3, 32, 32, 3);
         Map<String, Object> m = ModelFolder.roundTrip(d.toMap());
-        assertEquals(List.of("size", "channels", "height", "width", "latentDim", "ngf", "ndf", "numClasses", "batchSize",
-                "learningRate", "beta1"), List.copyOf(m.keySet()));
-        assertEquals((double) 2e-4f, m.get("learningRate"));
+        assertEquals(List.of("size", "channels", "height", "width", "latentDim", "ngf", "ndf", "numClasses", "beta1"),
+                List.copyOf(m.keySet()));
+        assertEquals((double) 0.5f, m.get("beta1"));
         assertEquals(d, DcganConfig.fromMap(m));
+        // model folders written before batch size and learning rate became training settings still load
+        Map<String, Object> older = new java.util.LinkedHashMap<>(m);
+        older.put("batchSize", 64);
+        older.put("learningRate", 2e-4);
+        assertEquals(d, DcganConfig.fromMap(older));
         VaeConfig v = VaeConfig.preset("tiny", 1, 28, 28);
         assertEquals(v, VaeConfig.fromMap(ModelFolder.roundTrip(v.toMap())));
     }

@@ -1,6 +1,7 @@
 package io.genaudit.engine.image.shapes;
 
 import io.genaudit.engine.Progress;
+import io.genaudit.engine.train.TrainingRun;
 import io.genaudit.engine.image.ShapesTestData;
 import io.genaudit.fixtures.shapes.ShapesFixture;
 import io.genaudit.fixtures.shapes.ShapesSpec;
@@ -20,7 +21,7 @@ class ShapesCnnTest {
         Path held = tmp.resolve("held");
         ShapesFixture.write(ShapesSpec.balanced(150), 999, held);
         ShapesCnnTrainer.Labelled heldOut = ShapesCnnTrainer.Labelled.fromFolder(held);
-        try (ShapesCnn cnn = ShapesCnnTrainer.train(train, heldOut, tmp.resolve("cnn"), 1, 4, Progress.SILENT)) {
+        try (ShapesCnn cnn = ShapesCnnTrainer.train(train, heldOut, ShapesCnnTrainer.defaultSettings(1, 4), new TrainingRun(tmp.resolve("cnn"), false, Progress.SILENT))) {
             Map<String, Double> acc = ShapesCnnTrainer.accuracy(cnn, heldOut);
             // chance is 1/3 for colour and shape; a few epochs on 256 images must beat it clearly
             assertTrue(acc.get("colour") > 0.8, "colour accuracy " + acc);

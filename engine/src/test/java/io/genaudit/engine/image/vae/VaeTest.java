@@ -5,7 +5,7 @@ import io.genaudit.engine.image.Images;
 import io.genaudit.engine.image.ShapesTestData;
 import io.genaudit.engine.image.nn.ModelFolder;
 import io.genaudit.engine.image.nn.TrainingData;
-import io.genaudit.engine.image.nn.TrainingSettings;
+import io.genaudit.engine.train.TrainingRun;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -20,7 +20,7 @@ class VaeTest {
     void tinyLossFallsSeedsReproduceAndResumeMatches(@TempDir Path tmp) throws Exception {
         TrainingData data = ShapesTestData.data(null);
         VaeConfig cfg = VaeConfig.preset("tiny", 3, 32, 32);
-        try (VaeModel a = VaeTrainer.train(data, cfg, new TrainingSettings(tmp.resolve("a"), 3, 3, false, Progress.SILENT))) {
+        try (VaeModel a = VaeTrainer.train(data, cfg, VaeTrainer.defaultSettings("tiny", 3, 3), new TrainingRun(tmp.resolve("a"), false, Progress.SILENT))) {
             Map<String, Object> json = ModelFolder.readJson(tmp.resolve("a/model.json"));
             @SuppressWarnings("unchecked")
             Map<String, List<Number>> ep = (Map<String, List<Number>>) ((Map<String, Object>) json.get("history")).get("perEpoch");
@@ -51,10 +51,10 @@ class VaeTest {
     void sameSeedRetrainsAndResumeMatch(@TempDir Path tmp) throws Exception {
         TrainingData data = ShapesTestData.data(null);
         VaeConfig cfg = VaeConfig.preset("tiny", 3, 32, 32);
-        try (VaeModel a = VaeTrainer.train(data, cfg, new TrainingSettings(tmp.resolve("a"), 3, 3, false, Progress.SILENT))) {
+        try (VaeModel a = VaeTrainer.train(data, cfg, VaeTrainer.defaultSettings("tiny", 3, 3), new TrainingRun(tmp.resolve("a"), false, Progress.SILENT))) {
             Images s = a.generate(5, 9, null);
-            VaeTrainer.train(data, cfg, new TrainingSettings(tmp.resolve("b"), 3, 2, false, Progress.SILENT)).close();
-            try (VaeModel b = VaeTrainer.train(data, cfg, new TrainingSettings(tmp.resolve("b"), 3, 3, true, Progress.SILENT));
+            VaeTrainer.train(data, cfg, VaeTrainer.defaultSettings("tiny", 3, 2), new TrainingRun(tmp.resolve("b"), false, Progress.SILENT)).close();
+            try (VaeModel b = VaeTrainer.train(data, cfg, VaeTrainer.defaultSettings("tiny", 3, 3), new TrainingRun(tmp.resolve("b"), true, Progress.SILENT));
                  VaeModel loaded = VaeModel.load(tmp.resolve("a"))) {
                 assertArrayEquals(s.data(), b.generate(5, 9, null).data());
                 assertArrayEquals(s.data(), loaded.generate(5, 9, null).data());

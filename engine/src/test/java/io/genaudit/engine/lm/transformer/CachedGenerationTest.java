@@ -5,6 +5,8 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.index.NDIndex;
 import ai.djl.ndarray.types.Shape;
 import io.genaudit.engine.Progress;
+import io.genaudit.engine.train.TrainingRun;
+import io.genaudit.engine.train.TrainingSettings;
 import io.genaudit.engine.lm.SamplingSettings;
 import io.genaudit.engine.lm.TokenDecoder;
 import io.genaudit.fixtures.text.MarkovSource;
@@ -31,8 +33,8 @@ class CachedGenerationTest {
         io.genaudit.engine.TorchThreads.pin();
         Path f = tmp.resolve("markov.txt");
         Files.writeString(f, MarkovSource.standard().sample(12_000, 99), StandardCharsets.US_ASCII);
-        new TransformerTrainer(TransformerConfig.tiny(), new TrainingSettings(7, 1, 8, 1e-2, 0), Progress.SILENT)
-                .train(TextCorpus.read(f), tmp.resolve("model"), false);
+        new TransformerTrainer(TransformerConfig.tiny(), new TrainingSettings(7, 1, 8, 1e-2, 0))
+                .train(TextCorpus.read(f), new TrainingRun(tmp.resolve("model"), false, Progress.SILENT));
         lm = TransformerLanguageModel.load(tmp.resolve("model"));
         prompt = lm.tokenizer().encode("the cat ");
     }

@@ -1,6 +1,9 @@
 package io.genaudit.engine.lm.transformer;
 
 import io.genaudit.engine.Progress;
+import io.genaudit.engine.train.CheckpointFolder;
+import io.genaudit.engine.train.TrainingRun;
+import io.genaudit.engine.train.TrainingSettings;
 import io.genaudit.engine.lm.LanguageModel;
 import io.genaudit.engine.lm.SamplingSettings;
 import io.genaudit.fixtures.text.MarkovSource;
@@ -34,14 +37,18 @@ class TransformerTrainerTest {
         larger = TextCorpus.read(g);
     }
 
-    private static TransformerTrainer trainer(int epochs, Progress.Factory p) {
-        return new TransformerTrainer(TransformerConfig.tiny(), new TrainingSettings(7, epochs, 8, 1e-2, 0), p);
+    private static TransformerTrainer trainer(int epochs) {
+        return new TransformerTrainer(TransformerConfig.tiny(), new TrainingSettings(7, epochs, 8, 1e-2, 0));
+    }
+
+    private static TrainingRun run(Path dir, boolean resume) {
+        return new TrainingRun(dir, resume, Progress.SILENT);
     }
 
     @Test
     void tinyLossFallsAndModelJsonDescribesTheRun(@TempDir Path dir) throws Exception {
         long t0 = System.nanoTime();
-        TrainingRecord rec = trainer(2, Progress.SILENT).train(larger, dir, false);
+        TrainingRecord rec = trainer(2).train(larger, run(dir, false));
         double seconds = (System.nanoTime() - t0) / 1e9;
         assertTrue(seconds < 60, "tiny training took " + seconds + " s");
         // uniform over 256 bytes is ln 256 = 5.55; the unigram of the 20 symbols is about 2.9; the source's entropy
@@ -55,7 +62,7 @@ class TransformerTrainerTest {
         assertEquals(rec, onDisk);
         assertEquals(larger.sha256(), onDisk.dataSha256());
         assertEquals(io.genaudit.engine.io.Sha256.of(dir.resolve("params.bin")), onDisk.parametersSha256());
-        assertTrue(Files.exists(dir.resolve("checkpoints/epoch-002/state.json")));
+        assertTrue(Files.exists(CheckpointFolder.file(dir, 2)));
         try (TransformerLanguageModel lm = TransformerLanguageModel.load(dir)) {
             assertEquals(64, lm.contextLength());
             // padding invariance: scoring windows together equals scoring each alone
@@ -75,12 +82,11 @@ class TransformerTrainerTest {
 
     @Test
     void sameSeedSameParametersLossesAndSamples(@TempDir Path a, @TempDir Path b) throws Exception {
-        TrainingRecord ra = trainer(1, Progress.SILENT).train(corpus, a, false);
-        TrainingRecord rb = trainer(1, Progress.SILENT).train(corpus, b, false);
+        TrainingRecord ra = trainer(1).train(corpus, run(a, false));
+        TrainingRecord rb = trainer(1).train(corpus, run(b, false));
         assertEquals(ra.stepLosses(), rb.stepLosses());
         assertEquals(ra.parametersSha256(), rb.parametersSha256());
-        TrainingRecord rc = new TransformerTrainer(TransformerConfig.tiny(), new TrainingSettings(8, 1, 8, 1e-2, 0), Progress.SILENT)
-                .train(corpus, a.resolve("other"), false);
+        TrainingRecord rc = new TransformerTrainer(TransformerConfig.tiny(), new TrainingSettings(8, 1, 8, 1e-2, 0)).train(corpus, run(a.resolve("other"), false));
         assertNotEquals(ra.parametersSha256(), rc.parametersSha256());
         try (LanguageModel la = TransformerLanguageModel.load(a); LanguageModel lb = TransformerLanguageModel.load(b)) {
             int[] prompt = la.tokenizer().encode("the ");
@@ -100,7 +106,7 @@ class TransformerTrainerTest {
 
     @Test
     void stopStringEndsGeneration(@TempDir Path dir) throws Exception {
-        trainer(1, Progress.SILENT).train(corpus, dir, false);
+        trainer(1).train(corpus, run(dir, false));
         try (LanguageModel lm = TransformerLanguageModel.load(dir)) {
             int[] prompt = lm.tokenizer().encode("ab");
             SamplingSettings s = new SamplingSettings(200, 1.0, 0, 1.0, List.of(" "));
@@ -112,7 +118,7 @@ class TransformerTrainerTest {
 
     @Test
     void resumedRunEqualsUninterruptedRun(@TempDir Path full, @TempDir Path cut) throws Exception {
-        TrainingRecord whole = trainer(3, Progress.SILENT).train(corpus, full, false);
+        TrainingRecord whole = trainer(3).train(corpus, run(full, false));
         long perEpoch = whole.steps() / 3;
         AtomicLong seen = new AtomicLong();
         Progress.Factory crashing = (task, total, unit) -> new Progress() {
@@ -122,11 +128,11 @@ class TransformerTrainerTest {
             public void message(String text) { }
             public void close() { }
         };
-        assertThrows(IllegalStateException.class, () -> trainer(3, crashing).train(corpus, cut, false));
+        assertThrows(IllegalStateException.class, () -> trainer(3).train(corpus, new TrainingRun(cut, false, crashing)));
         assertFalse(Files.exists(cut.resolve("params.bin")));
-        assertTrue(Files.exists(cut.resolve("checkpoints/epoch-001/state.json")));
-        assertFalse(Files.exists(cut.resolve("checkpoints/epoch-002/state.json")));
-        TrainingRecord resumed = trainer(3, Progress.SILENT).train(corpus, cut, true);
+        assertTrue(Files.exists(CheckpointFolder.file(cut, 1)));
+        assertFalse(Files.exists(CheckpointFolder.file(cut, 2)));
+        TrainingRecord resumed = trainer(3).train(corpus, run(cut, true));
         assertEquals(whole.stepLosses(), resumed.stepLosses());
         assertEquals(whole.parametersSha256(), resumed.parametersSha256());
         assertArrayEquals(Files.readAllBytes(full.resolve("params.bin")), Files.readAllBytes(cut.resolve("params.bin")));
@@ -134,10 +140,10 @@ class TransformerTrainerTest {
 
     @Test
     void resumeRefusesADifferentRun(@TempDir Path dir) throws Exception {
-        new TransformerTrainer(TransformerConfig.tiny(), new TrainingSettings(7, 1, 16, 5e-3, 5), Progress.SILENT).train(corpus, dir, false);
+        new TransformerTrainer(TransformerConfig.tiny(), new TrainingSettings(7, 1, 16, 5e-3, 5)).train(corpus, run(dir, false));
         var e = assertThrows(io.genaudit.engine.InputException.class, () -> new TransformerTrainer(TransformerConfig.tiny(),
-                new TrainingSettings(9, 1, 16, 5e-3, 5), Progress.SILENT).train(corpus, dir, true));
-        assertTrue(e.getMessage().contains("same architecture, settings and data"), e.getMessage());
+                new TrainingSettings(9, 1, 16, 5e-3, 5)).train(corpus, run(dir, true)));
+        assertTrue(e.getMessage().contains("another run (training.seed 7 in the checkpoint, 9 requested)"), e.getMessage());
     }
 
     @Test
