@@ -4,7 +4,9 @@ import io.genaudit.engine.lm.TorchScriptLanguageModel;
 import io.genaudit.metrics.diversity.NgramIndex;
 import io.genaudit.metrics.diversity.SelfBleu;
 import io.genaudit.metrics.diversity.TextTokens;
-import io.genaudit.metrics.perplexity.PerplexityEvaluation;
+import io.genaudit.metrics.contract.MetricRun;
+import io.genaudit.metrics.perplexity.PerplexityMetric;
+import io.genaudit.metrics.perplexity.RollingLogLikelihood;
 import io.genaudit.metrics.perplexity.SlidingWindowPlan;
 import io.genaudit.metrics.perplexity.TextDocuments;
 
@@ -27,12 +29,14 @@ public class LmMetricsBench {
             List<String> docs = TextDocuments.read(Path.of(args[2]));
             try (var lm = new TorchScriptLanguageModel(Path.of(args[1]), ByteTokenizer.INSTANCE, 256)) {
                 SlidingWindowPlan plan = new SlidingWindowPlan(len, stride);
-                PerplexityEvaluation.run(lm, docs.subList(0, 2), plan, batch, null, 0.95, Progress.SILENT);
+                RollingLogLikelihood scorer = new RollingLogLikelihood(lm, plan, batch);
+                scorer.score(docs.subList(0, 2), Progress.SILENT);
                 long t0 = System.nanoTime();
-                PerplexityEvaluation ev = PerplexityEvaluation.run(lm, docs, plan, batch, null, 0.95, Progress.SILENT);
+                PerplexityMetric.Result r = MetricRun.once(new PerplexityMetric(), new PerplexityMetric.Params(0, 0.95, 0),
+                        scorer.score(docs, Progress.SILENT));
                 double sec = (System.nanoTime() - t0) / 1e9;
                 System.out.printf(Locale.ROOT, "{\"engine\": \"djl pytorch\", \"tokens\": %d, \"seconds\": %.4f, \"tokens_per_s\": %.1f, \"perplexity\": %.10f}%n",
-                        ev.result().tokens(), sec, ev.result().tokens() / sec, ev.result().tokenPerplexity());
+                        r.tokens(), sec, r.tokens() / sec, r.value());
             }
         } else {
             List<List<String>> toks = TextTokens.WHITESPACE.tokens(Files.readAllLines(Path.of(args[1])).stream().filter(s -> !s.isBlank()).toList());

@@ -1,17 +1,18 @@
 package io.genaudit.audits.compare;
 
 import io.genaudit.metrics.stats.Bootstrap;
+import io.genaudit.reports.PerDocumentScores;
+import io.genaudit.values.DocumentScore;
 import io.genaudit.values.Interval;
 import io.genaudit.reports.AuditResult;
 import org.apache.commons.math3.distribution.NormalDistribution;
 
 import java.util.List;
-import java.util.Map;
 
 /**
  * Estimates the difference between two results of the same audit with an interval and a two-sided test. When both
- * results carry per-document log-likelihoods of the same documents (perplexity: {@code per_document} with
- * {@code nll_nats} and {@code tokens}), a paired bootstrap over documents is used; otherwise the two results are treated as
+ * results carry per-document log-likelihoods of the same documents ({@link PerDocumentScores}: the same document ids
+ * and token counts in the same order), a paired bootstrap over documents is used; otherwise the two results are treated as
  * independent samples and the difference's standard error is combined from each result's own interval (normal
  * approximation), which is how FID/KID/AUC intervals from separate runs combine.
  */
@@ -30,35 +31,23 @@ public final class DifferenceEstimator {
     public Difference estimate(AuditResult a, AuditResult b) {
         double va = a.value() == null ? Double.NaN : a.value();
         double vb = b.value() == null ? Double.NaN : b.value();
-        double[][] pa = perDocument(a);
-        double[][] pb = perDocument(b);
-        if (pa != null && pb != null && pa[0].length == pb[0].length && pa[0].length > 1
-                && java.util.Arrays.equals(pa[1], pb[1])) {
-            return pairedBootstrap(a, b, va, vb, pa, pb);
-        }
+        List<DocumentScore> da = PerDocumentScores.of(a);
+        List<DocumentScore> db = PerDocumentScores.of(b);
+        if (sameDocuments(da, db)) return pairedBootstrap(a, b, va, vb, da, db);
         return fromIntervals(a, b, va, vb);
     }
 
-    /**
-     * Per-document NLL sums and token counts from a perplexity result's {@code per_document} details
-     * ({@code [{tokens, nll_nats}, ...]}), or null when the result does not carry them.
-     */
-    static double[][] perDocument(AuditResult r) {
-        if (!(r.details().get("per_document") instanceof List<?> docs) || docs.isEmpty()) return null;
-        double[][] out = new double[2][docs.size()];
-        for (int i = 0; i < docs.size(); i++) {
-            if (!(docs.get(i) instanceof Map<?, ?> m) || !(m.get("nll_nats") instanceof Number x)
-                    || !(m.get("tokens") instanceof Number y)) {
-                return null;
-            }
-            out[0][i] = x.doubleValue();
-            out[1][i] = y.doubleValue();
+    /** Whether both sides scored the same two or more documents (ids and token counts), in the same order. */
+    static boolean sameDocuments(List<DocumentScore> a, List<DocumentScore> b) {
+        if (a == null || b == null || a.size() != b.size() || a.size() < 2) return false;
+        for (int i = 0; i < a.size(); i++) {
+            if (!a.get(i).id().equals(b.get(i).id()) || a.get(i).tokens() != b.get(i).tokens()) return false;
         }
-        return out;
+        return true;
     }
 
-    private Difference pairedBootstrap(AuditResult a, AuditResult b, double va, double vb, double[][] pa, double[][] pb) {
-        int n = pa[0].length;
+    private Difference pairedBootstrap(AuditResult a, AuditResult b, double va, double vb, List<DocumentScore> pa, List<DocumentScore> pb) {
+        int n = pa.size();
         Bootstrap boot = new Bootstrap(resamples, seed);
         double[] reps = boot.replicates(n, idx -> ppl(pb, idx) - ppl(pa, idx));
         Interval ci = Bootstrap.expandedPercentiles(reps, level, n,
@@ -75,12 +64,12 @@ public final class DifferenceEstimator {
         return new Difference(a.id(), a.metric(), a.model(), b.model(), va, vb, vb - va, ci, p, p, ci.method());
     }
 
-    private static double ppl(double[][] doc, int[] idx) {
+    private static double ppl(List<DocumentScore> doc, int[] idx) {
         double nll = 0;
         double tok = 0;
         for (int i : idx) {
-            nll += doc[0][i];
-            tok += doc[1][i];
+            nll += doc.get(i).nllNats();
+            tok += doc.get(i).tokens();
         }
         return Math.exp(nll / tok);
     }

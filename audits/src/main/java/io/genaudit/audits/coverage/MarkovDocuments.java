@@ -1,6 +1,6 @@
 package io.genaudit.audits.coverage;
 
-import io.genaudit.metrics.perplexity.DocumentScore;
+import io.genaudit.values.DocumentScore;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -50,10 +50,11 @@ public final class MarkovDocuments {
     /** Per-document scores of {@code docs} under a model with transitions {@code model}. */
     public List<DocumentScore> score(List<int[]> docs, double[][] model) {
         List<DocumentScore> out = new ArrayList<>(docs.size());
-        for (int[] x : docs) {
+        for (int k = 0; k < docs.size(); k++) {
+            int[] x = docs.get(k);
             double nll = -Math.log(stationary[x[0]]);
             for (int t = 1; t < x.length; t++) nll -= Math.log(model[x[t - 1]][x[t]]);
-            out.add(new DocumentScore(nll, x.length, x.length, 1));
+            out.add(new DocumentScore(k, null, nll, x.length, x.length, 1));
         }
         return out;
     }

@@ -1,15 +1,14 @@
 package io.genaudit.audits.coverage;
 
 import io.genaudit.audits.compare.DifferenceEstimator;
-import io.genaudit.metrics.perplexity.DocumentScore;
+import io.genaudit.values.DocumentScore;
+import io.genaudit.reports.PerDocumentScores;
 import io.genaudit.metrics.perplexity.PerplexityBootstrap;
 import io.genaudit.metrics.stats.Bootstrap;
 import io.genaudit.reports.AuditResult;
 import io.genaudit.values.Interval;
 
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.SplittableRandom;
 
 /**
@@ -69,15 +68,13 @@ public final class PerplexityCoverage implements CoverageCase {
 
     /** A perplexity audit result carrying per-document scores, as the perplexity audit writes it. */
     private static AuditResult result(String model, List<DocumentScore> docs) {
-        List<Map<String, Object>> per = new ArrayList<>();
         double nll = 0;
         long tokens = 0;
         for (DocumentScore d : docs) {
-            per.add(Map.of("tokens", d.tokens(), "nll_nats", d.nllNats()));
             nll += d.nllNats();
             tokens += d.tokens();
         }
-        return new AuditResult("ppl", "perplexity", model, "markov", Math.exp(nll / tokens), null, null, tokens, Map.of(), null,
-                Map.of("per_document", per), null, null, null, null);
+        return AuditResult.builder("ppl", "perplexity").model(model).dataset("markov").value(Math.exp(nll / tokens)).n(tokens)
+                .detail(PerDocumentScores.KEY, docs).build();
     }
 }

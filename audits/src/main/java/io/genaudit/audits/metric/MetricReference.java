@@ -1,5 +1,6 @@
 package io.genaudit.audits.metric;
 
+import io.genaudit.metrics.contract.Flatten;
 import io.genaudit.metrics.contract.Metric;
 import io.genaudit.metrics.contract.ParamSchema;
 import io.genaudit.values.Interval;
@@ -36,19 +37,29 @@ public final class MetricReference {
         }
         s.append("\nOutput keys (run record `details`, `--json`; numeric ones can be gated with `on:`): ");
         List<String> keys = new ArrayList<>();
-        for (RecordComponent c : metric.resultType().getRecordComponents()) {
+        outputKeys(metric.resultType(), "", keys);
+        s.append(String.join(", ", keys)).append(".\n").append(END).append('\n');
+        return s.toString();
+    }
+
+    /** The output keys of record {@code type} after {@code prefix}; {@link Flatten}ed components by their own keys. */
+    private static void outputKeys(Class<?> type, String prefix, List<String> keys) {
+        for (RecordComponent c : type.getRecordComponents()) {
             if (c.getName().equals("notes")) continue;
             if (c.isAnnotationPresent(io.genaudit.metrics.contract.Evidence.class)) continue; // for presenters, not an output key
-            String key = ParamSchema.snake(c.getName());
+            Flatten flat = c.getAnnotation(Flatten.class);
+            if (flat != null && c.getType().isRecord()) {
+                outputKeys(c.getType(), prefix + flat.prefix(), keys);
+                continue;
+            }
+            String key = prefix + ParamSchema.snake(c.getName());
             if (c.getType() == Interval.class && !key.equals("ci")) {
                 String base = key.endsWith("_ci") ? key : key + "_ci";
                 keys.add("`" + base + "_low`, `" + base + "_high`, `" + base + "_method`");
-            } else {
-                keys.add("`" + key + "`");
+            } else if (!keys.contains("`" + key + "`")) {
+                keys.add("`" + key + "`"); // a flattened record's n is the result's n
             }
         }
-        s.append(String.join(", ", keys)).append(".\n").append(END).append('\n');
-        return s.toString();
     }
 
     private static String direction(Metric<?, ?, ?, ?> m) {

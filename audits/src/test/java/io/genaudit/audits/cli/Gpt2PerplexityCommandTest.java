@@ -39,9 +39,11 @@ class Gpt2PerplexityCommandTest {
             words += r.get("words").asLong();
             bytes += r.get("bytes").asLong();
         }
-        assertEquals("rolling", j.get("method").asText());
-        assertEquals(50256, j.get("prefix_token").asInt());
-        assertEquals(64, j.get("max_length").asInt());
+        assertEquals("rolling", j.get("inputs").get("method").asText());
+        assertEquals(50256, j.get("inputs").get("prefix_token").asInt());
+        assertEquals(64, j.get("inputs").get("max_length").asInt());
+        assertEquals(3, j.get("per_document").size());
+        assertEquals("licence.txt", j.get("per_document").get(0).get("id").asText());
         assertEquals(Math.exp(nll / words), j.get("word_perplexity").asDouble(), 1e-5 * Math.exp(nll / words));
         assertEquals(nll / bytes / Math.log(2), j.get("bits_per_byte").asDouble(), 1e-5);
     }

@@ -2,8 +2,6 @@ package io.genaudit.audits.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.genaudit.engine.io.NpyArray;
-import io.genaudit.engine.io.NpyWriter;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -34,22 +32,23 @@ class LmMetricCommandsTest {
         for (String f : new String[]{"distinct_4", "self_bleu_2", "self_bleu_3", "self_bleu_4", "entropy_1", "vendi", "seconds"}) {
             assertTrue(j.has(f), f);
         }
-        for (String f : new String[]{"distinct_1_ci", "distinct_2_ci", "entropy_4_ci", "self_bleu_2_ci"}) {
-            assertEquals(2, j.get(f).size(), f);
-            assertTrue(j.get(f).get(0).asDouble() <= j.get(f.replace("_ci", "")).asDouble(), f);
-            assertTrue(j.get(f).get(1).asDouble() >= j.get(f.replace("_ci", "")).asDouble(), f);
+        for (String f : new String[]{"distinct_1", "distinct_2", "entropy_4", "self_bleu_2"}) {
+            assertTrue(j.get(f + "_ci_low").asDouble() <= j.get(f).asDouble(), f);
+            assertTrue(j.get(f + "_ci_high").asDouble() >= j.get(f).asDouble(), f);
         }
-        assertEquals(1000, j.get("bootstrap_resamples").asInt());
-    }
+        assertEquals(1000, j.get("params").get("bootstrap").asInt());
+        assertFalse(j.has("reference_distinct_1"), "no reference given");
 
-    @Test
-    void vendiOnImageFeatures() throws Exception {
-        Path npy = dir.resolve("f.npy");
-        NpyWriter.write(npy, NpyArray.matrix(new double[][]{{1, 0}, {0, 2}, {3, 0}, {0, 1}}));
-        Path out = dir.resolve("v.json");
-        assertEquals(0, run("diversity", "--images", npy.toString(), "--json", out.toString()));
-        assertEquals(2.0, new ObjectMapper().readTree(out.toFile()).get("vendi").asDouble(), 1e-9);
-        assertEquals(2, run("diversity", "--images", dir.toString()));
+        Path ref = dir.resolve("ref.txt");
+        Files.writeString(ref, "one two three\nfour five six\n");
+        assertEquals(0, run("diversity", "--text", text.toString(), "--reference", ref.toString(), "--tokenizer", "bytes",
+                "--bootstrap", "0", "--json", out.toString()));
+        JsonNode k = new ObjectMapper().readTree(out.toFile());
+        assertEquals(2, k.get("reference_n").asInt());
+        assertEquals(1.0, k.get("reference_distinct_4").asDouble(), 1e-12, "two texts without a shared byte 4-gram");
+        assertFalse(k.has("distinct_2_ci_low"), "bootstrap 0: no intervals");
+        assertEquals(2, run("diversity", "--text", text.toString(), "--bootstrap", "5"));
+        assertEquals(2, run("diversity", "--text", text.toString(), "--tokenizer", "words"));
     }
 
     @Test

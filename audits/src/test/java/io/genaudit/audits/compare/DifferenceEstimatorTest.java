@@ -3,6 +3,9 @@ package io.genaudit.audits.compare;
 import io.genaudit.reports.AuditResult;
 import io.genaudit.reports.GateOutcome;
 import io.genaudit.values.Interval;
+import io.genaudit.reports.PerDocumentScores;
+import io.genaudit.reports.RunRecordJson;
+import io.genaudit.values.DocumentScore;
 import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;
@@ -18,19 +21,19 @@ class DifferenceEstimatorTest {
 
     /** A perplexity result over DOCS documents whose per-token NLL is {@code nll} plus per-document noise. */
     private static AuditResult perplexity(String model, double nll, double[] docEffect, SplittableRandom r, double noise) {
-        List<Map<String, Object>> docsOut = new ArrayList<>();
+        List<DocumentScore> docsOut = new ArrayList<>();
         double sn = 0;
         double st = 0;
         for (int i = 0; i < DOCS; i++) {
             double tokens = 200 + (i % 7) * 30;
             double perTok = nll + docEffect[i] + noise * r.nextGaussian();
-            docsOut.add(Map.of("nll_nats", perTok * tokens, "tokens", (long) tokens));
+            docsOut.add(new DocumentScore(i, "doc" + i, perTok * tokens, (long) tokens, 4 * (long) tokens, (long) tokens / 5));
             sn += perTok * tokens;
             st += tokens;
         }
         double ppl = Math.exp(sn / st);
-        return new AuditResult("ppl", "perplexity", model, "heldout", ppl, null, null, (long) st,
-                Map.of("maxLength", 128), null, Map.of("per_document", docsOut), null, null, null, null);
+        return AuditResult.builder("ppl", "perplexity").model(model).dataset("heldout").value(ppl).n((long) st)
+                .setting("maxLength", 128).detail(PerDocumentScores.KEY, docsOut).build();
     }
 
     private static double[] docEffects(long seed) {
@@ -124,5 +127,22 @@ class DifferenceEstimatorTest {
         assertTrue(p.get(0).startsWith("different data"), p.toString());
         assertTrue(p.get(1).contains("setting 'features' differs: inception vs dinov2"), p.toString());
         assertTrue(Comparability.problems(a, a).isEmpty());
+    }
+
+    /** A run.json read back holds the scores as JSON objects: the comparison reads them as the same typed records. */
+    @Test
+    void scoresReadBackFromJsonPairAsTheRecordsDo() {
+        double[] docs = docEffects(3);
+        AuditResult a = perplexity("small", 1.50, docs, new SplittableRandom(4), 0.02);
+        AuditResult b = perplexity("tiny", 1.55, docs, new SplittableRandom(5), 0.02);
+        AuditResult bJson = b.toBuilder().detail(PerDocumentScores.KEY,
+                RunRecordJson.mapper().convertValue(b.details().get(PerDocumentScores.KEY), List.class)).build();
+        assertInstanceOf(Map.class, ((List<?>) bJson.details().get(PerDocumentScores.KEY)).get(0));
+        assertEquals(PerDocumentScores.of(b), PerDocumentScores.of(bJson));
+        Difference typed = new DifferenceEstimator(0.95, 200, 1).estimate(a, b);
+        assertTrue(typed.method().contains("paired bootstrap over 60 documents"), typed.method());
+        assertEquals(typed, new DifferenceEstimator(0.95, 200, 1).estimate(a, bJson));
+        AuditResult legacy = b.toBuilder().detail(PerDocumentScores.KEY, List.of(Map.of("nll_nats", 3.0, "tokens", 2L), Map.of("nll_nats", 4.0, "tokens", 2L))).build();
+        assertNull(PerDocumentScores.of(legacy), "pre-record per_document entries are not taken for scores");
     }
 }

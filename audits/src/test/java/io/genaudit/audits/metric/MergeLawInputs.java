@@ -2,8 +2,10 @@ package io.genaudit.audits.metric;
 
 import io.genaudit.metrics.bias.AttributePredictions;
 import io.genaudit.metrics.bias.LmProbeScores;
+import io.genaudit.metrics.diversity.TextSample;
 import io.genaudit.metrics.fidelity.ClassLogitsBatch;
 import io.genaudit.metrics.fidelity.FeatureBatch;
+import io.genaudit.values.DocumentScore;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -18,6 +20,8 @@ import java.util.function.Function;
 final class MergeLawInputs {
     private static final Map<Class<?>, Function<Random, List<?>>> GENERATORS = Map.of(
             FeatureBatch.class, MergeLawInputs::featureBatches,
+            DocumentScore.class, MergeLawInputs::documentScores,
+            TextSample.class, MergeLawInputs::textSamples,
             ClassLogitsBatch.class, MergeLawInputs::classLogitsBatches,
             LmProbeScores.class, BiasMergeLawInputs::lmProbeScores,
             AttributePredictions.class, BiasMergeLawInputs::attributePredictions);
@@ -45,6 +49,32 @@ final class MergeLawInputs {
                 for (double[] r : rows) for (int j = 0; j < 4; j++) r[j] = rnd.nextGaussian() + shift * (j + 1) / 4.0;
                 out.add(FeatureBatch.rows(side, row, rows, side.name().toLowerCase()));
                 row += b;
+            }
+        }
+        return out;
+    }
+
+    /** 40 documents of 0 to 300 scored tokens (about 2-3 nats each), with byte and word counts, in corpus order. */
+    private static List<DocumentScore> documentScores(Random rnd) {
+        List<DocumentScore> out = new ArrayList<>();
+        for (int i = 0; i < 40; i++) {
+            long tokens = rnd.nextInt(8) == 0 ? 0 : 1 + rnd.nextInt(300);
+            out.add(new DocumentScore(i, "doc" + i + ".txt", tokens * (2 + rnd.nextDouble()), tokens, 4 * tokens + rnd.nextInt(9),
+                    tokens / 3 + 1));
+        }
+        return out;
+    }
+
+    /** 30 generations and 12 reference texts of 0 to 12 words from a 15-word vocabulary (Zipf-like: repeats likely). */
+    private static List<TextSample> textSamples(Random rnd) {
+        List<TextSample> out = new ArrayList<>();
+        for (TextSample.Set set : TextSample.Set.values()) {
+            int n = set == TextSample.Set.GENERATED ? 30 : 12;
+            for (int i = 0; i < n; i++) {
+                StringBuilder t = new StringBuilder();
+                int words = rnd.nextInt(13);
+                for (int w = 0; w < words; w++) t.append(w == 0 ? "" : " ").append("w").append((int) (15 * Math.pow(rnd.nextDouble(), 2)));
+                out.add(new TextSample(set, i, set + " " + i, i % 2 == 0 ? "p" : null, t.toString()));
             }
         }
         return out;

@@ -1,6 +1,12 @@
 package io.genaudit.audits.modules;
 
+import io.genaudit.audits.AuditModule;
 import io.genaudit.audits.AuditSpec;
+import io.genaudit.audits.metric.MetricAuditModule;
+import io.genaudit.metrics.diversity.DiversityMetric;
+import io.genaudit.metrics.perplexity.PerplexityMetric;
+import io.genaudit.reports.PerDocumentScores;
+import io.genaudit.values.DocumentScore;
 import io.genaudit.audits.Params;
 import io.genaudit.audits.plan.PlanException;
 import io.genaudit.fixtures.Fixtures;
@@ -30,7 +36,7 @@ class LanguageModelAuditsTest {
         LmAuditTestContext ctx = new LmAuditTestContext(dir);
         ctx.models.put("m", new SourceLanguageModel(false));
         ctx.datasets.put("heldout", Fixtures.materialize("markov-heldout", 0, dir));
-        PerplexityAudit audit = new PerplexityAudit();
+        AuditModule audit = MetricAuditModule.of(new PerplexityMetric());
         AuditResult r = audit.run(ctx, spec("perplexity", List.of("heldout"), Map.of("maxLength", 64, "stride", 48, "bootstrap", 200))).get(0);
         double truth = MarkovSource.standard().perplexityLowerBound();
         assertEquals(truth, r.value(), 0.03 * truth);
@@ -39,13 +45,29 @@ class LanguageModelAuditsTest {
         assertTrue(r.ci().method().startsWith("expanded percentile bootstrap over 50 documents"), r.ci().method());
         assertEquals(50L * (1500 - 1), r.n());
         assertEquals(r.n(), ((Number) r.details().get("tokens")).longValue());
-        for (String f : audit.gateFields()) assertInstanceOf(Double.class, r.details().get(f), f);
+        for (String f : List.of("bits_per_byte", "word_perplexity", "byte_perplexity")) {
+            assertTrue(audit.gateFields().contains(f), f);
+            assertInstanceOf(Double.class, r.details().get(f), f);
+        }
+        // per-document scores travel typed, in corpus order, named by file and paragraph
+        List<DocumentScore> docs = PerDocumentScores.of(r);
+        assertEquals(50, docs.size());
+        assertEquals(r.n(), docs.stream().mapToLong(DocumentScore::tokens).sum());
+        assertEquals("doc-000.txt", docs.get(0).id(), "named by file");
+        assertEquals(11L, r.settings().get("seed"), "the bootstrap seed is the run's seed");
+        assertEquals(200, r.settings().get("bootstrap"));
         assertEquals(Chart.Type.HISTOGRAM, r.charts().get(0).type());
         assertEquals(50, r.charts().get(0).series().get(0).y().length);
         assertEquals(48, r.settings().get("stride"));
         assertEquals(List.of("evaluate:tokens=" + r.n()), ctx.phases);
         assertThrows(PlanException.class, () -> audit.run(ctx, spec("perplexity", List.of("heldout"), Map.of("maxLength", 65))));
         assertThrows(PlanException.class, () -> audit.run(ctx, spec("perplexity", List.of("heldout"), Map.of("stride", 0))));
+        PlanException rollingStride = assertThrows(PlanException.class,
+                () -> audit.run(ctx, spec("perplexity", List.of("heldout"), Map.of("method", "rolling", "stride", 8))));
+        assertTrue(rollingStride.getMessage().contains("audits.a1.params.stride"), rollingStride.getMessage());
+        PlanException badBootstrap = assertThrows(PlanException.class,
+                () -> audit.run(ctx, spec("perplexity", List.of("heldout"), Map.of("bootstrap", 5))));
+        assertTrue(badBootstrap.getMessage().contains("audits.a1.params.bootstrap"), badBootstrap.getMessage());
     }
 
     @Test
@@ -53,14 +75,14 @@ class LanguageModelAuditsTest {
         LmAuditTestContext ctx = new LmAuditTestContext(dir);
         ctx.models.put("m", new SourceLanguageModel(false));
         ctx.datasets.put("train", Fixtures.materialize("markov-train", 0, dir));
-        DiversityAudit audit = new DiversityAudit();
+        AuditModule audit = MetricAuditModule.of(new DiversityMetric());
         Map<String, Object> params = Map.of("samples", 40, "maxNewTokens", 60, "referenceData", "train", "prompts", List.of("ab", "ca"),
                 "tokenizer", "bytes");
         AuditResult healthy = audit.run(ctx, spec("diversity", List.of(), params)).get(0);
         Map<String, Object> d = healthy.details();
         assertEquals(40, d.get("n"));
         assertEquals(40, d.get("reference_n"));
-        assertEquals(List.of("sample:tokens=2400", "evaluate:texts=80"), ctx.phases);
+        assertEquals(List.of("sample:tokens=2400"), ctx.phases);
         // same source: generations look like the reference
         assertEquals((double) d.get("reference_distinct_2"), (double) d.get("distinct_2"), 0.1);
         assertEquals((double) d.get("reference_self_bleu_2"), (double) d.get("self_bleu_2"), 0.15);
@@ -69,9 +91,11 @@ class LanguageModelAuditsTest {
         assertTrue(healthy.ci().low() < healthy.value() && healthy.value() < healthy.ci().high(), healthy.ci().toString());
         assertEquals("expected distinct-2 " + io.genaudit.metrics.diversity.DiversityIntervals.estimand(40), healthy.ci().estimand());
         assertTrue(healthy.ci().method().startsWith("half-sampling"), healthy.ci().method());
-        for (String f : List.of("distinct_2_ci", "entropy_3_ci", "self_bleu_4_ci", "reference_distinct_2_ci")) {
-            assertTrue(d.get(f) instanceof List<?> l && l.size() == 2, f + " " + d.get(f));
+        for (String f : List.of("distinct_2", "entropy_3", "self_bleu_4", "reference_distinct_2")) {
+            double low = (double) d.get(f + "_ci_low"), high = (double) d.get(f + "_ci_high"), v = (double) d.get(f);
+            assertTrue(low <= v && v <= high, f + " " + low + " " + v + " " + high);
         }
+        assertEquals(11L, healthy.settings().get("seed"), "sampling and half-samples seeded by the run");
         assertEquals(12, healthy.tables().get(0).rows().size(), "figures with intervals");
 
         ctx.models.put("m", new SourceLanguageModel(true));

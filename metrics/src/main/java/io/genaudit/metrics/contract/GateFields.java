@@ -17,22 +17,38 @@ public record GateFields<R extends Record>(Map<String, ToDoubleFunction<R>> read
     /** The numeric components of {@code type}. */
     public static <R extends Record> GateFields<R> of(Class<R> type) {
         Map<String, ToDoubleFunction<R>> out = new LinkedHashMap<>();
+        collect(type, "", r -> r, out);
+        if (!out.containsKey("value")) throw new IllegalStateException(type.getName() + " has no numeric 'value' component");
+        return new GateFields<>(Map.copyOf(out));
+    }
+
+    /** The numeric components of {@code type} (reached from a result by {@code path}), and those of its {@link Flatten}ed records. */
+    private static <R> void collect(Class<?> type, String prefix, java.util.function.Function<R, Object> path,
+                                    Map<String, ToDoubleFunction<R>> out) {
         for (RecordComponent c : type.getRecordComponents()) {
             Class<?> t = c.getType();
-            boolean numeric = t == double.class || t == float.class || t == int.class || t == long.class
-                    || t == Double.class || t == Float.class || t == Integer.class || t == Long.class;
-            if (!numeric) continue;
-            out.put(ParamSchema.snake(c.getName()), r -> {
+            java.util.function.Function<R, Object> read = r -> {
+                Object holder = path.apply(r);
+                if (holder == null) return null;
                 try {
-                    Object v = c.getAccessor().invoke(r);
-                    return v == null ? Double.NaN : ((Number) v).doubleValue();
+                    return c.getAccessor().invoke(holder);
                 } catch (ReflectiveOperationException ex) {
                     throw new IllegalStateException(ex);
                 }
+            };
+            Flatten flat = c.getAnnotation(Flatten.class);
+            if (flat != null && t.isRecord()) {
+                collect(t, prefix + flat.prefix(), read, out);
+                continue;
+            }
+            boolean numeric = t == double.class || t == float.class || t == int.class || t == long.class
+                    || t == Double.class || t == Float.class || t == Integer.class || t == Long.class;
+            if (!numeric) continue;
+            out.put(prefix + ParamSchema.snake(c.getName()), r -> {
+                Object v = read.apply(r);
+                return v == null ? Double.NaN : ((Number) v).doubleValue();
             });
         }
-        if (!out.containsKey("value")) throw new IllegalStateException(type.getName() + " has no numeric 'value' component");
-        return new GateFields<>(Map.copyOf(out));
     }
 
     /** The field names. */

@@ -20,18 +20,29 @@ public final class ResultFields {
     /** The components of {@code result} other than value, n and ci, in declaration order. */
     public static Map<String, Object> details(Record result) {
         Map<String, Object> out = new LinkedHashMap<>();
-        for (RecordComponent c : result.getClass().getRecordComponents()) {
+        put(result, "", true, out);
+        return out;
+    }
+
+    /** The components of {@code r} after {@code prefix}; {@link Flatten}ed records recursively with their prefix. */
+    private static void put(Record r, String prefix, boolean top, Map<String, Object> out) {
+        for (RecordComponent c : r.getClass().getRecordComponents()) {
             String name = c.getName();
-            if (name.equals("value") || name.equals("n") || name.equals("ci") || name.equals("notes")) continue;
+            if (top && (name.equals("value") || name.equals("n") || name.equals("ci") || name.equals("notes"))) continue;
             if (c.isAnnotationPresent(Evidence.class)) continue;
             Object v;
             try {
-                v = c.getAccessor().invoke(result);
+                v = c.getAccessor().invoke(r);
             } catch (ReflectiveOperationException ex) {
                 throw new IllegalStateException(ex);
             }
             if (v == null) continue;
-            String key = ParamSchema.snake(name);
+            Flatten flat = c.getAnnotation(Flatten.class);
+            if (flat != null && v instanceof Record nested) {
+                put(nested, prefix + flat.prefix(), false, out);
+                continue;
+            }
+            String key = prefix + ParamSchema.snake(name);
             if (v instanceof Interval iv) {
                 String base = key.endsWith("_ci") ? key : key + "_ci";
                 out.put(base + "_low", iv.low());
@@ -47,6 +58,5 @@ public final class ResultFields {
                 out.put(key, v);
             }
         }
-        return out;
     }
 }

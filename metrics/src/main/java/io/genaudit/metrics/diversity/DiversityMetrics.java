@@ -38,14 +38,23 @@ public final class DiversityMetrics {
     }
 
     public DiversityResult compute(List<List<String>> texts) {
+        return compute(texts, NgramCounts.of(texts));
+    }
+
+    /**
+     * The figures of {@code texts} whose n-gram counts are {@code counts} (distinct-n and entropy come from the counts,
+     * which shards can sum; self-BLEU, the Vendi score and the intervals need the texts themselves).
+     */
+    public DiversityResult compute(List<List<String>> texts, NgramCounts counts) {
         NgramIndex index = new NgramIndex(texts, MAX_N);
         double[] distinct = new double[MAX_N];
         long[] ngrams = new long[MAX_N];
         double[] entropy = new double[MAX_N];
         for (int n = 1; n <= MAX_N; n++) {
-            distinct[n - 1] = NgramStatistics.distinct(index, n);
-            ngrams[n - 1] = NgramStatistics.total(index, n);
-            entropy[n - 1] = NgramStatistics.entropyNats(index, n);
+            long[] totals = counts.totals(n);
+            distinct[n - 1] = NgramStatistics.distinct(totals);
+            ngrams[n - 1] = Arrays.stream(totals).sum();
+            entropy[n - 1] = NgramStatistics.entropyNats(totals);
         }
         double[] selfBleu = new double[MAX_N - 1];
         if (texts.size() >= 2) {

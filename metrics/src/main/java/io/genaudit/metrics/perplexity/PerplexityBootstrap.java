@@ -1,6 +1,7 @@
 package io.genaudit.metrics.perplexity;
 
 import io.genaudit.metrics.stats.Bootstrap;
+import io.genaudit.values.DocumentScore;
 import io.genaudit.values.Interval;
 
 import java.util.List;

@@ -4,6 +4,7 @@ import io.genaudit.engine.InputException;
 import io.genaudit.engine.Progress;
 import io.genaudit.engine.lm.LanguageModel;
 import io.genaudit.engine.lm.Tokenizer;
+import io.genaudit.values.DocumentScore;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -55,12 +56,17 @@ public final class RollingLogLikelihood {
         return out;
     }
 
-    /** Scores every document; the result is in document order. Progress counts scored tokens. */
+    /** Scores every document (named #1, #2, ...); the result is in document order. Progress counts scored tokens. */
     public List<DocumentScore> score(List<String> documents, Progress.Factory progress) {
+        return scoreDocuments(TextDocument.numbered(documents), progress);
+    }
+
+    /** Scores every named document; the result is in document order, indexed 0, 1, ... Progress counts scored tokens. */
+    public List<DocumentScore> scoreDocuments(List<TextDocument> documents, Progress.Factory progress) {
         int[][] ids = new int[documents.size()][];
         long total = 0;
         for (int d = 0; d < ids.length; d++) {
-            ids[d] = tokens(model.tokenizer(), documents.get(d), prefix);
+            ids[d] = tokens(model.tokenizer(), documents.get(d).text(), prefix);
             total += plan.scoredTokens(ids[d].length);
         }
         double[] nll = new double[ids.length];
@@ -77,8 +83,8 @@ public final class RollingLogLikelihood {
         }
         List<DocumentScore> out = new ArrayList<>(ids.length);
         for (int d = 0; d < ids.length; d++) {
-            String doc = documents.get(d);
-            out.add(new DocumentScore(nll[d], counted[d], TextCounts.bytes(doc), TextCounts.words(doc)));
+            TextDocument doc = documents.get(d);
+            out.add(new DocumentScore(d, doc.id(), nll[d], counted[d], TextCounts.bytes(doc.text()), TextCounts.words(doc.text())));
         }
         return out;
     }

@@ -23,7 +23,13 @@ public final class TextDocuments {
     private TextDocuments() {
     }
 
+    /** The documents' texts, in order. */
     public static List<String> read(Path path) {
+        return readNamed(path).stream().map(TextDocument::text).toList();
+    }
+
+    /** The documents with their names: a file's path relative to the folder, or FILE#k for the k-th paragraph or line. */
+    public static List<TextDocument> readNamed(Path path) {
         if (Files.isDirectory(path)) {
             List<Path> files;
             try (Stream<Path> s = Files.walk(path)) {
@@ -32,13 +38,16 @@ public final class TextDocuments {
                 throw new InputException(path, "cannot list folder: " + e.getMessage());
             }
             if (files.isEmpty()) throw new InputException(path, "expected .txt files in this folder, found none");
-            List<String> out = new ArrayList<>();
-            for (Path f : files) out.add(readUtf8(f));
+            List<TextDocument> out = new ArrayList<>();
+            for (Path f : files) out.add(new TextDocument(path.relativize(f).toString().replace('\\', '/'), readUtf8(f)));
             return out;
         }
         List<String> docs = split(readUtf8(path));
         if (docs.isEmpty()) throw new InputException(path, "expected text, found an empty file");
-        return docs;
+        List<TextDocument> out = new ArrayList<>(docs.size());
+        String name = path.getFileName() == null ? path.toString() : path.getFileName().toString();
+        for (int k = 0; k < docs.size(); k++) out.add(new TextDocument(name + "#" + (k + 1), docs.get(k)));
+        return out;
     }
 
     /** Paragraphs (blank-line separated) when there is a blank line, else non-empty lines; trailing newlines dropped. */

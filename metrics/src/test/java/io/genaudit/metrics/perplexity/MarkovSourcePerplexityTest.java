@@ -1,5 +1,7 @@
 package io.genaudit.metrics.perplexity;
 
+import io.genaudit.values.DocumentScore;
+import io.genaudit.metrics.contract.MetricRun;
 import io.genaudit.engine.Progress;
 import io.genaudit.fixtures.Fixtures;
 import io.genaudit.fixtures.text.MarkovSource;
@@ -21,18 +23,18 @@ class MarkovSourcePerplexityTest {
         MarkovSource src = MarkovSource.standard();
         Path heldout = Fixtures.materialize("markov-heldout", 0, cache);
         List<String> docs = TextDocuments.read(heldout);
-        PerplexityEvaluation ev = PerplexityEvaluation.run(new MarkovSourceLanguageModel(src, 64), docs,
-                new SlidingWindowPlan(64, 32), 16, new Bootstrap(300, 5), 0.95, Progress.SILENT);
-        PerplexityResult r = ev.result();
+        List<DocumentScore> scores = new RollingLogLikelihood(new MarkovSourceLanguageModel(src, 64), new SlidingWindowPlan(64, 32), 16)
+                .score(docs, Progress.SILENT);
+        PerplexityMetric.Result r = MetricRun.once(new PerplexityMetric(), new PerplexityMetric.Params(300, 0.95, 5), scores);
         assertEquals(docs.stream().mapToLong(d -> d.length() - 1).sum(), r.tokens());
         double truth = src.perplexityLowerBound();
-        Interval ci = ev.ci();
+        Interval ci = r.ci();
         double se = (ci.high() - ci.low()) / (2 * 1.96);
-        assertTrue(Math.abs(r.tokenPerplexity() - truth) < 4 * se,
-                "perplexity " + r.tokenPerplexity() + " vs exp(H) " + truth + ", bootstrap SE " + se);
-        assertEquals(truth, r.tokenPerplexity(), 0.02 * truth);
+        assertTrue(Math.abs(r.value() - truth) < 4 * se,
+                "perplexity " + r.value() + " vs exp(H) " + truth + ", bootstrap SE " + se);
+        assertEquals(truth, r.value(), 0.02 * truth);
         // one byte per token: bits per byte is the per-token NLL in bits, up to the unscored first byte per document
         assertEquals(r.nllNats() / r.bytes() / Math.log(2), r.bitsPerByte(), 1e-12);
-        assertEquals(Math.log(r.tokenPerplexity()) * r.tokens() / r.bytes(), Math.log(r.bytePerplexity()), 1e-9);
+        assertEquals(Math.log(r.value()) * r.tokens() / r.bytes(), Math.log(r.bytePerplexity()), 1e-9);
     }
 }

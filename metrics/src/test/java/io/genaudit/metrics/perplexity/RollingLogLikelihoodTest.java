@@ -1,5 +1,7 @@
 package io.genaudit.metrics.perplexity;
 
+import io.genaudit.values.DocumentScore;
+import io.genaudit.metrics.contract.MetricRun;
 import io.genaudit.engine.Progress;
 import io.genaudit.metrics.stats.Bootstrap;
 import io.genaudit.values.Interval;
@@ -65,13 +67,13 @@ class RollingLogLikelihoodTest {
 
     @Test
     void corpusFiguresAreRatiosOfSums() {
-        PerplexityAccumulator a = new PerplexityAccumulator();
-        a.update(new DocumentScore(10.0, 5, 20, 4));
-        PerplexityAccumulator b = new PerplexityAccumulator();
-        b.update(new DocumentScore(6.0, 3, 12, 2));
-        a.merge(b);
-        PerplexityResult r = a.compute();
-        assertEquals(Math.exp(16.0 / 8), r.tokenPerplexity(), 1e-12);
+        PerplexityMetric metric = new PerplexityMetric();
+        PerplexityMetric.Params p = new PerplexityMetric.Params(0, 0.95, 0);
+        DocumentScoreState a = metric.update(metric.newState(p), new DocumentScore(1, "b", 6.0, 3, 12, 2));
+        DocumentScoreState b = metric.update(metric.newState(p), new DocumentScore(0, "a", 10.0, 5, 20, 4));
+        PerplexityMetric.Result r = metric.compute(metric.merge(a, b), p);
+        assertEquals(List.of("a", "b"), r.perDocument().stream().map(DocumentScore::id).toList(), "corpus order, whatever the merge order");
+        assertEquals(Math.exp(16.0 / 8), r.value(), 1e-12);
         assertEquals(Math.exp(16.0 / 6), r.wordPerplexity(), 1e-12);
         assertEquals(Math.exp(16.0 / 32), r.bytePerplexity(), 1e-12);
         assertEquals(16.0 / 32 / Math.log(2), r.bitsPerByte(), 1e-12);
@@ -87,9 +89,8 @@ class RollingLogLikelihoodTest {
         List<String> docs = new java.util.ArrayList<>();
         for (int i = 0; i < sample.length(); i += 2000) docs.add(sample.substring(i, i + 2000));
         List<DocumentScore> s = new RollingLogLikelihood(m, SlidingWindowPlan.nonOverlapping(16), 64).score(docs, Progress.SILENT);
-        PerplexityAccumulator acc = new PerplexityAccumulator();
-        s.forEach(acc::update);
-        double ppl = acc.compute().tokenPerplexity();
+        PerplexityMetric.Result r = MetricRun.once(new PerplexityMetric(), new PerplexityMetric.Params(200, 0.95, 1), s);
+        double ppl = r.value();
         double truth = Math.exp(m.entropyRate());
         assertEquals(truth, ppl, 0.01 * truth);
         Interval ci = PerplexityBootstrap.tokenPerplexity(s, new Bootstrap(200, 1), 0.95);
@@ -97,5 +98,6 @@ class RollingLogLikelihoodTest {
         double se = (ci.high() - ci.low()) / (2 * 1.96);
         assertTrue(Math.abs(ppl - truth) < 4 * se, "perplexity " + ppl + " should be within 4 bootstrap SE of exp(H) = " + truth);
         assertEquals(ci, PerplexityBootstrap.tokenPerplexity(s, new Bootstrap(200, 1), 0.95));
+        assertEquals(ci, r.ci(), "the metric's interval is the document bootstrap");
     }
 }

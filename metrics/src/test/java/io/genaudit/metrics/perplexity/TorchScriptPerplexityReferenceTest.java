@@ -1,5 +1,7 @@
 package io.genaudit.metrics.perplexity;
 
+import io.genaudit.values.DocumentScore;
+import io.genaudit.metrics.contract.MetricRun;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.genaudit.engine.Progress;
@@ -45,22 +47,22 @@ class TorchScriptPerplexityReferenceTest {
             for (JsonNode s : exp.get("settings")) {
                 SlidingWindowPlan plan = new SlidingWindowPlan(s.get("max_length").asInt(), s.get("stride").asInt());
                 String at = " at max_length=" + plan.contextLength() + " stride=" + plan.stride();
-                PerplexityEvaluation ev = PerplexityEvaluation.run(lm, docs, plan, 5, null, 0.95, Progress.SILENT);
-                PerplexityResult r = ev.result();
+                List<DocumentScore> scores = new RollingLogLikelihood(lm, plan, 5).score(docs, Progress.SILENT);
+                PerplexityMetric.Result r = MetricRun.once(new PerplexityMetric(), new PerplexityMetric.Params(0, 0.95, 0), scores);
                 assertEquals(s.get("tokens").asLong(), r.tokens(), "scored tokens" + at);
-                close(s.get("perplexity").asDouble(), r.tokenPerplexity(), "perplexity" + at);
+                close(s.get("perplexity").asDouble(), r.value(), "perplexity" + at);
                 close(s.get("word_perplexity").asDouble(), r.wordPerplexity(), "word perplexity" + at);
                 close(s.get("byte_perplexity").asDouble(), r.bytePerplexity(), "byte perplexity" + at);
                 close(s.get("bits_per_byte").asDouble(), r.bitsPerByte(), "bits per byte" + at);
                 for (int d = 0; d < docs.size(); d++) {
                     JsonNode pd = s.get("per_document").get(d);
-                    assertEquals(pd.get("tokens").asLong(), ev.documents().get(d).tokens(), "tokens of document " + d + at);
-                    close(pd.get("nll_nats").asDouble(), ev.documents().get(d).nllNats(), "NLL of document " + d + at);
+                    assertEquals(pd.get("tokens").asLong(), scores.get(d).tokens(), "tokens of document " + d + at);
+                    close(pd.get("nll_nats").asDouble(), scores.get(d).nllNats(), "NLL of document " + d + at);
                 }
                 if (plan.stride() == plan.contextLength()) {
                     // non-overlapping windows: the recipe's own token count is exact, so its perplexity is ours
                     assertEquals(s.get("hf_modern_n_tokens").asLong(), r.tokens());
-                    close(s.get("hf_modern_perplexity").asDouble(), r.tokenPerplexity(), "HF recipe perplexity" + at);
+                    close(s.get("hf_modern_perplexity").asDouble(), r.value(), "HF recipe perplexity" + at);
                 }
             }
         }
