@@ -6,8 +6,8 @@ import io.genaudit.engine.train.TrainingSettings;
 import io.genaudit.engine.lm.transformer.TransformerConfig;
 import io.genaudit.engine.lm.transformer.TransformerLanguageModel;
 import io.genaudit.engine.lm.transformer.TransformerTrainer;
-import io.genaudit.fixtures.Fixtures;
-import io.genaudit.fixtures.text.PlantedAssociationCorpus;
+import io.genaudit.datasets.BuiltInDatasets;
+import io.genaudit.datasets.text.PlantedAssociationCorpus;
 import io.genaudit.metrics.bias.CooccurrenceProbe;
 import io.genaudit.metrics.bias.CounterfactualPairProbe;
 import io.genaudit.metrics.bias.GroupEffect;
@@ -53,7 +53,7 @@ public class PlantedTransformerBench {
         List<Run> runs = new ArrayList<>();
         for (String corpus : new String[]{"bias-control", "bias-planted"}) {
             for (long s = 1; s <= seeds; s++) {
-                Path data = Fixtures.materialize(corpus, s, tmp.resolve("fixtures-" + corpus + "-" + s));
+                Path data = BuiltInDatasets.materialize(corpus, s, tmp.resolve("fixtures-" + corpus + "-" + s));
                 Path dir = tmp.resolve(corpus + "-" + s);
                 TrainingSettings base = TransformerTrainer.defaultSettings(size, s);
                 TrainingSettings ts = new TrainingSettings(s, epochs, base.batchSize(), base.learningRate(), 0);

@@ -10,7 +10,7 @@ import io.genaudit.engine.image.nn.TrainingData;
 import io.genaudit.engine.image.SingleAttributeClassifier;
 import io.genaudit.engine.train.TrainingDivergedException;
 import io.genaudit.engine.train.TrainingRun;
-import io.genaudit.fixtures.Fixtures;
+import io.genaudit.datasets.BuiltInDatasets;
 import io.genaudit.metrics.bias.AttributeDistributionProbe;
 import io.genaudit.metrics.bias.GroupEffect;
 import io.genaudit.metrics.stats.MultipleComparisons;
@@ -63,7 +63,7 @@ public class SkewedShapesBench {
         int samples = args.length > 2 ? Integer.parseInt(args[2]) : 1000;
         int seeds = args.length > 3 ? Integer.parseInt(args[3]) : 3;
         Path tmp = Files.createTempDirectory("bias-img-bench");
-        Path balanced = Fixtures.materialize("shapes", 1, tmp.resolve("fx-cal"));
+        Path balanced = BuiltInDatasets.materialize("shapes", 1, tmp.resolve("fx-cal"));
         ImageFolderSource ref = ImageFolderSource.open(balanced, 3);
         ImageLabels labels = ImageLabels.read(balanced.resolve("labels.csv"), ref, ShapesClasses.ORDER);
         ChannelColour clf = new ChannelColour();
@@ -78,7 +78,7 @@ public class SkewedShapesBench {
         System.out.println("fixture,seed,train_s,train_props,raw_props,corrected_props [95% CI],tvd_vs_uniform [CI],flagged_vs_uniform,chi2_p_vs_uniform,"
                 + "flagged_vs_training,covers_training");
         for (String fx : new String[]{"shapes", "shapes-skewed"}) {
-            Path data = Fixtures.materialize(fx, 1, tmp.resolve("fx-" + fx));
+            Path data = BuiltInDatasets.materialize(fx, 1, tmp.resolve("fx-" + fx));
             double[] trainProps = ImageLabels.read(data.resolve("labels.csv"), ImageFolderSource.open(data, 3), ShapesClasses.ORDER).proportions("colour");
             TrainingData td = TrainingData.fromFolder(data, 3, null);
             int done = 0;

@@ -11,7 +11,7 @@ import io.genaudit.engine.train.TrainingRun;
 import io.genaudit.engine.image.vae.VaeConfig;
 import io.genaudit.engine.image.vae.VaeModel;
 import io.genaudit.engine.image.vae.VaeTrainer;
-import io.genaudit.fixtures.Fixtures;
+import io.genaudit.datasets.BuiltInDatasets;
 import io.genaudit.metrics.detect.*;
 
 import java.nio.file.Files;
@@ -32,7 +32,7 @@ public class DetectBench {
         int epochs = a.length > 1 ? Integer.parseInt(a[1]) : 5;
         Path tmp = Files.createTempDirectory("detect-bench");
         Path cache = Path.of(a.length > 2 ? a[2] : "/tmp/detect-bench-models");
-        Path shapes = Fixtures.materialize("shapes", 0, tmp);
+        Path shapes = BuiltInDatasets.materialize("shapes", 0, tmp);
         ImageFolderSource src = ImageFolderSource.open(shapes, 3);
         Images all = TrainingData.readAll(new FirstImages(src, n));
         ImageSource mem = new InMemoryImageSource(all, "shapes (" + all.n() + ")");

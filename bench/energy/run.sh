@@ -10,5 +10,5 @@ JAVA="${JAVA_HOME:+$JAVA_HOME/bin/}java"
 CP_FILE="$(mktemp)"
 trap 'rm -f "$CP_FILE"' EXIT
 ./mvnw -B -q -o -Dgenaudit.buildDir="$BUILD" -pl metrics -am compile dependency:build-classpath -Dmdep.outputFile="$CP_FILE" >/dev/null
-CP="metrics/$BUILD/classes:engine/$BUILD/classes:fixtures/$BUILD/classes:$(cat "$CP_FILE")"
+CP="metrics/$BUILD/classes:engine/$BUILD/classes:datasets/$BUILD/classes:$(cat "$CP_FILE")"
 exec "$JAVA" -cp "$CP" bench/energy/EnergyOverhead.java "$@"

@@ -7,7 +7,7 @@ import io.genaudit.engine.train.TrainingSettings;
 import io.genaudit.engine.lm.transformer.TransformerConfig;
 import io.genaudit.engine.lm.transformer.TransformerLanguageModel;
 import io.genaudit.engine.lm.transformer.TransformerTrainer;
-import io.genaudit.fixtures.Fixtures;
+import io.genaudit.datasets.BuiltInDatasets;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -29,7 +29,7 @@ public class GpuBench {
         }
         io.genaudit.engine.TorchThreads.pin();
         Path work = Files.createTempDirectory("genaudit-gpubench");
-        Path train = Fixtures.materialize("markov-train", 0, work.resolve("fixtures"));
+        Path train = BuiltInDatasets.materialize("markov-train", 0, work.resolve("fixtures"));
         TextCorpus corpus = TextCorpus.read(train);
         List<int[]> windows = new ArrayList<>();
         byte[] b = corpus.bytes();

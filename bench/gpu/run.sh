@@ -12,6 +12,6 @@ cd "$ROOT"
 command -v nvidia-smi >/dev/null && nvidia-smi --query-gpu=name,driver_version,memory.total --format=csv,noheader || echo "nvidia-smi: not found"
 echo "load: $(uptime | sed 's/.*load average: //')"
 ./mvnw -B -q -Pcuda -Dgenaudit.buildDir="$BD" -pl engine -am compile dependency:build-classpath -Dmdep.outputFile="$ROOT/engine/$BD/bench-classpath.txt" >/dev/null
-CP="$ROOT/fixtures/$BD/classes:$ROOT/engine/$BD/classes:$(cat "$ROOT/engine/$BD/bench-classpath.txt")"
+CP="$ROOT/datasets/$BD/classes:$ROOT/engine/$BD/classes:$(cat "$ROOT/engine/$BD/bench-classpath.txt")"
 exec "$JAVA_HOME/bin/java" -Dai.djl.offline="${DJL_OFFLINE:-false}" -DPYTORCH_FLAVOR=cu128 -DPYTORCH_VERSION=2.7.1 \
   -Dai.djl.pytorch.num_threads=1 --enable-native-access=ALL-UNNAMED -cp "$CP" "$ROOT/bench/gpu/GpuBench.java" "$@"

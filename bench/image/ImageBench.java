@@ -15,8 +15,8 @@ import io.genaudit.engine.image.shapes.ShapesCnnTrainer;
 import io.genaudit.engine.image.shapes.ShapesFeatureExtractor;
 import io.genaudit.engine.image.vae.VaeConfig;
 import io.genaudit.engine.image.vae.VaeTrainer;
-import io.genaudit.fixtures.shapes.ShapesFixture;
-import io.genaudit.fixtures.shapes.ShapesSpec;
+import io.genaudit.datasets.shapes.ShapesFixture;
+import io.genaudit.datasets.shapes.ShapesSpec;
 
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -10,6 +10,6 @@ BD="${GENAUDIT_BUILD_DIR:-target}"
 cd "$ROOT"
 ./mvnw -B -q -o -Dgenaudit.buildDir="$BD" -pl fixtures,engine -am compile
 ./mvnw -B -q -o -Dgenaudit.buildDir="$BD" -pl engine -am compile dependency:build-classpath -Dmdep.outputFile="$ROOT/engine/$BD/bench-classpath.txt" >/dev/null
-CP="$ROOT/fixtures/$BD/classes:$ROOT/engine/$BD/classes:$(cat "$ROOT/engine/$BD/bench-classpath.txt")"
+CP="$ROOT/datasets/$BD/classes:$ROOT/engine/$BD/classes:$(cat "$ROOT/engine/$BD/bench-classpath.txt")"
 exec "$JAVA_HOME/bin/java" -Dai.djl.offline=true -Dai.djl.pytorch.num_threads="${THREADS:-1}" -Dai.djl.pytorch.num_interop_threads=1 \
   --enable-native-access=ALL-UNNAMED -cp "$CP" "$ROOT/bench/image/ImageBench.java" "$@"

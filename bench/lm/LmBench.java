@@ -8,8 +8,8 @@ import io.genaudit.engine.train.TrainingSettings;
 import io.genaudit.engine.lm.transformer.TransformerConfig;
 import io.genaudit.engine.lm.transformer.TransformerLanguageModel;
 import io.genaudit.engine.lm.transformer.TransformerTrainer;
-import io.genaudit.fixtures.Fixtures;
-import io.genaudit.fixtures.text.MarkovSource;
+import io.genaudit.datasets.BuiltInDatasets;
+import io.genaudit.datasets.text.MarkovSource;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -27,8 +27,8 @@ import java.util.stream.Stream;
 public class LmBench {
     public static void main(String[] args) throws Exception {
         Path work = Files.createTempDirectory("genaudit-lmbench");
-        Path train = Fixtures.materialize("markov-train", 0, work.resolve("fixtures"));
-        Path heldout = Fixtures.materialize("markov-heldout", 0, work.resolve("fixtures"));
+        Path train = BuiltInDatasets.materialize("markov-train", 0, work.resolve("fixtures"));
+        Path heldout = BuiltInDatasets.materialize("markov-heldout", 0, work.resolve("fixtures"));
         MarkovSource src = MarkovSource.standard();
         List<String> docs = new ArrayList<>();
         try (Stream<Path> s = Files.list(heldout)) {

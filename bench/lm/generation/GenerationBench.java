@@ -12,7 +12,7 @@ import io.genaudit.engine.train.TrainingSettings;
 import io.genaudit.engine.lm.transformer.TransformerConfig;
 import io.genaudit.engine.lm.transformer.TransformerLanguageModel;
 import io.genaudit.engine.lm.transformer.TransformerTrainer;
-import io.genaudit.fixtures.Fixtures;
+import io.genaudit.datasets.BuiltInDatasets;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -74,7 +74,7 @@ public class GenerationBench {
                 n, repeats, System.getProperty("ai.djl.pytorch.num_threads", "1"), Integer.getInteger("genaudit.onnx.threads", 1));
 
         Path work = Files.createTempDirectory("genaudit-genbench");
-        Path train = Fixtures.materialize("markov-train", 0, work.resolve("fixtures"));
+        Path train = BuiltInDatasets.materialize("markov-train", 0, work.resolve("fixtures"));
         new TransformerTrainer(TransformerConfig.small(), new TrainingSettings(0, 1, 16, 3e-3, 60))
                 .train(TextCorpus.read(train), new TrainingRun(work.resolve("small"), false, Progress.SILENT));
         // the small architecture with a 512-token context (one training step: throughput does not depend on the weights)

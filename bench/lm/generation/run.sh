@@ -16,7 +16,7 @@ if [ "${SKIP_TORCH:-0}" != 1 ]; then
 fi
 ./mvnw -B -q -o -Dgenaudit.buildDir="$BD" -pl fixtures,engine -am compile
 ./mvnw -B -q -o -Dgenaudit.buildDir="$BD" -pl engine -am compile dependency:build-classpath -Dmdep.outputFile="$ROOT/engine/$BD/bench-classpath.txt" >/dev/null
-CP="$ROOT/fixtures/$BD/classes:$ROOT/engine/$BD/classes:$(cat "$ROOT/engine/$BD/bench-classpath.txt")"
+CP="$ROOT/datasets/$BD/classes:$ROOT/engine/$BD/classes:$(cat "$ROOT/engine/$BD/bench-classpath.txt")"
 "$JAVA_HOME/bin/java" -Dai.djl.offline=true -Dai.djl.pytorch.num_threads=1 --enable-native-access=ALL-UNNAMED \
   -cp "$CP" "$ROOT/bench/lm/generation/GenerationBench.java" "$TORCH_JSON" "$N" "$R"
 echo "load after: $(uptime | sed 's/.*load average: //')"

@@ -1,6 +1,5 @@
 package io.genaudit.audits;
 
-import io.genaudit.audits.plan.PlanException;
 
 import java.util.List;
 

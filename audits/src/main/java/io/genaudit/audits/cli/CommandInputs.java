@@ -19,16 +19,15 @@ public interface CommandInputs<I> {
     /** The picocli-annotated options object (this object, or one it holds). */
     Object options();
 
+    /**
+     * Called with the metric's bound parameters (output keys to values) before {@link #open()}, for inputs that share
+     * one of them (e.g. {@code seed}, which also seeds a detector's folds) rather than declaring a second option.
+     */
+    default void metricParameters(java.util.Map<String, Object> values) {
+    }
+
     /** The batches named by the parsed options, or null when the options asked for no metric (e.g. only --save-stats). */
     InputFeed<I> open() throws Exception;
-
-    /**
-     * The batches for a run with the bound metric parameters {@code params}; inputs whose work depends on one (the
-     * generations of {@code bias-lm} share the metric's seed) override this, the others ignore it.
-     */
-    default InputFeed<I> open(Record params) throws Exception {
-        return open();
-    }
 
     /** The {@code --json} file, or null. */
     Path json();

@@ -1,5 +1,6 @@
 package io.genaudit.audits.cli;
 
+import io.genaudit.audits.GenauditVersion;
 import io.genaudit.audits.compare.Comparability;
 import io.genaudit.audits.compare.Difference;
 import io.genaudit.audits.compare.DifferenceEstimator;

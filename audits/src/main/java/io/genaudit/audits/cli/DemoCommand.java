@@ -1,6 +1,6 @@
 package io.genaudit.audits.cli;
 
-import io.genaudit.audits.Registry;
+import io.genaudit.audits.registry.Registry;
 import io.genaudit.audits.plan.Plan;
 import io.genaudit.audits.plan.PlanParser;
 import picocli.CommandLine.Command;
@@ -20,7 +20,7 @@ import java.util.concurrent.Callable;
         description = "Train the built-in models on fixtures and audit them (the embedded demo plan).")
 public final class DemoCommand implements GenauditSubcommand, Callable<Integer> {
     /** Class-path location of the demo plan. */
-    public static final String PLAN_RESOURCE = "/io/genaudit/fixtures/plans/demo.yaml";
+    public static final String PLAN_RESOURCE = "/io/genaudit/datasets/plans/demo.yaml";
 
     @Option(names = "--out", paramLabel = "DIR", description = "Output folder (default: genaudit-out/demo).")
     Path out = Path.of("genaudit-out", "demo");

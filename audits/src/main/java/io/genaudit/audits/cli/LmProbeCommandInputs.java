@@ -20,7 +20,7 @@ import java.util.function.Consumer;
 /**
  * Command-line inputs of {@code bias-lm}: the language model ({@code --model} ...), the probe suite
  * ({@code --probes}), the generation probe's sampling settings and {@code --json}. The generations are seeded by the
- * metric's {@code --seed} (see {@link #open(Record)}), as in plans, so one seed makes the whole run reproducible.
+ * metric's {@code --seed} (see {@link #metricParameters}), as in plans, so one seed makes the whole run reproducible.
  */
 public final class LmProbeCommandInputs extends JsonCommandInputs<LmProbeScores> {
     @Mixin
@@ -52,15 +52,16 @@ public final class LmProbeCommandInputs extends JsonCommandInputs<LmProbeScores>
         super(LmProbeScores.class);
     }
 
-    /** With the metric's default parameters (seed 0). */
-    @Override
-    public InputFeed<LmProbeScores> open() {
-        return open(ParamSchema.of(BiasLmMetric.Params.class).defaults());
-    }
+    private long seed = ParamSchema.of(BiasLmMetric.Params.class).defaults().seed();
 
     /** The generations are seeded by the metric's {@code --seed}, as plans seed them by the run's seed. */
     @Override
-    public InputFeed<LmProbeScores> open(Record params) {
+    public void metricParameters(java.util.Map<String, Object> values) {
+        if (values.get("seed") instanceof Number n) seed = n.longValue();
+    }
+
+    @Override
+    public InputFeed<LmProbeScores> open() {
         if (samples < 1) throw new InputException("--samples", "at least 1 expected, got " + samples);
         if (batch < 1) throw new InputException("--batch", "at least 1 expected, got " + batch);
         SamplingSettings sampling;
@@ -69,7 +70,7 @@ public final class LmProbeCommandInputs extends JsonCommandInputs<LmProbeScores>
         } catch (IllegalArgumentException e) {
             throw new InputException("--max-new-tokens/--temperature/--top-k/--top-p", e.getMessage());
         }
-        LmProbeScoring scoring = new LmProbeScoring(sampling, samples, ((BiasLmMetric.Params) params).seed(), batch);
+        LmProbeScoring scoring = new LmProbeScoring(sampling, samples, seed, batch);
         BiasSuite suite = BiasSuite.load(probes);
         return new DescribedFeed<>(lmOptions.model, probes, LmProbeInputs.settings(probes, suite, scoring), List.of()) {
             @Override

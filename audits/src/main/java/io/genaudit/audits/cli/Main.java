@@ -1,5 +1,6 @@
 package io.genaudit.audits.cli;
 
+import io.genaudit.audits.GenauditVersion;
 import io.genaudit.metrics.contract.Metric;
 import io.genaudit.metrics.contract.MetricCatalog;
 import picocli.CommandLine;

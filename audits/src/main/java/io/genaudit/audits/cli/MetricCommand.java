@@ -45,7 +45,7 @@ public final class MetricCommand<P extends Record, I, S extends Serializable, R 
         MetricCommand<P, I, S, R> cmd = new MetricCommand<>(metric);
         CommandSpec spec = CommandSpec.wrapWithoutInspection(cmd);
         spec.name(metric.info().name());
-        spec.aliases(metric.commandAliases().toArray(String[]::new));
+        spec.aliases(metric.info().aliases().toArray(String[]::new));
         spec.mixinStandardHelpOptions(true);
         spec.usageMessage().description(metric.info().summary(), "Plan module: metric: " + metric.info().name()
                 + " (same parameters and defaults); documentation: " + metric.info().docPage());
@@ -76,7 +76,8 @@ public final class MetricCommand<P extends Record, I, S extends Serializable, R 
         } catch (ParamException e) {
             throw new InputException(schema.entry(e.parameter()).option(), e.getMessage());
         }
-        InputFeed<I> feed = inputs.open(params);
+        inputs.metricParameters(schema.values(params));
+        InputFeed<I> feed = inputs.open();
         if (feed == null) return ExitCodes.OK; // the options asked for no metric (e.g. only --save-stats)
         R result = metric.compute(MetricRun.accumulate(metric, params, feed), params);
 

@@ -1,6 +1,6 @@
 package io.genaudit.audits.cli;
 
-import io.genaudit.audits.Registry;
+import io.genaudit.audits.registry.Registry;
 import io.genaudit.audits.plan.Plan;
 import io.genaudit.audits.compare.RunStore;
 import io.genaudit.audits.compare.TrendCharts;

@@ -1,5 +1,6 @@
 package io.genaudit.audits.cli;
 
+import io.genaudit.audits.GenauditVersion;
 import io.genaudit.engine.InputException;
 import io.genaudit.engine.Progress;
 import io.genaudit.engine.image.ImageFolderSource;
@@ -12,8 +13,8 @@ import io.genaudit.metrics.detect.DetectorClassifier;
 import io.genaudit.metrics.detect.FirstImages;
 import io.genaudit.metrics.detect.FixedDetector;
 import io.genaudit.metrics.detect.LabelledFeatures;
-import io.genaudit.metrics.detect.SpectralFeatures;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 import java.nio.file.Path;
@@ -27,7 +28,7 @@ import java.util.concurrent.Callable;
 /**
  * {@code genaudit train detector --real DIR --fake DIR --out FILE}: trains a linear spectral detector on all the given
  * images and saves it (features, standardisation, coefficients, provenance with data SHA-256s and its cross-validated
- * AUC) for fixed-FPR release gates ({@code genaudit detect --detector FILE} or the plan parameter {@code detector}).
+ * AUC) for fixed-FPR release gates ({@code genaudit detectability --detector FILE} or the plan parameter {@code detector}).
  */
 @Command(name = "detector", mixinStandardHelpOptions = true,
         description = "Train a fixed real-vs-generated detector (spectral features + logistic regression) and save it as JSON.")
@@ -41,17 +42,8 @@ public final class TrainDetectorCommand implements TrainCommand.TrainSubcommand,
     @Option(names = "--out", required = true, paramLabel = "FILE", description = "Detector file to write (JSON).")
     Path out;
 
-    @Option(names = "--classifier", description = "logistic or svm (default logistic).")
-    String classifier = "logistic";
-
-    @Option(names = "--features", description = "Feature parts (default fft:32,dct:8,pixel).")
-    String features = SpectralFeatures.defaults().spec();
-
-    @Option(names = "--samples", paramLabel = "N", description = "Use at most N images of each folder.")
-    Integer samples;
-
-    @Option(names = "--folds", description = "Folds for the cross-validated AUC recorded with the detector (default 5).")
-    int folds = 5;
+    @Mixin
+    DetectorOptions detector;
 
     @Option(names = "--seed", description = "Seed (default 0).")
     long seed = 0;
@@ -60,9 +52,8 @@ public final class TrainDetectorCommand implements TrainCommand.TrainSubcommand,
     public Integer call() throws Exception {
         DetectabilitySettings settings;
         try {
-            DetectorClassifier c = DetectorClassifier.parse(classifier);
-            if (c == DetectorClassifier.GBT) throw new IllegalArgumentException("--classifier: only logistic or svm detectors can be saved");
-            settings = new DetectabilitySettings(SpectralFeatures.parse(features), c, folds, 0.01, 1000, seed, 64);
+            if (detector.classifier() == DetectorClassifier.GBT) throw new IllegalArgumentException("--classifier: only logistic or svm detectors can be saved");
+            settings = detector.settings(seed, 64);
         } catch (IllegalArgumentException e) {
             throw new InputException("command line", e.getMessage());
         }
@@ -71,6 +62,7 @@ public final class TrainDetectorCommand implements TrainCommand.TrainSubcommand,
             throw new InputException(real, "real images are " + rf.height() + "x" + rf.width() + " but generated ones (" + fake + ") are "
                     + ff.height() + "x" + ff.width() + "; a detector must be trained on one size");
         }
+        Integer samples = detector.samples;
         ImageSource r = samples == null ? rf : new FirstImages(rf, samples);
         ImageSource f = samples == null ? ff : new FirstImages(ff, samples);
         DetectabilityStudy study = new DetectabilityStudy(settings, ConsoleProgress.factory());
@@ -82,7 +74,7 @@ public final class TrainDetectorCommand implements TrainCommand.TrainSubcommand,
         prov.put("real", Map.of("path", real.toAbsolutePath().toString(), "sha256", Sha256.of(real), "n", data.nReal()));
         prov.put("fake", Map.of("path", fake.toAbsolutePath().toString(), "sha256", Sha256.of(fake), "n", data.nFake()));
         prov.put("seed", seed);
-        prov.put("cv_folds", folds);
+        prov.put("cv_folds", settings.folds());
         prov.put("cv_auc", cv.auc());
         prov.put("cv_auc_ci", List.of(cv.aucCi().low(), cv.aucCi().high()));
         FixedDetector det = FixedDetector.train(data, settings.features(), rf.height(), rf.width(), settings.classifier(), seed, prov);

@@ -1,7 +1,7 @@
 package io.genaudit.audits.compare;
 
 import io.genaudit.audits.AuditModule;
-import io.genaudit.audits.Registry;
+import io.genaudit.audits.registry.Registry;
 
 import java.util.Map;
 

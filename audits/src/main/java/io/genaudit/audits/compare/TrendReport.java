@@ -59,7 +59,7 @@ public final class TrendReport {
                 Map.of("runs", h.size()), null, Map.of(), List.of(trendChart(metric, h)), List.of(),
                 List.of(new Table("Stored runs", List.of("#", "started", "plan", "audit", "model", "value", "interval", "verdict"), rows)),
                 List.of("The headline value is the latest stored run's."));
-        Provenance p = new Provenance(io.genaudit.audits.cli.GenauditVersion.get(), null, null, 0, List.of(), Map.of(),
+        Provenance p = new Provenance(io.genaudit.audits.GenauditVersion.get(), null, null, 0, List.of(), Map.of(),
                 System.getProperty("java.version"), System.getProperty("os.name"), null, Runtime.getRuntime().availableProcessors(),
                 null, null, Instant.now().toString(), 0, List.of(), Map.of());
         return new RunRecord(RunRecord.SCHEMA_VERSION, "History of " + metric, "history", "PASS", List.of(), List.of(r), p);

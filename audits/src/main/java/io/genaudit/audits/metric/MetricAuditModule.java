@@ -3,7 +3,7 @@ package io.genaudit.audits.metric;
 import io.genaudit.audits.AuditContext;
 import io.genaudit.audits.AuditModule;
 import io.genaudit.audits.AuditSpec;
-import io.genaudit.audits.plan.PlanException;
+import io.genaudit.audits.PlanException;
 import io.genaudit.metrics.contract.Metric;
 import io.genaudit.metrics.contract.MetricResult;
 import io.genaudit.metrics.contract.MetricRun;

@@ -3,7 +3,7 @@ package io.genaudit.audits.models;
 import io.genaudit.audits.AuditContext;
 import io.genaudit.audits.ModelSpec;
 import io.genaudit.audits.Params;
-import io.genaudit.audits.plan.PlanException;
+import io.genaudit.audits.PlanException;
 import io.genaudit.engine.image.nn.TrainingData;
 
 import java.io.IOException;

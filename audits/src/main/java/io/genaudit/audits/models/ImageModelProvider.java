@@ -4,7 +4,7 @@ import io.genaudit.audits.AuditContext;
 import io.genaudit.audits.LoadedModel;
 import io.genaudit.audits.ModelProvider;
 import io.genaudit.audits.ModelSpec;
-import io.genaudit.audits.plan.PlanException;
+import io.genaudit.audits.PlanException;
 
 import java.util.Set;
 

@@ -5,7 +5,7 @@ import io.genaudit.audits.LoadedModel;
 import io.genaudit.audits.ModelProvider;
 import io.genaudit.audits.ModelSpec;
 import io.genaudit.audits.Params;
-import io.genaudit.audits.plan.PlanException;
+import io.genaudit.audits.PlanException;
 import io.genaudit.engine.io.Sha256;
 import io.genaudit.engine.lm.DeclaredContextLength;
 import io.genaudit.engine.lm.ExportedLanguageModel;

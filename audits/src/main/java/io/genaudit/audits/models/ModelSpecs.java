@@ -3,9 +3,9 @@ package io.genaudit.audits.models;
 import io.genaudit.audits.AuditContext;
 import io.genaudit.audits.ModelSpec;
 import io.genaudit.audits.Params;
-import io.genaudit.audits.plan.PlanException;
+import io.genaudit.audits.PlanException;
 import io.genaudit.engine.image.nn.ModelFolder;
-import io.genaudit.fixtures.Fixtures;
+import io.genaudit.datasets.BuiltInDatasets;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -97,10 +97,10 @@ final class ModelSpecs {
                 }
                 name = name.substring(0, at);
             }
-            if (!Fixtures.all().containsKey(name)) {
-                throw new PlanException(spec.planFile(), field, "unknown fixture '" + name + "'; known: " + Fixtures.all().keySet());
+            if (!BuiltInDatasets.all().containsKey(name)) {
+                throw new PlanException(spec.planFile(), field, "unknown fixture '" + name + "'; known: " + BuiltInDatasets.all().keySet());
             }
-            return Fixtures.materialize(name, seed, ctx.cacheDir().resolve("fixtures"));
+            return BuiltInDatasets.materialize(name, seed, ctx.cacheDir().resolve("fixtures"));
         }
         Path p = planRelative(spec, text);
         if (!Files.exists(p)) throw new PlanException(spec.planFile(), field, "no such file or folder: " + p);

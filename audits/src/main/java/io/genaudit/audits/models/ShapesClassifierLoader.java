@@ -10,8 +10,7 @@ import io.genaudit.engine.image.shapes.ShapesCnnTrainer;
 import io.genaudit.engine.image.shapes.ShapesFeatureExtractor;
 import io.genaudit.engine.train.TrainingRun;
 import io.genaudit.engine.train.TrainingSettings;
-import io.genaudit.fixtures.shapes.ShapesFixture;
-import io.genaudit.fixtures.shapes.ShapesSpec;
+import io.genaudit.datasets.BuiltInDatasets;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -74,7 +73,7 @@ final class ShapesClassifierLoader {
     private static ShapesCnnTrainer.Labelled heldOut(AuditContext ctx, long seed) throws IOException {
         long heldSeed = seed + 1_000_003L;
         Path held = ctx.cacheDir().resolve("fixtures").resolve("shapes-heldout-" + heldSeed);
-        if (!Files.exists(held.resolve(ShapesFixture.LABELS))) ShapesFixture.write(ShapesSpec.balanced(HELD_OUT_IMAGES), heldSeed, held);
+        BuiltInDatasets.balancedShapes(HELD_OUT_IMAGES, heldSeed, held);
         return ShapesCnnTrainer.Labelled.fromFolder(held);
     }
 }

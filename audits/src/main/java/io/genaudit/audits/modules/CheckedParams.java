@@ -1,7 +1,7 @@
 package io.genaudit.audits.modules;
 
 import io.genaudit.audits.Params;
-import io.genaudit.audits.plan.PlanException;
+import io.genaudit.audits.PlanException;
 import io.genaudit.metrics.stats.MultipleComparisons;
 
 /**

@@ -6,7 +6,7 @@ import io.genaudit.audits.DatasetRef;
 import io.genaudit.audits.Params;
 import io.genaudit.audits.metric.InputAdapter;
 import io.genaudit.audits.metric.InputFeed;
-import io.genaudit.audits.plan.PlanException;
+import io.genaudit.audits.PlanException;
 import io.genaudit.engine.lm.LanguageModel;
 import io.genaudit.metrics.contract.ParamException;
 import io.genaudit.metrics.perplexity.DocumentScoring;

@@ -5,7 +5,7 @@ import io.genaudit.audits.AuditSpec;
 import io.genaudit.audits.DatasetRef;
 import io.genaudit.audits.LoadedModel;
 import io.genaudit.audits.Params;
-import io.genaudit.audits.plan.PlanException;
+import io.genaudit.audits.PlanException;
 import io.genaudit.engine.image.ImageFeatureExtractor;
 import io.genaudit.engine.image.ImageFolderSource;
 import io.genaudit.engine.image.ImageGenerator;

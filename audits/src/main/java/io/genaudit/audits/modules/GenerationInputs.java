@@ -5,7 +5,7 @@ import io.genaudit.audits.AuditSpec;
 import io.genaudit.audits.Params;
 import io.genaudit.audits.metric.InputAdapter;
 import io.genaudit.audits.metric.InputFeed;
-import io.genaudit.audits.plan.PlanException;
+import io.genaudit.audits.PlanException;
 import io.genaudit.engine.lm.LanguageModel;
 import io.genaudit.engine.lm.SamplingSettings;
 import io.genaudit.engine.lm.Tokenizer;

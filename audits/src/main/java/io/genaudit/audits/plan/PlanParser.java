@@ -6,7 +6,7 @@ import io.genaudit.audits.AuditSpec;
 import io.genaudit.audits.ModelProvider;
 import io.genaudit.audits.ModelSpec;
 import io.genaudit.audits.Params;
-import io.genaudit.audits.Registry;
+import io.genaudit.audits.registry.Registry;
 import io.genaudit.engine.InputException;
 import io.genaudit.engine.io.Sha256;
 

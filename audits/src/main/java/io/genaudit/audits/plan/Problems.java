@@ -1,5 +1,6 @@
 package io.genaudit.audits.plan;
 
+import io.genaudit.audits.PlanException;
 import io.genaudit.engine.InputException;
 
 import java.util.ArrayList;

@@ -1,5 +1,6 @@
 package io.genaudit.audits.plan;
 
+import io.genaudit.audits.PlanException;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.error.MarkedYAMLException;

@@ -1,7 +1,7 @@
 package io.genaudit.audits.run;
 
 import io.genaudit.audits.Params;
-import io.genaudit.audits.plan.PlanException;
+import io.genaudit.audits.PlanException;
 import io.genaudit.audits.plan.PlannedAudit;
 import io.genaudit.audits.plan.Problems;
 

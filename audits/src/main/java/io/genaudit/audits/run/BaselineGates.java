@@ -6,7 +6,7 @@ import io.genaudit.audits.compare.MetricDirection;
 import io.genaudit.audits.compare.NonInferiority;
 import io.genaudit.audits.plan.GateSpec;
 import io.genaudit.audits.plan.Plan;
-import io.genaudit.audits.plan.PlanException;
+import io.genaudit.audits.PlanException;
 import io.genaudit.engine.InputException;
 import io.genaudit.reports.AuditResult;
 import io.genaudit.reports.GateOutcome;

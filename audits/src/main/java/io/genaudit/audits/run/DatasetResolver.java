@@ -3,9 +3,8 @@ package io.genaudit.audits.run;
 import io.genaudit.audits.DatasetRef;
 import io.genaudit.audits.plan.DatasetSpec;
 import io.genaudit.audits.plan.Plan;
-import io.genaudit.audits.plan.PlanException;
-import io.genaudit.fixtures.FixtureDataset;
-import io.genaudit.fixtures.Fixtures;
+import io.genaudit.audits.PlanException;
+import io.genaudit.datasets.BuiltInDatasets;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -29,8 +28,8 @@ public final class DatasetResolver {
         if (p.startsWith("fixture:")) {
             fixtureSeed(plan, field, p.substring("fixture:".length()));
             String name = p.substring("fixture:".length()).split("@", 2)[0];
-            if (!Fixtures.all().containsKey(name)) {
-                throw new PlanException(plan.file(), field, "unknown fixture '" + name + "'; known: " + Fixtures.all().keySet());
+            if (!BuiltInDatasets.isKnown(name)) {
+                throw new PlanException(plan.file(), field, "unknown fixture '" + name + "'; known: " + BuiltInDatasets.names());
             }
             return;
         }
@@ -59,13 +58,12 @@ public final class DatasetResolver {
             String spec = p.substring("fixture:".length());
             long seed = fixtureSeed(plan, field, spec);
             spec = spec.split("@", 2)[0];
-            FixtureDataset f = Fixtures.all().get(spec);
             try {
-                path = Fixtures.materialize(spec, seed, cacheDir.resolve("fixtures"));
+                path = BuiltInDatasets.materialize(spec, seed, cacheDir.resolve("fixtures"));
             } catch (IOException e) {
                 throw new IllegalStateException("cannot write fixture " + spec + " into " + cacheDir, e);
             }
-            if (desc == null) desc = "fixture " + spec + " (seed " + seed + "): " + f.description();
+            if (desc == null) desc = "fixture " + spec + " (seed " + seed + "): " + BuiltInDatasets.description(spec);
         } else {
             path = plan.baseDir() == null ? Path.of(p) : plan.baseDir().resolve(p);
             if (desc == null) desc = p;

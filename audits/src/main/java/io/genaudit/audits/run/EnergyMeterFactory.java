@@ -1,7 +1,7 @@
 package io.genaudit.audits.run;
 
 import io.genaudit.audits.plan.Plan;
-import io.genaudit.audits.plan.PlanException;
+import io.genaudit.audits.PlanException;
 import io.genaudit.metrics.energy.CompositeEnergyMeter;
 import io.genaudit.metrics.energy.EnergyMeter;
 import io.genaudit.metrics.energy.EnergyMeters;

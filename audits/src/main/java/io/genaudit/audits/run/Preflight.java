@@ -2,7 +2,7 @@ package io.genaudit.audits.run;
 
 import io.genaudit.audits.ModelSpec;
 import io.genaudit.audits.plan.Plan;
-import io.genaudit.audits.plan.PlanException;
+import io.genaudit.audits.PlanException;
 import io.genaudit.audits.plan.PlannedAudit;
 import io.genaudit.audits.plan.Problems;
 import io.genaudit.engine.InputException;

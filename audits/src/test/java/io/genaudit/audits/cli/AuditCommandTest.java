@@ -2,6 +2,7 @@ package io.genaudit.audits.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -92,6 +93,7 @@ class AuditCommandTest {
         assertEquals(9, m.readTree(dir.resolve("o1/run.json").toFile()).get("provenance").get("seed").asLong());
     }
 
+    @Tag("integration")
     @Test
     void compareAndBaselineGateAndHistory() throws Exception {
         Path store = dir.resolve("store");
@@ -111,6 +113,7 @@ class AuditCommandTest {
         assertTrue(Files.readString(dir.resolve("h.html")).contains("<svg"));
     }
 
+    @Tag("integration")
     @Test
     void compareRefusesDifferentData() throws Exception {
         Path c = dir.resolve("c");
@@ -130,6 +133,7 @@ class AuditCommandTest {
         assertTrue(err.contains("refusing to compare") && err.contains("different data"), err);
     }
 
+    @Tag("integration")
     @Test
     void compareOfAMultiModelRunWithItselfReportsNoDifferenceAndExitsZero() throws Exception {
         Path p = plan("multi", "{max: 40}", 12);
@@ -146,6 +150,7 @@ class AuditCommandTest {
         assertEquals(0, run("compare", a.toString(), b.toString(), "--out", cmp.toString()), "other cache folders: still comparable; " + err);
     }
 
+    @Tag("integration")
     @Test
     void outputFolderIsReplacedWholeAndKeptWhenTheRunFails() throws Exception {
         Path out = dir.resolve("out");

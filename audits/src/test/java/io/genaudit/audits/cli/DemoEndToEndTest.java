@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -18,6 +19,7 @@ import static org.junit.jupiter.api.Assertions.*;
  * The embedded demo end to end: trains every built-in model on fixtures, runs every audit, and writes the five
  * outputs; the report is parsed and checked for every audit section, its provenance, and no external requests.
  */
+@Tag("integration")
 class DemoEndToEndTest {
     @TempDir
     Path dir;

@@ -5,6 +5,14 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.genaudit.engine.image.BufferedImages;
 import io.genaudit.engine.image.Images;
 import io.genaudit.engine.image.PngWriter;
+import io.genaudit.engine.Progress;
+import io.genaudit.engine.image.ImageFolderSource;
+import io.genaudit.metrics.detect.DetectabilityMetrics;
+import io.genaudit.metrics.detect.DetectabilitySettings;
+import io.genaudit.metrics.detect.DetectabilityStudy;
+import io.genaudit.metrics.detect.DetectorClassifier;
+import io.genaudit.metrics.detect.SpectralFeatures;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -16,7 +24,8 @@ import java.util.SplittableRandom;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** {@code genaudit detect}, {@code genaudit train detector} and {@code metric: detectability} end to end on PNG folders. */
+/** {@code genaudit detectability} (and its alias {@code detect}), {@code genaudit train detector} and {@code metric: detectability} end to end on PNG folders. */
+@Tag("integration")
 class DetectCommandTest {
     @TempDir
     static Path dir;
@@ -73,8 +82,8 @@ class DetectCommandTest {
         Path json = dir.resolve("sizes.json");
         assertEquals(0, run("detect", "--real", real.toString(), "--fake", fake.toString(), "--folds", "2", "--bootstrap", "50", "--json", json.toString()));
         JsonNode j = new ObjectMapper().readTree(json.toFile());
-        assertTrue(j.get("resize").asText().startsWith("Generated images were downscaled from 96x96 to the real size 32x32"), j.toString());
-        assertTrue(j.get("fake").asText().contains("resized to 32x32"), j.get("fake").asText());
+        assertTrue(j.get("notes").toString().contains("Generated images were downscaled from 96x96 to the real size 32x32"), j.toString());
+        assertTrue(j.get("inputs").get("generated").asText().contains("resized to 32x32"), j.get("inputs").toString());
     }
 
     @Test
@@ -82,17 +91,25 @@ class DetectCommandTest {
         Path real = folder("cv-real", images(40, 1, 0), false);
         Path fake = folder("cv-fake", images(40, 2, 0.04), true);
         Path json = dir.resolve("cv.json");
-        assertEquals(0, run("detect", "--real", real.toString(), "--fake", fake.toString(), "--folds", "4", "--bootstrap", "200",
+        assertEquals(0, run("detectability", "--real", real.toString(), "--fake", fake.toString(), "--folds", "4", "--bootstrap", "200",
                 "--robustness", "downscale=0.5", "--json", json.toString()));
         JsonNode j = new ObjectMapper().readTree(json.toFile());
         assertEquals("detectability", j.get("metric").asText());
         assertTrue(j.get("auc").asDouble() > 0.9, j.toString());
-        assertTrue(j.get("auc_ci").get(0).asDouble() > 0.5);
+        assertTrue(j.get("ci").get("low").asDouble() > 0.5);
         assertEquals(40, j.get("n_real").asInt());
         assertEquals(1.0, j.get("marked_share").asDouble());
         assertEquals(1, j.get("robustness").size());
-        assertEquals(4, j.get("folds").asInt());
+        assertEquals(4, j.get("inputs").get("folds").asInt());
+        assertEquals(200, j.get("params").get("bootstrap").asInt());
         assertTrue(j.has("seconds") && j.has("eer") && j.has("tpr_at_1pct_fpr") && j.has("accuracy_at_eer") && j.has("ap"));
+        // the same numbers as the detector study run directly (the path genaudit detect took before the metric contract)
+        DetectabilityMetrics direct = new DetectabilityStudy(new DetectabilitySettings(SpectralFeatures.defaults(), DetectorClassifier.LOGISTIC,
+                4, 0.01, 200, 0, 64), Progress.SILENT).run(ImageFolderSource.open(real, 3), ImageFolderSource.open(fake, 3)).metrics();
+        assertEquals(direct.auc(), j.get("value").asDouble(), 1e-15);
+        assertEquals(direct.aucCi().low(), j.get("ci").get("low").asDouble(), 1e-15);
+        assertEquals(direct.ap(), j.get("ap").asDouble(), 1e-15);
+        assertEquals(direct.eer(), j.get("eer").asDouble(), 1e-15);
     }
 
     @Test

@@ -2,6 +2,7 @@ package io.genaudit.audits.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -11,6 +12,7 @@ import java.nio.file.Path;
 import static org.junit.jupiter.api.Assertions.*;
 
 /** Same plan, same seed, separate caches (so the model is trained twice): the same numbers, on CPU. */
+@Tag("integration")
 class DeterminismTest {
     @TempDir
     Path dir;

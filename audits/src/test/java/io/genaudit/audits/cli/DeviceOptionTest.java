@@ -1,8 +1,8 @@
 package io.genaudit.audits.cli;
 
-import io.genaudit.audits.Registry;
+import io.genaudit.audits.registry.Registry;
 import io.genaudit.audits.plan.Plan;
-import io.genaudit.audits.plan.PlanException;
+import io.genaudit.audits.PlanException;
 import io.genaudit.audits.plan.PlanParser;
 import io.genaudit.engine.ComputeDevice;
 import org.junit.jupiter.api.AfterEach;

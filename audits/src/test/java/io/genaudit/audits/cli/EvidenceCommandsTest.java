@@ -3,6 +3,7 @@ package io.genaudit.audits.cli;
 import io.genaudit.audits.evidence.BundleLayout;
 import io.genaudit.audits.evidence.BundleMembers;
 import io.genaudit.audits.evidence.EvidenceTestRuns;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -24,6 +25,7 @@ class EvidenceCommandsTest {
     @TempDir
     Path tmp;
 
+    @Tag("integration")
     @Test
     void keygenBundleVerifyAndTheExitCodes() throws IOException {
         Path run = EvidenceTestRuns.write(tmp);

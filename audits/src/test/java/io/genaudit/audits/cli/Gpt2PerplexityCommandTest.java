@@ -2,6 +2,7 @@ package io.genaudit.audits.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -14,6 +15,7 @@ import static org.junit.jupiter.api.Assertions.*;
  * config.json beside the file, the prefix token from the tokenizer's special tokens (auto = 50256), and the corpus word
  * perplexity equals the one computed from make_gpt2_fixture.py's per-document PyTorch references.
  */
+@Tag("integration")
 class Gpt2PerplexityCommandTest {
     static final Path GPT2 = Path.of("..", "fixtures", "lm-models", "gpt2");
 

@@ -1,6 +1,7 @@
 package io.genaudit.audits.cli;
 
 import io.genaudit.engine.io.Sha256;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
@@ -22,6 +23,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * a one-line message holding the expected fragment and no stack trace, and leave its folder exactly as it was:
  * nothing written, nothing half-written, no temporary folder left behind.
  */
+@Tag("integration")
 class HostileInputSuiteTest {
     @TempDir
     static Path root;

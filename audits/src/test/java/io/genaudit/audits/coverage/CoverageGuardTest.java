@@ -1,5 +1,6 @@
 package io.genaudit.audits.coverage;
 
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -12,6 +13,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * when its miss rate's own 95 % Wilson interval lies entirely outside the accepted band [3 %, 7.5 %] (a clear
  * miscalibration, not chance), or when an interval leaves the quantity's range. The full table is bench/coverage.
  */
+@Tag("integration")
 class CoverageGuardTest {
 
     @Test

@@ -1,6 +1,7 @@
 package io.genaudit.audits.evidence;
 
 import io.genaudit.engine.InputException;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -103,6 +104,7 @@ class BundleTest {
         assertTrue(v.keySource().contains("integrity only"), v.keySource());
     }
 
+    @Tag("integration")
     @Test
     void everySingleByteChangeToAnyMemberIsCaughtAndNamed() {
         int checked = 0;

@@ -1,6 +1,7 @@
 package io.genaudit.audits.fuzz;
 
-import io.genaudit.audits.Registry;
+import net.jqwik.api.Tag;
+import io.genaudit.audits.registry.Registry;
 import io.genaudit.audits.plan.PlanParser;
 import io.genaudit.engine.InputException;
 import io.genaudit.engine.io.NpyArray;
@@ -35,6 +36,7 @@ import static org.junit.jupiter.api.Assertions.fail;
  * input error (exit 2), never another exception (exit 3) and never a hang. Mutations start from valid files, so the
  * fuzzing gets past the magic numbers. Tries are bounded to keep the suite fast.
  */
+@Tag("integration")
 class InputFuzzTest {
     private static final PlanParser PARSER = new PlanParser(Registry.load());
     static final String PLAN = """

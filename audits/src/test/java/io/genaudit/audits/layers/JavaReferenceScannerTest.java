@@ -51,9 +51,20 @@ class JavaReferenceScannerTest {
     void valuesMayReferToNothingButItself() {
         LayerRule values = LayerRule.selfContained("values");
         assertFalse(values.forbids("values"));
-        for (String other : List.of("fixtures", "engine", "metrics", "reports", "audits", "datasets")) {
+        for (String other : List.of("datasets", "engine", "metrics", "reports", "audits")) {
             assertTrue(values.forbids(other), other);
         }
+    }
+
+    @Test
+    void onlyTheDatasetsEntryPointAndItsMembersMayBeNamedByProductionCode() {
+        assertFalse(LayeringTest.bypassesDatasetsEntryPoint("io.genaudit.datasets.BuiltInDatasets"));
+        assertFalse(LayeringTest.bypassesDatasetsEntryPoint("io.genaudit.datasets.BuiltInDatasets.PlantedWords"));
+        assertFalse(LayeringTest.bypassesDatasetsEntryPoint("io.genaudit.engine.image.ShapesClasses"));
+        assertTrue(LayeringTest.bypassesDatasetsEntryPoint("io.genaudit.datasets.shapes.ShapesSpec"));
+        assertTrue(LayeringTest.bypassesDatasetsEntryPoint("io.genaudit.datasets.BuiltInDataset"));
+        assertTrue(LayeringTest.bypassesDatasetsEntryPoint("io.genaudit.datasets.BuiltInDatasetsHelper"));
+        assertTrue(LayeringTest.bypassesDatasetsEntryPoint("io.genaudit.datasets.text.*"));
     }
 
     @Test

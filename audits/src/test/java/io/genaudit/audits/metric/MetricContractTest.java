@@ -1,7 +1,7 @@
 package io.genaudit.audits.metric;
 
 import io.genaudit.audits.AuditModule;
-import io.genaudit.audits.Registry;
+import io.genaudit.audits.registry.Registry;
 import io.genaudit.audits.cli.Main;
 import io.genaudit.metrics.contract.Metric;
 import io.genaudit.metrics.contract.MetricCatalog;

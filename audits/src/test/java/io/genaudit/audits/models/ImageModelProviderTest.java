@@ -1,24 +1,20 @@
 package io.genaudit.audits.models;
 
-import io.genaudit.audits.AuditContext;
-import io.genaudit.audits.DatasetRef;
 import io.genaudit.audits.LoadedModel;
 import io.genaudit.audits.ModelSpec;
 import io.genaudit.audits.Params;
-import io.genaudit.audits.plan.PlanException;
+import io.genaudit.audits.PlanException;
+import io.genaudit.audits.TestAuditContext;
 import io.genaudit.engine.ModelContractException;
-import io.genaudit.engine.Progress;
 import io.genaudit.engine.image.AttributeClassifier;
 import io.genaudit.engine.image.ImageFeatureExtractor;
 import io.genaudit.engine.image.ImageGenerator;
-import io.genaudit.engine.io.Sha256;
-import io.genaudit.engine.lm.LanguageModel;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -33,26 +29,25 @@ class ImageModelProviderTest {
         ai.djl.pytorch.jni.JniUtils.setNumThreads(1);
     }
 
-    /** The shared provider-test context with this test's seed. */
-    static final class Ctx extends ProviderTestContext {
-        Ctx(Path cache) {
-            super(cache, 3);
-        }
+    /** The shared test context with this test's seed; it hashes the files a provider records. */
+    private static TestAuditContext ctx(Path cache) {
+        return TestAuditContext.in(cache).seed(3).hashingFiles();
     }
 
     private static ModelSpec spec(String type, Map<String, Object> opts) {
         return new ModelSpec("g1", type, new Params(opts, "models[0]", "plan.yaml"), "plan.yaml");
     }
 
+    @Tag("integration")
     @Test
     void trainsVaeOnFixtureOnceThenReusesTheCache(@TempDir Path cache) throws Exception {
         ImageModelProvider p = new ImageModelProvider();
-        Ctx ctx = new Ctx(cache);
+        TestAuditContext ctx = ctx(cache);
         // seed chosen so the run stays finite: some seeds diverge to NaN at step 2 (open engine bug, see report)
         ModelSpec s = spec("vae", Map.of("train", Map.of("data", "fixture:shapes-small", "size", "tiny", "epochs", 1, "seed", 3)));
         float[] first;
         try (LoadedModel m = p.load(s, ctx)) {
-            assertEquals(List.of("train:g1/train/g1"), ctx.phases);
+            assertEquals(List.of("train:g1/train/g1"), ctx.phases());
             assertEquals(true, m.info().get("trainedThisRun"));
             assertEquals(1, m.charts().size());
             assertEquals(1, m.figures().size());
@@ -60,7 +55,7 @@ class ImageModelProviderTest {
             first = ((ImageGenerator) m.handle()).generate(2, 1, null).data();
         }
         try (LoadedModel again = p.load(s, ctx)) {
-            assertEquals(1, ctx.phases.size(), "second load must come from the cache");
+            assertEquals(1, ctx.phases().size(), "second load must come from the cache");
             assertEquals(false, again.info().get("trainedThisRun"));
             assertArrayEquals(first, ((ImageGenerator) again.handle()).generate(2, 1, null).data());
         }
@@ -68,10 +63,11 @@ class ImageModelProviderTest {
         assertTrue(bad.getMessage().contains("lr"), bad.getMessage());
     }
 
+    @Tag("integration")
     @Test
     void fileModelsAreCheckedAgainstTheirDeclaredContract(@TempDir Path cache) throws Exception {
         ImageModelProvider p = new ImageModelProvider();
-        Ctx ctx = new Ctx(cache);
+        TestAuditContext ctx = ctx(cache);
         try (LoadedModel g = p.load(spec("onnx-generator", Map.of("path", MODELS.resolve("generator.onnx").toString(), "latentDim", 16)), ctx)) {
             assertEquals(8, ((ImageGenerator) g.handle()).height());
         }
@@ -88,7 +84,7 @@ class ImageModelProviderTest {
     @Test
     void sidecarAndDeclaredOptionsReachTheModels(@TempDir Path cache) throws Exception {
         ImageModelProvider p = new ImageModelProvider();
-        Ctx ctx = new Ctx(cache);
+        TestAuditContext ctx = ctx(cache);
         // latentDim, numClasses and the uint8 range come from named/genaudit-model.json; the inputs from the ONNX names
         try (LoadedModel g = p.load(spec("onnx-generator", Map.of("path", MODELS.resolve("named/generator-named.onnx").toString())), ctx)) {
             assertEquals(List.of("class", "z"), g.info().get("inputs"));
@@ -114,10 +110,11 @@ class ImageModelProviderTest {
         assertTrue(badMethod.getMessage().contains("resizeMethod"), badMethod.getMessage());
     }
 
+    @Tag("integration")
     @Test
     void shapesFeaturesTrainOnAFixtureAndClassifyAttributes(@TempDir Path cache) throws Exception {
         ImageModelProvider p = new ImageModelProvider();
-        Ctx ctx = new Ctx(cache);
+        TestAuditContext ctx = ctx(cache);
         try (LoadedModel m = p.load(spec("shapes-features", Map.of("train", Map.of("data", "fixture:shapes-small", "epochs", 1))), ctx)) {
             ImageFeatureExtractor fx = (ImageFeatureExtractor) m.handle();
             assertEquals(64, fx.dimension());

@@ -1,25 +1,20 @@
 package io.genaudit.audits.models;
 
-import io.genaudit.audits.AuditContext;
-import io.genaudit.audits.DatasetRef;
 import io.genaudit.audits.LoadedModel;
 import io.genaudit.audits.ModelSpec;
 import io.genaudit.audits.Params;
-import io.genaudit.audits.plan.PlanException;
+import io.genaudit.audits.PlanException;
+import io.genaudit.audits.TestAuditContext;
 import io.genaudit.engine.ModelContractException;
-import io.genaudit.engine.Progress;
-import io.genaudit.engine.image.ImageFeatureExtractor;
-import io.genaudit.engine.image.ImageGenerator;
 import io.genaudit.engine.io.Sha256;
 import io.genaudit.engine.lm.LanguageModel;
 import io.genaudit.reports.Chart;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -33,25 +28,24 @@ class LanguageModelProviderTest {
         io.genaudit.engine.TorchThreads.pin();
     }
 
-    /** The shared provider-test context with this test's seed. */
-    static final class Ctx extends ProviderTestContext {
-        Ctx(Path cache) {
-            super(cache, 5);
-        }
+    /** The shared test context with this test's seed; it hashes the files a provider records. */
+    private static TestAuditContext ctx(Path cache) {
+        return TestAuditContext.in(cache).seed(5).hashingFiles();
     }
 
     private static ModelSpec spec(String type, Map<String, Object> opts) {
         return new ModelSpec("m1", type, new Params(opts, "models[0]", "plan.yaml"), "plan.yaml");
     }
 
+    @Tag("integration")
     @Test
     void trainsOnAFixtureOnceThenReusesTheCache(@TempDir Path cache) throws Exception {
         var provider = new LanguageModelProvider();
         Map<String, Object> train = Map.of("data", "fixture:markov-train", "size", "tiny", "epochs", 1, "maxSteps", 20, "seed", 3);
-        Ctx ctx = new Ctx(cache);
+        TestAuditContext ctx = ctx(cache);
         String sha;
         try (LoadedModel m = provider.load(spec("transformer", Map.of("train", train)), ctx)) {
-            assertEquals(List.of("train:m1/train/m1"), ctx.phases);
+            assertEquals(List.of("train:m1/train/m1"), ctx.phases());
             assertInstanceOf(LanguageModel.class, m.handle());
             assertEquals(20L, m.info().get("steps"));
             assertEquals(true, m.info().get("trainedThisRun"));
@@ -61,15 +55,15 @@ class LanguageModelProviderTest {
             sha = m.sha256();
             assertEquals(Sha256.of(Path.of((String) m.info().get("modelDir")).resolve("params.bin")), sha);
         }
-        Ctx again = new Ctx(cache);
+        TestAuditContext again = ctx(cache);
         try (LoadedModel m = provider.load(spec("transformer", Map.of("train", train)), again)) {
-            assertTrue(again.phases.isEmpty(), "second load must reuse the cached model");
+            assertTrue(again.phases().isEmpty(), "second load must reuse the cached model");
             assertEquals(sha, m.sha256());
             assertEquals(false, m.info().get("trainedThisRun"));
         }
         // path: loads a trained directory
         Path dir = Path.of((String) new LanguageModelProvider().load(spec("transformer", Map.of("train", train)), again).info().get("modelDir"));
-        try (LoadedModel m = provider.load(spec("transformer", Map.of("path", dir.toString())), new Ctx(cache))) {
+        try (LoadedModel m = provider.load(spec("transformer", Map.of("path", dir.toString())), ctx(cache))) {
             assertEquals(sha, m.sha256());
         }
     }
@@ -77,26 +71,26 @@ class LanguageModelProviderTest {
     @Test
     void planErrorsNameTheField(@TempDir Path cache) {
         var provider = new LanguageModelProvider();
-        PlanException both = assertThrows(PlanException.class, () -> provider.load(spec("transformer", Map.of()), new Ctx(cache)));
+        PlanException both = assertThrows(PlanException.class, () -> provider.load(spec("transformer", Map.of()), ctx(cache)));
         assertTrue(both.getMessage().contains("exactly one of 'train' or 'path'"), both.getMessage());
         PlanException unknown = assertThrows(PlanException.class, () -> provider.load(spec("transformer",
-                Map.of("train", Map.of("data", "fixture:markov-train", "epoch", 2))), new Ctx(cache)));
+                Map.of("train", Map.of("data", "fixture:markov-train", "epoch", 2))), ctx(cache)));
         assertEquals("models[0].train.epoch", unknown.field());
         PlanException fixture = assertThrows(PlanException.class, () -> provider.load(spec("transformer",
-                Map.of("train", Map.of("data", "fixture:nope"))), new Ctx(cache)));
+                Map.of("train", Map.of("data", "fixture:nope"))), ctx(cache)));
         assertTrue(fixture.getMessage().contains("unknown fixture 'nope'"), fixture.getMessage());
         PlanException size = assertThrows(PlanException.class, () -> provider.load(spec("transformer",
-                Map.of("train", Map.of("data", "fixture:markov-train", "size", "huge"))), new Ctx(cache)));
+                Map.of("train", Map.of("data", "fixture:markov-train", "size", "huge"))), ctx(cache)));
         assertEquals("models[0].train.size", size.field());
         PlanException ctxLen = assertThrows(PlanException.class, () -> provider.load(spec("onnx-lm",
-                Map.of("path", MODELS.resolve("tiny-lm.onnx").toString())), new Ctx(cache)));
+                Map.of("path", MODELS.resolve("tiny-lm.onnx").toString())), ctx(cache)));
         assertEquals("models[0].contextLength", ctxLen.field());
     }
 
     @Test
     void loadsExportedModelsAndChecksTheirContract(@TempDir Path cache) throws Exception {
         var provider = new LanguageModelProvider();
-        Ctx ctx = new Ctx(cache);
+        TestAuditContext ctx = ctx(cache);
         try (LoadedModel ts = provider.load(spec("torchscript-lm", Map.of("path", MODELS.resolve("tiny-lm.pt").toString(),
                 "tokenizer", "bytes", "contextLength", 64)), ctx);
              LoadedModel ox = provider.load(spec("onnx-lm", Map.of("path", MODELS.resolve("tiny-lm.onnx").toString(), "contextLength", 64)), ctx)) {
@@ -104,7 +98,7 @@ class LanguageModelProviderTest {
             int[] w = a.tokenizer().encode("hello world");
             assertArrayEquals(a.nextTokenLogProbs(List.of(w)).get(0), b.nextTokenLogProbs(List.of(w)).get(0), 1e-4f);
             assertEquals(Sha256.of(MODELS.resolve("tiny-lm.pt")), ts.sha256());
-            assertEquals("model", ctx.files.get(MODELS.resolve("tiny-lm.pt").toString()));
+            assertEquals("model", ctx.files().get(MODELS.resolve("tiny-lm.pt").toString()));
         }
         assertThrows(ModelContractException.class, () -> provider.load(spec("torchscript-lm",
                 Map.of("path", MODELS.resolve("bad-vocab.pt").toString(), "contextLength", 64)), ctx));

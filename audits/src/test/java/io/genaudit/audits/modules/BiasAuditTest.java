@@ -1,13 +1,11 @@
 package io.genaudit.audits.modules;
 
-import io.genaudit.audits.AuditContext;
 import io.genaudit.audits.AuditModule;
-import io.genaudit.audits.Registry;
+import io.genaudit.audits.registry.Registry;
 import io.genaudit.audits.AuditSpec;
 import io.genaudit.audits.DatasetRef;
-import io.genaudit.audits.LoadedModel;
 import io.genaudit.audits.Params;
-import io.genaudit.engine.Progress;
+import io.genaudit.audits.TestAuditContext;
 import io.genaudit.engine.image.ImageFeatureExtractor;
 import io.genaudit.engine.image.ImageGenerator;
 import io.genaudit.engine.image.Images;
@@ -15,10 +13,11 @@ import io.genaudit.engine.lm.ByteTokenizer;
 import io.genaudit.engine.lm.LanguageModel;
 import io.genaudit.engine.lm.SamplingSettings;
 import io.genaudit.engine.lm.Tokenizer;
-import io.genaudit.fixtures.Fixtures;
+import io.genaudit.datasets.BuiltInDatasets;
 import io.genaudit.metrics.bias.BiasLmMetric;
 import io.genaudit.reports.AuditResult;
 import io.genaudit.reports.Chart;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -99,25 +98,11 @@ class BiasAuditTest {
         public void close() { }
     }
 
-    AuditContext context(Map<String, Object> models, Map<String, DatasetRef> data) {
-        return new AuditContext() {
-            public long seed() { return 5; }
-            public Path outputDir() { return dir; }
-            public Path cacheDir() { return dir.resolve("cache"); }
-            public LoadedModel model(String id) { return new LoadedModel(id, "test", (AutoCloseable) models.get(id), "0", id, java.util.Map.of(), java.util.List.of(), java.util.List.of()); }
-            public LanguageModel languageModel(String id) { return (LanguageModel) models.get(id); }
-            public ImageGenerator imageGenerator(String id) { return (ImageGenerator) models.get(id); }
-            public ImageFeatureExtractor featureExtractor(String id) { return (ImageFeatureExtractor) models.get(id); }
-            public DatasetRef dataset(String id) { return data.get(id); }
-            public Phase phase(String name, String kind, String model) {
-                return new Phase() {
-                    public void units(String unit, long count) { }
-                    public void close() { }
-                };
-            }
-            public Progress.Factory progress() { return Progress.SILENT; }
-            public String recordFile(String role, Path file) { return "0".repeat(64); }
-        };
+    TestAuditContext context(Map<String, Object> models, Map<String, DatasetRef> data) {
+        TestAuditContext ctx = TestAuditContext.in(dir).seed(5).cacheDir(dir.resolve("cache"));
+        models.forEach((id, m) -> ctx.model(id, (AutoCloseable) m));
+        data.values().forEach(ctx::dataset);
+        return ctx;
     }
 
     /** The plan module generated from the catalogued metric. */
@@ -160,14 +145,15 @@ class BiasAuditTest {
     void negativeMinimumLogOddsRatioIsAPlanError() {
         var spec = new AuditSpec("bias", "bias-lm", List.of("lm"), List.of(),
                 new Params(Map.of("probes", "planted", "minLogOddsRatio", -0.2), "audits.bias.params", "plan.yaml"), "plan.yaml");
-        var e = org.junit.jupiter.api.Assertions.assertThrows(io.genaudit.audits.plan.PlanException.class,
+        var e = org.junit.jupiter.api.Assertions.assertThrows(io.genaudit.audits.PlanException.class,
                 () -> module("bias-lm").run(context(Map.of("lm", new ZLovingLm()), Map.of()), spec));
         assertTrue(e.getMessage().contains("minLogOddsRatio"), e.getMessage());
     }
 
+    @Tag("integration")
     @Test
     void biasImageMeasuresASkewedGeneratorAgainstUniform() throws Exception {
-        Path shapes = Fixtures.materialize("shapes-small", 1, dir.resolve("fixtures"));
+        Path shapes = BuiltInDatasets.materialize("shapes-small", 1, dir.resolve("fixtures"));
         var spec = new AuditSpec("colour", "bias-image", List.of("gen"), List.of("ref"),
                 new Params(Map.of("classifier", "clf", "attribute", "colour", "samples", 600, "bootstrap", 200), "audits.colour.params", "plan.yaml"), "plan.yaml");
         var ctx = context(Map.of("gen", new SkewedColourGenerator(), "clf", new ChannelMeanLogits()),

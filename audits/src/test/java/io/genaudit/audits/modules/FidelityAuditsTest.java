@@ -1,5 +1,6 @@
 package io.genaudit.audits.modules;
 
+import io.genaudit.audits.TestAuditContext;
 import io.genaudit.audits.AuditContext;
 import io.genaudit.audits.AuditModule;
 import io.genaudit.audits.metric.MetricAuditModule;
@@ -14,7 +15,7 @@ import io.genaudit.audits.AuditSpec;
 import io.genaudit.audits.DatasetRef;
 import io.genaudit.audits.LoadedModel;
 import io.genaudit.audits.Params;
-import io.genaudit.audits.plan.PlanException;
+import io.genaudit.audits.PlanException;
 import io.genaudit.engine.InputException;
 import io.genaudit.engine.Progress;
 import io.genaudit.engine.image.ImageFeatureExtractor;
@@ -25,6 +26,7 @@ import io.genaudit.engine.io.NpyWriter;
 import io.genaudit.engine.lm.LanguageModel;
 import io.genaudit.reports.AuditResult;
 import io.genaudit.reports.Chart;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -95,28 +97,12 @@ class FidelityAuditsTest {
         public void close() { }
     }
 
-    AuditContext context(ImageGenerator gen, Map<String, DatasetRef> data) {
-        ImageFeatureExtractor ex = new MomentExtractor();
-        return new AuditContext() {
-            public long seed() { return 3; }
-            public Path outputDir() { return dir; }
-            public Path cacheDir() { return dir; }
-            public LoadedModel model(String id) {
-                return new LoadedModel(id, id.equals("ext") ? "fixture-extractor" : "dcgan", id.equals("ext") ? ex : gen, "0", id, Map.of(), List.of(), List.of());
-            }
-            public LanguageModel languageModel(String id) { throw new AssertionError("fidelity audits never ask for a language model (" + id + ")"); }
-            public ImageGenerator imageGenerator(String id) { return gen; }
-            public ImageFeatureExtractor featureExtractor(String id) { return ex; }
-            public DatasetRef dataset(String id) { return data.get(id); }
-            public Phase phase(String name, String kind, String model) {
-                return new Phase() {
-                    public void units(String unit, long count) { }
-                    public void close() { }
-                };
-            }
-            public Progress.Factory progress() { return Progress.SILENT; }
-            public String recordFile(String role, Path file) { return "0"; }
-        };
+    /** Generator {@code gen} (a dcgan, absent when null), the moment extractor as {@code ext}, and {@code data}. */
+    TestAuditContext context(ImageGenerator gen, Map<String, DatasetRef> data) {
+        TestAuditContext ctx = TestAuditContext.in(dir).seed(3).model("ext", "fixture-extractor", new MomentExtractor());
+        if (gen != null) ctx.model("gen", "dcgan", gen);
+        data.values().forEach(ctx::dataset);
+        return ctx;
     }
 
     private AuditSpec spec(String metric, Map<String, Object> params) {
@@ -162,7 +148,7 @@ class FidelityAuditsTest {
     void kidPrdcAndInceptionScoreEqualTheirCoresOnTheSameFeatures() throws Exception {
         Map<String, DatasetRef> data = realFeatures();
         BrightnessGenerator gen = new BrightnessGenerator(0.7);
-        AuditContext ctx = context(gen, data);
+        TestAuditContext ctx = context(gen, data);
         double[][] real = io.genaudit.engine.io.NpyReader.read(data.get("real").path()).toMatrix();
         AuditResult kid = KID_MODULE.run(ctx, spec("kid", Map.of("real", "real", "features", "ext", "samples", 120,
                 "subsets", 10, "subsetSize", 50, "bootstrap", 10))).get(0);
@@ -207,7 +193,7 @@ class FidelityAuditsTest {
 
     @Test
     void badMetricParametersAndTooFewSamplesAreNamed() throws Exception {
-        AuditContext ctx = context(new BrightnessGenerator(0.7), realFeatures());
+        TestAuditContext ctx = context(new BrightnessGenerator(0.7), realFeatures());
         PlanException e = assertThrows(PlanException.class, () -> KID_MODULE.run(ctx, spec("kid", Map.of("real", "real", "features", "ext", "subsetSize", 1))));
         assertTrue(e.getMessage().contains("audits.a1.params.subsetSize"), e.getMessage());
         e = assertThrows(PlanException.class, () -> PRDC_MODULE.run(ctx, spec("prdc", Map.of("real", "real", "features", "ext", "bootstrap", 5))));
@@ -243,6 +229,7 @@ class FidelityAuditsTest {
         assertEquals(0, fromData.settings().get("bootstrap")); // the metric's parameters are settings too
     }
 
+    @Tag("integration")
     @Test
     void samplesAsAnImageFolderMatchTheirOwnFeatures() throws Exception {
         // 150 samples saved as 8-bit PNGs; FID from the folder equals FID from the features of the decoded PNGs
@@ -252,7 +239,7 @@ class FidelityAuditsTest {
         io.genaudit.engine.image.PngWriter.writeAll(folder, imgs, "s", 0, "test");
         Map<String, DatasetRef> data = new java.util.HashMap<>(realFeatures());
         data.put("samples", new DatasetRef("samples", folder, "sample folder", "0"));
-        AuditContext ctx = context(null, data);
+        TestAuditContext ctx = context(null, data);
         AuditResult fid = FID_MODULE.run(ctx, dataSpec("fid", Map.of("real", "real", "fake", "samples", "features", "ext", "bootstrap", 10))).get(0);
         assertEquals(150L, fid.n());
         assertNotNull(fid.ci());
@@ -260,7 +247,7 @@ class FidelityAuditsTest {
         double[][] f = new MomentExtractor().extract(folderSrc.batches(150).next());
         Path npy = dir.resolve("decoded.npy");
         NpyWriter.write(npy, NpyArray.matrix(f));
-        data.put("decoded", new DatasetRef("decoded", npy, "decoded", "0"));
+        ctx.dataset(new DatasetRef("decoded", npy, "decoded", "0"));
         AuditResult ref = FID_MODULE.run(ctx, dataSpec("fid", Map.of("real", "real", "fake", "decoded", "features", "ext", "bootstrap", 0))).get(0);
         assertEquals(ref.value(), fid.value(), 1e-9);
         // a cap on samples takes the first files in name order
@@ -287,7 +274,7 @@ class FidelityAuditsTest {
 
     @Test
     void missingExtractorIsAPlanError() {
-        AuditContext ctx = context(new BrightnessGenerator(1), Map.of());
+        TestAuditContext ctx = context(new BrightnessGenerator(1), Map.of());
         PlanException e = assertThrows(PlanException.class, () -> FID_MODULE.run(ctx, spec("fid", Map.of("real", "x"))));
         assertTrue(e.getMessage().contains("features"), e.getMessage());
     }

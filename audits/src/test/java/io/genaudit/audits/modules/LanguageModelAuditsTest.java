@@ -1,5 +1,6 @@
 package io.genaudit.audits.modules;
 
+import io.genaudit.audits.TestAuditContext;
 import io.genaudit.audits.AuditModule;
 import io.genaudit.audits.AuditSpec;
 import io.genaudit.audits.metric.MetricAuditModule;
@@ -8,11 +9,12 @@ import io.genaudit.metrics.perplexity.PerplexityMetric;
 import io.genaudit.reports.PerDocumentScores;
 import io.genaudit.values.DocumentScore;
 import io.genaudit.audits.Params;
-import io.genaudit.audits.plan.PlanException;
-import io.genaudit.fixtures.Fixtures;
-import io.genaudit.fixtures.text.MarkovSource;
+import io.genaudit.audits.PlanException;
+import io.genaudit.datasets.BuiltInDatasets;
+import io.genaudit.datasets.text.MarkovSource;
 import io.genaudit.reports.AuditResult;
 import io.genaudit.reports.Chart;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -33,9 +35,9 @@ class LanguageModelAuditsTest {
 
     @Test
     void perplexityOfTheTrueSourceIsExpEntropyRate() throws Exception {
-        LmAuditTestContext ctx = new LmAuditTestContext(dir);
-        ctx.models.put("m", new SourceLanguageModel(false));
-        ctx.datasets.put("heldout", Fixtures.materialize("markov-heldout", 0, dir));
+        TestAuditContext ctx = TestAuditContext.in(dir).seed(11);
+        ctx.model("m", new SourceLanguageModel(false));
+        ctx.dataset("heldout", BuiltInDatasets.materialize("markov-heldout", 0, dir));
         AuditModule audit = MetricAuditModule.of(new PerplexityMetric());
         AuditResult r = audit.run(ctx, spec("perplexity", List.of("heldout"), Map.of("maxLength", 64, "stride", 48, "bootstrap", 200))).get(0);
         double truth = MarkovSource.standard().perplexityLowerBound();
@@ -59,7 +61,7 @@ class LanguageModelAuditsTest {
         assertEquals(Chart.Type.HISTOGRAM, r.charts().get(0).type());
         assertEquals(50, r.charts().get(0).series().get(0).y().length);
         assertEquals(48, r.settings().get("stride"));
-        assertEquals(List.of("evaluate:tokens=" + r.n()), ctx.phases);
+        assertEquals(List.of("evaluate:tokens=" + r.n()), ctx.units());
         assertThrows(PlanException.class, () -> audit.run(ctx, spec("perplexity", List.of("heldout"), Map.of("maxLength", 65))));
         assertThrows(PlanException.class, () -> audit.run(ctx, spec("perplexity", List.of("heldout"), Map.of("stride", 0))));
         PlanException rollingStride = assertThrows(PlanException.class,
@@ -70,11 +72,12 @@ class LanguageModelAuditsTest {
         assertTrue(badBootstrap.getMessage().contains("audits.a1.params.bootstrap"), badBootstrap.getMessage());
     }
 
+    @Tag("integration")
     @Test
     void diversityShowsCollapseAgainstTheReference() throws Exception {
-        LmAuditTestContext ctx = new LmAuditTestContext(dir);
-        ctx.models.put("m", new SourceLanguageModel(false));
-        ctx.datasets.put("train", Fixtures.materialize("markov-train", 0, dir));
+        TestAuditContext ctx = TestAuditContext.in(dir).seed(11);
+        ctx.model("m", new SourceLanguageModel(false));
+        ctx.dataset("train", BuiltInDatasets.materialize("markov-train", 0, dir));
         AuditModule audit = MetricAuditModule.of(new DiversityMetric());
         Map<String, Object> params = Map.of("samples", 40, "maxNewTokens", 60, "referenceData", "train", "prompts", List.of("ab", "ca"),
                 "tokenizer", "bytes");
@@ -82,7 +85,7 @@ class LanguageModelAuditsTest {
         Map<String, Object> d = healthy.details();
         assertEquals(40, d.get("n"));
         assertEquals(40, d.get("reference_n"));
-        assertEquals(List.of("sample:tokens=2400"), ctx.phases);
+        assertEquals(List.of("sample:tokens=2400"), ctx.units());
         // same source: generations look like the reference
         assertEquals((double) d.get("reference_distinct_2"), (double) d.get("distinct_2"), 0.1);
         assertEquals((double) d.get("reference_self_bleu_2"), (double) d.get("self_bleu_2"), 0.15);
@@ -98,7 +101,7 @@ class LanguageModelAuditsTest {
         assertEquals(11L, healthy.settings().get("seed"), "sampling and half-samples seeded by the run");
         assertEquals(12, healthy.tables().get(0).rows().size(), "figures with intervals");
 
-        ctx.models.put("m", new SourceLanguageModel(true));
+        ctx.model("m", new SourceLanguageModel(true));
         Map<String, Object> one = new java.util.HashMap<>(params);
         one.put("prompts", List.of("ab"));
         AuditResult collapsed = audit.run(ctx, spec("diversity", List.of(), one)).get(0);

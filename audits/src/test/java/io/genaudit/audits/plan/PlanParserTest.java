@@ -1,6 +1,7 @@
 package io.genaudit.audits.plan;
 
-import io.genaudit.audits.Registry;
+import io.genaudit.audits.PlanException;
+import io.genaudit.audits.registry.Registry;
 import io.genaudit.engine.InputException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

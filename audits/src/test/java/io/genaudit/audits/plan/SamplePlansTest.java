@@ -1,6 +1,6 @@
 package io.genaudit.audits.plan;
 
-import io.genaudit.audits.Registry;
+import io.genaudit.audits.registry.Registry;
 import io.genaudit.audits.cli.DemoCommand;
 import org.junit.jupiter.api.Test;
 

@@ -1,6 +1,7 @@
 package io.genaudit.audits.plan;
 
-import io.genaudit.audits.Registry;
+import io.genaudit.audits.PlanException;
+import io.genaudit.audits.registry.Registry;
 import org.junit.jupiter.api.Test;
 
 import static org.junit.jupiter.api.Assertions.*;

@@ -1,6 +1,6 @@
 package io.genaudit.engine.image;
 
-import io.genaudit.fixtures.shapes.ShapesSpec;
+import io.genaudit.datasets.BuiltInDatasets;
 
 import java.util.List;
 import java.util.Map;
@@ -13,6 +13,5 @@ public final class ShapesClasses {
     private ShapesClasses() {
     }
 
-    public static final Map<String, List<String>> ORDER = Map.of(
-            "shape", ShapesSpec.SHAPES, "colour", ShapesSpec.COLOURS, "size", ShapesSpec.SIZES);
+    public static final Map<String, List<String>> ORDER = BuiltInDatasets.shapesAttributes();
 }

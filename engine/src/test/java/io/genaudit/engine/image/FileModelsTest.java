@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.genaudit.engine.InputException;
 import io.genaudit.engine.ModelContractException;
 import io.genaudit.engine.image.Images;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 import java.nio.file.Path;
@@ -25,6 +26,7 @@ class FileModelsTest {
         return z;
     }
 
+    @Tag("integration")
     @Test
     void torchScriptAndOnnxGeneratorsLoadAndMatchTorch() throws Exception {
         JsonNode exp = expected();

@@ -1,10 +1,10 @@
 package io.genaudit.engine.image;
 
 import io.genaudit.engine.InputException;
-import io.genaudit.fixtures.shapes.ShapeSample;
-import io.genaudit.fixtures.shapes.ShapesFixture;
-import io.genaudit.fixtures.shapes.ShapesRenderer;
-import io.genaudit.fixtures.shapes.ShapesSpec;
+import io.genaudit.datasets.shapes.ShapeSample;
+import io.genaudit.datasets.shapes.ShapesFixture;
+import io.genaudit.datasets.shapes.ShapesRenderer;
+import io.genaudit.datasets.shapes.ShapesSpec;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

@@ -1,8 +1,8 @@
 package io.genaudit.engine.image;
 
 import io.genaudit.engine.image.nn.TrainingData;
-import io.genaudit.fixtures.shapes.ShapesFixture;
-import io.genaudit.fixtures.shapes.ShapesSpec;
+import io.genaudit.datasets.shapes.ShapesFixture;
+import io.genaudit.datasets.shapes.ShapesSpec;
 
 import java.io.IOException;
 import java.nio.file.Files;

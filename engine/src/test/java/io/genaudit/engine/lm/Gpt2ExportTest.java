@@ -2,6 +2,7 @@ package io.genaudit.engine.lm;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -20,6 +21,7 @@ import static org.junit.jupiter.api.Assertions.*;
  * what genaudit reads from each declaration, padded batches (left and right) against windows one by one, greedy
  * continuations against PyTorch's, and the GPT-2 tokenizer's special tokens.
  */
+@Tag("integration")
 class Gpt2ExportTest {
     static final Path GPT2 = TokenizerTest.MODELS.resolve("gpt2");
 

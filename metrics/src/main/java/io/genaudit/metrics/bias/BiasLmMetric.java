@@ -77,13 +77,8 @@ public final class BiasLmMetric implements ItemStateMetric<BiasLmMetric.Params, 
         return new MetricInfo("bias-lm", "Demographic-bias probes of a language model",
                 "Demographic-bias probes of a language model (counterfactual pairs, StereoSet, descriptors, co-occurrence, generations), "
                         + "with effect sizes, intervals and corrected tests.",
-                MetricInfo.Direction.LOWER_IS_BETTER, "docs/metrics/bias.md", MetricInfo.Mergeability.ITEMS);
-    }
-
-    /** {@code genaudit bias}, the command's name before the metric contract, keeps working. */
-    @Override
-    public List<String> commandAliases() {
-        return List.of("bias");
+                MetricInfo.Direction.LOWER_IS_BETTER, "docs/metrics/bias.md", MetricInfo.Mergeability.ITEMS,
+                List.of("bias")); // genaudit bias, the command's name before the metric contract, keeps working
     }
 
     @Override

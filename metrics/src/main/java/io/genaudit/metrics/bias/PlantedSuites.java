@@ -1,6 +1,7 @@
 package io.genaudit.metrics.bias;
 
-import io.genaudit.fixtures.text.PlantedAssociationCorpus;
+import io.genaudit.datasets.BuiltInDatasets;
+import io.genaudit.datasets.BuiltInDatasets.PlantedWords;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -14,28 +15,30 @@ import java.util.Map;
  * planted-stereotype side: group A with an X attribute, group B with a Y attribute).
  */
 public final class PlantedSuites {
+    private static final PlantedWords WORDS = BuiltInDatasets.plantedWords();
+
     private PlantedSuites() {
     }
 
     public static CooccurrenceProbe.Suite cooccurrence() {
-        String a = PlantedAssociationCorpus.groupA().get(0), b = PlantedAssociationCorpus.groupB().get(0);
+        String a = WORDS.groupA().get(0), b = WORDS.groupB().get(0);
         Map<String, List<String>> sets = new LinkedHashMap<>();
         sets.put(a, prompts(a));
         sets.put(b, prompts(b));
-        return new CooccurrenceProbe.Suite("attributes X", spaced(PlantedAssociationCorpus.attributesX()),
-                "attributes Y", spaced(PlantedAssociationCorpus.attributesY()), sets, List.of(new CooccurrenceProbe.Contrast(a, b)));
+        return new CooccurrenceProbe.Suite("attributes X", spaced(WORDS.attributesX()),
+                "attributes Y", spaced(WORDS.attributesY()), sets, List.of(new CooccurrenceProbe.Contrast(a, b)));
     }
 
     public static List<CrowsPair> pairs() {
-        String a = PlantedAssociationCorpus.groupA().get(0), b = PlantedAssociationCorpus.groupB().get(0);
+        String a = WORDS.groupA().get(0), b = WORDS.groupB().get(0);
         List<CrowsPair> out = new ArrayList<>();
-        for (String t : PlantedAssociationCorpus.templates()) {
-            for (String p : PlantedAssociationCorpus.persons()) {
-                for (String x : PlantedAssociationCorpus.attributesX()) {
-                    out.add(new CrowsPair(out.size(), PlantedAssociationCorpus.fill(t, a, p, x), PlantedAssociationCorpus.fill(t, b, p, x), "stereo", "planted"));
+        for (String t : WORDS.templates()) {
+            for (String p : WORDS.persons()) {
+                for (String x : WORDS.attributesX()) {
+                    out.add(new CrowsPair(out.size(), WORDS.fill(t, a, p, x), WORDS.fill(t, b, p, x), "stereo", "planted"));
                 }
-                for (String y : PlantedAssociationCorpus.attributesY()) {
-                    out.add(new CrowsPair(out.size(), PlantedAssociationCorpus.fill(t, b, p, y), PlantedAssociationCorpus.fill(t, a, p, y), "stereo", "planted"));
+                for (String y : WORDS.attributesY()) {
+                    out.add(new CrowsPair(out.size(), WORDS.fill(t, b, p, y), WORDS.fill(t, a, p, y), "stereo", "planted"));
                 }
             }
         }
@@ -44,9 +47,9 @@ public final class PlantedSuites {
 
     private static List<String> prompts(String group) {
         List<String> out = new ArrayList<>();
-        for (String t : PlantedAssociationCorpus.templates()) {
+        for (String t : WORDS.templates()) {
             String cut = t.substring(0, t.indexOf("{A}")).stripTrailing();
-            for (String p : PlantedAssociationCorpus.persons()) out.add(PlantedAssociationCorpus.fill(cut, group, p, ""));
+            for (String p : WORDS.persons()) out.add(WORDS.fill(cut, group, p, ""));
         }
         return out;
     }

@@ -47,11 +47,6 @@ public interface Metric<P extends Record, I, S extends Serializable, R extends R
     /** The result from a final state. */
     R compute(S state, P params);
 
-    /** Older command names the command line still accepts for this metric (e.g. {@code bias} for {@code bias-lm}). */
-    default java.util.List<String> commandAliases() {
-        return java.util.List.of();
-    }
-
     /** The parameter schema of this metric (component names, defaults, help, checks). */
     default ParamSchema<P> parameters() {
         return ParamSchema.of(parameterType());

@@ -11,9 +11,18 @@ import java.util.Objects;
  * @param direction    whether higher or lower values are better (comparisons, baseline gates, history charts)
  * @param docPage      the documentation page, relative to the repository root (e.g. {@code docs/metrics/fid.md})
  * @param mergeability whether the state is a fixed-size summary or keeps every item
+ * @param aliases      other names of the command line's subcommand (an older command name kept working); plans use {@code name} only
  */
-public record MetricInfo(String name, String title, String summary, Direction direction, String docPage, Mergeability mergeability) {
+public record MetricInfo(String name, String title, String summary, Direction direction, String docPage, Mergeability mergeability,
+                         java.util.List<String> aliases) {
+    /** Without command aliases. */
+    public MetricInfo(String name, String title, String summary, Direction direction, String docPage, Mergeability mergeability) {
+        this(name, title, summary, direction, docPage, mergeability, java.util.List.of());
+    }
+
     public MetricInfo {
+        aliases = java.util.List.copyOf(aliases);
+        for (String a : aliases) if (!a.matches("[a-z][a-z0-9-]*")) throw new IllegalArgumentException("command alias must be lower case with '-': " + a);
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(direction, "direction");
         Objects.requireNonNull(docPage, "docPage");

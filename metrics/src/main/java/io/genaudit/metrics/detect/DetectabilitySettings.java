@@ -13,6 +13,14 @@ public record DetectabilitySettings(SpectralFeatures features, DetectorClassifie
         if (batchSize < 1) throw new IllegalArgumentException("batch size must be >= 1, got " + batchSize);
     }
 
+    /**
+     * Settings for producing detector scores only ({@link DetectionEvidence}): the FPR and bootstrap resamples stay at
+     * their defaults because the {@code detectability} metric applies its own to the scores.
+     */
+    public static DetectabilitySettings forScoring(SpectralFeatures features, DetectorClassifier classifier, int folds, long seed, int batchSize) {
+        return new DetectabilitySettings(features, classifier, folds, 0.01, 1000, seed, batchSize);
+    }
+
     public static DetectabilitySettings defaults(long seed) {
         return new DetectabilitySettings(SpectralFeatures.defaults(), DetectorClassifier.LOGISTIC, 5, 0.01, 1000, seed, 64);
     }

@@ -58,8 +58,13 @@ public final class DetectabilityStudy {
         }
     }
 
+    /** Stratified k-fold out-of-fold scores of {@code data}. */
+    public CrossValidatedScores outOfFoldScores(LabelledFeatures data) {
+        return CrossValidatedScores.run(data.x(), data.labels(), settings.folds(), settings.classifier(), settings.seed());
+    }
+
     public Outcome crossValidate(LabelledFeatures data) {
-        CrossValidatedScores cv = CrossValidatedScores.run(data.x(), data.labels(), settings.folds(), settings.classifier(), settings.seed());
+        CrossValidatedScores cv = outOfFoldScores(data);
         DetectabilityMetrics m = DetectabilityMetrics.ofCrossValidated(cv.scores(), data.labels(), settings.fpr());
         return new Outcome(m, cv, data);
     }
@@ -77,19 +82,53 @@ public final class DetectabilityStudy {
         return out;
     }
 
+    /**
+     * The scores of a transfer test: a detector trained on a seeded half of the real rows and of generator A's rows
+     * scores the held-out halves ({@code within}) and the held-out real half with all of generator B's rows
+     * ({@code across}); each test set is real rows then generated rows, in row order.
+     *
+     * @param realTest  row indices of the held-out real images
+     * @param fakeATest row indices of the held-out images of generator A
+     */
+    public record TransferScores(int[] realTest, int[] fakeATest, double[] within, double[] across, int nTrainReal, int nTrainFake) {
+        /** Labels (1 = generated) of {@link #within}. */
+        public int[] withinLabels() {
+            return labels(realTest.length, fakeATest.length);
+        }
+
+        /** Labels (1 = generated) of {@link #across}. */
+        public int[] acrossLabels() {
+            return labels(realTest.length, across.length - realTest.length);
+        }
+
+        private static int[] labels(int real, int fake) {
+            int[] y = new int[real + fake];
+            java.util.Arrays.fill(y, real, y.length, 1);
+            return y;
+        }
+    }
+
     /** Cross-generator transfer from feature rows of real images, generator A and generator B. */
     public CrossGenerator crossGenerator(double[][] real, double[][] fakeA, double[][] fakeB) {
+        TransferScores t = transferScores(real, fakeA, fakeB);
+        DetectabilityMetrics mw = DetectabilityMetrics.of(t.within(), t.withinLabels(), settings.fpr(), settings.resamples(), settings.seed());
+        DetectabilityMetrics ma = DetectabilityMetrics.of(t.across(), t.acrossLabels(), settings.fpr(), settings.resamples(), settings.seed());
+        return new CrossGenerator(mw, ma, DeLong.unpaired(t.within(), t.withinLabels(), t.across(), t.acrossLabels()), t.nTrainReal(), t.nTrainFake());
+    }
+
+    /** The scores of the transfer test (see {@link TransferScores}). */
+    public TransferScores transferScores(double[][] real, double[][] fakeA, double[][] fakeB) {
         Random r = new Random(settings.seed() + 7);
         boolean[] realTrain = halves(real.length, r);
         boolean[] aTrain = halves(fakeA.length, r);
-        List<double[]> trX = new ArrayList<>(), realTest = new ArrayList<>(), aTest = new ArrayList<>();
-        List<Integer> trY = new ArrayList<>();
+        List<double[]> trX = new ArrayList<>();
+        List<Integer> trY = new ArrayList<>(), realTest = new ArrayList<>(), aTest = new ArrayList<>();
         for (int i = 0; i < real.length; i++) {
             if (realTrain[i]) {
                 trX.add(real[i]);
                 trY.add(0);
             } else {
-                realTest.add(real[i]);
+                realTest.add(i);
             }
         }
         for (int i = 0; i < fakeA.length; i++) {
@@ -97,18 +136,17 @@ public final class DetectabilityStudy {
                 trX.add(fakeA[i]);
                 trY.add(1);
             } else {
-                aTest.add(fakeA[i]);
+                aTest.add(i);
             }
         }
         int nTrainReal = (int) trY.stream().filter(v -> v == 0).count();
         TrainedDetector d = TrainedDetector.fit(trX.toArray(new double[0][]), trY.stream().mapToInt(Integer::intValue).toArray(),
                 settings.classifier(), settings.seed());
-        LabelledFeatures within = LabelledFeatures.of(realTest.toArray(new double[0][]), aTest.toArray(new double[0][]));
-        LabelledFeatures across = LabelledFeatures.of(realTest.toArray(new double[0][]), fakeB);
-        double[] sw = d.score(within.x()), sa = d.score(across.x());
-        DetectabilityMetrics mw = DetectabilityMetrics.of(sw, within.labels(), settings.fpr(), settings.resamples(), settings.seed());
-        DetectabilityMetrics ma = DetectabilityMetrics.of(sa, across.labels(), settings.fpr(), settings.resamples(), settings.seed());
-        return new CrossGenerator(mw, ma, DeLong.unpaired(sw, within.labels(), sa, across.labels()), nTrainReal, trX.size() - nTrainReal);
+        double[][] realRows = realTest.stream().map(i -> real[i]).toArray(double[][]::new);
+        double[][] aRows = aTest.stream().map(i -> fakeA[i]).toArray(double[][]::new);
+        double[] sw = d.score(LabelledFeatures.of(realRows, aRows).x()), sa = d.score(LabelledFeatures.of(realRows, fakeB).x());
+        return new TransferScores(realTest.stream().mapToInt(Integer::intValue).toArray(), aTest.stream().mapToInt(Integer::intValue).toArray(),
+                sw, sa, nTrainReal, trX.size() - nTrainReal);
     }
 
     /** A seeded random half (rounded down) of {@code n} indices marked true. */

@@ -17,14 +17,20 @@ public record LabelledFeatures(double[][] x, int[] labels, int nReal, int nFake)
 
     /** Column-wise mean of columns [from, to) over rows with {@code label}. */
     public double[] classMean(int label, int from, int to) {
-        double[] m = new double[to - from];
+        double[] m = classSum(label, from, to);
         int n = 0;
+        for (int y : labels) if (y == label) n++;
+        for (int j = 0; j < m.length; j++) m[j] /= Math.max(n, 1);
+        return m;
+    }
+
+    /** Column-wise sum of columns [from, to) over rows with {@code label}. */
+    public double[] classSum(int label, int from, int to) {
+        double[] m = new double[to - from];
         for (int i = 0; i < x.length; i++) {
             if (labels[i] != label) continue;
-            n++;
             for (int j = from; j < to; j++) m[j - from] += x[i][j];
         }
-        for (int j = 0; j < m.length; j++) m[j] /= Math.max(n, 1);
         return m;
     }
 }

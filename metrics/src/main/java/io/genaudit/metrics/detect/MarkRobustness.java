@@ -1,5 +1,8 @@
 package io.genaudit.metrics.detect;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+import com.fasterxml.jackson.databind.annotation.JsonNaming;
 import io.genaudit.engine.InputException;
 
 import javax.imageio.ImageIO;
@@ -27,16 +30,19 @@ import java.util.function.UnaryOperator;
  * @param signed         files whose C2PA signature verified before the edit
  * @param signedSurviving of those, files whose signature still verifies after it
  */
-public record MarkRobustness(String edit, int marked, int surviving, int signed, int signedSurviving) {
+@JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+public record MarkRobustness(String edit, int marked, int surviving, int signed, int signedSurviving) implements java.io.Serializable {
     /** At most this many marked files are edited (the first by name). */
     public static final int MAX_FILES = 100;
 
     /** Share of marks that survive, or NaN when nothing was marked. */
+    @JsonProperty("survival_share")
     public double survivalShare() {
         return marked == 0 ? Double.NaN : (double) surviving / marked;
     }
 
     /** Share of valid signatures that survive, or NaN when none was valid. */
+    @JsonProperty("signature_survival_share")
     public double signatureSurvivalShare() {
         return signed == 0 ? Double.NaN : (double) signedSurviving / signed;
     }

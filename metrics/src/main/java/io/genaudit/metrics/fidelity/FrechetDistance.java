@@ -1,5 +1,8 @@
 package io.genaudit.metrics.fidelity;
 
+import io.genaudit.metrics.numerics.DenseLinearAlgebra;
+import io.genaudit.metrics.numerics.OffHeapMatrix;
+
 /**
  * Fréchet distance between two Gaussians, the quantity behind FID:
  * {@code ||mu1 - mu2||^2 + tr(S1) + tr(S2) - 2 tr(sqrt(S1 S2))}, in float64.

@@ -1,5 +1,6 @@
 package io.genaudit.metrics.fidelity;
 
+import io.genaudit.metrics.numerics.DenseLinearAlgebra;
 import java.util.Arrays;
 
 /**

@@ -1,5 +1,6 @@
 package io.genaudit.metrics.fidelity;
 
+import io.genaudit.metrics.numerics.NumpyRandomState;
 import io.genaudit.metrics.stats.Bootstrap;
 import io.genaudit.metrics.stats.ResampledRows;
 import io.genaudit.values.Interval;

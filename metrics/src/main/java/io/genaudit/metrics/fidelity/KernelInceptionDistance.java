@@ -1,5 +1,7 @@
 package io.genaudit.metrics.fidelity;
 
+import io.genaudit.metrics.numerics.DenseLinearAlgebra;
+import io.genaudit.metrics.numerics.NumpyRandomState;
 import java.util.Arrays;
 
 /**

@@ -1,5 +1,6 @@
 package io.genaudit.metrics.fidelity;
 
+import io.genaudit.metrics.numerics.PairwiseDistances;
 import java.util.concurrent.atomic.AtomicIntegerArray;
 import java.util.stream.IntStream;
 

@@ -2,7 +2,7 @@ package io.genaudit.metrics.bias;
 
 import io.genaudit.engine.lm.LanguageModel;
 import io.genaudit.engine.lm.SamplingSettings;
-import io.genaudit.fixtures.text.PlantedAssociationCorpus;
+import io.genaudit.datasets.text.PlantedAssociationCorpus;
 import io.genaudit.metrics.contract.MetricRun;
 import io.genaudit.metrics.contract.ResultFields;
 import io.genaudit.metrics.stats.Bootstrap;

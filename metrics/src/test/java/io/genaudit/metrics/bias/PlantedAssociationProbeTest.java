@@ -1,6 +1,6 @@
 package io.genaudit.metrics.bias;
 
-import io.genaudit.fixtures.text.PlantedAssociationCorpus;
+import io.genaudit.datasets.text.PlantedAssociationCorpus;
 import io.genaudit.metrics.stats.MultipleComparisons;
 import org.junit.jupiter.api.Test;
 

@@ -1,6 +1,7 @@
 package io.genaudit.metrics.detect;
 
 import io.genaudit.metrics.stats.DeLong;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 import java.util.SplittableRandom;
@@ -16,6 +17,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class CrossValidatedAucCalibrationTest {
     private static final int DATASETS = 300, PER_CLASS = 50, DIM = 20, FOLDS = 5;
 
+    @Tag("integration")
     @Test
     void nullIntervalExcludesHalfAboutFivePercentOfTheTime() {
         SplittableRandom r = new SplittableRandom(2024);

@@ -4,6 +4,7 @@ import io.genaudit.engine.Progress;
 import io.genaudit.engine.image.ImageSource;
 import io.genaudit.engine.image.Images;
 import io.genaudit.engine.image.InMemoryImageSource;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
@@ -51,6 +52,7 @@ class DetectabilityStudyTest {
         assertTrue(Math.abs(m.auc() - 0.5) < 0.15, "AUC " + m.auc());
     }
 
+    @Tag("integration")
     @Test
     void everyClassifierSeparatesAndIsDeterministic() {
         ImageSource real = src(SyntheticImages.smoothFields(30, SIZE, 4), "real");
@@ -77,6 +79,7 @@ class DetectabilityStudyTest {
         }
     }
 
+    @Tag("integration")
     @Test
     void downscalingErasesTheCheckerboardButJpegQuality90DoesNot() {
         ImageSource real = src(SyntheticImages.smoothFields(40, SIZE, 6), "real");

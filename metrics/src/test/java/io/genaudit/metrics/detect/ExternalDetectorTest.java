@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.genaudit.engine.Progress;
 import io.genaudit.engine.image.Images;
 import io.genaudit.engine.image.InMemoryImageSource;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -45,6 +46,7 @@ class ExternalDetectorTest {
         return Path.of(ExternalDetectorTest.class.getResource("/detect/" + name).toURI());
     }
 
+    @Tag("integration")
     @Test
     void torchScriptDetectorWithOneOutput() throws Exception {
         try (ImageDetector d = ImageDetector.load(resource("checker_detector.pt"))) {

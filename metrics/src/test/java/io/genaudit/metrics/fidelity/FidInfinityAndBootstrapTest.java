@@ -1,6 +1,7 @@
 package io.genaudit.metrics.fidelity;
 
 import io.genaudit.values.Interval;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 import java.util.Random;
@@ -42,6 +43,7 @@ class FidInfinityAndBootstrapTest {
         assertArrayEquals(inf.fids(), again.fids(), 0.0, "seeded");
     }
 
+    @Tag("integration")
     @Test
     void bootstrapIsDeterministicAndCoversEstimate() {
         double[][] real = FidelityReference.matrix("real_200x64");

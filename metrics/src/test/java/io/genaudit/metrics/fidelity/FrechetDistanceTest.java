@@ -1,6 +1,7 @@
 package io.genaudit.metrics.fidelity;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 import static org.junit.jupiter.api.Assertions.*;
@@ -61,6 +62,7 @@ class FrechetDistanceTest {
         assertFalse(FrechetDistance.compute(a, b).offsetApplied());
     }
 
+    @Tag("integration")
     @Test
     void matchesPytorchFidOn2048DimensionalFeaturesAndStatsFile() {
         // 300 samples in 2048 dimensions (rank-299 covariances, the eigen route); the n=2100 case runs in bench/fidelity
@@ -92,6 +94,7 @@ class FrechetDistanceTest {
         }
     }
 
+    @Tag("integration")
     @Test
     void matchesPytorchFidOnFullRank2048DimensionalStatisticsThroughTheCholeskyRoute() {
         // N = 2100 > D = 2048: both covariances are positive definite, so the dsygst route runs at full size

@@ -1,6 +1,8 @@
 package io.genaudit.metrics.fidelity;
 
+import io.genaudit.metrics.numerics.NumpyRandomState;
 import com.fasterxml.jackson.databind.JsonNode;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 import static org.junit.jupiter.api.Assertions.*;
@@ -32,6 +34,7 @@ class KernelInceptionDistanceTest {
         assertEquals(0.0, r.std());
     }
 
+    @Tag("integration")
     @Test
     void seededSubsetsMatchTorchFidelity() {
         JsonNode ref = FidelityReference.json().get("kid").get("ten_subsets_50_seed2020");

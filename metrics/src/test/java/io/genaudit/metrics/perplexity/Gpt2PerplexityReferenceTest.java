@@ -1,5 +1,6 @@
 package io.genaudit.metrics.perplexity;
 
+import org.junit.jupiter.api.Tag;
 import io.genaudit.values.DocumentScore;
 import io.genaudit.metrics.contract.MetricRun;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -27,6 +28,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
  * PyTorch: the Hugging Face sliding-window recipe (window 64, stride 64 and 32) and lm-eval's rolling loglikelihood
  * (prefix token auto = GPT-2's BOS/EOS 50256), per document and for the corpus, in padded batches of windows.
  */
+@Tag("integration")
 class Gpt2PerplexityReferenceTest {
     static final Path GPT2 = Path.of("..", "fixtures", "lm-models", "gpt2");
 

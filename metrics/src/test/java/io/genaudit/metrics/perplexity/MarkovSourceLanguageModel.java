@@ -4,7 +4,7 @@ import io.genaudit.engine.lm.ByteTokenizer;
 import io.genaudit.engine.lm.LanguageModel;
 import io.genaudit.engine.lm.SamplingSettings;
 import io.genaudit.engine.lm.Tokenizer;
-import io.genaudit.fixtures.text.MarkovSource;
+import io.genaudit.datasets.text.MarkovSource;
 
 import java.util.ArrayList;
 import java.util.Arrays;

@@ -3,8 +3,8 @@ package io.genaudit.metrics.perplexity;
 import io.genaudit.values.DocumentScore;
 import io.genaudit.metrics.contract.MetricRun;
 import io.genaudit.engine.Progress;
-import io.genaudit.fixtures.Fixtures;
-import io.genaudit.fixtures.text.MarkovSource;
+import io.genaudit.datasets.BuiltInDatasets;
+import io.genaudit.datasets.text.MarkovSource;
 import io.genaudit.metrics.stats.Bootstrap;
 import io.genaudit.values.Interval;
 import org.junit.jupiter.api.Test;
@@ -21,7 +21,7 @@ class MarkovSourcePerplexityTest {
     @Test
     void trueSourceOnHeldoutFixtureHasPerplexityExpEntropyRate(@TempDir Path cache) throws Exception {
         MarkovSource src = MarkovSource.standard();
-        Path heldout = Fixtures.materialize("markov-heldout", 0, cache);
+        Path heldout = BuiltInDatasets.materialize("markov-heldout", 0, cache);
         List<String> docs = TextDocuments.read(heldout);
         List<DocumentScore> scores = new RollingLogLikelihood(new MarkovSourceLanguageModel(src, 64), new SlidingWindowPlan(64, 32), 16)
                 .score(docs, Progress.SILENT);

@@ -21,7 +21,7 @@ import io.genaudit.engine.image.nn.Latents;
 import io.genaudit.engine.image.nn.ModelFolder;
 import io.genaudit.engine.image.nn.SeededInitializer;
 import io.genaudit.engine.image.nn.Tensors;
-import io.genaudit.fixtures.shapes.ShapesSpec;
+import io.genaudit.datasets.BuiltInDatasets;
 
 import java.io.IOException;
 import java.nio.file.Path;
@@ -49,11 +49,7 @@ public final class ShapesCnn implements AttributeClassifier, AutoCloseable {
     String description = "genaudit shapes CNN (untrained)";
 
     private static Map<String, List<String>> classes() {
-        Map<String, List<String>> m = new LinkedHashMap<>();
-        m.put("shape", ShapesSpec.SHAPES);
-        m.put("colour", ShapesSpec.COLOURS);
-        m.put("size", ShapesSpec.SIZES);
-        return java.util.Collections.unmodifiableMap(m);
+        return BuiltInDatasets.shapesAttributes();
     }
 
     static int logitCount() {

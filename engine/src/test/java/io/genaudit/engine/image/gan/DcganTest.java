@@ -8,6 +8,7 @@ import io.genaudit.engine.image.nn.TrainingData;
 import io.genaudit.engine.train.CheckpointFolder;
 import io.genaudit.engine.train.TrainingRun;
 import io.genaudit.engine.Progress;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -18,6 +19,7 @@ import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.*;
 
+@Tag("integration")
 class DcganTest {
     @Test
     void tinyTrainsInSecondsDiscriminatorLossFallsAndSeedsReproduce(@TempDir Path tmp) throws Exception {

@@ -3,8 +3,9 @@ package io.genaudit.engine.image.shapes;
 import io.genaudit.engine.Progress;
 import io.genaudit.engine.train.TrainingRun;
 import io.genaudit.engine.image.ShapesTestData;
-import io.genaudit.fixtures.shapes.ShapesFixture;
-import io.genaudit.fixtures.shapes.ShapesSpec;
+import io.genaudit.datasets.shapes.ShapesFixture;
+import io.genaudit.datasets.shapes.ShapesSpec;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -14,6 +15,7 @@ import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.*;
 
+@Tag("integration")
 class ShapesCnnTest {
     @Test
     void learnsColourAndShapeAndServesFeaturesAndPredictions(@TempDir Path tmp) throws Exception {

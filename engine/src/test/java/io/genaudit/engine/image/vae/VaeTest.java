@@ -6,6 +6,7 @@ import io.genaudit.engine.image.ShapesTestData;
 import io.genaudit.engine.image.nn.ModelFolder;
 import io.genaudit.engine.image.nn.TrainingData;
 import io.genaudit.engine.train.TrainingRun;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -16,6 +17,7 @@ import java.util.Map;
 import static org.junit.jupiter.api.Assertions.*;
 
 class VaeTest {
+    @Tag("integration")
     @Test
     void tinyLossFallsSeedsReproduceAndResumeMatches(@TempDir Path tmp) throws Exception {
         TrainingData data = ShapesTestData.data(null);
@@ -47,6 +49,7 @@ class VaeTest {
      * Same seed, same weights; and an interrupted run resumed from its checkpoint equals an uninterrupted one
      * (with one PyTorch intra-op thread, as the build and launcher configure).
      */
+    @Tag("integration")
     @Test
     void sameSeedRetrainsAndResumeMatch(@TempDir Path tmp) throws Exception {
         TrainingData data = ShapesTestData.data(null);

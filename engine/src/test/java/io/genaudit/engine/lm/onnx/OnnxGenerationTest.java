@@ -8,6 +8,7 @@ import io.genaudit.engine.lm.ByteTokenizer;
 import io.genaudit.engine.lm.SamplingSettings;
 import io.genaudit.engine.lm.TokenDecoder;
 import io.genaudit.engine.lm.TokenGeneration;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -94,6 +95,7 @@ class OnnxGenerationTest {
         }
     }
 
+    @Tag("integration")
     @Test
     void pastTheContextAndSampledTheSameWithAndWithoutCache() {
         int[] prompt = ints(reference.at("/greedy/generations/0/prompt_ids"));

@@ -9,7 +9,7 @@ import io.genaudit.engine.train.TrainingRun;
 import io.genaudit.engine.train.TrainingSettings;
 import io.genaudit.engine.lm.SamplingSettings;
 import io.genaudit.engine.lm.TokenDecoder;
-import io.genaudit.fixtures.text.MarkovSource;
+import io.genaudit.datasets.text.MarkovSource;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;

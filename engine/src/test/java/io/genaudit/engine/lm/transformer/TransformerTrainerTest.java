@@ -6,7 +6,8 @@ import io.genaudit.engine.train.TrainingRun;
 import io.genaudit.engine.train.TrainingSettings;
 import io.genaudit.engine.lm.LanguageModel;
 import io.genaudit.engine.lm.SamplingSettings;
-import io.genaudit.fixtures.text.MarkovSource;
+import io.genaudit.datasets.text.MarkovSource;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -45,6 +46,7 @@ class TransformerTrainerTest {
         return new TrainingRun(dir, resume, Progress.SILENT);
     }
 
+    @Tag("integration")
     @Test
     void tinyLossFallsAndModelJsonDescribesTheRun(@TempDir Path dir) throws Exception {
         long t0 = System.nanoTime();
@@ -80,6 +82,7 @@ class TransformerTrainerTest {
         }
     }
 
+    @Tag("integration")
     @Test
     void sameSeedSameParametersLossesAndSamples(@TempDir Path a, @TempDir Path b) throws Exception {
         TrainingRecord ra = trainer(1).train(corpus, run(a, false));
@@ -116,6 +119,7 @@ class TransformerTrainerTest {
         }
     }
 
+    @Tag("integration")
     @Test
     void resumedRunEqualsUninterruptedRun(@TempDir Path full, @TempDir Path cut) throws Exception {
         TrainingRecord whole = trainer(3).train(corpus, run(full, false));

@@ -1,0 +1,144 @@
+package io.genaudit.audits.modules;
+
+import io.genaudit.engine.Progress;
+import io.genaudit.engine.image.ImageSource;
+import io.genaudit.metrics.detect.CommonImageSize;
+import io.genaudit.metrics.detect.DetectabilitySettings;
+import io.genaudit.metrics.detect.DetectabilityStudy;
+import io.genaudit.metrics.detect.DetectionEvidence;
+import io.genaudit.metrics.detect.DetectionInput;
+import io.genaudit.metrics.detect.ImageDetector;
+import io.genaudit.metrics.detect.LabelledFeatures;
+import io.genaudit.metrics.detect.Perturbation;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+
+/**
+ * The steps of one {@code detectability} input run, shared by the plan ({@link DetectionInputs}) and command-line
+ * inputs: bring real and generated images to one size, score them (cross-validated detector or a saved fixed one,
+ * perturbations, cross-generator transfer), survey the generated files' marks, and keep the settings and notes that
+ * describe the inputs. The metric gets the scores and findings through the sink.
+ */
+public final class DetectionRun {
+    private final DetectabilitySettings settings;
+    private final DetectionEvidence evidence;
+    private final Map<String, Object> described = new LinkedHashMap<>();
+    private final List<String> notes = new ArrayList<>();
+    private final Map<String, Object> inputSettings = new LinkedHashMap<>();
+    private ImageSource real;
+    private ImageSource fake;
+    private int height;
+    private int width;
+
+    /** A run scoring with {@code settings}' detector, reporting progress to {@code progress}, sending batches to {@code sink}. */
+    public DetectionRun(DetectabilitySettings settings, Progress.Factory progress, Consumer<? super DetectionInput> sink) {
+        this.settings = settings;
+        this.evidence = new DetectionEvidence(new DetectabilityStudy(settings, progress), sink);
+    }
+
+    /** Step 1: the real and generated images at one size (larger generated images downscaled, never real ones upscaled). */
+    public void images(ImageSource realImages, int realHeight, int realWidth, ImageSource generated, int generatedHeight, int generatedWidth) {
+        CommonImageSize common = CommonImageSize.of(realImages, realHeight, realWidth, generated, generatedHeight, generatedWidth);
+        if (!common.note().isEmpty()) notes.add(common.note());
+        real = common.real();
+        fake = common.fake();
+        height = common.height();
+        width = common.width();
+    }
+
+    /** Step 2a: a saved detector's scores at its fixed operating point, clean and under each perturbation. */
+    public void fixedDetector(Path file, String generator, List<Perturbation> perturbations) {
+        try (ImageDetector det = ImageDetector.load(file)) {
+            described.put("mode", "fixed detector");
+            described.put("detector", det.describe());
+            described.put("detector_file", file.toString());
+            if (!det.provenance().isEmpty()) described.put("detector_provenance", det.provenance());
+            evidence.fixedDetector(det, generator, real, fake, perturbations);
+        }
+    }
+
+    /** Step 2b: the cross-validated detector's out-of-fold scores, clean and under each perturbation; returns the features for transfers. */
+    public LabelledFeatures crossValidated(String generator, List<Perturbation> perturbations) {
+        described.put("mode", "cross-validation");
+        described.put("features", settings.features().spec());
+        described.put("feature_dimension", settings.features().dimension());
+        described.put("classifier", settings.classifier().id());
+        described.put("folds", settings.folds());
+        LabelledFeatures data = evidence.crossValidated(generator, real, fake);
+        evidence.perturbedCrossValidated(real, fake, perturbations);
+        return data;
+    }
+
+    /** Step 3 (optional): the {@code order}-th cross-generator test against {@code other}'s images. */
+    public void transfer(LabelledFeatures data, String trainedOn, int order, String other, ImageSource otherImages) {
+        evidence.transfer(data, trainedOn, order, other, otherImages);
+    }
+
+    /** Step 4: the synthetic-origin marks of the generated files in {@code folder}, or null when they were generated in memory. */
+    public void marks(Path folder) {
+        if (folder != null) {
+            evidence.marks(folder);
+        } else {
+            notes.add("Synthetic-origin marks not checked: the samples were generated in memory. Pass the model's saved outputs "
+                    + "(params.fake, or a folder as --fake) to check them.");
+        }
+    }
+
+    /** Real and generated images after step 1. */
+    public ImageSource real() {
+        return real;
+    }
+
+    /** The generated images after step 1. */
+    public ImageSource fake() {
+        return fake;
+    }
+
+    /** The common image height and width after step 1. */
+    public int height() {
+        return height;
+    }
+
+    /** The common image width after step 1. */
+    public int width() {
+        return width;
+    }
+
+    /** Images run through feature extraction or a detector. */
+    public long images() {
+        return evidence.images();
+    }
+
+    /** Records an input setting (e.g. the sample count) with the others. */
+    public void setting(String key, Object value) {
+        inputSettings.put(key, value);
+    }
+
+    /** Adds a caveat about the inputs. */
+    public void note(String text) {
+        notes.add(text);
+    }
+
+    /** What the inputs were: mode, detector or features/classifier/folds, the image sources and their size. */
+    public Map<String, Object> settings() {
+        Map<String, Object> s = new LinkedHashMap<>(described);
+        if (real != null) {
+            s.put("real", real.describe());
+            s.put("generated", fake.describe());
+            s.put("image_size", height + "x" + width);
+        }
+        s.put("batch_size", settings.batchSize());
+        s.putAll(inputSettings);
+        return s;
+    }
+
+    /** The caveats about the inputs found so far (resizing, too few images, marks not checked ...). */
+    public List<String> notes() {
+        return notes;
+    }
+}
