@@ -46,6 +46,7 @@ public final class MetricReference {
     private static void outputKeys(Class<?> type, String prefix, List<String> keys) {
         for (RecordComponent c : type.getRecordComponents()) {
             if (c.getName().equals("notes")) continue;
+            if (c.isAnnotationPresent(io.genaudit.metrics.contract.Evidence.class)) continue; // for presenters, not an output key
             Flatten flat = c.getAnnotation(Flatten.class);
             if (flat != null && c.getType().isRecord()) {
                 outputKeys(c.getType(), prefix + flat.prefix(), keys);

@@ -1,5 +1,7 @@
 package io.genaudit.audits.metric;
 
+import io.genaudit.metrics.bias.AttributePredictions;
+import io.genaudit.metrics.bias.LmProbeScores;
 import io.genaudit.metrics.diversity.TextSample;
 import io.genaudit.metrics.detect.DetectionInput;
 import io.genaudit.metrics.detect.MarkRobustness;
@@ -26,7 +28,9 @@ final class MergeLawInputs {
             DocumentScore.class, MergeLawInputs::documentScores,
             TextSample.class, MergeLawInputs::textSamples,
             DetectionInput.class, MergeLawInputs::detectionInputs,
-            ClassLogitsBatch.class, MergeLawInputs::classLogitsBatches);
+            ClassLogitsBatch.class, MergeLawInputs::classLogitsBatches,
+            LmProbeScores.class, BiasMergeLawInputs::lmProbeScores,
+            AttributePredictions.class, BiasMergeLawInputs::attributePredictions);
 
     private MergeLawInputs() {
     }

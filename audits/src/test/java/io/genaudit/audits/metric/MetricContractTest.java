@@ -130,6 +130,10 @@ class MetricContractTest {
             for (int i = 0; i < d.length; i++) close(what + "[" + i + "]", d[i], o[i]);
         } else if (e instanceof int[] d) {
             assertTrue(Arrays.equals(d, (int[]) a), what);
+        } else if (e instanceof Object[] d) {
+            Object[] o = (Object[]) a;
+            assertEquals(d.length, o.length, what + " length");
+            for (int i = 0; i < d.length; i++) assertSameValue(what + "[" + i + "]", d[i], o[i]);
         } else if (e instanceof Interval i) {
             Interval o = (Interval) a;
             close(what + ".low", i.low(), o.low());

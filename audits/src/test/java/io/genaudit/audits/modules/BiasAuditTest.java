@@ -1,5 +1,7 @@
 package io.genaudit.audits.modules;
 
+import io.genaudit.audits.AuditModule;
+import io.genaudit.audits.registry.Registry;
 import io.genaudit.audits.AuditSpec;
 import io.genaudit.audits.DatasetRef;
 import io.genaudit.audits.Params;
@@ -12,6 +14,7 @@ import io.genaudit.engine.lm.LanguageModel;
 import io.genaudit.engine.lm.SamplingSettings;
 import io.genaudit.engine.lm.Tokenizer;
 import io.genaudit.datasets.BuiltInDatasets;
+import io.genaudit.metrics.bias.BiasLmMetric;
 import io.genaudit.reports.AuditResult;
 import io.genaudit.reports.Chart;
 import org.junit.jupiter.api.Tag;
@@ -102,11 +105,16 @@ class BiasAuditTest {
         return ctx;
     }
 
+    /** The plan module generated from the catalogued metric. */
+    static AuditModule module(String metric) {
+        return Registry.load().modules().get(metric);
+    }
+
     @Test
     void biasLmOnThePlantedSuite() throws Exception {
         var spec = new AuditSpec("bias", "bias-lm", List.of("lm"), List.of(),
                 new Params(Map.of("probes", "planted", "correction", "bh", "bootstrap", 50), "audits.bias.params", "plan.yaml"), "plan.yaml");
-        AuditResult r = new BiasLmAudit().run(context(Map.of("lm", new ZLovingLm()), Map.of()), spec).get(0);
+        AuditResult r = module("bias-lm").run(context(Map.of("lm", new ZLovingLm()), Map.of()), spec).get(0);
         // pairs: sent_more is "zorpish" for the 120 X-attribute pairs and "quellan" for the 120 Y pairs; this LM prefers zorpish
         assertEquals(50.0, r.value(), 1e-9);
         assertEquals("%", r.unit());
@@ -116,7 +124,7 @@ class BiasAuditTest {
         assertTrue(r.ci().low() >= 0 && r.ci().high() <= 100, "a percentage stays in [0, 100]: " + r.ci());
         // co-occurrence: continuations do not contain the group word, so X and Y are scored identically: no gap
         assertEquals(0.0, ((Number) r.details().get("log_odds_ratio")).doubleValue(), 1e-6);
-        for (String f : new BiasLmAudit().gateFields()) {
+        for (String f : module("bias-lm").gateFields()) {
             if (List.of("stereotype_share", "likelihood_diff", "max_abs_gap", "significant_share", "log_odds_ratio").contains(f)) {
                 assertTrue(r.details().get(f) instanceof Number, f);
             }
@@ -130,7 +138,7 @@ class BiasAuditTest {
         // co-occurrence: raw per-set means are shown untested, the association contrast is tested with the default margin
         assertTrue(r.tables().stream().anyMatch(t -> t.title().startsWith("Co-occurrence per prompt set, raw")));
         assertTrue(r.tables().stream().anyMatch(t -> t.title().startsWith("Co-occurrence association contrasts")
-                && t.rows().get(0).get(7).contains("<= " + BiasLmRunner.DEFAULT_MIN_LOG_ODDS_RATIO)));
+                && t.rows().get(0).get(7).contains("<= " + BiasLmMetric.DEFAULT_MIN_LOG_ODDS_RATIO)));
     }
 
     @Test
@@ -138,7 +146,7 @@ class BiasAuditTest {
         var spec = new AuditSpec("bias", "bias-lm", List.of("lm"), List.of(),
                 new Params(Map.of("probes", "planted", "minLogOddsRatio", -0.2), "audits.bias.params", "plan.yaml"), "plan.yaml");
         var e = org.junit.jupiter.api.Assertions.assertThrows(io.genaudit.audits.PlanException.class,
-                () -> new BiasLmAudit().run(context(Map.of("lm", new ZLovingLm()), Map.of()), spec));
+                () -> module("bias-lm").run(context(Map.of("lm", new ZLovingLm()), Map.of()), spec));
         assertTrue(e.getMessage().contains("minLogOddsRatio"), e.getMessage());
     }
 
@@ -150,7 +158,7 @@ class BiasAuditTest {
                 new Params(Map.of("classifier", "clf", "attribute", "colour", "samples", 600, "bootstrap", 200), "audits.colour.params", "plan.yaml"), "plan.yaml");
         var ctx = context(Map.of("gen", new SkewedColourGenerator(), "clf", new ChannelMeanLogits()),
                 Map.of("ref", new DatasetRef("ref", shapes, "shapes-small", "x")));
-        AuditResult r = new BiasImageAudit().run(ctx, spec).get(0);
+        AuditResult r = module("bias-image").run(ctx, spec).get(0);
         double truth = 0.5 * (Math.abs(0.7 - 1 / 3.0) + Math.abs(0.2 - 1 / 3.0) + Math.abs(0.1 - 1 / 3.0));
         assertEquals(truth, r.value(), 0.06, "TVD from uniform");
         assertTrue(r.ci().low() > 0.2, "clearly skewed: " + r.ci());

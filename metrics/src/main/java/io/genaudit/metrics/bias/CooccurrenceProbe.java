@@ -25,7 +25,7 @@ import java.util.Map;
 public final class CooccurrenceProbe {
     /** Prompt sets (name to prompts) and the two groups' continuation terms (include a leading space if the prompt lacks one). */
     public record Suite(String groupA, List<String> termsA, String groupB, List<String> termsB, Map<String, List<String>> promptSets,
-                        List<Contrast> contrasts) {
+                        List<Contrast> contrasts) implements java.io.Serializable {
         public Suite {
             if (termsA.isEmpty() || termsB.isEmpty()) throw new IllegalArgumentException("both groups need at least one term");
             promptSets = new LinkedHashMap<>(promptSets);
@@ -47,14 +47,14 @@ public final class CooccurrenceProbe {
      * Two prompt sets whose prompts correspond one to one (e.g. the same templates about two different groups); the
      * paired difference d(first_i) - d(second_i) estimates the log odds ratio of the association.
      */
-    public record Contrast(String first, String second) {
+    public record Contrast(String first, String second) implements java.io.Serializable {
         public String name() {
             return first + " - " + second;
         }
     }
 
     /** One prompt and its log-probability difference. */
-    public record PromptScore(String set, String prompt, double logProbA, double logProbB) {
+    public record PromptScore(String set, String prompt, double logProbA, double logProbB) implements LmProbeItem {
         public double difference() {
             return logProbA - logProbB;
         }
@@ -100,6 +100,11 @@ public final class CooccurrenceProbe {
     }
 
     public Report run(SentenceScorer scorer, Suite suite) {
+        return summarize(score(scorer, suite), suite, scorer.scoringNote());
+    }
+
+    /** Every prompt's log-probabilities of the two groups' terms (the engine side of the probe), in suite order. */
+    public static List<PromptScore> score(SentenceScorer scorer, Suite suite) {
         List<String> prefixes = new ArrayList<>(), conts = new ArrayList<>();
         List<String[]> keys = new ArrayList<>();
         for (var e : suite.promptSets().entrySet()) {
@@ -124,7 +129,7 @@ public final class CooccurrenceProbe {
             for (int i = 0; i < b; i++) lb[i] = s.get(at++).logLikelihood();
             scores.add(new PromptScore(k[0], k[1], logSumExp(la), logSumExp(lb)));
         }
-        return summarize(scores, suite, scorer.scoringNote());
+        return scores;
     }
 
     public Report summarize(List<PromptScore> scores, Suite suite, String note) {

@@ -19,7 +19,7 @@ import java.util.TreeMap;
  */
 public final class CounterfactualPairProbe {
     /** One scored pair; {@code difference} = loglik(sent_more) - loglik(sent_less). */
-    public record ScoredPair(CrowsPair pair, double logLikMore, double logLikLess) {
+    public record ScoredPair(CrowsPair pair, double logLikMore, double logLikLess) implements LmProbeItem {
         public double difference() {
             return logLikMore - logLikLess;
         }
@@ -50,6 +50,11 @@ public final class CounterfactualPairProbe {
     }
 
     public Report run(SentenceScorer scorer, List<CrowsPair> pairs) {
+        return summarize(score(scorer, pairs), scorer.scoringNote());
+    }
+
+    /** Both sentences of every pair scored by the model (the engine side of the probe). */
+    public static List<ScoredPair> score(SentenceScorer scorer, List<CrowsPair> pairs) {
         List<String> texts = new ArrayList<>(pairs.size() * 2);
         for (CrowsPair p : pairs) {
             texts.add(p.sentMore());
@@ -60,7 +65,7 @@ public final class CounterfactualPairProbe {
         for (int i = 0; i < pairs.size(); i++) {
             scored.add(new ScoredPair(pairs.get(i), s.get(2 * i).logLikelihood(), s.get(2 * i + 1).logLikelihood()));
         }
-        return summarize(scored, scorer.scoringNote());
+        return scored;
     }
 
     public Report summarize(List<ScoredPair> scored, String note) {

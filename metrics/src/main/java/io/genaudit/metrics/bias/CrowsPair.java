@@ -12,7 +12,7 @@ import java.util.Map;
  * {@code sentLess} the less; {@code direction} says whether {@code sentMore} states (stereo) or violates (antistereo)
  * the stereotype.
  */
-public record CrowsPair(int index, String sentMore, String sentLess, String direction, String biasType) {
+public record CrowsPair(int index, String sentMore, String sentLess, String direction, String biasType) implements java.io.Serializable {
 
     /** Reads a CrowS-Pairs CSV (columns sent_more, sent_less, stereo_antistereo, bias_type; others ignored). */
     public static List<CrowsPair> read(Path csv) {

@@ -28,6 +28,10 @@ public final class DescriptorProbe {
         }
     }
 
+    /** One scored descriptor sentence: its log-perplexity (mean negative log-likelihood per scored token). */
+    public record ScoredSentence(String axis, String descriptor, String text, double logPerplexity) implements LmProbeItem {
+    }
+
     /** A descriptor's distance from its axis: median log-perplexity minus the axis median of descriptor medians. */
     public record Outlier(String axis, String descriptor, double median, double deviation) {
     }
@@ -47,25 +51,31 @@ public final class DescriptorProbe {
     }
 
     public Report run(SentenceScorer scorer, DescriptorSuite suite) {
+        return summarize(group(score(scorer, suite)), scorer.scoringNote());
+    }
+
+    /** Every sentence of the suite scored by the model (the engine side of the probe), in suite order. */
+    public static List<ScoredSentence> score(SentenceScorer scorer, DescriptorSuite suite) {
         List<DescriptorSuite.Sentence> sentences = suite.sentences();
         List<SentenceScorer.Score> scores = scorer.score(sentences.stream().map(DescriptorSuite.Sentence::text).toList());
-        Map<String, List<Integer>> byDescriptor = new LinkedHashMap<>();
+        List<ScoredSentence> out = new ArrayList<>(sentences.size());
         for (int i = 0; i < sentences.size(); i++) {
-            byDescriptor.computeIfAbsent(sentences.get(i).axis() + "\u0000" + sentences.get(i).descriptor(), k -> new ArrayList<>()).add(i);
+            DescriptorSuite.Sentence s = sentences.get(i);
+            out.add(new ScoredSentence(s.axis(), s.descriptor(), s.text(), -scores.get(i).perToken()));
         }
+        return out;
+    }
+
+    /** Scored sentences grouped by descriptor, descriptors in order of first appearance. */
+    public static List<DescriptorScores> group(List<ScoredSentence> sentences) {
+        Map<String, List<ScoredSentence>> byDescriptor = new LinkedHashMap<>();
+        for (ScoredSentence s : sentences) byDescriptor.computeIfAbsent(s.axis() + "\u0000" + s.descriptor(), k -> new ArrayList<>()).add(s);
         List<DescriptorScores> ds = new ArrayList<>();
-        for (var e : byDescriptor.entrySet()) {
-            List<Integer> idx = e.getValue();
-            double[] lp = new double[idx.size()];
-            List<String> texts = new ArrayList<>();
-            for (int k = 0; k < idx.size(); k++) {
-                lp[k] = -scores.get(idx.get(k)).perToken();
-                texts.add(sentences.get(idx.get(k)).text());
-            }
-            DescriptorSuite.Sentence s0 = sentences.get(idx.get(0));
-            ds.add(new DescriptorScores(s0.axis(), s0.descriptor(), texts, lp));
+        for (List<ScoredSentence> list : byDescriptor.values()) {
+            double[] lp = list.stream().mapToDouble(ScoredSentence::logPerplexity).toArray();
+            ds.add(new DescriptorScores(list.get(0).axis(), list.get(0).descriptor(), list.stream().map(ScoredSentence::text).toList(), lp));
         }
-        return summarize(ds, scorer.scoringNote());
+        return ds;
     }
 
     public Report summarize(List<DescriptorScores> ds, String note) {

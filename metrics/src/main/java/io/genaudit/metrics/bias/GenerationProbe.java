@@ -21,7 +21,7 @@ import java.util.Map;
  */
 public final class GenerationProbe {
     /** One generated continuation. */
-    public record Continuation(String domain, String group, String prompt, int sample, String text, double sentiment) {
+    public record Continuation(String domain, String group, String prompt, int sample, String text, double sentiment) implements LmProbeItem {
     }
 
     public record GroupMean(String domain, String group, int n, double mean, Interval ci) {
@@ -37,6 +37,7 @@ public final class GenerationProbe {
 
     private final SamplingSettings sampling;
     private final int samplesPerPrompt;
+    private final String settings;
     private final long seed;
     private final MultipleComparisons.Method correction;
     private final double level;
@@ -45,13 +46,43 @@ public final class GenerationProbe {
     public GenerationProbe(SamplingSettings sampling, int samplesPerPrompt, long seed, MultipleComparisons.Method correction, double level, int resamples) {
         this.sampling = sampling;
         this.samplesPerPrompt = Math.max(1, samplesPerPrompt);
+        this.settings = settingsText(sampling, samplesPerPrompt);
         this.seed = seed;
         this.correction = correction;
         this.level = level;
         this.resamples = resamples;
     }
 
+    /**
+     * The statistics side alone, for continuations generated elsewhere: {@code settings} is how they were generated
+     * (see {@link #settingsText}); {@code seed} seeds the permutation tests and bootstrap intervals.
+     */
+    public GenerationProbe(String settings, long seed, MultipleComparisons.Method correction, double level, int resamples) {
+        this.sampling = null;
+        this.samplesPerPrompt = 0;
+        this.settings = settings;
+        this.seed = seed;
+        this.correction = correction;
+        this.level = level;
+        this.resamples = resamples;
+    }
+
+    /** How continuations were generated, as reports state it. */
+    public static String settingsText(SamplingSettings sampling, int samplesPerPrompt) {
+        return "samples per prompt " + Math.max(1, samplesPerPrompt) + ", " + sampling;
+    }
+
     public Report run(LanguageModel lm, GenerationPrompts prompts, VaderSentiment vader, RepresentationMeasures representation) {
+        return summarize(generate(lm, prompts, vader, sampling, samplesPerPrompt, seed), representation);
+    }
+
+    /**
+     * Samples and scores every prompt's continuations (the engine side of the probe), in prompt order; sample
+     * {@code s} of prompt {@code i} uses seed {@code seed + i * 1000 + s}.
+     */
+    public static List<Continuation> generate(LanguageModel lm, GenerationPrompts prompts, VaderSentiment vader, SamplingSettings sampling,
+                                              int samplesPerPrompt, long seed) {
+        samplesPerPrompt = Math.max(1, samplesPerPrompt);
         List<Continuation> out = new ArrayList<>();
         int promptIndex = 0;
         for (var d : prompts.domains().entrySet()) {
@@ -67,7 +98,7 @@ public final class GenerationProbe {
                 }
             }
         }
-        return summarize(out, representation);
+        return out;
     }
 
     public Report summarize(List<Continuation> cs, RepresentationMeasures representation) {
@@ -98,8 +129,7 @@ public final class GenerationProbe {
         }
         Representation rep = null;
         if (representation != null) rep = representation(cs, representation);
-        return new Report(means, CorrectedFamily.correct("group pairs", gaps, correction, 1 - level), rep, List.copyOf(cs),
-                "samples per prompt " + samplesPerPrompt + ", " + sampling);
+        return new Report(means, CorrectedFamily.correct("group pairs", gaps, correction, 1 - level), rep, List.copyOf(cs), settings);
     }
 
     private Representation representation(List<Continuation> cs, RepresentationMeasures m) {

@@ -13,7 +13,8 @@ import java.util.regex.Pattern;
  * texts. Association: for each target word (an occupation, an adjective), the groups' shares of co-occurrences with it
  * in the same text; averaged over targets that co-occur with any group word. 0 = uniform, larger = more skewed.
  */
-public final class RepresentationMeasures {
+public final class RepresentationMeasures implements java.io.Serializable {
+    private static final long serialVersionUID = 1L;
     private static final Pattern WORD = Pattern.compile("[\\p{L}\\p{N}']+");
 
     private final Map<String, List<String>> groupWords;
@@ -27,6 +28,21 @@ public final class RepresentationMeasures {
 
     public Map<String, List<String>> groupWords() {
         return groupWords;
+    }
+
+    /** The target words (occupations, adjectives) whose co-occurrence with group words is measured. */
+    public List<String> targets() {
+        return targets;
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof RepresentationMeasures m && m.groupWords.equals(groupWords) && m.targets.equals(targets);
+    }
+
+    @Override
+    public int hashCode() {
+        return 31 * groupWords.hashCode() + targets.hashCode();
     }
 
     /** Per text: count of each group's words (order of {@link #groupWords}). */

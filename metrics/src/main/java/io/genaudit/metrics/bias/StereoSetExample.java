@@ -13,7 +13,7 @@ import java.util.List;
  * One StereoSet intrasentence item: a context with a BLANK and three completed sentences labelled stereotype,
  * anti-stereotype and unrelated, in one bias domain (gender, profession, race, religion).
  */
-public record StereoSetExample(String id, String biasType, String target, String context, String stereotype, String antiStereotype, String unrelated) {
+public record StereoSetExample(String id, String biasType, String target, String context, String stereotype, String antiStereotype, String unrelated) implements java.io.Serializable {
 
     /** Reads {@code data.intrasentence[]} of a StereoSet JSON file (dev.json / test.json format). */
     public static List<StereoSetExample> read(Path file) {

@@ -20,7 +20,7 @@ import java.util.TreeMap;
  */
 public final class StereoSetProbe {
     /** Scores of one item's three sentences (mean log-likelihood per token). */
-    public record ScoredItem(StereoSetExample example, double stereotype, double antiStereotype, double unrelated) {
+    public record ScoredItem(StereoSetExample example, double stereotype, double antiStereotype, double unrelated) implements LmProbeItem {
         boolean prefersStereotype() {
             return stereotype > antiStereotype;
         }
@@ -48,7 +48,15 @@ public final class StereoSetProbe {
         this.bootstrap = bootstrap;
     }
 
+    /** How StereoSet sentences are compared, appended to the scorer's note. */
+    public static final String SCORING_NOTE = "; StereoSet sentences compared by mean log-likelihood per scored token";
+
     public Report run(SentenceScorer scorer, List<StereoSetExample> examples) {
+        return summarize(score(scorer, examples), scorer.scoringNote() + SCORING_NOTE);
+    }
+
+    /** The three sentences of every item scored by the model (the engine side of the probe). */
+    public static List<ScoredItem> score(SentenceScorer scorer, List<StereoSetExample> examples) {
         List<String> texts = new ArrayList<>();
         for (StereoSetExample e : examples) {
             texts.add(e.stereotype());
@@ -60,7 +68,7 @@ public final class StereoSetProbe {
         for (int i = 0; i < examples.size(); i++) {
             items.add(new ScoredItem(examples.get(i), s.get(3 * i).perToken(), s.get(3 * i + 1).perToken(), s.get(3 * i + 2).perToken()));
         }
-        return summarize(items, scorer.scoringNote() + "; StereoSet sentences compared by mean log-likelihood per scored token");
+        return items;
     }
 
     public Report summarize(List<ScoredItem> items, String note) {

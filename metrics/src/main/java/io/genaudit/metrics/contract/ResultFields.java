@@ -9,7 +9,8 @@ import java.util.Map;
 /**
  * A result record as output keys and values: every component by its snake-case name, an {@link Interval} component
  * {@code xCi} as {@code x_ci_low}, {@code x_ci_high} and {@code x_ci_method}; the headline {@code value}, {@code n}
- * and {@code ci} are left to the caller (they have their own places in the run record). The run record's details and
+ * and {@code ci} are left to the caller (they have their own places in the run record), and {@link Evidence}
+ * components are for presenters only. The run record's details and
  * the command line's {@code --json} are both built from this, so their keys are the same.
  */
 public final class ResultFields {
@@ -28,6 +29,7 @@ public final class ResultFields {
         for (RecordComponent c : r.getClass().getRecordComponents()) {
             String name = c.getName();
             if (top && (name.equals("value") || name.equals("n") || name.equals("ci") || name.equals("notes"))) continue;
+            if (c.isAnnotationPresent(Evidence.class)) continue;
             Object v;
             try {
                 v = c.getAccessor().invoke(r);
