@@ -27,7 +27,7 @@ import java.util.function.Consumer;
  * optionally a labelled reference folder (images and labels.csv) for the classes, the target and the confusion
  * correction.
  */
-public final class AttributePredictionCommandInputs extends JsonCommandInputs<AttributePredictions> {
+public final class AttributePredictionCommandInputs implements CommandInputs<AttributePredictions> {
     @Option(names = "--fake", required = true, paramLabel = "DIR", description = "Folder of generated images.")
     Path fake;
 
@@ -59,7 +59,6 @@ public final class AttributePredictionCommandInputs extends JsonCommandInputs<At
     int batch;
 
     public AttributePredictionCommandInputs() {
-        super(AttributePredictions.class);
     }
 
     @Override

@@ -30,16 +30,6 @@ public final class ClassLogitsCommandInputs implements CommandInputs<ClassLogits
     ImageNetworkOptions network;
 
     @Override
-    public Object options() {
-        return this;
-    }
-
-    @Override
-    public Path json() {
-        return network.json;
-    }
-
-    @Override
     public InputFeed<ClassLogitsBatch> open() {
         FeatureSet logits = network.load(fake, () -> CliModels.openImageNetwork(classifier, fake, "--classifier",
                 "a classifier", "precomputed .npy logits [N, C]"), true);

@@ -2,12 +2,11 @@ package io.genaudit.audits.cli;
 
 import io.genaudit.audits.metric.InputFeed;
 
-import java.nio.file.Path;
 import java.util.ServiceLoader;
 
 /**
  * The command-line side of one input type: a picocli-annotated options object added to every generated metric command
- * with that input type (paths, extractor, {@code --json}), and the batches once parsed. A new instance serves each
+ * with that input type (paths, extractor), and the batches once parsed. A new instance serves each
  * command. Registered in META-INF/services/io.genaudit.audits.cli.CommandInputs.
  *
  * @param <I> the input batch type
@@ -18,8 +17,10 @@ public interface CommandInputs<I> {
         return io.genaudit.metrics.contract.TypeArguments.of(getClass(), CommandInputs.class, 0);
     }
 
-    /** The picocli-annotated options object (this object, or one it holds). */
-    Object options();
+    /** The picocli-annotated options object (this object by default, or one it holds). */
+    default Object options() {
+        return this;
+    }
 
     /**
      * Called with the metric's bound parameters (output keys to values) before {@link #open()}, for inputs that share
@@ -30,9 +31,6 @@ public interface CommandInputs<I> {
 
     /** The batches named by the parsed options, or null when the options asked for no metric (e.g. only --save-stats). */
     InputFeed<I> open() throws Exception;
-
-    /** The {@code --json} file, or null. */
-    Path json();
 
     /** A fresh instance of the command inputs for {@code type}; a missing one is a packaging bug. */
     @SuppressWarnings("unchecked")

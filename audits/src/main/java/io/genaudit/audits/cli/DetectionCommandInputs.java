@@ -48,20 +48,7 @@ public final class DetectionCommandInputs implements CommandInputs<DetectionInpu
     @Option(names = "--batch-size", paramLabel = "N", description = "Images per feature-extraction or detector batch (speed only; default 64).")
     int batchSize = 64;
 
-    @Option(names = "--json", paramLabel = "OUT", description = "Write the result as JSON.")
-    Path json;
-
     private long seed;
-
-    @Override
-    public Object options() {
-        return this;
-    }
-
-    @Override
-    public Path json() {
-        return json;
-    }
 
     @Override
     public void metricParameters(Map<String, Object> values) {

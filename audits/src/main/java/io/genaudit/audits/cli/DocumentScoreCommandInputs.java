@@ -52,19 +52,6 @@ public final class DocumentScoreCommandInputs implements CommandInputs<DocumentS
     @Option(names = "--batch", paramLabel = "N", description = "Windows per forward pass (default: " + DocumentScoring.Options.DEFAULT_BATCH + ").")
     Integer batch;
 
-    @Option(names = "--json", paramLabel = "OUT", description = "Write the result as JSON.")
-    Path json;
-
-    @Override
-    public Object options() {
-        return this;
-    }
-
-    @Override
-    public Path json() {
-        return json;
-    }
-
     @Override
     public InputFeed<DocumentScore> open() {
         List<TextDocument> docs = TextDocuments.readNamed(text);

@@ -31,16 +31,6 @@ public final class FeaturePairCommandInputs implements CommandInputs<FeatureBatc
     Path saveFakeStats;
 
     @Override
-    public Object options() {
-        return this;
-    }
-
-    @Override
-    public Path json() {
-        return in.network.json;
-    }
-
-    @Override
     public InputFeed<FeatureBatch> open() throws Exception {
         FeatureSet real = in.load(in.real, true);
         if (saveStats != null) NpzWriter.writeStats(saveStats, real.mean(), real.covariance());

@@ -10,7 +10,7 @@ import java.nio.file.Path;
 /**
  * The inputs every fidelity command shares ({@code fid}, {@code kid}, {@code prdc}): the real and fake sets (image
  * folder, {@code .npy} features [N, D] or pytorch-fid {@code .npz} statistics), the feature extractor for folders,
- * and the {@link ImageNetworkOptions} (batch, resize, JSON output). Used as a picocli mixin.
+ * and the {@link ImageNetworkOptions} (batch, resize). Used as a picocli mixin.
  */
 public final class FidelityInputOptions {
     @Option(names = "--real", paramLabel = "A", required = true,

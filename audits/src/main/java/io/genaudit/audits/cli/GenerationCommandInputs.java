@@ -22,19 +22,6 @@ public final class GenerationCommandInputs implements CommandInputs<TextSample> 
     @Option(names = "--reference", paramLabel = "FILE", description = "Reference texts, one per line: the same figures as reference_... (compare like with like: same count and length).")
     Path reference;
 
-    @Option(names = "--json", paramLabel = "OUT", description = "Write the result as JSON.")
-    Path json;
-
-    @Override
-    public Object options() {
-        return this;
-    }
-
-    @Override
-    public Path json() {
-        return json;
-    }
-
     @Override
     public InputFeed<TextSample> open() {
         List<String> lines = TextDocuments.lines(text);

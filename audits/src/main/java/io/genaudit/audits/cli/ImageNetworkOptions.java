@@ -12,7 +12,7 @@ import java.util.function.Supplier;
 
 /**
  * The options of every command that runs image folders through a network into rows (feature extractor or classifier):
- * the batch size, the optional resize and the JSON output; and the loading of one input with them. A picocli mixin.
+ * the batch size and the optional resize; and the loading of one input with them. A picocli mixin.
  */
 public final class ImageNetworkOptions {
     @Option(names = "--batch", paramLabel = "N", defaultValue = "50", description = "Images per network batch (default: ${DEFAULT-VALUE}).")
@@ -21,9 +21,6 @@ public final class ImageNetworkOptions {
     @Option(names = "--resize", paramLabel = "N",
             description = "Resize folder images to N x N (bicubic) before the network; default: pass them at their own size.")
     Integer resize;
-
-    @Option(names = "--json", paramLabel = "OUT", description = "Write the result as JSON.")
-    Path json;
 
     /** Loads {@code path}: a folder through {@code network} (opened only then), or a {@code .npy}/{@code .npz} file as it is. */
     FeatureSet load(Path path, Supplier<ImageFeatureExtractor> network, boolean keepRows) {

@@ -22,7 +22,7 @@ import java.util.function.Consumer;
  * ({@code --probes}), the generation probe's sampling settings and {@code --json}. The generations are seeded by the
  * metric's {@code --seed} (see {@link #metricParameters}), as in plans, so one seed makes the whole run reproducible.
  */
-public final class LmProbeCommandInputs extends JsonCommandInputs<LmProbeScores> {
+public final class LmProbeCommandInputs implements CommandInputs<LmProbeScores> {
     @Mixin
     LanguageModelOptions lmOptions;
 
@@ -49,7 +49,6 @@ public final class LmProbeCommandInputs extends JsonCommandInputs<LmProbeScores>
     int batch;
 
     public LmProbeCommandInputs() {
-        super(LmProbeScores.class);
     }
 
     private long seed = ParamSchema.of(BiasLmMetric.Params.class).defaults().seed();

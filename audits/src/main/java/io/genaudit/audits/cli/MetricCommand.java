@@ -14,6 +14,7 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Model.OptionSpec;
 
 import java.io.Serializable;
+import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Locale;
@@ -50,6 +51,8 @@ public final class MetricCommand<P extends Record, I, S extends Serializable, R 
         spec.usageMessage().description(metric.info().summary(), "Plan module: metric: " + metric.info().name()
                 + " (same parameters and defaults); documentation: " + metric.info().docPage());
         spec.addMixin("inputs", CommandSpec.forAnnotatedObject(cmd.inputs.options()));
+        spec.addOption(OptionSpec.builder("--json").paramLabel("OUT").type(Path.class)
+                .description("Write the result as JSON (the run record's output keys, parameters, input settings, notes).").build());
         for (ParamSchema.Entry e : metric.parameters().entries()) {
             String help = e.help() + (e.hasDefault() ? " Default: " + e.dflt() + "." : "");
             OptionSpec.Builder ob = OptionSpec.builder(e.option()).description(help);
@@ -96,7 +99,7 @@ public final class MetricCommand<P extends Record, I, S extends Serializable, R 
         out.put("seconds", (System.nanoTime() - t0) / 1e9);
         System.out.println(line(result));
         for (String n : notes) System.out.println("  note: " + n);
-        JsonOutput.write(inputs.json(), out);
+        JsonOutput.write(spec.findOption("--json").getValue(), out);
         return ExitCodes.OK;
     }
 
