@@ -56,7 +56,7 @@ public final class ModelComparison {
         for (var e : groups.entrySet()) {
             List<Labelled> g = e.getValue();
             AuditResult first = g.get(0).result();
-            Boolean hib = MetricDirection.higherIsBetter(first.metric());
+            Boolean hib = io.genaudit.audits.registry.Registry.higherIsBetter(first.metric());
             int best = bestIndex(g, hib);
             List<List<String>> rows = new ArrayList<>();
             double[] y = new double[g.size()];

@@ -24,10 +24,7 @@ public final class TrendCharts {
             h.add(new HistoryEntry("(this run)", rec.provenance().startedAt(), rec.planName(), rec.provenance().planSha256(),
                     r.id(), r.metric(), r.model(), null, r.value(), r.ci() == null ? null : r.ci().low(),
                     r.ci() == null ? null : r.ci().high(), r.n(), rec.verdict()));
-            List<Chart> charts = new ArrayList<>(r.charts());
-            charts.add(TrendReport.trendChart(r.metric(), h));
-            out.add(new AuditResult(r.id(), r.metric(), r.model(), r.dataset(), r.value(), r.unit(), r.ci(), r.n(), r.settings(),
-                    r.gate(), r.details(), charts, r.figures(), r.tables(), r.notes()));
+            out.add(r.toBuilder().chart(TrendReport.trendChart(r.metric(), h)).build());
         }
         return new RunRecord(rec.schemaVersion(), rec.title(), rec.planName(), rec.verdict(), rec.models(), out, rec.provenance());
     }

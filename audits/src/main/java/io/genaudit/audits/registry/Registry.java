@@ -17,6 +17,21 @@ import java.util.TreeMap;
 public record Registry(Map<String, AuditModule> modules, Map<String, ModelProvider> providers) {
 
     /** Loads every registered module and provider; two claiming the same name is a packaging bug. */
+    /**
+     * Whether higher values of {@code metric} are better (true), lower (false) or neither/unknown (null), as its audit
+     * module declares it (for generated modules: the metric's own {@code MetricInfo}); comparisons and baseline gates
+     * say "better" or "worse" by it.
+     */
+    public static Boolean higherIsBetter(String metric) {
+        AuditModule module = Directions.MODULES.get(metric);
+        return module == null ? null : module.higherIsBetter();
+    }
+
+    /** The modules, loaded once for direction lookups. */
+    private static final class Directions {
+        static final Map<String, AuditModule> MODULES = load().modules();
+    }
+
     public static Registry load() {
         Map<String, AuditModule> modules = new TreeMap<>();
         for (AuditModule m : ServiceLoader.load(AuditModule.class)) {

@@ -2,7 +2,7 @@ package io.genaudit.audits.run;
 
 import io.genaudit.audits.compare.Comparability;
 import io.genaudit.audits.compare.DifferenceEstimator;
-import io.genaudit.audits.compare.MetricDirection;
+import io.genaudit.audits.registry.Registry;
 import io.genaudit.audits.compare.NonInferiority;
 import io.genaudit.audits.plan.GateSpec;
 import io.genaudit.audits.plan.Plan;
@@ -51,7 +51,7 @@ final class BaselineGates {
         if (!problems.isEmpty()) {
             throw new InputException(file, "baseline of audit '" + candidate.id() + "' is not comparable: " + String.join("; ", problems));
         }
-        Boolean hib = g.higherIsBetter() != null ? g.higherIsBetter() : MetricDirection.higherIsBetter(candidate.metric());
+        Boolean hib = g.higherIsBetter() != null ? g.higherIsBetter() : Registry.higherIsBetter(candidate.metric());
         if (hib == null) {
             throw new PlanException(plan.file(), "audits." + candidate.id() + ".gate",
                     "metric '" + candidate.metric() + "' has no known direction; add higherIsBetter: true|false");

@@ -170,12 +170,9 @@ public final class PlanRunner {
             if (v instanceof String s && ctx.datasets().containsKey(s) && !ids.contains(s)) ids.add(s);
         }
         if (ids.isEmpty() || r.settings().containsKey("data_sha256")) return r;
-        Map<String, Object> settings = new LinkedHashMap<>(r.settings());
         List<String> shas = new ArrayList<>();
         for (String d : ids) shas.add(ctx.dataset(d).sha256());
-        settings.put("data_sha256", shas.size() == 1 ? shas.get(0) : shas);
-        return new AuditResult(r.id(), r.metric(), r.model(), r.dataset(), r.value(), r.unit(), r.ci(), r.n(), settings,
-                r.gate(), r.details(), r.charts(), r.figures(), r.tables(), r.notes());
+        return r.toBuilder().setting("data_sha256", shas.size() == 1 ? shas.get(0) : shas).build();
     }
 
     private static Map<String, Object> energyAssumptions(RunOptions opts) {

@@ -53,6 +53,7 @@ class MetricContractTest {
             assertTrue(modules.get(name) instanceof MetricAuditModule<?, ?, ?, ?>, name + ": no generated plan module");
             assertTrue(cli.getSubcommands().containsKey(name), name + ": no command");
             assertNotNull(m.info().direction(), name);
+            assertEquals(m.info().direction().higherIsBetter(), Registry.higherIsBetter(name), name + ": direction seen by comparisons and baseline gates");
             assertTrue(Files.isRegularFile(ROOT.resolve(m.info().docPage())), name + ": doc page " + m.info().docPage() + " missing");
             String doc = Files.readString(ROOT.resolve(m.info().docPage()));
             assertTrue(doc.contains(MetricReference.markdown(m)), name + ": " + m.info().docPage()
