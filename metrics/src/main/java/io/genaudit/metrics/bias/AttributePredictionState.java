@@ -1,5 +1,6 @@
 package io.genaudit.metrics.bias;
 
+import io.genaudit.metrics.contract.MetricState;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.TreeMap;
@@ -9,7 +10,7 @@ import java.util.TreeMap;
  * (true, predicted) class by id (the bootstrap resamples them all). Merging is a union of disjoint ids, so any merge
  * order gives the predictions of one pass.
  */
-public final class AttributePredictionState implements ItemState<AttributePredictions, AttributePredictionState> {
+public final class AttributePredictionState implements MetricState<AttributePredictions, AttributePredictionState> {
     private static final long serialVersionUID = 1L;
     private AttributeFacts facts;
     private final TreeMap<Integer, String> conditions = new TreeMap<>();

@@ -1,5 +1,6 @@
 package io.genaudit.metrics.bias;
 
+import io.genaudit.metrics.contract.StateMetric;
 import io.genaudit.engine.InputException;
 import io.genaudit.metrics.contract.Checks;
 import io.genaudit.metrics.contract.Evidence;
@@ -19,7 +20,7 @@ import java.util.List;
  * the bootstrap resamples both sets. The input is the classifier's predictions ({@link AttributePredictions}); the
  * state keeps every prediction by id.
  */
-public final class BiasImageMetric implements ItemStateMetric<BiasImageMetric.Params, AttributePredictions, AttributePredictionState, BiasImageMetric.Result> {
+public final class BiasImageMetric implements StateMetric<BiasImageMetric.Params, AttributePredictions, AttributePredictionState, BiasImageMetric.Result> {
 
     /** bias-image's statistical parameters (classifier, attribute, target and samples belong to the inputs). */
     public record Params(

@@ -1,5 +1,6 @@
 package io.genaudit.metrics.bias;
 
+import io.genaudit.metrics.contract.StateMetric;
 import io.genaudit.engine.InputException;
 import io.genaudit.metrics.contract.Checks;
 import io.genaudit.metrics.contract.Evidence;
@@ -18,7 +19,7 @@ import java.util.List;
  * gap with an effect size, an interval and a test corrected for multiple comparisons. The input is the model's scores
  * of the probe items ({@link LmProbeScores}); the state keeps every scored item by id, since the exact tests need them all.
  */
-public final class BiasLmMetric implements ItemStateMetric<BiasLmMetric.Params, LmProbeScores, LmProbeState, BiasLmMetric.Result> {
+public final class BiasLmMetric implements StateMetric<BiasLmMetric.Params, LmProbeScores, LmProbeState, BiasLmMetric.Result> {
     /**
      * Default smallest co-occurrence association (|log odds ratio|, nats) worth flagging: odds ratio 1.105. A test of
      * exactly 0 flags the tiny associations every trained model carries (bench/bias/results.md).

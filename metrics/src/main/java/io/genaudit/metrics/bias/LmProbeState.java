@@ -1,5 +1,6 @@
 package io.genaudit.metrics.bias;
 
+import io.genaudit.metrics.contract.MetricState;
 import java.util.List;
 import java.util.TreeMap;
 
@@ -8,7 +9,7 @@ import java.util.TreeMap;
  * exact binomial tests, Mann-Whitney U, bootstraps), with the suite facts every batch must agree on. Merging is a
  * union of disjoint id ranges, so any merge order gives the items of one pass.
  */
-public final class LmProbeState implements ItemState<LmProbeScores, LmProbeState> {
+public final class LmProbeState implements MetricState<LmProbeScores, LmProbeState> {
     private static final long serialVersionUID = 1L;
     private LmSuiteFacts suite;
     private final TreeMap<Long, LmProbeItem> items = new TreeMap<>();

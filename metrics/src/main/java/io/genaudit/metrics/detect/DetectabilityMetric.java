@@ -2,7 +2,7 @@ package io.genaudit.metrics.detect;
 
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.annotation.JsonNaming;
-import io.genaudit.metrics.contract.Metric;
+import io.genaudit.metrics.contract.StateMetric;
 import io.genaudit.metrics.contract.MetricInfo;
 import io.genaudit.metrics.contract.MetricResult;
 import io.genaudit.metrics.contract.Param;
@@ -26,7 +26,7 @@ import java.util.TreeMap;
  * test of the AUC change), the mean spectra, and the share of generated files carrying a synthetic-origin mark.
  * The state keeps every score (ITEMS): AUC, AP, EER and the bootstrap need them all.
  */
-public final class DetectabilityMetric implements Metric<DetectabilityMetric.Params, DetectionInput, DetectabilityState, DetectabilityMetric.Result> {
+public final class DetectabilityMetric implements StateMetric<DetectabilityMetric.Params, DetectionInput, DetectabilityState, DetectabilityMetric.Result> {
 
     /** The statistics' parameters (the detector's own settings belong to the inputs: folds, classifier, features ...). */
     public record Params(
@@ -97,16 +97,6 @@ public final class DetectabilityMetric implements Metric<DetectabilityMetric.Par
     @Override
     public DetectabilityState newState(Params p) {
         return new DetectabilityState();
-    }
-
-    @Override
-    public DetectabilityState update(DetectabilityState state, DetectionInput batch) {
-        return state.add(batch);
-    }
-
-    @Override
-    public DetectabilityState merge(DetectabilityState a, DetectabilityState b) {
-        return a.merge(b);
     }
 
     @Override

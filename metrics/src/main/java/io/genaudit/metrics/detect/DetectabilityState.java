@@ -1,5 +1,6 @@
 package io.genaudit.metrics.detect;
 
+import io.genaudit.metrics.contract.MetricState;
 import io.genaudit.metrics.detect.DetectionInput.Label;
 import io.genaudit.metrics.detect.DetectionInput.LabelledScore;
 
@@ -15,7 +16,7 @@ import java.util.TreeMap;
  * and the mark findings keyed by file name and by edit. An item arriving twice with the same score is kept once; with
  * a different score it is a bug upstream.
  */
-public final class DetectabilityState implements Serializable {
+public final class DetectabilityState implements MetricState<DetectionInput, DetectabilityState> {
     private final TreeMap<ScoreSet, TreeMap<Long, LabelledScore>> scores = new TreeMap<>();
     private final double[][] spectrumSums = new double[2][];
     private final long[] spectrumCounts = new long[2];

@@ -2,7 +2,7 @@ package io.genaudit.metrics.diversity;
 
 import io.genaudit.metrics.contract.Checks;
 import io.genaudit.metrics.contract.Flatten;
-import io.genaudit.metrics.contract.Metric;
+import io.genaudit.metrics.contract.StateMetric;
 import io.genaudit.metrics.contract.MetricInfo;
 import io.genaudit.metrics.contract.MetricResult;
 import io.genaudit.metrics.contract.Param;
@@ -18,7 +18,7 @@ import java.util.Locale;
  * collapse shows as a gap. Headline: distinct-2 of the generations with its half-sampling interval. Generating the
  * texts happens before, in the input adapters; this class only measures {@link TextSample}s.
  */
-public final class DiversityMetric implements Metric<DiversityMetric.Params, TextSample, TextSetState, DiversityMetric.Result> {
+public final class DiversityMetric implements StateMetric<DiversityMetric.Params, TextSample, TextSetState, DiversityMetric.Result> {
     /** Texts quoted in the result (and the report). */
     static final int EXAMPLES = 5;
 
@@ -62,16 +62,6 @@ public final class DiversityMetric implements Metric<DiversityMetric.Params, Tex
     @Override
     public TextSetState newState(Params p) {
         return new TextSetState(p.tokenizer());
-    }
-
-    @Override
-    public TextSetState update(TextSetState state, TextSample batch) {
-        return state.add(batch);
-    }
-
-    @Override
-    public TextSetState merge(TextSetState a, TextSetState b) {
-        return a.merge(b);
     }
 
     @Override

@@ -1,5 +1,6 @@
 package io.genaudit.metrics.diversity;
 
+import io.genaudit.metrics.contract.MetricState;
 import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -11,7 +12,7 @@ import java.util.TreeMap;
  * entropy, and the texts themselves keyed by index, which self-BLEU, the Vendi score and the half-sampling intervals
  * need — so the state grows with the texts (an ITEMS state) and merges by union.
  */
-public final class TextSetState implements Serializable {
+public final class TextSetState implements MetricState<TextSample, TextSetState> {
     private static final long serialVersionUID = 1L;
     private final TextTokens tokens;
     private final EnumMap<TextSample.Set, TreeMap<Long, TextSample>> texts = new EnumMap<>(TextSample.Set.class);

@@ -1,5 +1,6 @@
 package io.genaudit.metrics.fidelity;
 
+import io.genaudit.metrics.contract.MetricState;
 import io.genaudit.engine.InputException;
 
 import java.io.Serializable;
@@ -8,7 +9,7 @@ import java.io.Serializable;
  * The mergeable state of a metric over {@link ClassLogitsBatch}es: every logit row by its global row id (the
  * Inception Score's shuffle and splits need them all, in one order) and the class count, checked on every batch.
  */
-public final class ClassLogitsState implements Serializable {
+public final class ClassLogitsState implements MetricState<ClassLogitsBatch, ClassLogitsState> {
     private static final long serialVersionUID = 1L;
     private final RowChunks rows = new RowChunks();
     private int classes = -1;

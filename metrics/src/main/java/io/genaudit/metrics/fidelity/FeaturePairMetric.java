@@ -1,6 +1,6 @@
 package io.genaudit.metrics.fidelity;
 
-import io.genaudit.metrics.contract.Metric;
+import io.genaudit.metrics.contract.StateMetric;
 import io.genaudit.metrics.contract.MetricResult;
 
 /**
@@ -8,14 +8,5 @@ import io.genaudit.metrics.contract.MetricResult;
  * is {@link FeatureBatch} and its state {@link FeaturePairState}, so it only says whether it keeps rows
  * ({@link #newState}) and how it computes.
  */
-public interface FeaturePairMetric<P extends Record, R extends Record & MetricResult> extends Metric<P, FeatureBatch, FeaturePairState, R> {
-    @Override
-    default FeaturePairState update(FeaturePairState state, FeatureBatch batch) {
-        return state.add(batch);
-    }
-
-    @Override
-    default FeaturePairState merge(FeaturePairState a, FeaturePairState b) {
-        return a.merge(b);
-    }
+public interface FeaturePairMetric<P extends Record, R extends Record & MetricResult> extends StateMetric<P, FeatureBatch, FeaturePairState, R> {
 }

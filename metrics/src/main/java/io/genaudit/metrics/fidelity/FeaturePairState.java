@@ -1,5 +1,6 @@
 package io.genaudit.metrics.fidelity;
 
+import io.genaudit.metrics.contract.MetricState;
 import io.genaudit.engine.InputException;
 
 import java.io.Serializable;
@@ -9,7 +10,7 @@ import java.io.Serializable;
  * enough for FID) and, when {@code keepRows}, the feature rows keyed by their global row id (KID, PRDC and every
  * bootstrap need them), so that merging shards in any order gives the rows of one pass in one order.
  */
-public final class FeaturePairState implements Serializable {
+public final class FeaturePairState implements MetricState<FeatureBatch, FeaturePairState> {
     private static final long serialVersionUID = 1L;
     private final boolean keepRows;
     private final SideState real = new SideState();

@@ -2,7 +2,7 @@ package io.genaudit.metrics.fidelity;
 
 import io.genaudit.engine.InputException;
 import io.genaudit.metrics.contract.Checks;
-import io.genaudit.metrics.contract.Metric;
+import io.genaudit.metrics.contract.StateMetric;
 import io.genaudit.metrics.contract.MetricInfo;
 import io.genaudit.metrics.contract.MetricResult;
 import io.genaudit.metrics.contract.Param;
@@ -16,7 +16,7 @@ import java.util.List;
  * with a percentile bootstrap interval over samples. Uses no real data. The state keeps every logit row by its global
  * row id (the shuffle and splits need them all).
  */
-public final class InceptionScoreMetric implements Metric<InceptionScoreMetric.Params, ClassLogitsBatch, ClassLogitsState, InceptionScoreMetric.Result> {
+public final class InceptionScoreMetric implements StateMetric<InceptionScoreMetric.Params, ClassLogitsBatch, ClassLogitsState, InceptionScoreMetric.Result> {
 
     /** The Inception Score's parameters. */
     public record Params(
@@ -57,16 +57,6 @@ public final class InceptionScoreMetric implements Metric<InceptionScoreMetric.P
     @Override
     public ClassLogitsState newState(Params p) {
         return new ClassLogitsState();
-    }
-
-    @Override
-    public ClassLogitsState update(ClassLogitsState state, ClassLogitsBatch batch) {
-        return state.add(batch);
-    }
-
-    @Override
-    public ClassLogitsState merge(ClassLogitsState a, ClassLogitsState b) {
-        return a.merge(b);
     }
 
     @Override

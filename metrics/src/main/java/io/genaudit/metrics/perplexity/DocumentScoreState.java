@@ -1,5 +1,6 @@
 package io.genaudit.metrics.perplexity;
 
+import io.genaudit.metrics.contract.MetricState;
 import io.genaudit.values.DocumentScore;
 
 import java.io.Serializable;
@@ -11,7 +12,7 @@ import java.util.TreeMap;
  * The perplexity metric's state: every document's score keyed by its corpus index, so shards merge in any order into
  * the same corpus (the bootstrap resamples documents, so the state keeps them all rather than only the sums).
  */
-public final class DocumentScoreState implements Serializable {
+public final class DocumentScoreState implements MetricState<DocumentScore, DocumentScoreState> {
     private static final long serialVersionUID = 1L;
     private final TreeMap<Long, DocumentScore> documents = new TreeMap<>();
 

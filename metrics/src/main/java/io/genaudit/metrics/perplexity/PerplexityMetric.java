@@ -1,7 +1,7 @@
 package io.genaudit.metrics.perplexity;
 
 import io.genaudit.metrics.contract.Checks;
-import io.genaudit.metrics.contract.Metric;
+import io.genaudit.metrics.contract.StateMetric;
 import io.genaudit.metrics.contract.MetricInfo;
 import io.genaudit.metrics.contract.MetricResult;
 import io.genaudit.metrics.contract.Param;
@@ -19,7 +19,7 @@ import java.util.List;
  * tokenizer, prefix token) happens before, in the input adapters ({@link RollingLogLikelihood}); this class only
  * aggregates {@link DocumentScore}s. The state keeps every document: the bootstrap resamples them.
  */
-public final class PerplexityMetric implements Metric<PerplexityMetric.Params, DocumentScore, DocumentScoreState, PerplexityMetric.Result> {
+public final class PerplexityMetric implements StateMetric<PerplexityMetric.Params, DocumentScore, DocumentScoreState, PerplexityMetric.Result> {
 
     /** Perplexity's parameters (the scoring options — model, windows, prefix token — belong to the inputs). */
     public record Params(
@@ -65,16 +65,6 @@ public final class PerplexityMetric implements Metric<PerplexityMetric.Params, D
     @Override
     public DocumentScoreState newState(Params params) {
         return new DocumentScoreState();
-    }
-
-    @Override
-    public DocumentScoreState update(DocumentScoreState state, DocumentScore batch) {
-        return state.add(batch);
-    }
-
-    @Override
-    public DocumentScoreState merge(DocumentScoreState a, DocumentScoreState b) {
-        return a.merge(b);
     }
 
     @Override
