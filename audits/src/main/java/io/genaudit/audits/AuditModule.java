@@ -11,7 +11,7 @@ import java.util.Set;
  * through the {@link AuditContext}, and applies the gate to the results. Registered in
  * META-INF/services/io.genaudit.audits.AuditModule.
  */
-public interface AuditModule {
+public interface AuditModule extends PlanReferences {
     /** The name plans use in {@code metric:}. */
     String metric();
 
@@ -29,28 +29,6 @@ public interface AuditModule {
     /** Fields a gate may name with {@code on:} besides {@code value} (e.g. {@code auc}, {@code precision}). */
     default Set<String> gateFields() {
         return Set.of();
-    }
-
-    /**
-     * Parameters whose value names a dataset id of the plan (a string or a list of strings); the plan parser checks
-     * that each names a declared dataset and reports the line otherwise.
-     */
-    default Set<String> datasetParameters() {
-        return Set.of();
-    }
-
-    /** Parameters whose value names a model id of the plan; checked by the plan parser like {@link #datasetParameters()}. */
-    default Set<String> modelParameters() {
-        return Set.of();
-    }
-
-    /**
-     * The parameters that take generated samples as a dataset ({@code fake: DATASET_ID}, first the canonical name,
-     * then accepted aliases) in place of a generator model; empty when the module needs a model. When not empty, the
-     * plan parser requires exactly one of {@code model:} and these parameters.
-     */
-    default List<String> samplesParameters() {
-        return List.of();
     }
 
     /**

@@ -2,6 +2,7 @@ package io.genaudit.audits.metric;
 
 import io.genaudit.audits.AuditContext;
 import io.genaudit.audits.AuditSpec;
+import io.genaudit.audits.PlanReferences;
 
 import java.util.List;
 import java.util.Set;
@@ -14,7 +15,7 @@ import java.util.Set;
  *
  * @param <I> the input batch type
  */
-public interface InputAdapter<I> {
+public interface InputAdapter<I> extends PlanReferences {
     /** The batch type served (read from the declaration). */
     default Class<I> inputType() {
         return io.genaudit.metrics.contract.TypeArguments.of(getClass(), InputAdapter.class, 0);
@@ -22,21 +23,6 @@ public interface InputAdapter<I> {
 
     /** The plan parameters this adapter reads (besides the metric's own). */
     Set<String> planParameters();
-
-    /** Plan parameters naming datasets (checked by the plan parser). */
-    default Set<String> datasetParameters() {
-        return Set.of();
-    }
-
-    /** Plan parameters naming models (checked by the plan parser). */
-    default Set<String> modelParameters() {
-        return Set.of();
-    }
-
-    /** Plan parameters that take generated samples as a dataset in place of a generator model (see AuditModule). */
-    default List<String> samplesParameters() {
-        return List.of();
-    }
 
     /** The batches of a plan entry. */
     InputFeed<I> open(AuditContext ctx, AuditSpec spec);

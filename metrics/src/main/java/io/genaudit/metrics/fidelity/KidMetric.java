@@ -60,11 +60,6 @@ public final class KidMetric implements FeaturePairMetric<KidMetric.Params, KidM
     }
 
     @Override
-    public FeaturePairState newState(Params p) {
-        return new FeaturePairState(true);
-    }
-
-    @Override
     public Result compute(FeaturePairState s, Params p) {
         s.checkComparable();
         double[][] real = s.real().rows("KID", 2);

@@ -73,11 +73,6 @@ public final class PrdMetric implements FeaturePairMetric<PrdMetric.Params, PrdM
     }
 
     @Override
-    public FeaturePairState newState(Params p) {
-        return new FeaturePairState(true);
-    }
-
-    @Override
     public Result compute(FeaturePairState s, Params p) {
         s.checkComparable();
         double[][] real = s.real().rows("prd");

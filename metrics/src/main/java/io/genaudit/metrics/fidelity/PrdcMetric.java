@@ -62,11 +62,6 @@ public final class PrdcMetric implements FeaturePairMetric<PrdcMetric.Params, Pr
     }
 
     @Override
-    public FeaturePairState newState(Params p) {
-        return new FeaturePairState(true);
-    }
-
-    @Override
     public Result compute(FeaturePairState s, Params p) {
         s.checkComparable();
         String what = "precision/recall/density/coverage with k=" + p.k();

@@ -28,21 +28,6 @@ public record DcganConfig(String size, int channels, int height, int width, int 
         };
     }
 
-    /** Spatial size the generator starts from (4 for 32x32, 7 for 28x28). */
-    int baseSize() {
-        return height == 28 ? 7 : 4;
-    }
-
-    /** Number of up-/down-sampling stages. */
-    int levels() {
-        return height == 28 ? 2 : 3;
-    }
-
-    /** The hyper-parameters as model.json stores them ({@link RecordMaps}). */
-    public Map<String, Object> toMap() {
-        return RecordMaps.toMap(this);
-    }
-
     public static DcganConfig fromMap(Map<String, Object> m) {
         return RecordMaps.fromMap(DcganConfig.class, m);
     }

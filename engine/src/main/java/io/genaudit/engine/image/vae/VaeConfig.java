@@ -27,19 +27,6 @@ public record VaeConfig(String size, int channels, int height, int width, int la
         };
     }
 
-    int baseSize() {
-        return height == 28 ? 7 : 4;
-    }
-
-    int levels() {
-        return height == 28 ? 2 : 3;
-    }
-
-    /** The hyper-parameters as model.json stores them ({@link RecordMaps}). */
-    public Map<String, Object> toMap() {
-        return RecordMaps.toMap(this);
-    }
-
     public static VaeConfig fromMap(Map<String, Object> m) {
         return RecordMaps.fromMap(VaeConfig.class, m);
     }
