@@ -16,7 +16,7 @@ import java.util.ServiceLoader;
  * {@link ResultPresenter} for charts and tables.
  */
 public final class MetricPresentation {
-    private static volatile Map<String, ResultPresenter> presenters;
+    private static volatile Map<Class<?>, ResultPresenter<?, ?>> presenters;
 
     private MetricPresentation() {
     }
@@ -32,18 +32,19 @@ public final class MetricPresentation {
                 .settings(settings).details(ResultFields.details(result));
         feed.notes().forEach(b::note);
         r.notes().forEach(b::note);
-        ResultPresenter p = presenter(metric.info().name());
+        ResultPresenter<P, Record> p = presenter(metric.resultType());
         if (p != null) p.present(params, result, b);
         return b;
     }
 
-    private static ResultPresenter presenter(String metric) {
-        Map<String, ResultPresenter> m = presenters;
+    @SuppressWarnings("unchecked")
+    private static <P extends Record> ResultPresenter<P, Record> presenter(Class<?> resultType) {
+        Map<Class<?>, ResultPresenter<?, ?>> m = presenters;
         if (m == null) {
             m = new LinkedHashMap<>();
-            for (ResultPresenter p : ServiceLoader.load(ResultPresenter.class)) m.put(p.metric(), p);
+            for (ResultPresenter<?, ?> p : ServiceLoader.load(ResultPresenter.class)) m.put(p.resultType(), p);
             presenters = m;
         }
-        return m.get(metric);
+        return (ResultPresenter<P, Record>) m.get(resultType);
     }
 }

@@ -18,15 +18,10 @@ import static io.genaudit.metrics.bias.BiasText.number;
  * chart of the class shares against the target with a table of the per-class tests, and the classifier's confusion
  * matrix on the calibration images.
  */
-public final class BiasImagePresenter implements ResultPresenter {
+public final class BiasImagePresenter implements ResultPresenter<BiasImageMetric.Params, BiasImageMetric.Result> {
     @Override
-    public String metric() {
-        return "bias-image";
-    }
-
-    @Override
-    public void present(Record params, Record result, AuditResult.Builder out) {
-        BiasImageMetric.ConditionReports c = ((BiasImageMetric.Result) result).reports();
+    public void present(BiasImageMetric.Params params, BiasImageMetric.Result result, AuditResult.Builder out) {
+        BiasImageMetric.ConditionReports c = result.reports();
         out.table(distances(c));
         boolean several = c.conditions().size() > 1;
         for (int i = 0; i < c.reports().size(); i++) {

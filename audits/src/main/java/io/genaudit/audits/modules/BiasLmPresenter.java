@@ -27,15 +27,10 @@ import static io.genaudit.metrics.bias.BiasText.number;
  * bias-lm in the report: per probe section, the corrected tests as tables, the effects as bar charts with error bars,
  * and the examples behind the largest gaps (pairs, descriptors, prompts, generations).
  */
-public final class BiasLmPresenter implements ResultPresenter {
+public final class BiasLmPresenter implements ResultPresenter<BiasLmMetric.Params, BiasLmMetric.Result> {
     @Override
-    public String metric() {
-        return "bias-lm";
-    }
-
-    @Override
-    public void present(Record params, Record result, AuditResult.Builder out) {
-        BiasLmMetric.Result r = (BiasLmMetric.Result) result;
+    public void present(BiasLmMetric.Params params, BiasLmMetric.Result result, AuditResult.Builder out) {
+        BiasLmMetric.Result r = result;
         if (!Double.isFinite(r.value())) out.value(null);
         LmProbeReports reports = r.reports();
         if (reports.pairs() != null) pairs(reports.pairs(), out);

@@ -8,15 +8,10 @@ import io.genaudit.reports.AuditResult;
  * Detectability in the report: the ROC curve and error-rate table, the mean spectra, the transfer test (table, bars,
  * one sentence per other generator), the robustness curves and table, and the synthetic-origin mark tables.
  */
-public final class DetectabilityPresenter implements ResultPresenter {
+public final class DetectabilityPresenter implements ResultPresenter<DetectabilityMetric.Params, DetectabilityMetric.Result> {
     @Override
-    public String metric() {
-        return "detectability";
-    }
-
-    @Override
-    public void present(Record params, Record result, AuditResult.Builder out) {
-        DetectabilityMetric.Result r = (DetectabilityMetric.Result) result;
+    public void present(DetectabilityMetric.Params params, DetectabilityMetric.Result result, AuditResult.Builder out) {
+        DetectabilityMetric.Result r = result;
         out.chart(DetectabilityCharts.roc(r));
         out.table(DetectabilityTables.headline(r));
         if (r.meanSpectrumReal() != null) out.chart(DetectabilityCharts.spectra(r.meanSpectrumReal(), r.meanSpectrumGenerated()));

@@ -18,7 +18,7 @@ import java.util.Locale;
  * Diversity in the report: bar charts of the figures with their intervals (generations beside the reference), a table
  * of every figure, the first generations with their prompts, and the measured coverage of the interval method.
  */
-public final class DiversityPresenter implements ResultPresenter {
+public final class DiversityPresenter implements ResultPresenter<DiversityMetric.Params, DiversityMetric.Result> {
     private static final List<String> BAR_FIELDS = List.of("distinct_1", "distinct_2", "distinct_3", "distinct_4",
             "self_bleu_2", "self_bleu_3", "self_bleu_4", "vendi_per_text");
     private static final List<String> BAR_LABELS = List.of("distinct-1", "distinct-2", "distinct-3", "distinct-4", "self-BLEU-2",
@@ -26,13 +26,8 @@ public final class DiversityPresenter implements ResultPresenter {
     private static final List<String> ENTROPY_FIELDS = List.of("entropy_1", "entropy_2", "entropy_3", "entropy_4");
 
     @Override
-    public String metric() {
-        return "diversity";
-    }
-
-    @Override
-    public void present(Record params, Record result, AuditResult.Builder out) {
-        DiversityMetric.Result r = (DiversityMetric.Result) result;
+    public void present(DiversityMetric.Params params, DiversityMetric.Result result, AuditResult.Builder out) {
+        DiversityMetric.Result r = result;
         if (r.generated().hasIntervals()) CoverageNotes.forMetric("diversity", false).forEach(out::note);
         out.chart(chart("Diversity: generations vs reference" + (r.generated().hasIntervals() ? " (95% intervals)" : ""), "value",
                 BAR_LABELS, BAR_FIELDS, r));

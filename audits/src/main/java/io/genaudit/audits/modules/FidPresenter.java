@@ -9,16 +9,11 @@ import io.genaudit.reports.Chart;
 import java.util.List;
 
 /** FID in the report: the coverage of its interval methods and, with FID∞, the fit of FID against 1/N. */
-public final class FidPresenter implements ResultPresenter {
+public final class FidPresenter implements ResultPresenter<FidMetric.Params, FidMetric.Result> {
     @Override
-    public String metric() {
-        return "fid";
-    }
-
-    @Override
-    public void present(Record params, Record result, AuditResult.Builder out) {
-        FidMetric.Params p = (FidMetric.Params) params;
-        FidMetric.Result r = (FidMetric.Result) result;
+    public void present(FidMetric.Params params, FidMetric.Result result, AuditResult.Builder out) {
+        FidMetric.Params p = params;
+        FidMetric.Result r = result;
         if (p.bootstrap() > 0) CoverageNotes.forMetric("fid", p.fidInfinity()).forEach(out::note);
         if (r.fidInfinitySizes() != null) {
             double[] x = new double[r.fidInfinitySizes().length];

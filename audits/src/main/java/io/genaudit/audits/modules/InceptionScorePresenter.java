@@ -9,15 +9,10 @@ import java.util.List;
 import java.util.stream.IntStream;
 
 /** The Inception Score in the report: the score of each split as a bar chart (their spread is the reported std). */
-public final class InceptionScorePresenter implements ResultPresenter {
+public final class InceptionScorePresenter implements ResultPresenter<InceptionScoreMetric.Params, InceptionScoreMetric.Result> {
     @Override
-    public String metric() {
-        return "inception-score";
-    }
-
-    @Override
-    public void present(Record params, Record result, AuditResult.Builder out) {
-        InceptionScoreMetric.Result r = (InceptionScoreMetric.Result) result;
+    public void present(InceptionScoreMetric.Params params, InceptionScoreMetric.Result result, AuditResult.Builder out) {
+        InceptionScoreMetric.Result r = result;
         double[] x = IntStream.rangeClosed(1, r.splits()).asDoubleStream().toArray();
         out.chart(new Chart(Chart.Type.BAR, "Inception Score per split", "split", "IS",
                 IntStream.rangeClosed(1, r.splits()).mapToObj(String::valueOf).toList(),

@@ -6,14 +6,9 @@ import io.genaudit.metrics.fidelity.KidMetric;
 import io.genaudit.reports.AuditResult;
 
 /** KID in the report: the measured coverage of its interval method when an interval was computed. */
-public final class KidPresenter implements ResultPresenter {
+public final class KidPresenter implements ResultPresenter<KidMetric.Params, KidMetric.Result> {
     @Override
-    public String metric() {
-        return "kid";
-    }
-
-    @Override
-    public void present(Record params, Record result, AuditResult.Builder out) {
-        if (((KidMetric.Params) params).bootstrap() > 0) CoverageNotes.forMetric("kid", false).forEach(out::note);
+    public void present(KidMetric.Params params, KidMetric.Result result, AuditResult.Builder out) {
+        if (params.bootstrap() > 0) CoverageNotes.forMetric("kid", false).forEach(out::note);
     }
 }

@@ -17,18 +17,13 @@ import java.util.Locale;
  * Precision, recall, density and coverage in the report: one bar chart with their intervals, a table, and the
  * measured coverage of the interval method.
  */
-public final class PrdcPresenter implements ResultPresenter {
+public final class PrdcPresenter implements ResultPresenter<PrdcMetric.Params, PrdcMetric.Result> {
     private static final List<String> FIELDS = List.of(PrdcIntervals.FIELDS);
 
     @Override
-    public String metric() {
-        return "prdc";
-    }
-
-    @Override
-    public void present(Record params, Record result, AuditResult.Builder out) {
-        PrdcMetric.Params p = (PrdcMetric.Params) params;
-        PrdcMetric.Result r = (PrdcMetric.Result) result;
+    public void present(PrdcMetric.Params params, PrdcMetric.Result result, AuditResult.Builder out) {
+        PrdcMetric.Params p = params;
+        PrdcMetric.Result r = result;
         double[] values = r.values();
         Interval[] cis = r.intervals();
         boolean haveCi = cis[0] != null;

@@ -65,6 +65,18 @@ class MetricContractTest {
         }));
     }
 
+    @org.junit.jupiter.api.Test
+    void everyPresenterServesACataloguedMetric() {
+        java.util.Set<Class<?>> results = new java.util.HashSet<>();
+        MetricCatalog.all().values().forEach(m -> results.add(m.resultType()));
+        int n = 0;
+        for (ResultPresenter<?, ?> p : java.util.ServiceLoader.load(ResultPresenter.class)) {
+            assertTrue(results.contains(p.resultType()), p.getClass().getName() + " presents " + p.resultType().getName() + ", which no metric returns");
+            n++;
+        }
+        assertTrue(n >= 9, "presenters registered: " + n);
+    }
+
     private static <P extends Record, I, S extends Serializable, R extends Record & MetricResult> void checkMergeLaw(Metric<P, I, S, R> m) throws Exception {
         String name = m.info().name();
         for (long seed = 1; seed <= 3; seed++) {
