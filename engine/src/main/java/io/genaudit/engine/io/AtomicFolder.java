@@ -141,6 +141,8 @@ public final class AtomicFolder {
         try {
             return Files.getPosixFilePermissions(p).contains(java.nio.file.attribute.PosixFilePermission.OWNER_WRITE);
         } catch (UnsupportedOperationException | IOException e) {
+            // no POSIX permission bits here (e.g. a FAT or SMB mount) or they cannot be read: the access check above,
+            // which already passed, is then the only answer the file system gives
             return true;
         }
     }
