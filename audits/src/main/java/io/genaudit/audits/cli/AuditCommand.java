@@ -7,6 +7,7 @@ import io.genaudit.audits.plan.Problems;
 import io.genaudit.audits.run.Preflight;
 import java.util.Map;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -23,26 +24,20 @@ public final class AuditCommand implements GenauditSubcommand, Callable<Integer>
     @Option(names = "--out", paramLabel = "DIR", description = "Output folder (default: genaudit-out/<plan name>).")
     Path out;
 
-    @Option(names = "--seed", paramLabel = "N", description = "Override the plan's seed.")
-    Long seed;
-
-    @Option(names = "--cache", paramLabel = "DIR", description = "Model and fixture cache (default: $GENAUDIT_CACHE or ~/.cache/genaudit).")
-    Path cache;
-
-    @Option(names = "--store", paramLabel = "DIR", description = "Keep the run in this run store (for history and trend charts).")
-    Path store;
+    @Mixin
+    PlanRunOptions run;
 
     @Override
     public Integer call() throws Exception {
         Registry registry = Registry.load();
-        Path cacheDir = cache != null ? cache : RunCommandSupport.defaultCache();
+        Path cacheDir = run.cacheDir();
         Problems problems = new Problems(Map.of());
         Plan p = new PlanParser(registry).parse(plan, problems);
         Path dir = out != null ? out : p == null ? null : Path.of("genaudit-out", p.name());
         // everything wrong with the plan, its inputs and the output targets, reported at once
-        if (p != null) Preflight.collect(p, dir, store, cacheDir, problems);
-        else Preflight.outputProblems(out, store, null, problems);
+        if (p != null) Preflight.collect(p, dir, run.store, cacheDir, problems);
+        else Preflight.outputProblems(out, run.store, null, problems);
         problems.throwIfAny();
-        return RunCommandSupport.runAndWrite(registry, p, dir, seed, cacheDir, store);
+        return run.runAndWrite(registry, p, dir);
     }
 }

@@ -1,7 +1,6 @@
 package io.genaudit.audits.cli;
 
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Path;
 
@@ -12,16 +11,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * {@code genaudit bias-lm} (alias {@code bias}) and {@code genaudit bias-image}: input errors map to exit code 2 with a
  * message naming the option and what is wrong, before any model is opened.
  */
-class BiasCommandTest {
-    @TempDir
-    Path dir;
-
-    private String err;
-
-    private int run(String... args) {
-        CliRun r = CliRun.execute(false, args);
-        err = r.err();
-        return r.code();
+class BiasCommandTest extends CommandLineTest {
+    BiasCommandTest() {
+        super(false);
     }
 
     @Test

@@ -2,7 +2,6 @@ package io.genaudit.audits.models;
 
 import io.genaudit.audits.LoadedModel;
 import io.genaudit.audits.ModelSpec;
-import io.genaudit.audits.Params;
 import io.genaudit.audits.PlanException;
 import io.genaudit.audits.TestAuditContext;
 import io.genaudit.engine.ModelContractException;
@@ -10,7 +9,6 @@ import io.genaudit.engine.image.AttributeClassifier;
 import io.genaudit.engine.image.ImageFeatureExtractor;
 import io.genaudit.engine.image.ImageGenerator;
 import org.junit.jupiter.api.Tag;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -20,22 +18,11 @@ import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.*;
 
-class ImageModelProviderTest {
+class ImageModelProviderTest extends ModelProviderTest {
     static final Path MODELS = Path.of("..", "fixtures", "image-models").toAbsolutePath().normalize();
 
-    @BeforeAll
-    static void oneThread() {
-        ai.djl.engine.Engine.getInstance();
-        ai.djl.pytorch.jni.JniUtils.setNumThreads(1);
-    }
-
-    /** The shared test context with this test's seed; it hashes the files a provider records. */
-    private static TestAuditContext ctx(Path cache) {
-        return TestAuditContext.in(cache).seed(3).hashingFiles();
-    }
-
-    private static ModelSpec spec(String type, Map<String, Object> opts) {
-        return new ModelSpec("g1", type, new Params(opts, "models[0]", "plan.yaml"), "plan.yaml");
+    ImageModelProviderTest() {
+        super("g1", 3);
     }
 
     @Tag("integration")

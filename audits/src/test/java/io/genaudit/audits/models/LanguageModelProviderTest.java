@@ -2,7 +2,6 @@ package io.genaudit.audits.models;
 
 import io.genaudit.audits.LoadedModel;
 import io.genaudit.audits.ModelSpec;
-import io.genaudit.audits.Params;
 import io.genaudit.audits.PlanException;
 import io.genaudit.audits.TestAuditContext;
 import io.genaudit.engine.ModelContractException;
@@ -10,7 +9,6 @@ import io.genaudit.engine.io.Sha256;
 import io.genaudit.engine.lm.LanguageModel;
 import io.genaudit.reports.Chart;
 import org.junit.jupiter.api.Tag;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -20,21 +18,11 @@ import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.*;
 
-class LanguageModelProviderTest {
+class LanguageModelProviderTest extends ModelProviderTest {
     static final Path MODELS = Path.of("..", "fixtures", "lm-models").toAbsolutePath().normalize();
 
-    @BeforeAll
-    static void oneThread() {
-        io.genaudit.engine.TorchThreads.pin();
-    }
-
-    /** The shared test context with this test's seed; it hashes the files a provider records. */
-    private static TestAuditContext ctx(Path cache) {
-        return TestAuditContext.in(cache).seed(5).hashingFiles();
-    }
-
-    private static ModelSpec spec(String type, Map<String, Object> opts) {
-        return new ModelSpec("m1", type, new Params(opts, "models[0]", "plan.yaml"), "plan.yaml");
+    LanguageModelProviderTest() {
+        super("m1", 5);
     }
 
     @Tag("integration")
