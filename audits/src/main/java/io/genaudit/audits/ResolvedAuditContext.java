@@ -18,8 +18,10 @@ public abstract class ResolvedAuditContext implements AuditContext {
     private final Map<String, LoadedModel> models = new LinkedHashMap<>();
     private final Map<String, DatasetRef> datasets = new LinkedHashMap<>();
     private final Path outputDir;
-    private Path cacheDir;
-    private long seed;
+    /** The cache folder (a subclass may set it while the context is being built). */
+    protected Path cacheDir;
+    /** The run's seed (a subclass may set it while the context is being built). */
+    protected long seed;
 
     protected ResolvedAuditContext(long seed, Path outputDir, Path cacheDir) {
         this.seed = seed;
@@ -48,14 +50,6 @@ public abstract class ResolvedAuditContext implements AuditContext {
     /** The datasets by id, in the order they were added (read-only). */
     public Map<String, DatasetRef> datasets() {
         return Collections.unmodifiableMap(datasets);
-    }
-
-    protected void setSeed(long seed) {
-        this.seed = seed;
-    }
-
-    protected void setCacheDir(Path cacheDir) {
-        this.cacheDir = cacheDir;
     }
 
     @Override

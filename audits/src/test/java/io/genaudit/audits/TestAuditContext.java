@@ -43,13 +43,13 @@ public final class TestAuditContext extends ResolvedAuditContext {
 
     /** The run's seed. */
     public TestAuditContext seed(long seed) {
-        setSeed(seed);
+        this.seed = seed;
         return this;
     }
 
     /** A cache folder other than the output folder. */
     public TestAuditContext cacheDir(Path dir) {
-        setCacheDir(dir);
+        this.cacheDir = dir;
         return this;
     }
 

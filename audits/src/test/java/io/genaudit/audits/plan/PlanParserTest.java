@@ -41,13 +41,9 @@ class PlanParserTest {
                 gate: {min: 0.9, on: detail}
             """;
 
-    private PlanException fails(String text) {
-        return assertThrows(PlanException.class, () -> parser.parse("plan.yaml", null, text));
-    }
-
     @Test
     void parsesAValidPlan() {
-        Plan p = parser.parse("plan.yaml", null, VALID);
+        Plan p = PlanTexts.parse(VALID);
         assertEquals("t", p.name());
         assertEquals(7, p.seed());
         assertEquals(2, p.audits().size());
@@ -86,13 +82,13 @@ class PlanParserTest {
     @ParameterizedTest
     @MethodSource("badPlans")
     void aWrongPlanIsAnErrorSayingWhatAndWhere(String text, List<String> fragments) {
-        PlanException e = fails(text);
+        PlanException e = PlanTexts.fails(text);
         for (String f : fragments) assertTrue(e.getMessage().contains(f), "'" + f + "' in: " + e.getMessage());
     }
 
     @Test
     void yamlSyntaxErrorNamesTheLine() {
-        PlanException e = fails("name: t\naudits: [\n  - {id: a\n");
+        PlanException e = PlanTexts.fails("name: t\naudits: [\n  - {id: a\n");
         assertTrue(e.getMessage().startsWith("plan.yaml: "), e.getMessage());
         assertTrue(e.getMessage().contains("invalid YAML"), e.getMessage());
         assertTrue(e.getMessage().matches("(?s).*line \\d+.*"), e.getMessage());
@@ -106,7 +102,7 @@ class PlanParserTest {
 
     @Test
     void paramTypeErrorsNameTheField() throws Exception {
-        Plan p = parser.parse("plan.yaml", null, VALID.replace("{value: 3.5}", "{value: high}"));
+        Plan p = PlanTexts.parse(VALID.replace("{value: 3.5}", "{value: high}"));
         PlanException e = assertThrows(PlanException.class, () -> p.audits().get(0).spec().params().doubleParam("value", 0));
         assertTrue(e.getMessage().contains("audits[0].params.value") && e.getMessage().contains("number expected"), e.getMessage());
     }
