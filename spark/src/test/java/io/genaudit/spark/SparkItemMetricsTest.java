@@ -55,13 +55,8 @@ class SparkItemMetricsTest {
 
     /** The single-JVM batches: each side in 97-row batches, the generated side first (arrival order must not matter). */
     private static List<FeatureBatch> localPairs() {
-        List<FeatureBatch> out = new ArrayList<>();
-        for (int from = 0; from < fakeRows.length; from += 97) {
-            out.add(FeatureBatch.rows(FeatureBatch.Side.FAKE, from, Arrays.copyOfRange(fakeRows, from, Math.min(fakeRows.length, from + 97)), fake));
-        }
-        for (int from = 0; from < realRows.length; from += 97) {
-            out.add(FeatureBatch.rows(FeatureBatch.Side.REAL, from, Arrays.copyOfRange(realRows, from, Math.min(realRows.length, from + 97)), real));
-        }
+        List<FeatureBatch> out = new ArrayList<>(FeatureTables.batches(FeatureBatch.Side.FAKE, fakeRows, 97, fake));
+        out.addAll(FeatureTables.batches(FeatureBatch.Side.REAL, realRows, 97, real));
         return out;
     }
 
