@@ -109,21 +109,29 @@ public final class SparkAuditMain implements Callable<Integer> {
         Registry registry = Registry.load();
         Plan parsed = new PlanParser(registry).parse(plan);
         Plan p = seed == null ? parsed : parsed.withSeed(seed);
-        ExecutionSpec planned = p.execution();
-        // command line, then the master spark-submit set, then the plan
         String submitted = System.getProperty("spark.master");
-        String chosenMaster = flags.master() != null ? flags.master() : submitted != null ? submitted
-                : planned.master() != null ? planned.master() : "local[*]";
-        Integer chosenPartitions = flags.partitions() != null ? flags.partitions() : planned.partitions();
-        int depth = flags.treeDepth() != null ? flags.treeDepth() : planned.treeDepth() != null ? planned.treeDepth() : SparkMetricRun.DEFAULT_DEPTH;
+        ExecutionSpec chosen = effective(flags, submitted, p.execution());
         checkRunnable(registry, p);
-        if (submitted == null && ExecutionSpec.clusterMaster(chosenMaster)) {
-            ClusterSubmit submit = ClusterSubmit.of(System.getenv(), chosenMaster, sparkJar, "genaudit " + p.name(), conf,
-                    submittedArguments(chosenPartitions, depth));
-            log.println("genaudit-spark: submitting to " + chosenMaster + ": " + String.join(" ", submit.commandLine()));
+        if (submitted == null && ExecutionSpec.clusterMaster(chosen.master())) {
+            ClusterSubmit submit = ClusterSubmit.of(System.getenv(), chosen.master(), sparkJar, "genaudit " + p.name(), conf,
+                    submittedArguments(chosen.partitions(), chosen.treeDepth()));
+            log.println("genaudit-spark: submitting to " + chosen.master() + ": " + String.join(" ", submit.commandLine()));
             return submit.launch();
         }
-        return runEmbedded(registry, p, chosenMaster, chosenPartitions, depth);
+        return runEmbedded(registry, p, chosen.master(), chosen.partitions(), chosen.treeDepth());
+    }
+
+    /**
+     * The settings a run uses: each field from the command line, else (the master only) from spark-submit
+     * ({@code submittedMaster}, null outside spark-submit), else from the plan's block, else the default
+     * ({@code local[*]}, Spark's default parallelism as null partitions, depth {@value SparkMetricRun#DEFAULT_DEPTH}).
+     */
+    static ExecutionSpec effective(ExecutionSpec flags, String submittedMaster, ExecutionSpec planned) {
+        String m = flags.master() != null ? flags.master() : submittedMaster != null ? submittedMaster
+                : planned.master() != null ? planned.master() : "local[*]";
+        Integer parts = flags.partitions() != null ? flags.partitions() : planned.partitions();
+        int depth = flags.treeDepth() != null ? flags.treeDepth() : planned.treeDepth() != null ? planned.treeDepth() : SparkMetricRun.DEFAULT_DEPTH;
+        return new ExecutionSpec(ExecutionSpec.SPARK, m, parts, depth);
     }
 
     /** Refuses, before Spark starts, audits Spark cannot run and datasets that are not Parquet. */
