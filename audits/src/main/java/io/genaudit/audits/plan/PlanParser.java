@@ -28,7 +28,7 @@ import java.util.Set;
  * with its line, and what was expected.
  */
 public final class PlanParser {
-    private static final Set<String> TOP = Set.of("name", "title", "seed", "energy", "device", "models", "datasets", "audits");
+    private static final Set<String> TOP = Set.of("name", "title", "seed", "energy", "device", "execution", "models", "datasets", "audits");
     private static final Set<String> DATASET = Set.of("id", "path", "description");
     private static final Set<String> AUDIT = Set.of("id", "metric", "model", "data", "params", "gate");
     private static final Set<String> GATE = Set.of("max", "min", "on", "baseline", "maxWorsening", "higherIsBetter");
@@ -138,6 +138,8 @@ public final class PlanParser {
                 }
             });
         }
+        ExecutionSpec[] execution = {ExecutionSpec.DEFAULT};
+        if (top.containsKey("execution")) problems.check(() -> execution[0] = ExecutionSpec.parse(top.get("execution")));
         if (top.containsKey("energy")) {
             problems.check(() -> {
                 YamlTree.At e = top.get("energy");
@@ -177,7 +179,7 @@ public final class PlanParser {
             for (YamlTree.At a : auditNodes) problems.check(() -> audits.add(audit(a, file, ids, dataIds, auditIds)));
         });
         String sha = Sha256.of(text.getBytes(StandardCharsets.UTF_8));
-        return new Plan(file, baseDir, sha, name, title, seed[0], energy, models, datasets, audits, device[0], lines);
+        return new Plan(file, baseDir, sha, name, title, seed[0], energy, models, datasets, audits, device[0], lines, execution[0]);
     }
 
     /** The id at {@code node}, added to {@code seen}; one seen before is an error ("duplicate model id 'x'"). */

@@ -7,6 +7,7 @@ import io.genaudit.reports.FileDigest;
 import io.genaudit.reports.GateOutcome;
 import io.genaudit.reports.ModelRecord;
 import io.genaudit.reports.PhaseRecord;
+import io.genaudit.reports.ExecutionRecord;
 import io.genaudit.reports.Provenance;
 import io.genaudit.reports.RunRecord;
 import io.genaudit.reports.Table;
@@ -65,7 +66,7 @@ public final class ReportViews {
                 p == null ? Numbers.MISSING : date(p.startedAt()),
                 p == null ? Numbers.MISSING : p.genauditVersion(),
                 p == null ? Numbers.MISSING : Long.toString(p.seed()),
-                summary, overview, sections, models, energy(p), provenance(p));
+                summary, overview, sections, models, energy(p), provenance(p, r.execution()));
     }
 
     /** HTML ids for the audits' sections: "audit-" plus the id reduced to safe characters, de-duplicated. */
@@ -221,7 +222,12 @@ public final class ReportViews {
 
     /** Versions, hashes, seed, machine and files of the run. */
     public static Views.ProvenanceView provenance(Provenance p) {
-        if (p == null) return new Views.ProvenanceView(List.of(), List.of());
+        return provenance(p, null);
+    }
+
+    /** Versions, hashes, seed, machine and files of the run, and where a distributed run happened ({@code execution}, or null). */
+    public static Views.ProvenanceView provenance(Provenance p, ExecutionRecord execution) {
+        if (p == null) return new Views.ProvenanceView(List.of(), ExecutionFacts.facts(execution), List.of());
         Map<String, Object> facts = new LinkedHashMap<>();
         facts.put("genaudit version", p.genauditVersion());
         facts.put("Plan file", p.planPath());
@@ -236,6 +242,8 @@ public final class ReportViews {
         List<Views.KeyValue> kv = new ArrayList<>();
         facts.forEach((k, v) -> kv.add(new Views.KeyValue(k, v == null ? Numbers.MISSING : String.valueOf(v))));
         List<Views.TableView> tables = new ArrayList<>();
+        Views.TableView merges = ExecutionFacts.merges(execution);
+        if (merges != null) tables.add(merges);
         if (p.files() != null && !p.files().isEmpty()) {
             List<List<String>> rows = new ArrayList<>();
             for (FileDigest f : p.files()) {
@@ -259,7 +267,7 @@ public final class ReportViews {
             });
             tables.add(new Views.TableView("Models loaded", cols, rows));
         }
-        return new Views.ProvenanceView(kv, tables);
+        return new Views.ProvenanceView(kv, ExecutionFacts.facts(execution), tables);
     }
 
     /** "pass", "fail" or "none", the CSS class of a verdict. */
