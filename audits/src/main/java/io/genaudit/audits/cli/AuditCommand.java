@@ -66,10 +66,10 @@ public final class AuditCommand implements GenauditSubcommand, Callable<Integer>
 
     /** Hands the plan to the engine it asks for (found on the class path), with the effective execution settings. */
     private int onEngine(Plan p, ExecutionSpec exec, Path dir) throws Exception {
-        if (store != null) throw new InputException("--store", "not supported with engine " + exec.engine() + " yet; run compare/history on its run.json");
+        if (run.store != null) throw new InputException("--store", "not supported with engine " + exec.engine() + " yet; run compare/history on its run.json");
         String where = engine != null || sparkMaster != null || partitions != null ? "--engine" : p.file() + ": field 'execution.engine'"
                 + (p.lines().containsKey("execution.engine") ? " (line " + p.lines().get("execution.engine") + ")" : "");
         ExecutionEngine e = ExecutionEngines.require(exec.engine(), where, p.file(), exec.master(), AuditCommand.class.getClassLoader());
-        return e.run(new EngineRun(plan, dir, exec, seed));
+        return e.run(new EngineRun(plan, dir, exec, run.seed));
     }
 }
