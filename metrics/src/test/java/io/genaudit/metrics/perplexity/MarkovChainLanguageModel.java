@@ -2,31 +2,25 @@ package io.genaudit.metrics.perplexity;
 
 import io.genaudit.engine.lm.LanguageModel;
 import io.genaudit.engine.lm.SamplingSettings;
-import io.genaudit.engine.lm.Tokenizer;
 
-import java.util.ArrayList;
-import java.util.List;
 import java.util.SplittableRandom;
 
 /**
  * An exact first-order Markov chain as a {@link LanguageModel} (test only): log p(x_t | x_{t-1}) = log P[x_{t-1}][x_t],
  * and after BOS the initial distribution. Its perplexities are analytic sums of known log-probabilities.
  */
-public final class MarkovChainLanguageModel implements LanguageModel {
+public final class MarkovChainLanguageModel extends ExactTestLanguageModel {
     private final double[][] transition;
     private final double[] initial;
-    private final CharTokenizer tokenizer;
-    private final int contextLength;
 
     public MarkovChainLanguageModel(double[][] transition, double[] initial, String alphabet, boolean bos, int contextLength) {
+        super(new CharTokenizer(alphabet, bos), contextLength, "markov chain (test)");
         this.transition = transition;
         this.initial = initial;
-        this.tokenizer = new CharTokenizer(alphabet, bos);
-        this.contextLength = contextLength;
     }
 
     public double logProb(int prev, int next) {
-        return prev == tokenizer.bosId() ? Math.log(initial[next]) : Math.log(transition[prev][next]);
+        return prev == tokenizer().bosId() ? Math.log(initial[next]) : Math.log(transition[prev][next]);
     }
 
     /** Stationary distribution by power iteration. */
@@ -51,30 +45,13 @@ public final class MarkovChainLanguageModel implements LanguageModel {
     }
 
     @Override
-    public int contextLength() {
-        return contextLength;
+    protected double targetLogProb(int[] window, int t) {
+        return logProb(window[t - 1], window[t]);
     }
 
     @Override
-    public int vocabSize() {
-        return tokenizer.vocabSize();
-    }
-
-    @Override
-    public Tokenizer tokenizer() {
-        return tokenizer;
-    }
-
-    @Override
-    public List<float[]> nextTokenLogProbs(List<int[]> ws) {
-        List<float[]> out = new ArrayList<>();
-        for (int[] w : ws) {
-            if (w.length > contextLength) throw new IllegalArgumentException("window too long: " + w.length);
-            float[] lp = new float[w.length - 1];
-            for (int t = 1; t < w.length; t++) lp[t - 1] = (float) logProb(w[t - 1], w[t]);
-            out.add(lp);
-        }
-        return out;
+    protected void checkWindow(int[] window) {
+        if (window.length > contextLength()) throw new IllegalArgumentException("window too long: " + window.length);
     }
 
     @Override
@@ -83,7 +60,7 @@ public final class MarkovChainLanguageModel implements LanguageModel {
         int[] out = new int[settings.maxNewTokens()];
         int prev = prompt.length == 0 ? -1 : prompt[prompt.length - 1];
         for (int i = 0; i < out.length; i++) {
-            double[] dist = prev < 0 || prev == tokenizer.bosId() ? initial : transition[prev];
+            double[] dist = prev < 0 || prev == tokenizer().bosId() ? initial : transition[prev];
             double u = r.nextDouble();
             int k = 0;
             double c = dist[0];
@@ -96,15 +73,6 @@ public final class MarkovChainLanguageModel implements LanguageModel {
 
     /** A sample path of {@code n} tokens starting from the initial distribution, as text. */
     public String sample(int n, long seed) {
-        return tokenizer.decode(generate(new int[0], SamplingSettings.greedy(n), seed));
-    }
-
-    @Override
-    public String describe() {
-        return "markov chain (test)";
-    }
-
-    @Override
-    public void close() {
+        return tokenizer().decode(generate(new int[0], SamplingSettings.greedy(n), seed));
     }
 }
