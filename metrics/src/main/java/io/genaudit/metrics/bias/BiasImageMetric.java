@@ -59,21 +59,6 @@ public final class BiasImageMetric implements StateMetric<BiasImageMetric.Params
     }
 
     @Override
-    public Class<Params> parameterType() {
-        return Params.class;
-    }
-
-    @Override
-    public Class<AttributePredictions> inputType() {
-        return AttributePredictions.class;
-    }
-
-    @Override
-    public Class<Result> resultType() {
-        return Result.class;
-    }
-
-    @Override
     public AttributePredictionState newState(Params params) {
         return new AttributePredictionState();
     }

@@ -79,21 +79,6 @@ public final class BiasLmMetric implements StateMetric<BiasLmMetric.Params, LmPr
     }
 
     @Override
-    public Class<Params> parameterType() {
-        return Params.class;
-    }
-
-    @Override
-    public Class<LmProbeScores> inputType() {
-        return LmProbeScores.class;
-    }
-
-    @Override
-    public Class<Result> resultType() {
-        return Result.class;
-    }
-
-    @Override
     public LmProbeState newState(Params params) {
         return new LmProbeState();
     }
