@@ -3,8 +3,8 @@ package io.genaudit.datasets;
 import java.util.Objects;
 
 /**
- * A built-in data set whose name and description are fixed when it is made: the base of the shapes and bundled-file
- * data sets, which keep the two as they were registered.
+ * A built-in data set whose name and description are fixed when it is made: the base of the shapes, bundled-file,
+ * Markov-text and planted-association data sets.
  */
 public abstract class NamedDataset implements BuiltInDataset {
     private final String name;

@@ -31,8 +31,7 @@ public final class InceptionScoreMetric implements StateMetric<InceptionScoreMet
             @Param(help = "Seed of the shuffle (numpy RandomState, folded to 32 bits; 2020 is torch-fidelity's) and of the "
                     + "bootstrap.", dflt = "2020", runSeed = true) long seed) {
         public Params {
-            Checks.bootstrapOrOff(bootstrap);
-            Checks.level(level);
+            Checks.interval(bootstrap, level);
         }
     }
 

@@ -32,8 +32,7 @@ public final class KidMetric implements FeaturePairMetric<KidMetric.Params, KidM
             @Param(help = "Seed of the subset draws (numpy RandomState, folded to 32 bits; 2020 is torch-fidelity's) and of the "
                     + "jackknife groups.", dflt = "2020", runSeed = true) long seed) {
         public Params {
-            Checks.bootstrapOrOff(bootstrap);
-            Checks.level(level);
+            Checks.interval(bootstrap, level);
         }
 
         /** The seed as numpy's {@code RandomState} takes it. */

@@ -28,8 +28,7 @@ public final class PrdcMetric implements FeaturePairMetric<PrdcMetric.Params, Pr
             @Param(help = "Interval level.", dflt = "0.95", label = "P") double level,
             @Param(help = "Seed of the half-samples.", dflt = "0", runSeed = true) long seed) {
         public Params {
-            Checks.bootstrapOrOff(bootstrap);
-            Checks.level(level);
+            Checks.interval(bootstrap, level);
         }
     }
 

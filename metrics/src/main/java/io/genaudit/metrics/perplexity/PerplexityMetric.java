@@ -31,8 +31,7 @@ public final class PerplexityMetric implements StateMetric<PerplexityMetric.Para
             @Param(help = "Interval level.", dflt = "0.95", label = "P") double level,
             @Param(help = "Seed of the bootstrap (plans: the run's seed).", dflt = "0", runSeed = true) long seed) {
         public Params {
-            Checks.bootstrapOrOff(bootstrap);
-            Checks.level(level);
+            Checks.interval(bootstrap, level);
         }
     }
 

@@ -33,8 +33,7 @@ public final class DcganModel extends BuiltInImageModel<DcganConfig> {
     final Block discriminator;
 
     private DcganModel(DcganConfig config, long seed) {
-        super(config, "DCGAN " + config.size() + " " + config.width() + "x" + config.height() + "x" + config.channels()
-                + " (z=" + config.latentDim() + (config.numClasses() > 0 ? ", " + config.numClasses() + " classes" : "") + ", untrained)");
+        super(config, "DCGAN", config.numClasses() > 0 ? ", " + config.numClasses() + " classes" : "");
         this.generator = DcganNetworks.generator(config);
         this.discriminator = DcganNetworks.discriminator(config);
         generator.setInitializer(SeededInitializer.gaussian(Latents.mix(seed, 11, 0), 0.02), Parameter.Type.WEIGHT);

@@ -21,12 +21,17 @@ public abstract class BuiltInImageModel<C extends ImageModelConfig> implements I
     protected final ParameterStore store;
     private String description;
 
-    protected BuiltInImageModel(C config, String untrainedDescription) {
+    /**
+     * @param title  the architecture as the description names it ({@code DCGAN})
+     * @param detail what the description adds after the latent size (e.g. {@code ", 4 classes"}), or ""
+     */
+    protected BuiltInImageModel(C config, String title, String detail) {
         this.config = config;
         TorchThreads.pin(); // one intra-op thread, libtorch buffers kept for reuse
         this.manager = NDManager.newBaseManager(io.genaudit.engine.ComputeDevice.current().djl());
         this.store = new ParameterStore(manager, false);
-        this.description = untrainedDescription;
+        this.description = title + " " + config.size() + " " + config.width() + "x" + config.height() + "x" + config.channels()
+                + " (z=" + config.latentDim() + detail + ", untrained)";
     }
 
     /**

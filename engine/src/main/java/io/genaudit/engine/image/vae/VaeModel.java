@@ -33,8 +33,7 @@ public final class VaeModel extends BuiltInImageModel<VaeConfig> {
     final Block decoder;
 
     private VaeModel(VaeConfig config, long seed) {
-        super(config, "VAE " + config.size() + " " + config.width() + "x" + config.height() + "x" + config.channels()
-                + " (z=" + config.latentDim() + ", untrained)");
+        super(config, "VAE", "");
         this.encoder = VaeNetworks.encoder(config);
         this.decoder = VaeNetworks.decoder(config);
         encoder.setInitializer(SeededInitializer.heUniform(Latents.mix(seed, 21, 0)), Parameter.Type.WEIGHT);
