@@ -2,18 +2,14 @@ package io.genaudit.engine.image;
 
 import java.util.Iterator;
 
-/** Streams a generator's samples batch by batch; batch k uses seed {@code seed + k*1_000_003} so batches are reproducible. */
-final class GeneratorImageSource implements ImageSource {
-    private final ImageGenerator generator;
-    private final int total;
-    private final long seed;
-
-    GeneratorImageSource(ImageGenerator generator, int total, long seed) {
-        this.generator = generator;
-        this.total = total;
-        this.seed = seed;
-    }
-
+/**
+ * Streams a generator's samples batch by batch; batch k uses seed {@code seed + k*1_000_003} so batches are reproducible.
+ *
+ * @param generator what makes the samples
+ * @param total     how many samples
+ * @param seed      the first batch's seed
+ */
+record GeneratorImageSource(ImageGenerator generator, int total, long seed) implements ImageSource {
     @Override
     public int size() {
         return total;
