@@ -8,31 +8,22 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Base of the test language models whose log-probabilities are known exactly: a tokenizer, a context length and a
- * description; windows are scored target by target from {@link #targetLogProb}. They only score text unless a
- * subclass overrides {@link #generate}.
+ * A test language model whose log-probabilities are known exactly: windows are scored target by target by
+ * {@code scorer}. It only scores text (the perplexity tests never generate).
+ *
+ * @param tokenizer     the tokenizer (its vocabulary is the model's)
+ * @param contextLength the context length callers plan windows for
+ * @param describe      what the model is, for messages
+ * @param maxWindow     the longest window accepted (longer ones are refused, so a test sees a caller overstep)
+ * @param scorer        the exact log-probability of each target
  */
-abstract class ExactTestLanguageModel implements LanguageModel {
-    private final Tokenizer tokenizer;
-    private final int contextLength;
-    private final String description;
-
-    ExactTestLanguageModel(Tokenizer tokenizer, int contextLength, String description) {
-        this.tokenizer = tokenizer;
-        this.contextLength = contextLength;
-        this.description = description;
-    }
+record ExactTestLanguageModel(Tokenizer tokenizer, int contextLength, String describe, int maxWindow, Scorer scorer)
+        implements LanguageModel {
 
     /** log p(window[t] | window[0..t)), for t from 1. */
-    protected abstract double targetLogProb(int[] window, int t);
-
-    /** Called with each window before it is scored; refuses nothing by default. */
-    protected void checkWindow(int[] window) {
-    }
-
-    @Override
-    public int contextLength() {
-        return contextLength;
+    @FunctionalInterface
+    interface Scorer {
+        double targetLogProb(int[] window, int t);
     }
 
     @Override
@@ -41,17 +32,12 @@ abstract class ExactTestLanguageModel implements LanguageModel {
     }
 
     @Override
-    public Tokenizer tokenizer() {
-        return tokenizer;
-    }
-
-    @Override
     public List<float[]> nextTokenLogProbs(List<int[]> windows) {
         List<float[]> out = new ArrayList<>(windows.size());
         for (int[] w : windows) {
-            checkWindow(w);
+            if (w.length > maxWindow) throw new IllegalArgumentException("window too long: " + w.length);
             float[] lp = new float[w.length - 1];
-            for (int t = 1; t < w.length; t++) lp[t - 1] = (float) targetLogProb(w, t);
+            for (int t = 1; t < w.length; t++) lp[t - 1] = (float) scorer.targetLogProb(w, t);
             out.add(lp);
         }
         return out;
@@ -60,11 +46,6 @@ abstract class ExactTestLanguageModel implements LanguageModel {
     @Override
     public int[] generate(int[] prompt, SamplingSettings settings, long seed) {
         throw new AssertionError("this test model only scores text; the perplexity tests never generate");
-    }
-
-    @Override
-    public String describe() {
-        return description;
     }
 
     @Override
