@@ -26,6 +26,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.ToDoubleFunction;
 import java.util.stream.Collectors;
 
 /**
@@ -277,30 +278,42 @@ public final class ReportViews {
         return "none";
     }
 
+    /** The energy figures of the phases that have one. */
+    private static List<EnergyFigure> energies(List<PhaseRecord> phases) {
+        return phases.stream().map(PhaseRecord::energy).filter(e -> e != null).toList();
+    }
+
     /** Total energy of the phases in J, or "not measured". */
     static String energyHeadline(List<PhaseRecord> phases) {
-        List<EnergyFigure> es = phases.stream().map(PhaseRecord::energy).filter(e -> e != null).toList();
-        return es.isEmpty() ? "not measured" : Numbers.format(es.stream().mapToDouble(EnergyFigure::joules).sum()) + " J";
+        return total(phases, EnergyFigure::joules, " J");
     }
 
     /** The range of the total and whether it includes estimates. */
     static String energyNote(List<PhaseRecord> phases) {
-        List<EnergyFigure> es = phases.stream().map(PhaseRecord::energy).filter(e -> e != null).toList();
+        List<EnergyFigure> es = energies(phases);
         if (es.isEmpty()) return "";
         boolean estimated = es.stream().anyMatch(e -> e.method() == null || !e.method().startsWith("measured"));
-        return range(es.stream().mapToDouble(EnergyFigure::joulesLow).sum(), es.stream().mapToDouble(EnergyFigure::joulesHigh).sum())
-                + (estimated ? ", includes estimates" : ", measured");
+        return totalRange(es, EnergyFigure::joulesLow, EnergyFigure::joulesHigh) + (estimated ? ", includes estimates" : ", measured");
     }
 
     static String co2Headline(List<PhaseRecord> phases) {
-        List<EnergyFigure> es = phases.stream().map(PhaseRecord::energy).filter(e -> e != null).toList();
-        return es.isEmpty() ? "not measured" : Numbers.format(es.stream().mapToDouble(EnergyFigure::gramsCo2e).sum()) + " g CO₂e";
+        return total(phases, EnergyFigure::gramsCo2e, " g CO₂e");
     }
 
     static String co2Note(List<PhaseRecord> phases) {
-        List<EnergyFigure> es = phases.stream().map(PhaseRecord::energy).filter(e -> e != null).toList();
-        if (es.isEmpty()) return "";
-        return range(es.stream().mapToDouble(EnergyFigure::gramsCo2eLow).sum(), es.stream().mapToDouble(EnergyFigure::gramsCo2eHigh).sum());
+        List<EnergyFigure> es = energies(phases);
+        return es.isEmpty() ? "" : totalRange(es, EnergyFigure::gramsCo2eLow, EnergyFigure::gramsCo2eHigh);
+    }
+
+    /** The sum of one figure over the phases that have energy figures, with its unit, or "not measured". */
+    private static String total(List<PhaseRecord> phases, ToDoubleFunction<EnergyFigure> figure, String unit) {
+        List<EnergyFigure> es = energies(phases);
+        return es.isEmpty() ? "not measured" : Numbers.format(es.stream().mapToDouble(figure).sum()) + unit;
+    }
+
+    /** The summed low and high bounds as a range. */
+    private static String totalRange(List<EnergyFigure> es, ToDoubleFunction<EnergyFigure> low, ToDoubleFunction<EnergyFigure> high) {
+        return range(es.stream().mapToDouble(low).sum(), es.stream().mapToDouble(high).sum());
     }
 
     static String methodClass(EnergyFigure e) {
