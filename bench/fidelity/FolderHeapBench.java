@@ -2,7 +2,8 @@ import io.genaudit.engine.Progress;
 import io.genaudit.engine.image.ImageFolderSource;
 import io.genaudit.engine.image.Images;
 import io.genaudit.engine.image.PngWriter;
-import io.genaudit.engine.image.TorchScriptFeatureExtractor;
+import io.genaudit.engine.image.FileFeatureExtractor;
+import io.genaudit.engine.image.ModelFileFormat;
 import io.genaudit.metrics.fidelity.FeatureSet;
 import io.genaudit.metrics.fidelity.FeatureSetLoader;
 import io.genaudit.metrics.fidelity.FrechetDistance;
@@ -52,7 +53,7 @@ public class FolderHeapBench {
         sampler.start();
         long t = System.nanoTime();
         FeatureSet a, b;
-        try (TorchScriptFeatureExtractor ex = TorchScriptFeatureExtractor.load(model, 32, 32)) {
+        try (FileFeatureExtractor ex = FileFeatureExtractor.load(model, ModelFileFormat.TORCHSCRIPT, 32, 32)) {
             a = FeatureSetLoader.fromImages("real", ImageFolderSource.open(real), ex, batch, false, Progress.SILENT);
             b = FeatureSetLoader.fromImages("fake", ImageFolderSource.open(fake), ex, batch, false, Progress.SILENT);
         }

@@ -2,7 +2,7 @@
 # Fidelity benchmark: genaudit's Fréchet distance vs pytorch-fid's scipy-sqrtm computation on identical 2048-d
 # statistics (N=2100 per set), both on this machine's cores. Usage: bench/fidelity/run.sh [N] [JAVA_REPS] [PY_REPS]
 # Needs a compiled build (./mvnw -o -Dgenaudit.buildDir=$GENAUDIT_BUILD_DIR -pl metrics -am compile) and /usr/bin/python3
-# with numpy+scipy. EXTRACT_INCEPTION=1 adds InceptionV3 (299x299 -> 2048-d, python3-torchvision) extraction. Extraction throughput (DJL vs PyTorch) is measured only when engine.image.TorchScriptFeatureExtractor exists.
+# with numpy+scipy. EXTRACT_INCEPTION=1 adds InceptionV3 (299x299 -> 2048-d, python3-torchvision) extraction. Extraction throughput (DJL vs PyTorch) is measured only when engine.image.FileFeatureExtractor exists.
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 BD="${GENAUDIT_BUILD_DIR:-target}"
@@ -22,7 +22,7 @@ echo "$P"
 jb=$(echo "$J" | sed -E 's/.*best ([0-9.]+) s.*/\1/'); pb=$(echo "$P" | sed -E 's/.*best ([0-9.]+) s.*/\1/')
 jv=$(echo "$J" | sed -E 's/.*FID ([0-9.]+) .*/\1/'); pv=$(echo "$P" | sed -E 's/.*FID ([0-9.]+) .*/\1/')
 python3 -c "print('speed-up (scipy best / genaudit best): %.1fx; relative difference of the values: %.2e' % ($pb/$jb, abs($jv-$pv)/abs($pv)))"
-if [ -f "$ROOT/engine/$BD/classes/io/genaudit/engine/image/TorchScriptFeatureExtractor.class" ]; then
+if [ -f "$ROOT/engine/$BD/classes/io/genaudit/engine.image.FileFeatureExtractor.class" ]; then
   TMP="$(mktemp -d)"; trap 'rm -rf "$TMP"' EXIT
   NI="${EXTRACT_IMAGES:-8192}"; B="${EXTRACT_BATCH:-64}"; REPS="${EXTRACT_REPS:-3}"
   # alternating runs, so both sides see the same machine state; the ratio is of the median throughputs
@@ -43,5 +43,5 @@ if [ -f "$ROOT/engine/$BD/classes/io/genaudit/engine/image/TorchScriptFeatureExt
     done
   fi
 else
-  echo "extraction throughput: skipped (engine.image.TorchScriptFeatureExtractor not in this build)"
+  echo "extraction throughput: skipped (engine.image.FileFeatureExtractor not in this build)"
 fi

@@ -4,9 +4,9 @@ import io.genaudit.engine.InputException;
 import io.genaudit.engine.image.ExtractorPreprocessing;
 import io.genaudit.engine.image.ImageFeatureExtractor;
 import io.genaudit.engine.image.ModelSidecar;
-import io.genaudit.engine.image.OnnxFeatureExtractor;
+import io.genaudit.engine.image.FileFeatureExtractor;
+import io.genaudit.engine.image.ModelFileFormat;
 import io.genaudit.engine.image.PreprocessedExtractor;
-import io.genaudit.engine.image.TorchScriptFeatureExtractor;
 import io.genaudit.engine.lm.DeclaredContextLength;
 import io.genaudit.engine.lm.LanguageModel;
 import io.genaudit.engine.lm.OnnxLanguageModel;
@@ -87,9 +87,9 @@ final class CliModels {
         } catch (IllegalArgumentException e) {
             throw new InputException(file.toAbsolutePath().resolveSibling(ModelSidecar.FILE_NAME), e.getMessage());
         }
+        ModelFileFormat format = kind.equals("torchscript") ? ModelFileFormat.TORCHSCRIPT : ModelFileFormat.ONNX;
         ImageFeatureExtractor net = pre.height() > 0
-                ? kind.equals("torchscript") ? TorchScriptFeatureExtractor.load(file, pre.height(), pre.width()) : OnnxFeatureExtractor.load(file, pre.height(), pre.width())
-                : kind.equals("torchscript") ? TorchScriptFeatureExtractor.load(file) : OnnxFeatureExtractor.load(file);
+                ? FileFeatureExtractor.load(file, format, pre.height(), pre.width()) : FileFeatureExtractor.load(file, format);
         return pre.isIdentity() ? net : new PreprocessedExtractor(net, pre);
     }
 

@@ -2,8 +2,7 @@ package io.genaudit.audits.inspect;
 
 import io.genaudit.engine.InputException;
 import io.genaudit.engine.image.FileFeatureExtractor;
-import io.genaudit.engine.image.OnnxFeatureExtractor;
-import io.genaudit.engine.image.TorchScriptFeatureExtractor;
+import io.genaudit.engine.image.ModelFileFormat;
 import io.genaudit.engine.io.Sha256;
 import io.genaudit.engine.lm.DeclaredContextLength;
 import io.genaudit.engine.lm.ExportedLanguageModel;
@@ -89,8 +88,9 @@ public record ModelInspection(Path file, String format, String sha256, ModelSign
         }
         TensorDecl image = onnx ? sig.inputs().get(0) : null;
         boolean fixedSize = image != null && image.fixedDim(2) > 0 && image.fixedDim(3) > 0;
-        try (FileFeatureExtractor fx = !onnx ? TorchScriptFeatureExtractor.load(file)
-                : fixedSize ? OnnxFeatureExtractor.load(file, (int) image.fixedDim(2), (int) image.fixedDim(3)) : OnnxFeatureExtractor.load(file)) {
+        try (FileFeatureExtractor fx = !onnx ? FileFeatureExtractor.load(file, ModelFileFormat.TORCHSCRIPT)
+                : fixedSize ? FileFeatureExtractor.load(file, ModelFileFormat.ONNX, (int) image.fixedDim(2), (int) image.fixedDim(3))
+                : FileFeatureExtractor.load(file, ModelFileFormat.ONNX)) {
             int d = fx.dimension();
             roles.add(new RoleCheck("feature extractor", d >= 3, d >= 3 ? "images [B, 3, H, W] in [0, 1] -> features [B, " + d + "]"
                     : "output [B, " + d + "] is a score, not a feature vector"));

@@ -8,9 +8,8 @@ import io.genaudit.audits.PlanException;
 import io.genaudit.engine.image.ExtractorPreprocessing;
 import io.genaudit.engine.image.FileFeatureExtractor;
 import io.genaudit.engine.image.ImageFeatureExtractor;
-import io.genaudit.engine.image.OnnxFeatureExtractor;
+import io.genaudit.engine.image.ModelFileFormat;
 import io.genaudit.engine.image.PreprocessedExtractor;
-import io.genaudit.engine.image.TorchScriptFeatureExtractor;
 
 import java.nio.file.Path;
 import java.util.HashSet;
@@ -46,13 +45,13 @@ final class FileFeaturesLoader {
             throw new PlanException(spec.planFile(), spec.params().prefix(), e.getMessage());
         }
         String sha = ctx.recordFile("model", file);
-        boolean onnx = spec.type().equals("onnx-features");
+        ModelFileFormat format = spec.type().equals("onnx-features") ? ModelFileFormat.ONNX : ModelFileFormat.TORCHSCRIPT;
         FileFeatureExtractor net;
         if (p.has("height") || p.has("width") || pre.height() > 0) {
             int h = p.intParam("height", pre.height() > 0 ? pre.height() : 32), w = p.intParam("width", pre.width() > 0 ? pre.width() : h);
-            net = onnx ? OnnxFeatureExtractor.load(file, h, w) : TorchScriptFeatureExtractor.load(file, h, w);
+            net = FileFeatureExtractor.load(file, format, h, w);
         } else {
-            net = onnx ? OnnxFeatureExtractor.load(file) : TorchScriptFeatureExtractor.load(file);
+            net = FileFeatureExtractor.load(file, format);
         }
         ImageFeatureExtractor fx = pre.isIdentity() ? net : new PreprocessedExtractor(net, pre);
         Map<String, Object> info = new LinkedHashMap<>();

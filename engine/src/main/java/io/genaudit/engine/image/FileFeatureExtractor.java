@@ -15,12 +15,12 @@ import java.util.Arrays;
  * as they come (resize them first, see {@link io.genaudit.engine.image.Resize}). A probe batch of 2 at the declared
  * input size is run at load; a non-2-D or non-finite output raises {@link ModelContractException}.
  */
-public class FileFeatureExtractor implements ImageFeatureExtractor {
+public final class FileFeatureExtractor implements ImageFeatureExtractor {
     private final FileModel model;
     private final int dimension;
     private final int inputHeight, inputWidth;
 
-    FileFeatureExtractor(Path file, FileModel.Format format, int inputHeight, int inputWidth) {
+    private FileFeatureExtractor(Path file, ModelFileFormat format, int inputHeight, int inputWidth) {
         this.model = FileModel.load(file, format);
         this.inputHeight = inputHeight;
         this.inputWidth = inputWidth;
@@ -36,16 +36,22 @@ public class FileFeatureExtractor implements ImageFeatureExtractor {
     }
 
     /**
-     * The extractor {@code make} builds for 32x32 probe images, or for 299x299 (Inception's size) when the engine
-     * rejects 32x32: how a model file is loaded when the command line gives no input size.
+     * Loads {@code file} as {@code format}, probing it with 32x32 images, or 299x299 (Inception's size) when the engine
+     * rejects 32x32: how a model file is loaded when the command line gives no input size
+     * (e.g. {@code genaudit fid --features onnx:PATH}).
      */
-    static <X extends FileFeatureExtractor> X probingSize(java.util.function.BiFunction<Integer, Integer, X> make) {
+    public static FileFeatureExtractor load(Path file, ModelFileFormat format) {
         try {
-            return make.apply(32, 32);
+            return load(file, format, 32, 32);
         } catch (ModelContractException e) {
             if (!e.getMessage().contains("the engine failed")) throw e;
-            return make.apply(299, 299);
+            return load(file, format, 299, 299);
         }
+    }
+
+    /** Loads {@code file} as {@code format}, probing it with images of {@code height x width}. */
+    public static FileFeatureExtractor load(Path file, ModelFileFormat format, int height, int width) {
+        return new FileFeatureExtractor(file, format, height, width);
     }
 
     private double[][] run(Images batch, boolean probe) {

@@ -22,7 +22,7 @@ public class FileImageGenerator implements ImageGenerator {
     private final GeneratorContract contract;
     private final int channels, height, width;
 
-    FileImageGenerator(Path file, FileModel.Format format, GeneratorContract declared) {
+    FileImageGenerator(Path file, ModelFileFormat format, GeneratorContract declared) {
         this.model = FileModel.load(file, format);
         try {
             this.contract = withDeclaredInputs(declared, model);

@@ -19,25 +19,13 @@ import java.nio.file.Path;
  * predictor, with the file's SHA-256 for provenance. Shared by the file-backed generators and feature extractors.
  */
 final class FileModel implements AutoCloseable {
-    /** The two file formats genaudit loads. */
-    enum Format {
-        TORCHSCRIPT("PyTorch", "TorchScript"), ONNX("OnnxRuntime", "ONNX");
-
-        final String engine, label;
-
-        Format(String engine, String label) {
-            this.engine = engine;
-            this.label = label;
-        }
-    }
-
     final Path file;
-    final Format format;
+    final ModelFileFormat format;
     final String sha256;
     private final ZooModel<NDList, NDList> model;
     private final Predictor<NDList, NDList> predictor;
 
-    private FileModel(Path file, Format format, String sha256, ZooModel<NDList, NDList> model) {
+    private FileModel(Path file, ModelFileFormat format, String sha256, ZooModel<NDList, NDList> model) {
         this.file = file;
         this.format = format;
         this.sha256 = sha256;
@@ -45,7 +33,7 @@ final class FileModel implements AutoCloseable {
         this.predictor = model.newPredictor();
     }
 
-    static FileModel load(Path file, Format format) {
+    static FileModel load(Path file, ModelFileFormat format) {
         if (!Files.isRegularFile(file)) throw new InputException(file, "no such " + format.label + " model file");
         String sha;
         try {
@@ -53,10 +41,10 @@ final class FileModel implements AutoCloseable {
         } catch (IOException e) {
             throw new InputException(String.valueOf(file), "cannot read: " + e.getMessage(), e);
         }
-        if (format == Format.TORCHSCRIPT) TorchThreads.pin();
+        if (format == ModelFileFormat.TORCHSCRIPT) TorchThreads.pin();
         Criteria<NDList, NDList> c = Criteria.builder().setTypes(NDList.class, NDList.class)
                 .optModelPath(file.toAbsolutePath()).optEngine(format.engine).optTranslator(new NoopTranslator())
-                .optDevice(format == Format.TORCHSCRIPT ? io.genaudit.engine.ComputeDevice.current().djl() : ai.djl.Device.cpu())
+                .optDevice(format == ModelFileFormat.TORCHSCRIPT ? io.genaudit.engine.ComputeDevice.current().djl() : ai.djl.Device.cpu())
                 .build();
         try {
             return new FileModel(file, format, sha, c.loadModel());

@@ -46,7 +46,7 @@ class ExtractorPreprocessingTest {
         Images img = image(r);
         var legacy = new ExtractorPreprocessing(20, 20, ExtractorPreprocessing.Method.LEGACY_BILINEAR, "[-1,1]", null, null);
         var clean = new ExtractorPreprocessing(20, 20, ExtractorPreprocessing.Method.CLEAN_BICUBIC, "[0,1]", null, null);
-        try (var net = TorchScriptFeatureExtractor.load(FileModelsTest.DIR.resolve("features.pt"), 20, 20)) {
+        try (var net = FileFeatureExtractor.load(FileModelsTest.DIR.resolve("features.pt"), ModelFileFormat.TORCHSCRIPT, 20, 20)) {
             PreprocessedExtractor a = new PreprocessedExtractor(net, legacy);
             double[] fa = a.extract(img)[0];
             for (int i = 0; i < fa.length; i++) assertEquals(r.get("features_legacy_20_minus1_1").get(i).asDouble(), fa[i], 1e-5, "legacy " + i);

@@ -41,7 +41,7 @@ class FileModelsTest {
             assertTrue(ts.describe().contains("TorchScript"));
         }
         // the raw model on fixed inputs gives what torch gave (through the contract's [-1,1] -> [0,1] map)
-        try (FileModel m = FileModel.load(DIR.resolve("generator.pt"), FileModel.Format.TORCHSCRIPT);
+        try (FileModel m = FileModel.load(DIR.resolve("generator.pt"), ModelFileFormat.TORCHSCRIPT);
              ai.djl.ndarray.NDManager nd = m.newManager()) {
             float[] y = m.run(new ai.djl.ndarray.NDList(nd.create(fixedLatents(), new ai.djl.ndarray.types.Shape(2, 16))), "z")
                     .get(0).toFloatArray();
@@ -87,8 +87,8 @@ class FileModelsTest {
         float[] img = new float[2 * 3 * 64];
         for (int k = 0; k < img.length; k++) img[k] = (k % 17) / 16f;
         Images batch = new Images(2, 3, 8, 8, img);
-        try (TorchScriptFeatureExtractor ts = TorchScriptFeatureExtractor.load(DIR.resolve("features.pt"), 8, 8);
-             OnnxFeatureExtractor ox = OnnxFeatureExtractor.load(DIR.resolve("features.onnx"), 8, 8)) {
+        try (FileFeatureExtractor ts = FileFeatureExtractor.load(DIR.resolve("features.pt"), ModelFileFormat.TORCHSCRIPT, 8, 8);
+             FileFeatureExtractor ox = FileFeatureExtractor.load(DIR.resolve("features.onnx"), ModelFileFormat.ONNX, 8, 8)) {
             assertEquals(8, ts.dimension());
             double[][] a = ts.extract(batch), b = ox.extract(batch);
             for (int i = 0; i < 2; i++) {
@@ -99,10 +99,10 @@ class FileModelsTest {
             }
         }
         ModelContractException rank = assertThrows(ModelContractException.class,
-                () -> TorchScriptFeatureExtractor.load(DIR.resolve("features-3d.pt"), 8, 8));
+                () -> FileFeatureExtractor.load(DIR.resolve("features-3d.pt"), ModelFileFormat.TORCHSCRIPT, 8, 8));
         assertTrue(rank.getMessage().contains("expected features [2, D]") && rank.getMessage().contains("[2, 4, 2]"), rank.getMessage());
         ModelContractException nan = assertThrows(ModelContractException.class,
-                () -> TorchScriptFeatureExtractor.load(DIR.resolve("features-nan.pt"), 8, 8));
+                () -> FileFeatureExtractor.load(DIR.resolve("features-nan.pt"), ModelFileFormat.TORCHSCRIPT, 8, 8));
         assertTrue(nan.getMessage().contains("finite"), nan.getMessage());
     }
 }
