@@ -5,7 +5,6 @@ import io.genaudit.audits.modules.DescribedFeed;
 import io.genaudit.audits.modules.LmProbeInputs;
 import io.genaudit.engine.InputException;
 import io.genaudit.engine.lm.LanguageModel;
-import io.genaudit.engine.lm.SamplingSettings;
 import io.genaudit.metrics.bias.BiasLmMetric;
 import io.genaudit.metrics.bias.BiasSuite;
 import io.genaudit.metrics.bias.LmProbeScores;
@@ -33,17 +32,8 @@ public final class LmProbeCommandInputs implements CommandInputs<LmProbeScores> 
     @Option(names = "--samples", defaultValue = "3", paramLabel = "N", description = "Generations per prompt (default: ${DEFAULT-VALUE}).")
     int samples;
 
-    @Option(names = "--max-new-tokens", defaultValue = "30", paramLabel = "N", description = "Tokens per generation (default: ${DEFAULT-VALUE}).")
-    int maxNewTokens;
-
-    @Option(names = "--temperature", defaultValue = "1.0", paramLabel = "T", description = "Sampling temperature, 0 = greedy (default: ${DEFAULT-VALUE}).")
-    double temperature;
-
-    @Option(names = "--top-k", defaultValue = "0", paramLabel = "K", description = "Sample from the K most likely tokens, 0 = all (default: ${DEFAULT-VALUE}).")
-    int topK;
-
-    @Option(names = "--top-p", defaultValue = "1.0", paramLabel = "P", description = "Nucleus sampling mass (default: ${DEFAULT-VALUE}).")
-    double topP;
+    @Mixin
+    SamplingOptions sampling;
 
     @Option(names = "--batch", defaultValue = "32", paramLabel = "N", description = "Texts per model call (default: ${DEFAULT-VALUE}).")
     int batch;
@@ -63,13 +53,7 @@ public final class LmProbeCommandInputs implements CommandInputs<LmProbeScores> 
     public InputFeed<LmProbeScores> open() {
         if (samples < 1) throw new InputException("--samples", "at least 1 expected, got " + samples);
         if (batch < 1) throw new InputException("--batch", "at least 1 expected, got " + batch);
-        SamplingSettings sampling;
-        try {
-            sampling = new SamplingSettings(maxNewTokens, temperature, topK, topP, List.of());
-        } catch (IllegalArgumentException e) {
-            throw new InputException("--max-new-tokens/--temperature/--top-k/--top-p", e.getMessage());
-        }
-        LmProbeScoring scoring = new LmProbeScoring(sampling, samples, seed, batch);
+        LmProbeScoring scoring = new LmProbeScoring(sampling.settings(), samples, seed, batch);
         BiasSuite suite = BiasSuite.load(probes);
         return new DescribedFeed<>(lmOptions.model, probes, LmProbeInputs.settings(probes, suite, scoring), List.of()) {
             @Override

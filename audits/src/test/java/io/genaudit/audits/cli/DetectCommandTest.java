@@ -38,6 +38,18 @@ class DetectCommandTest {
         return r.code();
     }
 
+    /** Runs {@code genaudit audit PLAN} into {@code dir/outName}, asserts its exit code, and returns the output folder. */
+    private static Path audit(Path plan, String outName, int exit, String why) {
+        Path out = dir.resolve(outName);
+        assertEquals(exit, run("audit", plan.toString(), "--out", out.toString(), "--cache", dir.resolve("cache").toString()), why);
+        return out;
+    }
+
+    /** The first audit of {@code out}'s run.json. */
+    private static JsonNode firstAudit(Path out) throws java.io.IOException {
+        return new ObjectMapper().readTree(out.resolve("run.json").toFile()).get("audits").get(0);
+    }
+
     /** Random smooth images (a few low-frequency sinusoids); with {@code checker} a faint (-1)^(x+y) up-sampling artifact. */
     static Images images(int n, long seed, double checker) {
         int s = 32, plane = s * s;
@@ -136,9 +148,8 @@ class DetectCommandTest {
         Path real = folder("plan-real", images(30, 7, 0), false);
         Path fake = folder("plan-fake", images(30, 8, 0.04), true);
         Path plan = plan("detect", real, fake, "folds: 3, bootstrap: 200, robustness: {jpeg: [75], noise: [0.02]}", "{on: auc, min: 0.8}");
-        Path out = dir.resolve("plan-out");
-        assertEquals(0, run("audit", plan.toString(), "--out", out.toString(), "--cache", dir.resolve("cache").toString()));
-        JsonNode a = new ObjectMapper().readTree(out.resolve("run.json").toFile()).get("audits").get(0);
+        Path out = audit(plan, "plan-out", 0, "the gate passes");
+        JsonNode a = firstAudit(out);
         assertEquals("detectability", a.get("metric").asText());
         assertTrue(a.get("value").asDouble() > 0.8);
         JsonNode d = a.get("details");
@@ -161,9 +172,8 @@ class DetectCommandTest {
         Path real = folder("sig-real", images(16, 9, 0), false);
         Path fake = folder("sig-fake", images(16, 10, 0.04), true);
         Path plan = plan("sig", real, fake, "folds: 2, bootstrap: 50", "{on: valid_signature_share, min: 0.5}");
-        Path out = dir.resolve("sig-out");
-        assertEquals(1, run("audit", plan.toString(), "--out", out.toString(), "--cache", dir.resolve("cache").toString()), "no output carries a signed C2PA manifest");
-        JsonNode a = new ObjectMapper().readTree(out.resolve("run.json").toFile()).get("audits").get(0);
+        Path out = audit(plan, "sig-out", 1, "no output carries a signed C2PA manifest");
+        JsonNode a = firstAudit(out);
         assertEquals(false, a.get("gate").get("passed").asBoolean());
         String html = Files.readString(out.resolve("report.html"));
         assertTrue(html.contains("Marks per image") && html.contains("Mark robustness"), "the report shows the mark tables");

@@ -43,12 +43,22 @@ class DifferenceEstimatorTest {
         return d;
     }
 
+    /** DOCS documents with seeded per-document effects and one noise stream that successive models draw from in turn. */
+    private record Corpus(double[] effects, SplittableRandom noise) {
+        static Corpus of(long effectSeed, long noiseSeed) {
+            return new Corpus(docEffects(effectSeed), new SplittableRandom(noiseSeed));
+        }
+
+        AuditResult perplexity(String model, double nll, double noiseSd) {
+            return DifferenceEstimatorTest.perplexity(model, nll, effects, noise, noiseSd);
+        }
+    }
+
     @Test
     void plantedPerplexityDifferenceIsFoundWithTheRightSize() {
-        double[] docs = docEffects(1);
-        SplittableRandom r = new SplittableRandom(2);
-        AuditResult a = perplexity("small", 1.50, docs, r, 0.02);
-        AuditResult b = perplexity("tiny", 1.55, docs, r, 0.02);
+        Corpus corpus = Corpus.of(1, 2);
+        AuditResult a = corpus.perplexity("small", 1.50, 0.02);
+        AuditResult b = corpus.perplexity("tiny", 1.55, 0.02);
         Difference d = new DifferenceEstimator(0.95, 1000, 7).estimate(a, b);
         assertTrue(d.method().startsWith("expanded percentile paired bootstrap over 60 documents"), d.method());
         assertTrue(d.pValue() < 0.01, "p=" + d.pValue());
@@ -64,11 +74,10 @@ class DifferenceEstimatorTest {
         int reps = 120;
         int flagged = 0;
         for (int k = 0; k < reps; k++) {
-            double[] docs = docEffects(100 + k);
-            SplittableRandom r = new SplittableRandom(1000 + k);
+            Corpus corpus = Corpus.of(100 + k, 1000 + k);
             // two seeds of equally good models: same true NLL, independent per-document noise
-            Difference d = new DifferenceEstimator(0.95, 300, k).estimate(perplexity("seed1", 1.5, docs, r, 0.05),
-                    perplexity("seed2", 1.5, docs, r, 0.05));
+            Difference d = new DifferenceEstimator(0.95, 300, k).estimate(corpus.perplexity("seed1", 1.5, 0.05),
+                    corpus.perplexity("seed2", 1.5, 0.05));
             if (d.pValue() < 0.05) flagged++;
         }
         double fpr = flagged / (double) reps;
@@ -96,11 +105,10 @@ class DifferenceEstimatorTest {
 
     @Test
     void nonInferiorityJudgesOnTheInterval() {
-        double[] docs = docEffects(3);
-        SplittableRandom r = new SplittableRandom(4);
-        AuditResult base = perplexity("v1", 1.50, docs, r, 0.02);
-        AuditResult same = perplexity("v2", 1.50, docs, r, 0.02);
-        AuditResult worse = perplexity("v3", 1.60, docs, r, 0.02);
+        Corpus corpus = Corpus.of(3, 4);
+        AuditResult base = corpus.perplexity("v1", 1.50, 0.02);
+        AuditResult same = corpus.perplexity("v2", 1.50, 0.02);
+        AuditResult worse = corpus.perplexity("v3", 1.60, 0.02);
         DifferenceEstimator est = new DifferenceEstimator(0.95, 1000, 1);
         GateOutcome ok = NonInferiority.evaluate(base, same, 0.05, false, est);
         assertTrue(ok.passed(), ok.explanation());
