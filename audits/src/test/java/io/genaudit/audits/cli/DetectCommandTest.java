@@ -38,9 +38,21 @@ class DetectCommandTest {
         return r.code();
     }
 
-    /** Runs {@code genaudit audit PLAN} into {@code dir/outName}, asserts its exit code, and returns the output folder. */
-    private static Path audit(Path plan, String outName, int exit, String why) {
-        Path out = dir.resolve(outName);
+    /** A folder of {@code n} real images (seed {@code seed}) and one of {@code n} marked generated ones (seed {@code seed + 1}, with the artifact). */
+    record Folders(Path real, Path fake) {
+        static Folders of(String name, int n, long seed) throws Exception {
+            return new Folders(folder(name + "-real", images(n, seed, 0), false), folder(name + "-fake", images(n, seed + 1, 0.04), true));
+        }
+    }
+
+    /**
+     * Writes {@link Folders} {@code name}, a detectability plan on them with {@code params} and {@code gate}, runs
+     * {@code genaudit audit} on it into {@code dir/name-out}, asserts its exit code and returns the output folder.
+     */
+    private static Path auditPlan(String name, int n, long seed, String params, String gate, int exit, String why) throws Exception {
+        Folders f = Folders.of(name, n, seed);
+        Path plan = plan(name, f.real(), f.fake(), params, gate);
+        Path out = dir.resolve(name + "-out");
         assertEquals(exit, run("audit", plan.toString(), "--out", out.toString(), "--cache", dir.resolve("cache").toString()), why);
         return out;
     }
@@ -100,10 +112,9 @@ class DetectCommandTest {
 
     @Test
     void crossValidatedDetectWritesJsonWithAucAndMarks() throws Exception {
-        Path real = folder("cv-real", images(40, 1, 0), false);
-        Path fake = folder("cv-fake", images(40, 2, 0.04), true);
+        Folders f = Folders.of("cv", 40, 1);
         Path json = dir.resolve("cv.json");
-        assertEquals(0, run("detectability", "--real", real.toString(), "--fake", fake.toString(), "--folds", "4", "--bootstrap", "200",
+        assertEquals(0, run("detectability", "--real", f.real().toString(), "--fake", f.fake().toString(), "--folds", "4", "--bootstrap", "200",
                 "--robustness", "downscale=0.5", "--json", json.toString()));
         JsonNode j = new ObjectMapper().readTree(json.toFile());
         assertEquals("detectability", j.get("metric").asText());
@@ -117,7 +128,7 @@ class DetectCommandTest {
         assertTrue(j.has("seconds") && j.has("eer") && j.has("tpr_at_1pct_fpr") && j.has("accuracy_at_eer") && j.has("ap"));
         // the same numbers as the detector study run directly (the path genaudit detect took before the metric contract)
         DetectabilityMetrics direct = new DetectabilityStudy(new DetectabilitySettings(SpectralFeatures.defaults(), DetectorClassifier.LOGISTIC,
-                4, 0.01, 200, 0, 64), Progress.SILENT).run(ImageFolderSource.open(real, 3), ImageFolderSource.open(fake, 3)).metrics();
+                4, 0.01, 200, 0, 64), Progress.SILENT).run(ImageFolderSource.open(f.real(), 3), ImageFolderSource.open(f.fake(), 3)).metrics();
         assertEquals(direct.auc(), j.get("value").asDouble(), 1e-15);
         assertEquals(direct.aucCi().low(), j.get("ci").get("low").asDouble(), 1e-15);
         assertEquals(direct.ap(), j.get("ap").asDouble(), 1e-15);
@@ -126,10 +137,9 @@ class DetectCommandTest {
 
     @Test
     void trainedDetectorGatesNewOutputsAtFixedFpr() throws Exception {
-        Path real = folder("tr-real", images(40, 3, 0), false);
-        Path fake = folder("tr-fake", images(40, 4, 0.04), true);
+        Folders f = Folders.of("tr", 40, 3);
         Path det = dir.resolve("det.json");
-        assertEquals(0, run("train", "detector", "--real", real.toString(), "--fake", fake.toString(), "--out", det.toString(), "--folds", "4"));
+        assertEquals(0, run("train", "detector", "--real", f.real().toString(), "--fake", f.fake().toString(), "--out", det.toString(), "--folds", "4"));
         JsonNode saved = new ObjectMapper().readTree(det.toFile());
         assertEquals(64, saved.get("provenance").get("real").get("sha256").asText().length());
         Path cal = folder("new-real", images(60, 5, 0), false);
@@ -145,10 +155,8 @@ class DetectCommandTest {
 
     @Test
     void auditPlanRunsTheModuleWithGateAndMarks() throws Exception {
-        Path real = folder("plan-real", images(30, 7, 0), false);
-        Path fake = folder("plan-fake", images(30, 8, 0.04), true);
-        Path plan = plan("detect", real, fake, "folds: 3, bootstrap: 200, robustness: {jpeg: [75], noise: [0.02]}", "{on: auc, min: 0.8}");
-        Path out = audit(plan, "plan-out", 0, "the gate passes");
+        Path out = auditPlan("detect", 30, 7, "folds: 3, bootstrap: 200, robustness: {jpeg: [75], noise: [0.02]}", "{on: auc, min: 0.8}", 0,
+                "the gate passes");
         JsonNode a = firstAudit(out);
         assertEquals("detectability", a.get("metric").asText());
         assertTrue(a.get("value").asDouble() > 0.8);
@@ -169,10 +177,8 @@ class DetectCommandTest {
 
     @Test
     void validSignatureShareIsAGateFieldAndFailsForUnsignedOutputs() throws Exception {
-        Path real = folder("sig-real", images(16, 9, 0), false);
-        Path fake = folder("sig-fake", images(16, 10, 0.04), true);
-        Path plan = plan("sig", real, fake, "folds: 2, bootstrap: 50", "{on: valid_signature_share, min: 0.5}");
-        Path out = audit(plan, "sig-out", 1, "no output carries a signed C2PA manifest");
+        Path out = auditPlan("sig", 16, 9, "folds: 2, bootstrap: 50", "{on: valid_signature_share, min: 0.5}", 1,
+                "no output carries a signed C2PA manifest");
         JsonNode a = firstAudit(out);
         assertEquals(false, a.get("gate").get("passed").asBoolean());
         String html = Files.readString(out.resolve("report.html"));
