@@ -4,10 +4,8 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDArrays;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
-import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Block;
-import ai.djl.nn.Parameter;
 import io.genaudit.engine.image.ImageGenerator;
 import io.genaudit.engine.image.nn.BuiltInImageModel;
 import io.genaudit.engine.image.Images;
@@ -36,10 +34,8 @@ public final class DcganModel extends BuiltInImageModel<DcganConfig> {
         super(config, "DCGAN", config.numClasses() > 0 ? ", " + config.numClasses() + " classes" : "");
         this.generator = DcganNetworks.generator(config);
         this.discriminator = DcganNetworks.discriminator(config);
-        generator.setInitializer(SeededInitializer.gaussian(Latents.mix(seed, 11, 0), 0.02), Parameter.Type.WEIGHT);
-        discriminator.setInitializer(SeededInitializer.gaussian(Latents.mix(seed, 12, 0), 0.02), Parameter.Type.WEIGHT);
-        generator.initialize(manager, DataType.FLOAT32, new Shape(2, config.latentDim() + config.numClasses()));
-        discriminator.initialize(manager, DataType.FLOAT32,
+        initialize(generator, SeededInitializer.gaussian(Latents.mix(seed, 11, 0), 0.02), new Shape(2, config.latentDim() + config.numClasses()));
+        initialize(discriminator, SeededInitializer.gaussian(Latents.mix(seed, 12, 0), 0.02),
                 new Shape(2, config.channels() + config.numClasses(), config.height(), config.width()));
     }
 

@@ -1,8 +1,5 @@
 package io.genaudit.engine.image.nn;
 
-import ai.djl.ndarray.NDManager;
-import ai.djl.training.ParameterStore;
-import io.genaudit.engine.TorchThreads;
 import io.genaudit.engine.image.ImageGenerator;
 
 import java.io.IOException;
@@ -11,27 +8,21 @@ import java.util.List;
 import java.util.function.Function;
 
 /**
- * What the built-in image generators (DCGAN, VAE) share: their configuration, the engine memory their two networks
- * live in, the parameter store they run with, and their one-line description. Subclasses build and initialise the
- * networks in {@link #manager}; image geometry comes from the configuration.
+ * What the built-in image generators (DCGAN, VAE) share beyond a {@link NetworkModel}: their configuration, which
+ * gives the image geometry and the untrained description, and how a model folder is loaded. Subclasses build and
+ * initialise their two networks in {@link #manager}.
  */
-public abstract class BuiltInImageModel<C extends ImageModelConfig> implements ImageGenerator {
+public abstract class BuiltInImageModel<C extends ImageModelConfig> extends NetworkModel implements ImageGenerator {
     protected final C config;
-    protected final NDManager manager;
-    protected final ParameterStore store;
-    private String description;
 
     /**
      * @param title  the architecture as the description names it ({@code DCGAN})
      * @param detail what the description adds after the latent size (e.g. {@code ", 4 classes"}), or ""
      */
     protected BuiltInImageModel(C config, String title, String detail) {
+        super(title + " " + config.size() + " " + config.width() + "x" + config.height() + "x" + config.channels()
+                + " (z=" + config.latentDim() + detail + ", untrained)");
         this.config = config;
-        TorchThreads.pin(); // one intra-op thread, libtorch buffers kept for reuse
-        this.manager = NDManager.newBaseManager(io.genaudit.engine.ComputeDevice.current().djl());
-        this.store = new ParameterStore(manager, false);
-        this.description = title + " " + config.size() + " " + config.width() + "x" + config.height() + "x" + config.channels()
-                + " (z=" + config.latentDim() + detail + ", untrained)";
     }
 
     /**
@@ -49,21 +40,6 @@ public abstract class BuiltInImageModel<C extends ImageModelConfig> implements I
 
     public C config() {
         return config;
-    }
-
-    /** The engine memory the networks live in (for trainers and weight loading). */
-    public NDManager manager() {
-        return manager;
-    }
-
-    /** The parameter store the networks run with (for trainers). */
-    public ParameterStore parameterStore() {
-        return store;
-    }
-
-    /** Replaces the description (after training or loading). */
-    public void setDescription(String description) {
-        this.description = description;
     }
 
     @Override
@@ -84,15 +60,5 @@ public abstract class BuiltInImageModel<C extends ImageModelConfig> implements I
     @Override
     public int width() {
         return config.width();
-    }
-
-    @Override
-    public String describe() {
-        return description;
-    }
-
-    @Override
-    public void close() {
-        manager.close();
     }
 }

@@ -3,21 +3,18 @@ package io.genaudit.engine.image.shapes;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
-import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Activation;
 import ai.djl.nn.Block;
 import ai.djl.nn.Blocks;
-import ai.djl.nn.Parameter;
 import ai.djl.nn.SequentialBlock;
 import ai.djl.nn.convolutional.Conv2d;
 import ai.djl.nn.core.Linear;
 import ai.djl.nn.pooling.Pool;
-import ai.djl.training.ParameterStore;
-import io.genaudit.engine.TorchThreads;
 import io.genaudit.engine.image.AttributeClassifier;
 import io.genaudit.engine.image.Images;
 import io.genaudit.engine.image.nn.Latents;
+import io.genaudit.engine.image.nn.NetworkModel;
 import io.genaudit.engine.image.nn.ModelFolder;
 import io.genaudit.engine.image.nn.SeededInitializer;
 import io.genaudit.engine.image.nn.Tensors;
@@ -35,18 +32,15 @@ import java.util.Map;
  * one linear head with the logits of all attributes. It is the demo's feature extractor and attribute classifier;
  * its features are not Inception features and its FIDs are not comparable with published ones.
  */
-public final class ShapesCnn implements AttributeClassifier, AutoCloseable {
+public final class ShapesCnn extends NetworkModel implements AttributeClassifier {
     public static final String TRUNK_FILE = "trunk.params";
     public static final String HEAD_FILE = "head.params";
     public static final int FEATURES = 64;
     /** Attributes and their classes, in the order of the logits. */
     public static final Map<String, List<String>> CLASSES = classes();
 
-    final NDManager manager;
     final Block trunk;
     final Block head;
-    final ParameterStore store;
-    String description = "genaudit shapes CNN (untrained)";
 
     private static Map<String, List<String>> classes() {
         return BuiltInDatasets.shapesAttributes();
@@ -57,8 +51,7 @@ public final class ShapesCnn implements AttributeClassifier, AutoCloseable {
     }
 
     ShapesCnn(long seed) {
-        TorchThreads.pin(); // one intra-op thread, libtorch buffers kept for reuse
-        manager = NDManager.newBaseManager(io.genaudit.engine.ComputeDevice.current().djl());
+        super("genaudit shapes CNN (untrained)");
         SequentialBlock t = new SequentialBlock();
         for (int f : new int[]{16, 32, 64}) {
             t.add(Conv2d.builder().setKernelShape(new Shape(3, 3)).setFilters(f).optPadding(new Shape(1, 1)).build());
@@ -70,11 +63,8 @@ public final class ShapesCnn implements AttributeClassifier, AutoCloseable {
         t.add(Activation.reluBlock());
         trunk = t;
         head = Linear.builder().setUnits(logitCount()).build();
-        trunk.setInitializer(SeededInitializer.heUniform(Latents.mix(seed, 31, 0)), Parameter.Type.WEIGHT);
-        head.setInitializer(SeededInitializer.heUniform(Latents.mix(seed, 32, 0)), Parameter.Type.WEIGHT);
-        trunk.initialize(manager, DataType.FLOAT32, new Shape(2, 3, 32, 32));
-        head.initialize(manager, DataType.FLOAT32, new Shape(2, FEATURES));
-        store = new ParameterStore(manager, false);
+        initialize(trunk, SeededInitializer.heUniform(Latents.mix(seed, 31, 0)), new Shape(2, 3, 32, 32));
+        initialize(head, SeededInitializer.heUniform(Latents.mix(seed, 32, 0)), new Shape(2, FEATURES));
     }
 
     /** Loads a folder written by {@link ShapesCnnTrainer}. */
@@ -83,7 +73,7 @@ public final class ShapesCnn implements AttributeClassifier, AutoCloseable {
         ShapesCnn cnn = new ShapesCnn(0);
         ModelFolder.loadWeights(dir, cnn, cnn.manager, new ModelFolder.Weights(TRUNK_FILE, cnn.trunk),
                 new ModelFolder.Weights(HEAD_FILE, cnn.head));
-        cnn.description = String.valueOf(m.get("description"));
+        cnn.setDescription(String.valueOf(m.get("description")));
         return cnn;
     }
 
@@ -150,15 +140,5 @@ public final class ShapesCnn implements AttributeClassifier, AutoCloseable {
     /** This network's penultimate layer as a feature extractor (shares the weights; closing it does not close this). */
     public ShapesFeatureExtractor featureExtractor() {
         return new ShapesFeatureExtractor(this, false);
-    }
-
-    @Override
-    public String describe() {
-        return description;
-    }
-
-    @Override
-    public void close() {
-        manager.close();
     }
 }

@@ -76,18 +76,18 @@ public final class ShapesCnnTrainer {
         int n = data.images().n();
         Map<String, Object> config = Map.of("classes", ShapesCnn.CLASSES);
         LossHistory hist;
-        try (Adam opt = Adam.forBlock(new SequentialBlock().add(cnn.trunk).add(cnn.head), cnn.manager, 0.9f, 0.999f)) {
-            hist = EpochLoop.train(new Step(cnn, opt, data, (float) s.learningRate()), n, config, data.sha256(), s, run, cnn.manager);
+        try (Adam opt = Adam.forBlock(new SequentialBlock().add(cnn.trunk).add(cnn.head), cnn.manager(), 0.9f, 0.999f)) {
+            hist = EpochLoop.train(new Step(cnn, opt, data, (float) s.learningRate()), n, config, data.sha256(), s, run, cnn.manager());
         } catch (IOException | RuntimeException e) {
             cnn.close();
             throw e;
         }
         Map<String, Double> acc = heldOut == null ? Map.of() : accuracy(cnn, heldOut);
-        cnn.description = "genaudit shapes CNN, " + s.epochs() + " epochs on " + n + " images (data sha256 "
-                + data.sha256().substring(0, 12) + ", seed " + s.seed() + ")" + (acc.isEmpty() ? "" : ", held-out accuracy " + acc);
+        cnn.setDescription("genaudit shapes CNN, " + s.epochs() + " epochs on " + n + " images (data sha256 "
+                + data.sha256().substring(0, 12) + ", seed " + s.seed() + ")" + (acc.isEmpty() ? "" : ", held-out accuracy " + acc));
         BlockFiles.save(cnn.trunk, run.modelDir().resolve(ShapesCnn.TRUNK_FILE));
         BlockFiles.save(cnn.head, run.modelDir().resolve(ShapesCnn.HEAD_FILE));
-        Map<String, Object> json = TrainedModelJson.of(ARCHITECTURE, config, s, data.sha256(), cnn.description, hist, t0);
+        Map<String, Object> json = TrainedModelJson.of(ARCHITECTURE, config, s, data.sha256(), cnn.describe(), hist, t0);
         json.put("classes", ShapesCnn.CLASSES);
         json.put("data", Map.of("description", data.description(), "n", n));
         if (heldOut != null) {
@@ -107,12 +107,12 @@ public final class ShapesCnnTrainer {
         }
 
         public double[] step(int[] perm, int from, int to, long stepSeed) {
-            try (NDManager m = cnn.manager.newSubManager()) {
+            try (NDManager m = cnn.manager().newSubManager()) {
                 NDArray x = Tensors.gather(m, data.images(), perm, from, to, 1f, 0f);
                 double loss;
                 try (GradientCollector gc = Engine.getInstance().newGradientCollector()) {
-                    NDArray f = cnn.trunk.forward(cnn.store, new NDList(x), true).singletonOrThrow();
-                    NDArray logits = cnn.head.forward(cnn.store, new NDList(f), true).singletonOrThrow();
+                    NDArray f = cnn.trunk.forward(cnn.parameterStore(), new NDList(x), true).singletonOrThrow();
+                    NDArray logits = cnn.head.forward(cnn.parameterStore(), new NDList(f), true).singletonOrThrow();
                     NDArray total = null;
                     NDList heads = logits.split(new long[]{3, 6}, 1);
                     int head = 0;

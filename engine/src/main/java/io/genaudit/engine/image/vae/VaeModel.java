@@ -3,11 +3,9 @@ package io.genaudit.engine.image.vae;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
-import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Activation;
 import ai.djl.nn.Block;
-import ai.djl.nn.Parameter;
 import io.genaudit.engine.image.ImageGenerator;
 import io.genaudit.engine.image.nn.BuiltInImageModel;
 import io.genaudit.engine.image.Images;
@@ -36,10 +34,8 @@ public final class VaeModel extends BuiltInImageModel<VaeConfig> {
         super(config, "VAE", "");
         this.encoder = VaeNetworks.encoder(config);
         this.decoder = VaeNetworks.decoder(config);
-        encoder.setInitializer(SeededInitializer.heUniform(Latents.mix(seed, 21, 0)), Parameter.Type.WEIGHT);
-        decoder.setInitializer(SeededInitializer.heUniform(Latents.mix(seed, 22, 0)), Parameter.Type.WEIGHT);
-        encoder.initialize(manager, DataType.FLOAT32, new Shape(2, config.channels(), config.height(), config.width()));
-        decoder.initialize(manager, DataType.FLOAT32, new Shape(2, config.latentDim()));
+        initialize(encoder, SeededInitializer.heUniform(Latents.mix(seed, 21, 0)), new Shape(2, config.channels(), config.height(), config.width()));
+        initialize(decoder, SeededInitializer.heUniform(Latents.mix(seed, 22, 0)), new Shape(2, config.latentDim()));
     }
 
     public static VaeModel create(VaeConfig config, long seed) {
