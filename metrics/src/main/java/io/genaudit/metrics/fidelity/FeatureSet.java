@@ -5,25 +5,17 @@ import io.genaudit.engine.InputException;
 /**
  * The features of one image set as the fidelity metrics consume them: always the Gaussian statistics (mean and
  * covariance, enough for FID), and the per-sample feature rows when they were kept (needed by KID, precision/recall,
- * density/coverage and the bootstrap). A set loaded from a pytorch-fid {@code .npz} has statistics only.
+ * density/coverage and the bootstrap). A set loaded from a pytorch-fid {@code .npz} has statistics only. Build one
+ * with the checked factories below; metrics read the rows through {@link #features(String)}, which names what is missing.
+ *
+ * @param source      the file or folder it came from
+ * @param description how the features were obtained (extractor, file, statistics only)
+ * @param count       number of samples, or -1 when unknown (statistics-only sets)
+ * @param mean        the features' mean [D]
+ * @param covariance  their covariance [D, D]
+ * @param features    the feature rows [N, D], or null when only statistics are held
  */
-public final class FeatureSet {
-    private final String source;
-    private final String description;
-    private final long count;
-    private final double[] mean;
-    private final double[][] covariance;
-    private final double[][] features;
-
-    private FeatureSet(String source, String description, long count, double[] mean, double[][] covariance, double[][] features) {
-        this.source = source;
-        this.description = description;
-        this.count = count;
-        this.mean = mean;
-        this.covariance = covariance;
-        this.features = features;
-    }
-
+public record FeatureSet(String source, String description, long count, double[] mean, double[][] covariance, double[][] features) {
     /** A set with its feature rows; statistics are computed from them. */
     public static FeatureSet ofFeatures(String source, String description, double[][] rows) {
         if (rows.length < 2) throw new InputException(source, "at least 2 feature rows needed, found " + rows.length);
@@ -42,31 +34,8 @@ public final class FeatureSet {
         return new FeatureSet(source, description, count, mean, covariance, null);
     }
 
-    /** The file or folder it came from. */
-    public String source() {
-        return source;
-    }
-
-    /** How the features were obtained (extractor, file, statistics only). */
-    public String description() {
-        return description;
-    }
-
-    /** Number of samples, or -1 when unknown (statistics-only sets). */
-    public long count() {
-        return count;
-    }
-
     public int dim() {
         return mean.length;
-    }
-
-    public double[] mean() {
-        return mean;
-    }
-
-    public double[][] covariance() {
-        return covariance;
     }
 
     public boolean hasFeatures() {
