@@ -132,14 +132,14 @@ public final class DetectionInputs implements InputAdapter<DetectionInput> {
                 run.images(new FirstImages(realFolder, r.samples()), realFolder.height(), realFolder.width(),
                         g.samples(r.samples(), r.settings().seed()), g.height(), g.width());
             }
-            if (run.real().size() < r.samples()) run.note("Only " + run.real().size() + " real images available (samples: " + r.samples() + ").");
+            if (run.sized().real().size() < r.samples()) run.note("Only " + run.sized().real().size() + " real images available (samples: " + r.samples() + ").");
         }
 
         private void transfer(DetectionRun run, LabelledFeatures data, int order, String crossId) {
             ImageGenerator other = ctx.imageGenerator(crossId);
-            if (other.height() != run.height() || other.width() != run.width()) {
+            if (other.height() != run.sized().height() || other.width() != run.sized().width()) {
                 throw bad(spec, "crossGenerator", "model '" + crossId + "' makes " + other.height() + "x" + other.width()
-                        + " images but '" + r.subject() + "' makes " + run.height() + "x" + run.width());
+                        + " images but '" + r.subject() + "' makes " + run.sized().height() + "x" + run.sized().width());
             }
             run.transfer(data, r.subject(), order, crossId, other.samples(r.samples(), r.settings().seed() + 1));
         }

@@ -30,10 +30,7 @@ public final class DetectionRun {
     private final Map<String, Object> described = new LinkedHashMap<>();
     private final List<String> notes = new ArrayList<>();
     private final Map<String, Object> inputSettings = new LinkedHashMap<>();
-    private ImageSource real;
-    private ImageSource fake;
-    private int height;
-    private int width;
+    private CommonImageSize sized;
 
     /** A run scoring with {@code settings}' detector, reporting progress to {@code progress}, sending batches to {@code sink}. */
     public DetectionRun(DetectabilitySettings settings, Progress.Factory progress, Consumer<? super DetectionInput> sink) {
@@ -43,12 +40,8 @@ public final class DetectionRun {
 
     /** Step 1: the real and generated images at one size (larger generated images downscaled, never real ones upscaled). */
     public void images(ImageSource realImages, int realHeight, int realWidth, ImageSource generated, int generatedHeight, int generatedWidth) {
-        CommonImageSize common = CommonImageSize.of(realImages, realHeight, realWidth, generated, generatedHeight, generatedWidth);
-        if (!common.note().isEmpty()) notes.add(common.note());
-        real = common.real();
-        fake = common.fake();
-        height = common.height();
-        width = common.width();
+        sized = CommonImageSize.of(realImages, realHeight, realWidth, generated, generatedHeight, generatedWidth);
+        if (!sized.note().isEmpty()) notes.add(sized.note());
     }
 
     /** Step 2a: a saved detector's scores at its fixed operating point, clean and under each perturbation. */
@@ -58,7 +51,7 @@ public final class DetectionRun {
             described.put("detector", det.describe());
             described.put("detector_file", file.toString());
             if (!det.provenance().isEmpty()) described.put("detector_provenance", det.provenance());
-            evidence.fixedDetector(det, generator, real, fake, perturbations);
+            evidence.fixedDetector(det, generator, sized.real(), sized.fake(), perturbations);
         }
     }
 
@@ -69,8 +62,8 @@ public final class DetectionRun {
         described.put("feature_dimension", settings.features().dimension());
         described.put("classifier", settings.classifier().id());
         described.put("folds", settings.folds());
-        LabelledFeatures data = evidence.crossValidated(generator, real, fake);
-        evidence.perturbedCrossValidated(real, fake, perturbations);
+        LabelledFeatures data = evidence.crossValidated(generator, sized.real(), sized.fake());
+        evidence.perturbedCrossValidated(sized.real(), sized.fake(), perturbations);
         return data;
     }
 
@@ -89,24 +82,9 @@ public final class DetectionRun {
         }
     }
 
-    /** Real and generated images after step 1. */
-    public ImageSource real() {
-        return real;
-    }
-
-    /** The generated images after step 1. */
-    public ImageSource fake() {
-        return fake;
-    }
-
-    /** The common image height and width after step 1. */
-    public int height() {
-        return height;
-    }
-
-    /** The common image width after step 1. */
-    public int width() {
-        return width;
+    /** The real and generated images at their common height and width after step 1 (null before it). */
+    public CommonImageSize sized() {
+        return sized;
     }
 
     /** Images run through feature extraction or a detector. */
@@ -127,10 +105,10 @@ public final class DetectionRun {
     /** What the inputs were: mode, detector or features/classifier/folds, the image sources and their size. */
     public Map<String, Object> settings() {
         Map<String, Object> s = new LinkedHashMap<>(described);
-        if (real != null) {
-            s.put("real", real.describe());
-            s.put("generated", fake.describe());
-            s.put("image_size", height + "x" + width);
+        if (sized != null) {
+            s.put("real", sized.real().describe());
+            s.put("generated", sized.fake().describe());
+            s.put("image_size", sized.height() + "x" + sized.width());
         }
         s.put("batch_size", settings.batchSize());
         s.putAll(inputSettings);
