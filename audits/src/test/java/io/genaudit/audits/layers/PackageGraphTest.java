@@ -8,13 +8,19 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /** The cycle finder behind {@link LayeringTest}: it must find planted cycles, and only those. */
 class PackageGraphTest {
+    /** A graph of the given Java files, as file name and source text pairs, added in order. */
+    private static PackageGraph graph(String... nameThenSource) {
+        PackageGraph g = new PackageGraph();
+        for (int i = 0; i < nameThenSource.length; i += 2) g.add(nameThenSource[i], nameThenSource[i + 1]);
+        return g;
+    }
 
     @Test
     void findsATwoPackageCycleAndNamesTheImportsBehindIt() {
-        PackageGraph g = new PackageGraph();
-        g.add("Spec.java", "package io.genaudit.audits;\nimport io.genaudit.audits.plan.PlanException;\nclass Spec {}");
-        g.add("Parser.java", "package io.genaudit.audits.plan;\nimport io.genaudit.audits.Spec;\nclass Parser {}");
-        g.add("Runner.java", "package io.genaudit.audits.run;\nimport io.genaudit.audits.plan.Parser;\nclass Runner {}");
+        PackageGraph g = graph(
+                "Spec.java", "package io.genaudit.audits;\nimport io.genaudit.audits.plan.PlanException;\nclass Spec {}",
+                "Parser.java", "package io.genaudit.audits.plan;\nimport io.genaudit.audits.Spec;\nclass Parser {}",
+                "Runner.java", "package io.genaudit.audits.run;\nimport io.genaudit.audits.plan.Parser;\nclass Runner {}");
         assertEquals(List.of(List.of("io.genaudit.audits", "io.genaudit.audits.plan")), g.cycles());
         assertEquals(List.of("io.genaudit.audits -> io.genaudit.audits.plan: [Spec.java -> io.genaudit.audits.plan.PlanException]",
                         "io.genaudit.audits.plan -> io.genaudit.audits: [Parser.java -> io.genaudit.audits.Spec]"),
@@ -23,20 +29,20 @@ class PackageGraphTest {
 
     @Test
     void findsALongCycleThroughWildcardsStaticImportsAndQualifiedNames() {
-        PackageGraph g = new PackageGraph();
-        g.add("A.java", "package p.a;\nimport io.genaudit.x.b.*;\nclass A {}");
-        g.add("B.java", "package io.genaudit.x.b;\nimport static io.genaudit.x.c.C.f;\nclass B {}");
-        g.add("C.java", "package io.genaudit.x.c;\nclass C { Object o = new io.genaudit.x.d.D(); }");
-        g.add("D.java", "package io.genaudit.x.d;\nimport io.genaudit.x.b.B;\nclass D {}");
+        PackageGraph g = graph(
+                "A.java", "package p.a;\nimport io.genaudit.x.b.*;\nclass A {}",
+                "B.java", "package io.genaudit.x.b;\nimport static io.genaudit.x.c.C.f;\nclass B {}",
+                "C.java", "package io.genaudit.x.c;\nclass C { Object o = new io.genaudit.x.d.D(); }",
+                "D.java", "package io.genaudit.x.d;\nimport io.genaudit.x.b.B;\nclass D {}");
         assertEquals(List.of(List.of("io.genaudit.x.b", "io.genaudit.x.c", "io.genaudit.x.d")), g.cycles());
     }
 
     @Test
     void aLayeredGraphHasNoCycle() {
-        PackageGraph g = new PackageGraph();
-        g.add("A.java", "package io.genaudit.a;\nimport io.genaudit.b.B;\nimport io.genaudit.c.C;\nclass A {}");
-        g.add("B.java", "package io.genaudit.b;\nimport io.genaudit.c.C;\n// import io.genaudit.a.A;\nclass B {}");
-        g.add("C.java", "package io.genaudit.c;\nclass C { String s = \"io.genaudit.a.A\"; }");
+        PackageGraph g = graph(
+                "A.java", "package io.genaudit.a;\nimport io.genaudit.b.B;\nimport io.genaudit.c.C;\nclass A {}",
+                "B.java", "package io.genaudit.b;\nimport io.genaudit.c.C;\n// import io.genaudit.a.A;\nclass B {}",
+                "C.java", "package io.genaudit.c;\nclass C { String s = \"io.genaudit.a.A\"; }");
         assertEquals(List.of(), g.cycles());
     }
 

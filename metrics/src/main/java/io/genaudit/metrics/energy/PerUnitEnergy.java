@@ -19,6 +19,11 @@ public final class PerUnitEnergy {
     public record Amount(double joules, double joulesLow, double joulesHigh, double gramsCo2e, double gramsLow, double gramsHigh) {
         static final Amount ZERO = new Amount(0, 0, 0, 0, 0, 0);
 
+        /** The energy and emissions of one reading. */
+        public static Amount of(EnergyReading r) {
+            return new Amount(r.joules(), r.joulesLow(), r.joulesHigh(), r.gramsCo2e(), r.gramsCo2eLow(), r.gramsCo2eHigh());
+        }
+
         Amount plus(EnergyReading r) {
             return new Amount(joules + r.joules(), joulesLow + r.joulesLow(), joulesHigh + r.joulesHigh(),
                     gramsCo2e + r.gramsCo2e(), gramsLow + r.gramsCo2eLow(), gramsHigh + r.gramsCo2eHigh());
@@ -33,7 +38,8 @@ public final class PerUnitEnergy {
             return joules / 3.6e6;
         }
 
-        Map<String, Object> asMap() {
+        /** The run record's keys: joules with its range, kWh, grams CO2e with its range. */
+        public Map<String, Object> asMap() {
             Map<String, Object> m = new LinkedHashMap<>();
             m.put("joules", joules);
             m.put("joulesLow", joulesLow);
