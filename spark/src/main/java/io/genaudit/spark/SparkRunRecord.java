@@ -3,7 +3,7 @@ package io.genaudit.spark;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.genaudit.reports.AtomicWrite;
-import io.genaudit.reports.ReportWriter;
+import io.genaudit.reports.output.ReportWriter;
 import io.genaudit.reports.RunRecord;
 
 import java.io.IOException;

@@ -17,7 +17,7 @@ import ai.djl.training.ParameterStore;
 import io.genaudit.engine.TorchThreads;
 import io.genaudit.engine.image.AttributeClassifier;
 import io.genaudit.engine.image.Images;
-import io.genaudit.engine.image.nn.Latents;
+import io.genaudit.engine.image.Latents;
 import io.genaudit.engine.image.nn.ModelFolder;
 import io.genaudit.engine.image.nn.SeededInitializer;
 import io.genaudit.engine.image.nn.Tensors;
