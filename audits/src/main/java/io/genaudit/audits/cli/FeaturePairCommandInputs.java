@@ -1,6 +1,7 @@
 package io.genaudit.audits.cli;
 
 import io.genaudit.audits.metric.InputFeed;
+import io.genaudit.audits.modules.DescribedFeed;
 import io.genaudit.engine.io.NpzWriter;
 import io.genaudit.metrics.fidelity.FeatureBatch;
 import io.genaudit.metrics.fidelity.FeaturePairState;
@@ -41,42 +42,19 @@ public final class FeaturePairCommandInputs implements CommandInputs<FeatureBatc
         }
         Path fake = in.requireFake();
         Map<String, Object> settings = new LinkedHashMap<>();
-        return new InputFeed<>() {
-            /** Streams both sides; their moments are collected on the way only when a statistics file is asked for. */
-            @Override
-            public void feed(Consumer<? super FeatureBatch> sink) throws Exception {
-                FeaturePairState seen = saveStats != null || saveFakeStats != null ? new FeaturePairState(false) : null;
-                Consumer<FeatureBatch> both = seen == null ? sink::accept : b -> {
-                    seen.add(b);
-                    sink.accept(b);
-                };
-                settings.put("real", in.send(FeatureBatch.Side.REAL, in.real, both).description());
-                settings.put("fake", in.send(FeatureBatch.Side.FAKE, fake, both).description());
-                in.network.addSettings(settings);
-                if (saveStats != null) saveStats(seen.real(), saveStats);
-                if (saveFakeStats != null) saveStats(seen.fake(), saveFakeStats);
-            }
-
-            @Override
-            public String subject() {
-                return fake.toString();
-            }
-
-            @Override
-            public String datasetLabel() {
-                return in.real.toString();
-            }
-
-            @Override
-            public Map<String, Object> settings() {
-                return settings;
-            }
-
-            @Override
-            public List<String> notes() {
-                return List.of();
-            }
-        };
+        return DescribedFeed.of(fake.toString(), in.real.toString(), settings, List.of(), sink -> {
+            // both sides streamed; their moments are collected on the way only when a statistics file is asked for
+            FeaturePairState seen = saveStats != null || saveFakeStats != null ? new FeaturePairState(false) : null;
+            Consumer<FeatureBatch> both = seen == null ? sink::accept : b -> {
+                seen.add(b);
+                sink.accept(b);
+            };
+            settings.put("real", in.send(FeatureBatch.Side.REAL, in.real, both).description());
+            settings.put("fake", in.send(FeatureBatch.Side.FAKE, fake, both).description());
+            in.network.addSettings(settings);
+            if (saveStats != null) saveStats(seen.real(), saveStats);
+            if (saveFakeStats != null) saveStats(seen.fake(), saveFakeStats);
+        });
     }
 
     private static void saveStats(FeaturePairState.SideState side, Path out) throws java.io.IOException {
