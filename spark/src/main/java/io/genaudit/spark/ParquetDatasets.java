@@ -28,6 +28,11 @@ public final class ParquetDatasets {
         String field = spec.params().prefix() + "." + key;
         Object id = spec.params().values().get(key);
         if (!(id instanceof String s)) throw new PlanException(plan.file(), field, "a dataset id (a Parquet feature table) is required on Spark");
+        return location(field, s);
+    }
+
+    /** The Parquet location of dataset {@code s}, named by plan field {@code field} (for errors). */
+    public String location(String field, String s) {
         DatasetSpec ds = plan.datasets().stream().filter(d -> d.id().equals(s)).findFirst()
                 .orElseThrow(() -> new PlanException(plan.file(), field, "no dataset '" + s + "'"));
         String path = ds.path();

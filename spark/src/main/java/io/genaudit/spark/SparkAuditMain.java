@@ -39,7 +39,8 @@ import java.util.concurrent.Callable;
  * {@code execution} block. Plans with other audits are refused by name before Spark starts. Exit codes as genaudit's.
  */
 @Command(name = "audit", mixinStandardHelpOptions = true,
-        description = "Run a plan's feature-pair audits (fid, prd, kid, prdc) on Spark; features come as Parquet tables (row + array<float>).")
+        description = "Run a plan's feature-pair audits (fid, prd, kid, prdc) and perplexity audits on Spark; features come as Parquet tables "
+                + "(row + array<float>), texts as Parquet tables (doc_id + text).")
 public final class SparkAuditMain implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "PLAN", description = "The plan (YAML), on the driver's file system.")
     Path plan;
@@ -64,6 +65,9 @@ public final class SparkAuditMain implements Callable<Integer> {
             + "it equals the distributed result (counts exactly, numbers within 1e-10 relative). Reads the input twice.")
     boolean checkLocal;
 
+    @Option(names = "--cache", paramLabel = "DIR", description = "Model and fixture cache on the driver (default: $GENAUDIT_CACHE or ~/.cache/genaudit).")
+    Path cache;
+
     @Option(names = "--debug", description = "Print stack traces.")
     boolean debug;
 
@@ -82,6 +86,11 @@ public final class SparkAuditMain implements Callable<Integer> {
         return cl.execute(rest);
     }
 
+    /** Whether Spark runs audits of {@code module}: metrics over feature pairs, per-document LM scores or given texts. */
+    static boolean onSpark(AuditModule module) {
+        return SparkFeatureAudit.supports(module) || SparkPerplexityAudit.supports(module) || SparkDiversityAudit.supports(module);
+    }
+
     @Override
     public Integer call() throws Exception {
         if (partitions != null && partitions < 1) throw new InputException("--partitions", "at least 1 expected, got " + partitions);
@@ -93,12 +102,13 @@ public final class SparkAuditMain implements Callable<Integer> {
         Plan p = new PlanParser(registry).parse(plan);
         for (PlannedAudit pa : p.audits()) {
             AuditModule module = registry.modules().get(pa.spec().metric());
-            if (!SparkFeatureAudit.supports(module)) {
-                List<String> onSpark = registry.modules().entrySet().stream().filter(e -> SparkFeatureAudit.supports(e.getValue()))
+            if (!onSpark(module)) {
+                List<String> onSpark = registry.modules().entrySet().stream().filter(e -> onSpark(e.getValue()))
                         .map(Map.Entry::getKey).sorted().toList();
                 throw new PlanException(p.file(), "audits." + pa.spec().id() + ".metric", "metric '" + pa.spec().metric()
                         + "' does not run on Spark yet (these do: " + String.join(", ", onSpark) + "); run this plan with genaudit audit");
             }
+            if (!SparkFeatureAudit.supports(module)) continue;
             ParquetDatasets tables = new ParquetDatasets(p);
             tables.location(pa.spec(), "real");
             tables.location(pa.spec(), "fake");
@@ -115,11 +125,23 @@ public final class SparkAuditMain implements Callable<Integer> {
                 + spark.version() + ", " + parts + " partitions per table)");
 
         SparkFeatureAudit runner = new SparkFeatureAudit(spark, settings);
+        DriverLanguageModels models = new DriverLanguageModels(p, registry, out, cache != null ? cache : DriverLanguageModels.defaultCache());
+        SparkPerplexityAudit lmRunner = new SparkPerplexityAudit(spark, settings, models);
+        SparkDiversityAudit diversityRunner = new SparkDiversityAudit(spark, settings);
         List<AuditResult> results = new ArrayList<>();
         List<String> checks = new ArrayList<>();
         boolean pass = true;
         for (PlannedAudit pa : p.audits()) {
-            SparkFeatureAudit.Outcome o = runner.run(p, pa.spec(), registry.modules().get(pa.spec().metric()));
+            AuditModule module = registry.modules().get(pa.spec().metric());
+            SparkFeatureAudit.Outcome o;
+            try {
+                o = SparkFeatureAudit.supports(module) ? runner.run(p, pa.spec(), module)
+                        : SparkPerplexityAudit.supports(module) ? lmRunner.run(p, pa.spec(), module)
+                        : diversityRunner.run(p, pa.spec(), module);
+            } catch (Exception | Error e) {
+                models.close();
+                throw e;
+            }
             AuditResult r = o.result();
             if (o.differences() != null) {
                 if (!o.differences().isEmpty()) {
@@ -140,6 +162,7 @@ public final class SparkAuditMain implements Callable<Integer> {
             log.println("genaudit-spark:   " + pa.spec().id() + " " + r.metric() + " = " + r.value() + " (n = " + r.n() + ")");
             results.add(r);
         }
+        models.close();
         // after the audits: on a cluster, executors register while the first job starts
         ExecutionRecord exec = ExecutionRecord.of(spark.sparkContext(), parts, treeDepth, batchRows);
         if (checkLocal) exec = exec.withLocalCheck(String.join("; ", checks));
