@@ -49,6 +49,11 @@ final class DriverLanguageModels implements AutoCloseable {
         return ContractCheckedLanguageModel.wrap(id, lm);
     }
 
+    /** The driver's audit context (model cache, plan files; no datasets). */
+    RunContext context() {
+        return ctx;
+    }
+
     /** Where executors find model {@code id}. */
     LmSource source(String id) throws Exception {
         return LmSource.of(model(id), plan.file());

@@ -39,8 +39,8 @@ import java.util.concurrent.Callable;
  * {@code execution} block. Plans with other audits are refused by name before Spark starts. Exit codes as genaudit's.
  */
 @Command(name = "audit", mixinStandardHelpOptions = true,
-        description = "Run a plan's feature-pair audits (fid, prd, kid, prdc) and perplexity audits on Spark; features come as Parquet tables "
-                + "(row + array<float>), texts as Parquet tables (doc_id + text).")
+        description = "Run a plan's feature-pair audits (fid, prd, kid, prdc) and text audits (perplexity, diversity, bias-lm) on Spark; "
+                + "features come as Parquet tables (row + array<float>), texts as Parquet tables (doc_id + text).")
 public final class SparkAuditMain implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "PLAN", description = "The plan (YAML), on the driver's file system.")
     Path plan;
@@ -86,9 +86,9 @@ public final class SparkAuditMain implements Callable<Integer> {
         return cl.execute(rest);
     }
 
-    /** Whether Spark runs audits of {@code module}: metrics over feature pairs, per-document LM scores or given texts. */
+    /** Whether Spark runs audits of {@code module}: feature pairs, or text and language-model audits. */
     static boolean onSpark(AuditModule module) {
-        return SparkFeatureAudit.supports(module) || SparkPerplexityAudit.supports(module) || SparkDiversityAudit.supports(module);
+        return SparkFeatureAudit.supports(module) || SparkTextAudits.supports(module);
     }
 
     @Override
@@ -125,9 +125,7 @@ public final class SparkAuditMain implements Callable<Integer> {
                 + spark.version() + ", " + parts + " partitions per table)");
 
         SparkFeatureAudit runner = new SparkFeatureAudit(spark, settings);
-        DriverLanguageModels models = new DriverLanguageModels(p, registry, out, cache != null ? cache : DriverLanguageModels.defaultCache());
-        SparkPerplexityAudit lmRunner = new SparkPerplexityAudit(spark, settings, models);
-        SparkDiversityAudit diversityRunner = new SparkDiversityAudit(spark, settings);
+        SparkTextAudits textRunner = new SparkTextAudits(spark, settings, p, registry, out, cache);
         List<AuditResult> results = new ArrayList<>();
         List<String> checks = new ArrayList<>();
         boolean pass = true;
@@ -135,11 +133,9 @@ public final class SparkAuditMain implements Callable<Integer> {
             AuditModule module = registry.modules().get(pa.spec().metric());
             SparkFeatureAudit.Outcome o;
             try {
-                o = SparkFeatureAudit.supports(module) ? runner.run(p, pa.spec(), module)
-                        : SparkPerplexityAudit.supports(module) ? lmRunner.run(p, pa.spec(), module)
-                        : diversityRunner.run(p, pa.spec(), module);
-            } catch (Exception | Error e) {
-                models.close();
+                o = SparkFeatureAudit.supports(module) ? runner.run(p, pa.spec(), module) : textRunner.run(p, pa.spec(), module);
+            } catch (Exception e) {
+                textRunner.close();
                 throw e;
             }
             AuditResult r = o.result();
@@ -162,7 +158,7 @@ public final class SparkAuditMain implements Callable<Integer> {
             log.println("genaudit-spark:   " + pa.spec().id() + " " + r.metric() + " = " + r.value() + " (n = " + r.n() + ")");
             results.add(r);
         }
-        models.close();
+        textRunner.close();
         // after the audits: on a cluster, executors register while the first job starts
         ExecutionRecord exec = ExecutionRecord.of(spark.sparkContext(), parts, treeDepth, batchRows);
         if (checkLocal) exec = exec.withLocalCheck(String.join("; ", checks));

@@ -69,8 +69,7 @@ public final class SparkPerplexityAudit {
         JavaRDD<TextBlock> blocks = SparkFailures.userErrorsUnwrapped(
                 () -> new ParquetTexts(table, settings.batchRows()).blocks(spark, settings.partitions()));
         long[] offsets = SparkFailures.userErrorsUnwrapped(() -> offsets(blocks));
-        JavaRDD<DocumentScore> scores = blocks.mapPartitionsWithIndex(
-                new PartitionScoring(source, ParamsCarrier.of(DocumentScoreInputs.options(spec)), offsets), true);
+        JavaRDD<DocumentScore> scores = scores(blocks, offsets, source, DocumentScoreInputs.options(spec));
         R result = SparkFailures.userErrorsUnwrapped(() -> SparkMetricRun.once(metric, params, scores, settings.treeDepth()));
 
         Map<String, Object> inputSettings = new LinkedHashMap<>(scoring.settings());
@@ -95,8 +94,16 @@ public final class SparkPerplexityAudit {
     static final String MERGE = "exact: documents scored on executors (one model per task slot), every per-document score "
             + "gathered on the driver in corpus order; sums over documents in corpus order";
 
+    /**
+     * Every document of {@code blocks} scored on the executors by a pooled {@code model} with the scoring
+     * {@code options}, numbered by corpus position ({@code offsets} from {@link #offsets}).
+     */
+    public static JavaRDD<DocumentScore> scores(JavaRDD<TextBlock> blocks, long[] offsets, LmSource model, DocumentScoring.Options options) {
+        return blocks.mapPartitionsWithIndex(new PartitionScoring(model, ParamsCarrier.of(options), offsets), true);
+    }
+
     /** Corpus position of each partition's first document, and the corpus size last (one pass that counts documents). */
-    static long[] offsets(JavaRDD<TextBlock> blocks) {
+    public static long[] offsets(JavaRDD<TextBlock> blocks) {
         List<Long> counts = blocks.mapPartitions((Iterator<TextBlock> it) -> {
             long n = 0;
             while (it.hasNext()) n += it.next().docIds().size();

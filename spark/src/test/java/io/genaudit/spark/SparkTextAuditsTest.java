@@ -29,19 +29,21 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * Perplexity audits of one plan run on Spark ({@code local[2]}, 3 partitions, documents scored on executors with a
+ * Perplexity and bias-lm audits of one plan run on Spark ({@code local[2]}, 3 partitions, documents scored on executors with a
  * pooled model) and by the single-machine harness: the GPT-2-shaped ONNX and TorchScript exports (real GPT-2 BPE)
  * and a built-in Transformer trained for a few steps, rolling and sliding windows. The corpus is the same documents
- * as a folder of .txt files (single machine) and as a shuffled 3-file Parquet text table (Spark).
+ * as a folder of .txt files (single machine) and as a shuffled 3-file Parquet text table (Spark). The bias-lm audit
+ * scores the planted suite's pairs in slices on executors. A diversity audit over the same table (Spark only: plans on
+ * one machine generate their texts) must pass the driver's single-pass check.
  */
-class SparkPerplexityTest {
+class SparkTextAuditsTest {
     private static final Path GPT2 = Path.of("..", "fixtures", "lm-models", "gpt2").toAbsolutePath().normalize();
 
     @TempDir
     Path dir;
 
     @Test
-    void perplexityOnSparkEqualsTheSingleMachineRun() throws Exception {
+    void textAuditsOnSparkEqualTheSingleMachineRun() throws Exception {
         LocalSpark.session();
         List<String> ids = new ArrayList<>();
         List<String> texts = corpus(ids);
@@ -57,24 +59,41 @@ class SparkPerplexityTest {
         LocalSpark.session().createDataFrame(LocalSpark.context().parallelize(rows, 3), schema).write().parquet(dir.resolve("docs.parquet").toString());
         Path cache = dir.resolve("cache");
 
-        Path localPlan = plan("local.yaml", "docs");
+        Path localPlan = plan("local.yaml", "docs", "");
         Plan parsed = new PlanParser(Registry.load()).parse(localPlan);
         List<AuditResult> local = new PlanRunner(Registry.load()).run(parsed,
                 new RunOptions(dir.resolve("local-out"), cache, null, Progress.SILENT, null, System.err)).record().audits();
 
         Path out = dir.resolve("spark-out");
-        assertEquals(0, SparkAuditMain.run("audit", plan("spark.yaml", "docs.parquet").toString(), "--out", out.toString(),
+        assertEquals(0, SparkAuditMain.run("audit", plan("spark.yaml", "docs.parquet", DIVERSITY).toString(), "--out", out.toString(),
                 "--master", "local[2]", "--partitions", "3", "--batch", "4", "--cache", cache.toString(), "--check-local"));
         JsonNode run = new ObjectMapper().readTree(out.resolve("run.json").toFile());
-        assertTrue(run.get("execution").get("localCheck").asText().contains("ppl-onnx-rolling: equal to the single pass"), run.get("execution").toString());
+        String checks = run.get("execution").get("localCheck").asText();
+        for (String id : List.of("ppl-onnx-rolling", "ppl-ts-sliding", "ppl-transformer", "bias-planted", "diversity-given")) {
+            assertTrue(checks.contains(id + ": equal to the single pass"), checks);
+        }
+        JsonNode merges = run.get("execution").get("merges");
+        assertTrue(merges.get("ppl-onnx-rolling").asText().startsWith("exact: documents scored on executors"), merges.toString());
+        assertTrue(merges.get("bias-planted").asText().startsWith("exact: probe items scored on executors"), merges.toString());
+        JsonNode diversity = run.get("audits").get(local.size());
+        assertEquals("diversity-given", diversity.get("id").asText());
+        assertEquals(ids.size(), diversity.get("n").asLong());
+        assertTrue(diversity.get("settings").get("merge").asText().startsWith("exact: n-gram counts merged by reduceByKey"));
 
         ObjectMapper json = RunRecordJson.mapper();
-        assertEquals(local.size(), run.get("audits").size());
+        assertEquals(local.size() + 1, run.get("audits").size());
         for (int a = 0; a < local.size(); a++) {
             JsonNode single = json.valueToTree(local.get(a));
             JsonNode spark = run.get("audits").get(a);
             String id = single.get("id").asText();
             assertEquals(id, spark.get("id").asText());
+            if (id.startsWith("bias")) {
+                assertJsonClose(id, single.get("value"), spark.get("value"));
+                assertJsonClose(id + ".ci", single.get("ci"), spark.get("ci"));
+                assertJsonClose(id + ".details", single.get("details"), spark.get("details"));
+                assertTrue(single.get("details").size() > 3, single.get("details").toString());
+                continue;
+            }
             assertClose(id + " value", single.get("value"), spark.get("value"));
             assertClose(id + " ci.low", single.get("ci").get("low"), spark.get("ci").get("low"));
             assertClose(id + " ci.high", single.get("ci").get("high"), spark.get("ci").get("high"));
@@ -98,14 +117,43 @@ class SparkPerplexityTest {
         }
     }
 
+    /** Numbers within 1e-10 relative, everything else equal, recursively. */
+    private static void assertJsonClose(String path, JsonNode a, JsonNode b) {
+        if (a.isNumber() && b.isNumber()) {
+            assertClose(path, a, b);
+        } else if (a.isObject()) {
+            assertEquals(iterable(a.fieldNames()), iterable(b.fieldNames()), path);
+            a.fieldNames().forEachRemaining(f -> assertJsonClose(path + "." + f, a.get(f), b.get(f)));
+        } else if (a.isArray()) {
+            assertEquals(a.size(), b.size(), path);
+            for (int i = 0; i < a.size(); i++) assertJsonClose(path + "[" + i + "]", a.get(i), b.get(i));
+        } else {
+            assertEquals(a, b, path);
+        }
+    }
+
+    private static List<String> iterable(Iterator<String> it) {
+        List<String> out = new ArrayList<>();
+        it.forEachRemaining(out::add);
+        return out;
+    }
+
     private static void assertClose(String what, JsonNode a, JsonNode b) {
         double x = a.asDouble(), y = b.asDouble();
         double rel = ResultAgreement.relativeDifference(x, y);
         assertTrue(rel <= 1e-10, what + ": " + x + " vs " + y + " (relative " + rel + ")");
     }
 
-    /** A plan with three perplexity audits over dataset {@code data}. */
-    private Path plan(String name, String data) throws Exception {
+    /** Spark only: diversity of the corpus documents as given generations (single-machine plans generate them). */
+    private static final String DIVERSITY = """
+              - id: diversity-given
+                metric: diversity
+                data: corpus
+                params: {bootstrap: 0, vendiMaxItems: 10}
+            """;
+
+    /** A plan with three perplexity audits over dataset {@code data} and a bias-lm audit, then {@code more}. */
+    private Path plan(String name, String data, String more) throws Exception {
         Path p = dir.resolve(name);
         Files.writeString(p, """
                 name: spark-perplexity
@@ -132,11 +180,15 @@ class SparkPerplexityTest {
                     model: lm-tiny
                     data: corpus
                     params: {maxLength: 48, stride: 24, bootstrap: 100}
-                """.formatted(GPT2, data));
+                  - id: bias-planted
+                    metric: bias-lm
+                    model: gpt2-onnx
+                    params: {probes: planted, bootstrap: 50}
+                """.formatted(GPT2, data) + more);
         return p;
     }
 
-    /** 23 documents of 1 to ~160 words (several windows each for the long ones), non-ASCII text included. */
+    /** 14 documents of 1 to ~100 words (several windows each for the long ones), non-ASCII text included. */
     private static List<String> corpus(List<String> ids) throws Exception {
         List<String> words = new ArrayList<>();
         for (String f : List.of("licence.txt", "notes.txt", "short.txt")) {
@@ -144,8 +196,8 @@ class SparkPerplexityTest {
         }
         Random r = new Random(11);
         List<String> texts = new ArrayList<>();
-        for (int d = 0; d < 23; d++) {
-            int n = d == 0 ? 1 : 1 + r.nextInt(d % 4 == 0 ? 160 : 40);
+        for (int d = 0; d < 14; d++) {
+            int n = d == 0 ? 1 : 1 + r.nextInt(d % 4 == 0 ? 100 : 30);
             StringBuilder sb = new StringBuilder();
             Iterator<String> it = words.listIterator(r.nextInt(words.size()));
             for (int k = 0; k < n; k++) {

@@ -1,0 +1,48 @@
+package io.genaudit.spark;
+
+import io.genaudit.audits.AuditModule;
+import io.genaudit.audits.AuditSpec;
+import io.genaudit.audits.plan.Plan;
+import io.genaudit.audits.registry.Registry;
+import org.apache.spark.sql.SparkSession;
+
+import java.nio.file.Path;
+
+/**
+ * The text and language-model audits genaudit-spark runs, dispatched by the metric's input type: per-document LM
+ * scores ({@code perplexity}, {@link SparkPerplexityAudit}), given texts ({@code diversity}, {@link SparkDiversityAudit})
+ * and scored LM probes ({@code bias-lm}, {@link SparkBiasLmAudit}). Owns the driver's copies of the plan's language
+ * models and closes them.
+ */
+public final class SparkTextAudits implements AutoCloseable {
+    private final DriverLanguageModels models;
+    private final SparkPerplexityAudit perplexity;
+    private final SparkDiversityAudit diversity;
+    private final SparkBiasLmAudit biasLm;
+
+    /** The runners of {@code plan}'s text audits on {@code spark}; models cached under {@code cache}. */
+    public SparkTextAudits(SparkSession spark, SparkSettings settings, Plan plan, Registry registry, Path out, Path cache) {
+        this.models = new DriverLanguageModels(plan, registry, out, cache != null ? cache : DriverLanguageModels.defaultCache());
+        this.perplexity = new SparkPerplexityAudit(spark, settings, models);
+        this.diversity = new SparkDiversityAudit(spark, settings);
+        this.biasLm = new SparkBiasLmAudit(spark, settings, models);
+    }
+
+    /** Whether an audit of {@code module} is a text audit Spark runs. */
+    public static boolean supports(AuditModule module) {
+        return SparkPerplexityAudit.supports(module) || SparkDiversityAudit.supports(module) || SparkBiasLmAudit.supports(module);
+    }
+
+    /** Runs one audit of a supported module. */
+    public SparkFeatureAudit.Outcome run(Plan plan, AuditSpec spec, AuditModule module) throws Exception {
+        if (SparkPerplexityAudit.supports(module)) return perplexity.run(plan, spec, module);
+        if (SparkDiversityAudit.supports(module)) return diversity.run(plan, spec, module);
+        if (SparkBiasLmAudit.supports(module)) return biasLm.run(plan, spec, module);
+        throw new IllegalArgumentException("metric " + module.metric() + " is not a text audit genaudit-spark runs");
+    }
+
+    @Override
+    public void close() {
+        models.close();
+    }
+}
