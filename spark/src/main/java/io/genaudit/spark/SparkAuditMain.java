@@ -108,7 +108,10 @@ public final class SparkAuditMain implements Callable<Integer> {
                 throw new PlanException(p.file(), "audits." + pa.spec().id() + ".metric", "metric '" + pa.spec().metric()
                         + "' does not run on Spark yet (these do: " + String.join(", ", onSpark) + "); run this plan with genaudit audit");
             }
-            if (!SparkFeatureAudit.supports(module)) continue;
+            if (!SparkFeatureAudit.supports(module)) {
+                SparkTextAudits.preflight(p, pa.spec(), module);
+                continue;
+            }
             ParquetDatasets tables = new ParquetDatasets(p);
             tables.location(pa.spec(), "real");
             tables.location(pa.spec(), "fake");

@@ -34,20 +34,10 @@ import java.util.Map;
  * come back to the driver, are put in suite order and numbered as the single-machine scorer numbers them, and the
  * metric's statistics (tests, corrections, bootstrap) run on the driver unchanged.
  */
-public final class SparkBiasLmAudit {
-    private final SparkSession spark;
-    private final SparkSettings settings;
-    private final DriverLanguageModels models;
-
-    SparkBiasLmAudit(SparkSession spark, SparkSettings settings, DriverLanguageModels models) {
-        this.spark = spark;
-        this.settings = settings;
-        this.models = models;
-    }
-
+record SparkBiasLmAudit(SparkSession spark, SparkSettings settings, DriverLanguageModels models) {
     /** Whether {@code module} is a metric over scored LM probes ({@code bias-lm}). */
     public static boolean supports(AuditModule module) {
-        return module instanceof MetricAuditModule<?, ?, ?, ?> m && m.metricDefinition().inputType() == LmProbeScores.class;
+        return SparkTextAudits.takes(module, LmProbeScores.class);
     }
 
     /** The audit's result, and the local check's differences when {@link SparkSettings#checkLocal()}. */

@@ -2,7 +2,6 @@ package io.genaudit.spark;
 
 import io.genaudit.audits.AuditModule;
 import io.genaudit.audits.AuditSpec;
-import io.genaudit.audits.PlanException;
 import io.genaudit.audits.metric.MetricAuditModule;
 import io.genaudit.audits.metric.MetricPresentation;
 import io.genaudit.audits.plan.Plan;
@@ -26,18 +25,10 @@ import java.util.Map;
  * intervals, which resample whole texts, the metric's contract state gathers the texts on the driver
  * ({@link SparkMetricRun}). Both equal the single-machine metric on the same texts.
  */
-public final class SparkDiversityAudit {
-    private final SparkSession spark;
-    private final SparkSettings settings;
-
-    SparkDiversityAudit(SparkSession spark, SparkSettings settings) {
-        this.spark = spark;
-        this.settings = settings;
-    }
-
+record SparkDiversityAudit(SparkSession spark, SparkSettings settings) {
     /** Whether {@code module} is the diversity metric (input {@link TextSample}). */
     public static boolean supports(AuditModule module) {
-        return module instanceof MetricAuditModule<?, ?, ?, ?> m && m.metricDefinition().inputType() == TextSample.class;
+        return SparkTextAudits.takes(module, TextSample.class);
     }
 
     /** The audit's result, and the local check's differences when {@link SparkSettings#checkLocal()}. */
@@ -45,10 +36,7 @@ public final class SparkDiversityAudit {
     public SparkFeatureAudit.Outcome run(Plan plan, AuditSpec spec, AuditModule module) throws Exception {
         MetricAuditModule<DiversityMetric.Params, TextSample, ?, DiversityMetric.Result> m =
                 (MetricAuditModule<DiversityMetric.Params, TextSample, ?, DiversityMetric.Result>) module;
-        if (!spec.models().isEmpty()) {
-            throw new PlanException(plan.file(), "audits." + spec.id() + ".model", "on Spark, diversity reads the generations as a Parquet "
-                    + "text table (data:, doc_id + text); generating them with a model runs on one machine (genaudit audit)");
-        }
+        SparkTextAudits.preflight(plan, spec, module);
         DiversityMetric metric = (DiversityMetric) m.metricDefinition();
         DiversityMetric.Params params = m.bind(spec, plan.seed());
         String table = new ParquetDatasets(plan).location("audits." + spec.id() + ".data", spec.dataset());

@@ -27,25 +27,16 @@ import java.util.Map;
 /**
  * Runs one plan audit of a per-document language-model metric ({@code perplexity}: input {@link DocumentScore}) on
  * Spark. The corpus is a Parquet text table ({@code doc_id} + {@code text}, {@link ParquetTexts}) in doc_id order;
- * executors score their partitions with a pooled model ({@link PartitionScoring}) using the engine's scorer and the
- * plan's scoring options; the per-document scores, renumbered to corpus positions, fold into the metric's state
+ * executors tokenize it, cut the windows and score them with pooled models in exactly the single-machine model calls
+ * ({@link WindowScoring}) using the engine's scorer and the plan's scoring options; the per-document scores, numbered
+ * by corpus position, fold into the metric's state
  * (every document kept, for the bootstrap) and merge by {@link SparkMetricRun}. With {@code --check-local} the driver
  * scores the whole corpus again with its own model in one pass — the single-machine computation — and compares.
  */
-public final class SparkPerplexityAudit {
-    private final SparkSession spark;
-    private final SparkSettings settings;
-    private final DriverLanguageModels models;
-
-    SparkPerplexityAudit(SparkSession spark, SparkSettings settings, DriverLanguageModels models) {
-        this.spark = spark;
-        this.settings = settings;
-        this.models = models;
-    }
-
+public record SparkPerplexityAudit(SparkSession spark, SparkSettings settings, DriverLanguageModels models) {
     /** Whether {@code module} is a metric over per-document language-model scores. */
     public static boolean supports(AuditModule module) {
-        return module instanceof MetricAuditModule<?, ?, ?, ?> m && m.metricDefinition().inputType() == DocumentScore.class;
+        return SparkTextAudits.takes(module, DocumentScore.class);
     }
 
     /** The audit's result, and the local check's differences when {@link SparkSettings#checkLocal()}. */
@@ -99,7 +90,7 @@ public final class SparkPerplexityAudit {
      * {@code options}, numbered by corpus position ({@code offsets} from {@link #offsets}).
      */
     public static JavaRDD<DocumentScore> scores(JavaRDD<TextBlock> blocks, long[] offsets, LmSource model, DocumentScoring.Options options) {
-        return blocks.mapPartitionsWithIndex(new PartitionScoring(model, ParamsCarrier.of(options), offsets), true);
+        return WindowScoring.scores(blocks, offsets, model, ParamsCarrier.of(options), Math.max(1, blocks.getNumPartitions()));
     }
 
     /** Corpus position of each partition's first document, and the corpus size last (one pass that counts documents). */

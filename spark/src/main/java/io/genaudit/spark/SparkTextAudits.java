@@ -2,6 +2,8 @@ package io.genaudit.spark;
 
 import io.genaudit.audits.AuditModule;
 import io.genaudit.audits.AuditSpec;
+import io.genaudit.audits.PlanException;
+import io.genaudit.audits.metric.MetricAuditModule;
 import io.genaudit.audits.plan.Plan;
 import io.genaudit.audits.registry.Registry;
 import org.apache.spark.sql.SparkSession;
@@ -28,9 +30,30 @@ public final class SparkTextAudits implements AutoCloseable {
         this.biasLm = new SparkBiasLmAudit(spark, settings, models);
     }
 
+    /** Whether {@code module} runs a metric of the contract whose input batches are of type {@code input}. */
+    static boolean takes(AuditModule module, Class<?> input) {
+        return module instanceof MetricAuditModule<?, ?, ?, ?> m && m.metricDefinition().inputType() == input;
+    }
+
     /** Whether an audit of {@code module} is a text audit Spark runs. */
     public static boolean supports(AuditModule module) {
         return SparkPerplexityAudit.supports(module) || SparkDiversityAudit.supports(module) || SparkBiasLmAudit.supports(module);
+    }
+
+    /** Plan errors Spark can find before it starts: one model per audit, given texts for diversity, named probes for bias-lm. */
+    public static void preflight(Plan plan, AuditSpec spec, AuditModule module) {
+        String at = "audits." + spec.id();
+        if (spec.models().size() > 1) {
+            throw new PlanException(plan.file(), at + ".model", "one model per audit on Spark, got " + spec.models() + "; give each model its own audit");
+        }
+        if (SparkDiversityAudit.supports(module) && !spec.models().isEmpty()) {
+            throw new PlanException(plan.file(), at + ".model", "on Spark, diversity reads the generations as a Parquet text table (data:, doc_id + text); "
+                    + "generating them with a model runs on one machine (genaudit audit)");
+        }
+        if (SparkBiasLmAudit.supports(module) && !spec.params().has("probes")) {
+            throw new PlanException(plan.file(), at + ".params.probes", "on Spark, bias-lm needs probes: a built-in suite or a probe file");
+        }
+        if (!SparkBiasLmAudit.supports(module)) new ParquetDatasets(plan).location(at + ".data", spec.dataset());
     }
 
     /** Runs one audit of a supported module. */

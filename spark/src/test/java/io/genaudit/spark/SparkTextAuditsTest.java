@@ -117,6 +117,30 @@ class SparkTextAuditsTest {
         }
     }
 
+    @Test
+    void textAuditsSparkCannotRunAreRefusedBeforeSparkStarts() throws Exception {
+        Files.createDirectories(dir.resolve("docs"));
+        Files.writeString(dir.resolve("docs").resolve("a.txt"), "some text");
+        String head = """
+                name: refused
+                models:
+                  - {id: gpt2-onnx, type: onnx-lm, path: %1$s/model.onnx, tokenizer: %1$s/tokenizer.json}
+                datasets:
+                  - {id: corpus, path: docs}
+                audits:
+                """.formatted(GPT2);
+        for (String audit : List.of(
+                "  - {id: a, metric: perplexity, model: gpt2-onnx, data: corpus}\n",                // a .txt folder, not Parquet
+                "  - {id: a, metric: diversity, model: gpt2-onnx, params: {samples: 4}}\n",          // generating on Spark
+                "  - {id: a, metric: bias-lm, model: gpt2-onnx}\n")) {                              // probes from a dataset
+            Path plan = dir.resolve("refused.yaml");
+            Files.writeString(plan, head + audit);
+            Path out = dir.resolve("out");
+            assertEquals(2, SparkAuditMain.run("audit", plan.toString(), "--out", out.toString(), "--master", "local[2]"), audit);
+            assertTrue(!Files.exists(out));
+        }
+    }
+
     /** Numbers within 1e-10 relative, everything else equal, recursively. */
     private static void assertJsonClose(String path, JsonNode a, JsonNode b) {
         if (a.isNumber() && b.isNumber()) {
