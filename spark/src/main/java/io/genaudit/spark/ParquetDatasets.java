@@ -46,8 +46,8 @@ public final class ParquetDatasets {
     }
 
     private PlanException notParquet(String field, DatasetSpec ds) {
-        return new PlanException(plan.file(), field, "dataset '" + ds.id() + "' (" + ds.path() + ") is not a Parquet feature table; "
-                + "on Spark, features are read from Parquet (a long 'row' id 0..N-1 and an array<float> column), see docs/spark.md");
+        return new PlanException(plan.file(), field, "dataset '" + ds.id() + "' (" + ds.path() + ") is not a Parquet table; on Spark, "
+                + "features are read from Parquet (a long 'row' id 0..N-1 and an array<float> column) and texts too (doc_id + text), see docs/spark.md");
     }
 
     private static boolean holdsParquet(Path dir) {
