@@ -5,14 +5,10 @@
 #        BENCH_WORK, default /tmp/genaudit-bench-lm-metrics; BENCH_THREADS, default 1: intra-op threads of both engines;
 #        BENCH_REPS, default 1: (a) runs DJL and PyTorch alternately this many times and reports the median ratio;
 #        BENCH_JAVA_OPTS: extra JVM options, e.g. -Dgenaudit.malloc.retain=false to switch NativeHeapRetention off)
-set -euo pipefail
-ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
-BD="${GENAUDIT_BUILD_DIR:-target}"
+source "$(dirname "${BASH_SOURCE[0]}")/../common.sh"
 WORK="${BENCH_WORK:-/tmp/genaudit-bench-lm-metrics}"
 HERE="$ROOT/bench/lm-metrics"
-source "$ROOT/.ci/jdk.sh"
-(cd "$ROOT" && ./mvnw -B -q -o -Dmaven.test.skip=true -Dgenaudit.buildDir="$BD" package)  # always: a stale jar would bench old code
-CP="$ROOT/audits/$BD/genaudit-audits-0.1.0.jar:$(ls "$ROOT/audits/$BD/lib/"*.jar | tr '\n' ':')"
+CP="$(bench_app_classpath)"
 THREADS="${BENCH_THREADS:-1}"
 export OMP_NUM_THREADS="$THREADS" BENCH_THREADS="$THREADS"
 read -r -a EXTRA <<< "${BENCH_JAVA_OPTS:-}"

@@ -10,7 +10,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -18,29 +17,23 @@ import java.util.Map;
 /**
  * The one fake {@link AuditContext} of the audit tests: models and datasets given by id, phases and their units
  * recorded as text, files read recorded with their role. Asking for a model or dataset the test did not give (or a
- * model as the wrong kind) fails the test with an AssertionError naming the call, so a model provider test that
+ * model as the wrong kind) fails the test with an AssertionError naming the id, so a model provider test that
  * gives none also checks that the provider asks for none.
  *
  * <pre>{@code
  * TestAuditContext ctx = TestAuditContext.in(dir).seed(5).model("lm", new MyLm()).dataset("heldout", path);
  * }</pre>
  */
-public final class TestAuditContext implements AuditContext {
+public final class TestAuditContext extends ResolvedAuditContext {
     private static final String ZERO_SHA = "0".repeat(64);
 
-    private final Path outputDir;
-    private Path cacheDir;
-    private long seed;
     private boolean hashFiles;
-    private final Map<String, LoadedModel> models = new HashMap<>();
-    private final Map<String, DatasetRef> datasets = new HashMap<>();
     private final List<String> phases = new ArrayList<>();
     private final List<String> units = new ArrayList<>();
     private final Map<String, String> files = new LinkedHashMap<>();
 
     private TestAuditContext(Path dir) {
-        this.outputDir = dir;
-        this.cacheDir = dir;
+        super(0, dir, dir);
     }
 
     /** A context writing into {@code dir} (output and cache), seed 0, no models, no datasets. */
@@ -73,7 +66,7 @@ public final class TestAuditContext implements AuditContext {
 
     /** Model {@code id} with the plan type its LoadedModel reports (e.g. {@code dcgan}). */
     public TestAuditContext model(String id, String type, AutoCloseable model) {
-        models.put(id, new LoadedModel(id, type, model, ZERO_SHA, describe(id, model), Map.of(), List.of(), List.of()));
+        addModel(new LoadedModel(id, type, model, ZERO_SHA, describe(id, model), Map.of(), List.of(), List.of()));
         return this;
     }
 
@@ -84,7 +77,7 @@ public final class TestAuditContext implements AuditContext {
 
     /** A dataset as the harness would resolve it. */
     public TestAuditContext dataset(DatasetRef ref) {
-        datasets.put(ref.id(), ref);
+        addDataset(ref);
         return this;
     }
 
@@ -110,56 +103,10 @@ public final class TestAuditContext implements AuditContext {
         return id;
     }
 
-    private <T> T handle(String id, Class<T> kind, String call) {
-        LoadedModel m = models.get(id);
-        if (m == null) throw new AssertionError("the test context has no model '" + id + "' (" + call + ")");
-        if (!kind.isInstance(m.handle())) {
-            throw new AssertionError("model '" + id + "' is not a " + kind.getSimpleName() + " (" + call + ")");
-        }
-        return kind.cast(m.handle());
-    }
-
+    /** A model or dataset the test did not give (or gave as another kind) fails the test, whatever the code catches. */
     @Override
-    public long seed() {
-        return seed;
-    }
-
-    @Override
-    public Path outputDir() {
-        return outputDir;
-    }
-
-    @Override
-    public Path cacheDir() {
-        return cacheDir;
-    }
-
-    @Override
-    public LoadedModel model(String id) {
-        handle(id, AutoCloseable.class, "model");
-        return models.get(id);
-    }
-
-    @Override
-    public LanguageModel languageModel(String id) {
-        return handle(id, LanguageModel.class, "languageModel");
-    }
-
-    @Override
-    public ImageGenerator imageGenerator(String id) {
-        return handle(id, ImageGenerator.class, "imageGenerator");
-    }
-
-    @Override
-    public ImageFeatureExtractor featureExtractor(String id) {
-        return handle(id, ImageFeatureExtractor.class, "featureExtractor");
-    }
-
-    @Override
-    public DatasetRef dataset(String id) {
-        DatasetRef d = datasets.get(id);
-        if (d == null) throw new AssertionError("the test context has no dataset '" + id + "' (dataset)");
-        return d;
+    protected <T> T lookupFailed(String message) {
+        throw new AssertionError("the test context: " + message);
     }
 
     @Override

@@ -1,5 +1,6 @@
 package io.genaudit.reports;
 
+import io.genaudit.reports.format.BundledText;
 import io.genaudit.reports.compliance.ComplianceMap;
 import io.genaudit.reports.compliance.ComplianceRow;
 import io.genaudit.reports.html.ReportViews;
@@ -10,9 +11,6 @@ import org.thymeleaf.templatemode.TemplateMode;
 import org.thymeleaf.templateresolver.ClassLoaderTemplateResolver;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
@@ -26,7 +24,7 @@ import java.util.Map;
 public final class HtmlReportRenderer {
     static final String TEMPLATES = "io/genaudit/reports/templates/";
     private static final TemplateEngine ENGINE = engine();
-    private static final String CSS = resource(TEMPLATES + "report.css");
+    private static final String CSS = BundledText.read(TEMPLATES + "report.css");
 
     private HtmlReportRenderer() {
     }
@@ -76,14 +74,5 @@ public final class HtmlReportRenderer {
         TemplateEngine engine = new TemplateEngine();
         engine.setTemplateResolver(resolver);
         return engine;
-    }
-
-    private static String resource(String name) {
-        try (InputStream in = HtmlReportRenderer.class.getClassLoader().getResourceAsStream(name)) {
-            if (in == null) throw new IllegalStateException("missing resource " + name);
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }

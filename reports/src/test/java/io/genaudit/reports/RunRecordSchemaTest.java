@@ -12,6 +12,7 @@ import org.junit.jupiter.api.Test;
 
 import java.io.InputStream;
 import java.util.List;
+import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -35,6 +36,15 @@ class RunRecordSchemaTest {
     void sampleRecordIsValid() throws Exception {
         List<Error> errors = schema.validate(MAPPER.readTree(RunRecordJson.toJson(SampleRunRecords.rich())));
         assertTrue(errors.isEmpty(), () -> errors.toString());
+    }
+
+    @Test
+    void sparkRecordWithExecutionIsValidAndAnUnlabelledMergeIsNot() throws Exception {
+        RunRecord spark = ExecutionProvenanceTest.onSpark(Map.of("gan-fid", "exact: summary states merged by treeReduce"));
+        List<Error> errors = schema.validate(MAPPER.readTree(RunRecordJson.toJson(spark)));
+        assertTrue(errors.isEmpty(), () -> errors.toString());
+        RunRecord unlabelled = ExecutionProvenanceTest.onSpark(Map.of("gan-fid", "merged somehow"));
+        assertFalse(schema.validate(MAPPER.readTree(RunRecordJson.toJson(unlabelled))).isEmpty());
     }
 
     @Test

@@ -5,6 +5,7 @@ import io.genaudit.audits.registry.Registry;
 import io.genaudit.audits.cli.ExitCodes;
 import io.genaudit.audits.cli.FailureReport;
 import io.genaudit.audits.GenauditVersion;
+import io.genaudit.audits.plan.ExecutionSpec;
 import io.genaudit.audits.plan.GateSpec;
 import io.genaudit.audits.plan.Plan;
 import io.genaudit.audits.PlanException;
@@ -15,8 +16,10 @@ import io.genaudit.audits.run.MachineInfo;
 import io.genaudit.engine.InputException;
 import io.genaudit.engine.io.AtomicFolder;
 import io.genaudit.reports.AuditResult;
+import io.genaudit.reports.ExecutionRecord;
 import io.genaudit.reports.GateOutcome;
 import io.genaudit.reports.Provenance;
+import io.genaudit.reports.ReportWriter;
 import io.genaudit.reports.RunRecord;
 import org.apache.spark.sql.SparkSession;
 import picocli.CommandLine;
@@ -28,6 +31,7 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -35,12 +39,14 @@ import java.util.concurrent.Callable;
 /**
  * The Spark entry point: {@code spark-submit --class io.genaudit.spark.SparkAuditMain genaudit-spark.jar audit
  * PLAN --out DIR}. Reads the same plan as {@code genaudit audit}, runs the audits Spark can run (metrics over
- * feature pairs read from Parquet), applies the gates and writes the usual outputs, run.json with an
- * {@code execution} block. Plans with other audits are refused by name before Spark starts. Exit codes as genaudit's.
+ * feature pairs or class logits read from Parquet), applies the gates and writes the usual outputs, run.json with an
+ * {@code execution} block. The plan's {@code execution} block chooses master, partitions and tree depth (options
+ * override it); a cluster master outside spark-submit is submitted to with {@link ClusterSubmit}. Plans with other
+ * audits are refused by name before Spark starts. Exit codes as genaudit's.
  */
 @Command(name = "audit", mixinStandardHelpOptions = true,
-        description = "Run a plan's feature-pair audits (fid, prd, kid, prdc) and text audits (perplexity, diversity, bias-lm) on Spark; "
-                + "features come as Parquet tables (row + array<float>), texts as Parquet tables (doc_id + text).")
+        description = "Run a plan's audits over Parquet inputs (fid, prd, kid, prdc, inception-score; perplexity, diversity, bias-lm) on Spark; the plan's "
+                + "execution block sets master, partitions and tree_depth, these options override it.")
 public final class SparkAuditMain implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "PLAN", description = "The plan (YAML), on the driver's file system.")
     Path plan;
@@ -49,17 +55,28 @@ public final class SparkAuditMain implements Callable<Integer> {
     Path out;
 
     @Option(names = "--master", paramLabel = "URL",
-            description = "Spark master (local[N], spark://HOST:7077 ...); default: what spark-submit set, else local[*].")
+            description = "Spark master (local[N], spark://HOST:7077, yarn, k8s://URL); default: what spark-submit set, else the plan's "
+                    + "execution.master, else local[*]. A cluster master outside spark-submit is submitted to through $SPARK_HOME/bin/spark-submit.")
     String master;
 
-    @Option(names = "--partitions", paramLabel = "N", description = "Range partitions per feature table; default: Spark's default parallelism.")
+    @Option(names = "--partitions", paramLabel = "N", description = "Range partitions per input table; default: execution.partitions, else Spark's default parallelism.")
     Integer partitions;
 
     @Option(names = "--batch", paramLabel = "ROWS", defaultValue = "512", description = "Rows per batch (default: ${DEFAULT-VALUE}).")
     int batchRows;
 
-    @Option(names = "--tree-depth", paramLabel = "D", defaultValue = "2", description = "treeReduce depth of the merge (default: ${DEFAULT-VALUE}).")
-    int treeDepth;
+    @Option(names = "--tree-depth", paramLabel = "D", description = "treeReduce depth of the merge; default: execution.tree_depth, else 2.")
+    Integer treeDepth;
+
+    @Option(names = "--seed", paramLabel = "N", description = "Override the plan's seed.")
+    Long seed;
+
+    @Option(names = "--conf", paramLabel = "KEY=VALUE", description = "A Spark setting (spark.*) for the session or the submission; repeatable.")
+    Map<String, String> conf = new java.util.LinkedHashMap<>();
+
+    @Option(names = "--spark-jar", paramLabel = "JAR", description = "The genaudit-spark shaded jar submitted to a cluster master "
+            + "(default: $GENAUDIT_SPARK_JAR, else the jar this runs from).")
+    Path sparkJar;
 
     @Option(names = "--check-local", description = "Also compute each result in one pass through the driver and fail (exit 3) unless "
             + "it equals the distributed result (counts exactly, numbers within 1e-10 relative). Reads the input twice.")
@@ -86,20 +103,47 @@ public final class SparkAuditMain implements Callable<Integer> {
         return cl.execute(rest);
     }
 
-    /** Whether Spark runs audits of {@code module}: feature pairs, or text and language-model audits. */
+    @Override
+    public Integer call() throws Exception {
+        if (batchRows < 1) throw new InputException("--batch", "at least 1 expected, got " + batchRows);
+        ExecutionSpec flags = new ExecutionSpec(ExecutionSpec.SPARK, master, partitions, treeDepth).check("--master/--partitions/--tree-depth");
+        String outProblem = AtomicFolder.problem(out);
+        if (outProblem != null) throw new InputException(String.valueOf(out), outProblem);
+        Registry registry = Registry.load();
+        Plan parsed = new PlanParser(registry).parse(plan);
+        Plan p = seed == null ? parsed : parsed.withSeed(seed);
+        String submitted = System.getProperty("spark.master");
+        ExecutionSpec chosen = effective(flags, submitted, p.execution());
+        checkRunnable(registry, p);
+        if (submitted == null && ExecutionSpec.clusterMaster(chosen.master())) {
+            ClusterSubmit submit = ClusterSubmit.of(System.getenv(), chosen.master(), sparkJar, "genaudit " + p.name(), conf,
+                    submittedArguments(chosen.partitions(), chosen.treeDepth()));
+            log.println("genaudit-spark: submitting to " + chosen.master() + ": " + String.join(" ", submit.commandLine()));
+            return submit.launch();
+        }
+        return runEmbedded(registry, p, chosen.master(), chosen.partitions(), chosen.treeDepth());
+    }
+
+    /**
+     * The settings a run uses: each field from the command line, else (the master only) from spark-submit
+     * ({@code submittedMaster}, null outside spark-submit), else from the plan's block, else the default
+     * ({@code local[*]}, Spark's default parallelism as null partitions, depth {@value SparkMetricRun#DEFAULT_DEPTH}).
+     */
+    static ExecutionSpec effective(ExecutionSpec flags, String submittedMaster, ExecutionSpec planned) {
+        String m = flags.master() != null ? flags.master() : submittedMaster != null ? submittedMaster
+                : planned.master() != null ? planned.master() : "local[*]";
+        Integer parts = flags.partitions() != null ? flags.partitions() : planned.partitions();
+        int depth = flags.treeDepth() != null ? flags.treeDepth() : planned.treeDepth() != null ? planned.treeDepth() : SparkMetricRun.DEFAULT_DEPTH;
+        return new ExecutionSpec(ExecutionSpec.SPARK, m, parts, depth);
+    }
+
+    /** Whether Spark runs audits of {@code module}: Parquet feature/logit inputs, or text and language-model audits. */
     static boolean onSpark(AuditModule module) {
         return SparkFeatureAudit.supports(module) || SparkTextAudits.supports(module);
     }
 
-    @Override
-    public Integer call() throws Exception {
-        if (partitions != null && partitions < 1) throw new InputException("--partitions", "at least 1 expected, got " + partitions);
-        if (batchRows < 1) throw new InputException("--batch", "at least 1 expected, got " + batchRows);
-        if (treeDepth < 2) throw new InputException("--tree-depth", "at least 2 expected (treeReduce), got " + treeDepth);
-        String outProblem = AtomicFolder.problem(out);
-        if (outProblem != null) throw new InputException(String.valueOf(out), outProblem);
-        Registry registry = Registry.load();
-        Plan p = new PlanParser(registry).parse(plan);
+    /** Refuses, before Spark starts, audits Spark cannot run and datasets that are not Parquet. */
+    private static void checkRunnable(Registry registry, Plan p) {
         for (PlannedAudit pa : p.audits()) {
             AuditModule module = registry.modules().get(pa.spec().metric());
             if (!onSpark(module)) {
@@ -113,24 +157,38 @@ public final class SparkAuditMain implements Callable<Integer> {
                 continue;
             }
             ParquetDatasets tables = new ParquetDatasets(p);
-            tables.location(pa.spec(), "real");
-            tables.location(pa.spec(), "fake");
+            for (String key : SparkFeatureAudit.datasetKeys(module)) tables.location(pa.spec(), key);
         }
+    }
+
+    /** This command's arguments for the driver spark-submit starts (it takes the master from spark-submit). */
+    private List<String> submittedArguments(Integer parts, int depth) {
+        List<String> args = new ArrayList<>(List.of("audit", plan.toAbsolutePath().toString(), "--out", out.toAbsolutePath().toString(),
+                "--batch", Integer.toString(batchRows), "--tree-depth", Integer.toString(depth)));
+        if (parts != null) args.addAll(List.of("--partitions", parts.toString()));
+        if (seed != null) args.addAll(List.of("--seed", seed.toString()));
+        if (checkLocal) args.add("--check-local");
+        if (debug) args.add("--debug");
+        if (cache != null) args.addAll(List.of("--cache", cache.toAbsolutePath().toString()));
+        return args;
+    }
+
+    private int runEmbedded(Registry registry, Plan p, String chosenMaster, Integer chosenPartitions, int depth) throws Exception {
         Instant started = Instant.now();
         long t0 = System.nanoTime();
-        SparkSession.Builder b = SparkSession.builder().appName("genaudit " + p.name());
-        if (master != null) b.master(master);
-        else if (!new org.apache.spark.SparkConf().contains("spark.master")) b.master("local[*]");
+        SparkSession.Builder b = SparkSession.builder().appName("genaudit " + p.name()).master(chosenMaster);
+        conf.forEach(b::config);
         SparkSession spark = b.getOrCreate();
-        int parts = partitions != null ? partitions : spark.sparkContext().defaultParallelism();
-        SparkSettings settings = new SparkSettings(parts, batchRows, treeDepth, checkLocal);
+        int parts = chosenPartitions != null ? chosenPartitions : spark.sparkContext().defaultParallelism();
+        SparkSettings settings = new SparkSettings(parts, batchRows, depth, checkLocal);
         log.println("genaudit-spark: " + p.audits().size() + " audit(s) on " + spark.sparkContext().master() + " (Spark "
-                + spark.version() + ", " + parts + " partitions per table)");
+                + spark.version() + ", " + parts + " partitions per table, treeReduce depth " + depth + ")");
 
         SparkFeatureAudit runner = new SparkFeatureAudit(spark, settings);
         SparkTextAudits textRunner = new SparkTextAudits(spark, settings, p, registry, out, cache);
         List<AuditResult> results = new ArrayList<>();
         List<String> checks = new ArrayList<>();
+        Map<String, String> merges = new LinkedHashMap<>();
         boolean pass = true;
         for (PlannedAudit pa : p.audits()) {
             AuditModule module = registry.modules().get(pa.spec().metric());
@@ -142,6 +200,7 @@ public final class SparkAuditMain implements Callable<Integer> {
                 throw e;
             }
             AuditResult r = o.result();
+            merges.put(pa.spec().id(), o.merge());
             if (o.differences() != null) {
                 if (!o.differences().isEmpty()) {
                     throw new IllegalStateException("audit " + pa.spec().id() + ": the Spark result differs from the single pass: " + o.differences());
@@ -163,16 +222,15 @@ public final class SparkAuditMain implements Callable<Integer> {
         }
         textRunner.close();
         // after the audits: on a cluster, executors register while the first job starts
-        ExecutionRecord exec = ExecutionRecord.of(spark.sparkContext(), parts, treeDepth, batchRows);
+        ExecutionRecord exec = SparkExecutionRecord.of(spark.sparkContext(), parts, depth, batchRows).withMerges(merges);
         if (checkLocal) exec = exec.withLocalCheck(String.join("; ", checks));
         MachineInfo m = MachineInfo.current();
         Provenance prov = new Provenance(GenauditVersion.get(), p.file(), p.sha256(), p.seed(), List.of(), Map.of(),
                 m.jvm(), m.os(), m.cpuModel(), m.cores(), "Apache Spark", exec.sparkVersion(), started.toString(),
                 (System.nanoTime() - t0) / 1e9, List.of(), null);
         RunRecord record = new RunRecord(RunRecord.SCHEMA_VERSION, p.title(), p.name(),
-                pass ? "PASS" : "FAIL", List.of(), results, prov);
-        ExecutionRecord finalExec = exec;
-        AtomicFolder.replace(out, staging -> SparkRunRecord.write(record, finalExec, staging));
+                pass ? "PASS" : "FAIL", List.of(), results, prov, exec);
+        AtomicFolder.replace(out, staging -> ReportWriter.writeAll(record, staging));
         log.println("genaudit-spark: verdict " + record.verdict() + "; wrote " + out.resolve("run.json") + " and the reports");
         return pass ? ExitCodes.OK : ExitCodes.GATE_FAILED;
     }

@@ -84,7 +84,7 @@ record SparkBiasLmAudit(SparkSession spark, SparkSettings settings, DriverLangua
             diff = ResultAgreement.differences(localResult, result, ResultAgreement.DEFAULT_RELATIVE_TOLERANCE);
             rel = ResultAgreement.relativeDifference(localResult.value(), result.value());
         }
-        return new SparkFeatureAudit.Outcome(MetricPresentation.present(spec.id(), metric, params, result, feed).build(), diff, rel);
+        return new SparkFeatureAudit.Outcome(MetricPresentation.present(spec.id(), metric, params, result, feed).build(), MERGE, diff, rel);
     }
 
     /** How bias-lm combines the executors' work (run.json's audit setting {@code merge}). */

@@ -63,7 +63,8 @@ record SparkDiversityAudit(SparkSession spark, SparkSettings settings) {
             diff = ResultAgreement.differences(local, result, ResultAgreement.DEFAULT_RELATIVE_TOLERANCE);
             rel = ResultAgreement.relativeDifference(local.value(), result.value());
         }
-        return new SparkFeatureAudit.Outcome(MetricPresentation.present(spec.id(), metric, params, result, feed).build(), diff, rel);
+        return new SparkFeatureAudit.Outcome(MetricPresentation.present(spec.id(), metric, params, result, feed).build(),
+                distributed ? MERGE_COUNTS : MERGE_TEXTS, diff, rel);
     }
 
     /** How diversity merges without intervals (run.json's audit setting {@code merge}). */

@@ -6,9 +6,9 @@ import io.genaudit.audits.metric.MetricAuditModule;
 import io.genaudit.audits.metric.MetricPresentation;
 import io.genaudit.audits.plan.Plan;
 import io.genaudit.metrics.contract.Metric;
-import io.genaudit.metrics.contract.MetricInfo;
 import io.genaudit.metrics.contract.MetricResult;
 import io.genaudit.metrics.contract.MetricRun;
+import io.genaudit.metrics.fidelity.ClassLogitsBatch;
 import io.genaudit.metrics.fidelity.FeatureBatch;
 import io.genaudit.reports.AuditResult;
 import org.apache.spark.api.java.JavaRDD;
@@ -21,12 +21,18 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Runs one plan audit of a metric over feature pairs ({@link FeatureBatch}: {@code fid}, and {@code kid} or
- * {@code prdc} once they are on the metric contract) on Spark: the {@code real} and {@code fake} datasets as Parquet
- * feature tables, the metric's parameters bound exactly as the single-machine plan module binds them, the state
- * merged by {@link SparkMetricRun}, the result presented by the same {@link MetricPresentation}.
+ * Runs one plan audit of a metric over Parquet inputs on Spark: feature pairs ({@link FeatureBatch}: {@code fid},
+ * {@code kid}, {@code prd}, {@code prdc}; datasets {@code real} and {@code fake}) or class logits
+ * ({@link ClassLogitsBatch}: {@code inception-score}; dataset {@code fake}), the metric's parameters bound exactly as
+ * the single-machine plan module binds them, the state merged by {@link SparkMetricRun}, the result presented by the
+ * same {@link MetricPresentation}.
  */
 public final class SparkFeatureAudit {
+    /** The Parquet datasets each input type reads, by plan parameter. */
+    private static final Map<Class<?>, List<String>> DATASETS = Map.of(
+            FeatureBatch.class, List.of("real", "fake"),
+            ClassLogitsBatch.class, List.of("fake"));
+
     private final SparkSession spark;
     private final SparkSettings settings;
 
@@ -35,49 +41,67 @@ public final class SparkFeatureAudit {
         this.settings = settings;
     }
 
-    /** Whether {@code module} is a metric over feature pairs. */
+    /** Whether {@code module} is a metric whose input Spark reads from Parquet. */
     public static boolean supports(AuditModule module) {
-        return module instanceof MetricAuditModule<?, ?, ?, ?> m && m.metricDefinition().inputType() == FeatureBatch.class;
+        return module instanceof MetricAuditModule<?, ?, ?, ?> m && DATASETS.containsKey(m.metricDefinition().inputType());
+    }
+
+    /** The plan parameters naming {@code module}'s Parquet datasets (a {@link #supports supported} module). */
+    public static List<String> datasetKeys(AuditModule module) {
+        return DATASETS.get(((MetricAuditModule<?, ?, ?, ?>) module).metricDefinition().inputType());
     }
 
     /** The audit's result, and the local check's differences when {@link SparkSettings#checkLocal()}. */
     @SuppressWarnings("unchecked")
     public Outcome run(Plan plan, AuditSpec spec, AuditModule module) throws Exception {
-        return typed(plan, spec, (MetricAuditModule<Record, FeatureBatch, Serializable, ?>) module);
+        return typed(plan, spec, (MetricAuditModule<Record, Object, Serializable, ?>) module);
     }
 
     /**
      * @param result      the audit result (gate not yet applied)
+     * @param merge       how the partition states were merged ({@link MergeExactness})
      * @param differences the local check's differences (empty when it agreed), or null when not checked
      * @param maxRelative the largest relative difference of the headline value against the local pass, or NaN
      */
-    public record Outcome(AuditResult result, List<String> differences, double maxRelative) {
+    public record Outcome(AuditResult result, String merge, List<String> differences, double maxRelative) {
     }
 
-    private <P extends Record, S extends Serializable, R extends Record & MetricResult> Outcome typed(
-            Plan plan, AuditSpec spec, MetricAuditModule<P, FeatureBatch, S, ?> rawModule) throws Exception {
+    private <P extends Record, I, S extends Serializable, R extends Record & MetricResult> Outcome typed(
+            Plan plan, AuditSpec spec, MetricAuditModule<P, I, S, ?> rawModule) throws Exception {
         @SuppressWarnings("unchecked")
-        MetricAuditModule<P, FeatureBatch, S, R> module = (MetricAuditModule<P, FeatureBatch, S, R>) rawModule;
-        Metric<P, FeatureBatch, S, R> metric = module.metricDefinition();
+        MetricAuditModule<P, I, S, R> module = (MetricAuditModule<P, I, S, R>) rawModule;
+        Metric<P, I, S, R> metric = module.metricDefinition();
         P params = module.bind(spec, plan.seed());
         ParquetDatasets datasets = new ParquetDatasets(plan);
-        String realId = (String) spec.params().values().get("real");
         String fakeId = (String) spec.params().values().get("fake");
-        ParquetFeatures real = new ParquetFeatures(datasets.location(spec, "real"), null, settings.batchRows());
         ParquetFeatures fake = new ParquetFeatures(datasets.location(spec, "fake"), null, settings.batchRows());
-        JavaRDD<FeatureBatch> batches = SparkFeaturePairs.batches(spark, real, fake, settings.partitions());
+        Map<String, Object> inputSettings = new LinkedHashMap<>();
+        JavaRDD<I> batches;
+        String label;
+        if (metric.inputType() == ClassLogitsBatch.class) {
+            @SuppressWarnings("unchecked")
+            JavaRDD<I> logits = (JavaRDD<I>) SparkClassLogits.batches(spark, fake, settings.partitions());
+            batches = logits;
+            label = fakeId;
+            inputSettings.put("classifier", "precomputed class logits (Parquet)");
+        } else {
+            String realId = (String) spec.params().values().get("real");
+            ParquetFeatures real = new ParquetFeatures(datasets.location(spec, "real"), null, settings.batchRows());
+            @SuppressWarnings("unchecked")
+            JavaRDD<I> pairs = (JavaRDD<I>) SparkFeaturePairs.batches(spark, real, fake, settings.partitions());
+            batches = pairs;
+            label = realId + " vs " + fakeId;
+            inputSettings.put("features", "precomputed (Parquet)");
+        }
         R result = SparkFailures.userErrorsUnwrapped(() -> SparkMetricRun.once(metric, params, batches, settings.treeDepth()));
 
-        Map<String, Object> inputSettings = new LinkedHashMap<>();
-        inputSettings.put("features", "precomputed (Parquet)");
+        String merge = MergeExactness.label(metric.info());
         inputSettings.put("engine", "spark");
         inputSettings.put("partitions", settings.partitions());
         inputSettings.put("batch", settings.batchRows());
-        inputSettings.put("merge", metric.info().mergeability() == MetricInfo.Mergeability.SUMMARY
-                ? "exact: summary states merged by treeReduce"
-                : "exact: every row gathered on the driver in row-id order (the state keeps the rows)");
+        inputSettings.put("merge", merge);
         List<String> notes = new ArrayList<>();
-        SparkFeed<FeatureBatch> feed = new SparkFeed<>(batches, fakeId, realId + " vs " + fakeId, inputSettings, notes);
+        SparkFeed<I> feed = new SparkFeed<>(batches, fakeId, label, inputSettings, notes);
         List<String> diff = null;
         double rel = Double.NaN;
         if (settings.checkLocal()) {
@@ -85,6 +109,6 @@ public final class SparkFeatureAudit {
             diff = ResultAgreement.differences(local, result, ResultAgreement.DEFAULT_RELATIVE_TOLERANCE);
             rel = ResultAgreement.relativeDifference(local.value(), result.value());
         }
-        return new Outcome(MetricPresentation.present(spec.id(), metric, params, result, feed).build(), diff, rel);
+        return new Outcome(MetricPresentation.present(spec.id(), metric, params, result, feed).build(), merge, diff, rel);
     }
 }

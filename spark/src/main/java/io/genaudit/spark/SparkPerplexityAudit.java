@@ -78,7 +78,7 @@ public record SparkPerplexityAudit(SparkSession spark, SparkSettings settings, D
             diff = ResultAgreement.differences(local, result, ResultAgreement.DEFAULT_RELATIVE_TOLERANCE);
             rel = ResultAgreement.relativeDifference(local.value(), result.value());
         }
-        return new SparkFeatureAudit.Outcome(MetricPresentation.present(spec.id(), metric, params, result, feed).build(), diff, rel);
+        return new SparkFeatureAudit.Outcome(MetricPresentation.present(spec.id(), metric, params, result, feed).build(), MERGE, diff, rel);
     }
 
     /** How the per-document states merge (run.json's audit setting {@code merge}). */

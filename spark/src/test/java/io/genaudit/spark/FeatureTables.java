@@ -1,5 +1,6 @@
 package io.genaudit.spark;
 
+import io.genaudit.metrics.fidelity.FeatureBatch;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.types.DataTypes;
@@ -7,6 +8,7 @@ import org.apache.spark.sql.types.StructType;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
 import java.util.Random;
@@ -52,6 +54,15 @@ final class FeatureTables {
         long[] ids = new long[n];
         for (int i = 0; i < n; i++) ids[i] = i;
         return ids;
+    }
+
+    /** {@code rows} of one side cut into single-JVM batches of {@code size} rows, with their global row ids. */
+    static List<FeatureBatch> batches(FeatureBatch.Side side, double[][] rows, int size, String source) {
+        List<FeatureBatch> out = new ArrayList<>();
+        for (int from = 0; from < rows.length; from += size) {
+            out.add(FeatureBatch.rows(side, from, Arrays.copyOfRange(rows, from, Math.min(rows.length, from + size)), source));
+        }
+        return out;
     }
 
     /** {@code x} widened to doubles (what the Parquet reader yields for array<float>). */

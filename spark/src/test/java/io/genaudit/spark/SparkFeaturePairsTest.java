@@ -11,7 +11,6 @@ import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 
@@ -43,13 +42,8 @@ class SparkFeaturePairsTest {
     }
 
     private static List<FeatureBatch> localBatches() {
-        List<FeatureBatch> out = new ArrayList<>();
-        for (int from = 0; from < realRows.length; from += 512) {
-            out.add(FeatureBatch.rows(FeatureBatch.Side.REAL, from, Arrays.copyOfRange(realRows, from, Math.min(realRows.length, from + 512)), real));
-        }
-        for (int from = 0; from < fakeRows.length; from += 512) {
-            out.add(FeatureBatch.rows(FeatureBatch.Side.FAKE, from, Arrays.copyOfRange(fakeRows, from, Math.min(fakeRows.length, from + 512)), fake));
-        }
+        List<FeatureBatch> out = new ArrayList<>(FeatureTables.batches(FeatureBatch.Side.REAL, realRows, 512, real));
+        out.addAll(FeatureTables.batches(FeatureBatch.Side.FAKE, fakeRows, 512, fake));
         return out;
     }
 

@@ -1,5 +1,6 @@
 package io.genaudit.values;
 
+import java.lang.reflect.RecordComponent;
 import java.util.Map;
 
 /**
@@ -24,19 +25,15 @@ public record EnergySite(String trackingMode, double pue, double wue, Double gra
                          String countryName, String countryIso3, String regionName, Double ramTotalGb, int gpuCount,
                          String gpuModel) {
 
-    /** Writes the fields under their run-record keys. */
+    /** Writes the fields under their run-record keys, which are the component names, in declaration order. */
     public void putInto(Map<String, Object> m) {
-        m.put("trackingMode", trackingMode);
-        m.put("pue", pue);
-        m.put("wue", wue);
-        m.put("gramsPerKwh", gramsPerKwh);
-        m.put("region", region);
-        m.put("countryName", countryName);
-        m.put("countryIso3", countryIso3);
-        m.put("regionName", regionName);
-        m.put("ramTotalGb", ramTotalGb);
-        m.put("gpuCount", gpuCount);
-        m.put("gpuModel", gpuModel);
+        for (RecordComponent c : EnergySite.class.getRecordComponents()) {
+            try {
+                m.put(c.getName(), c.getAccessor().invoke(this));
+            } catch (ReflectiveOperationException e) {
+                throw new IllegalStateException("cannot read " + c.getName(), e);
+            }
+        }
     }
 
     /** The fields of a run record's {@code energyAssumptions} (absent or unreadable: the defaults above). */

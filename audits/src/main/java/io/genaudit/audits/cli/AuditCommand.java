@@ -1,12 +1,18 @@
 package io.genaudit.audits.cli;
 
 import io.genaudit.audits.registry.Registry;
+import io.genaudit.audits.execution.EngineRun;
+import io.genaudit.audits.execution.ExecutionEngine;
+import io.genaudit.audits.execution.ExecutionEngines;
+import io.genaudit.audits.plan.ExecutionSpec;
 import io.genaudit.audits.plan.Plan;
+import io.genaudit.engine.InputException;
 import io.genaudit.audits.plan.PlanParser;
 import io.genaudit.audits.plan.Problems;
 import io.genaudit.audits.run.Preflight;
 import java.util.Map;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -23,26 +29,47 @@ public final class AuditCommand implements GenauditSubcommand, Callable<Integer>
     @Option(names = "--out", paramLabel = "DIR", description = "Output folder (default: genaudit-out/<plan name>).")
     Path out;
 
-    @Option(names = "--seed", paramLabel = "N", description = "Override the plan's seed.")
-    Long seed;
+    @Mixin
+    PlanRunOptions run;
 
-    @Option(names = "--cache", paramLabel = "DIR", description = "Model and fixture cache (default: $GENAUDIT_CACHE or ~/.cache/genaudit).")
-    Path cache;
+    @Option(names = "--engine", paramLabel = "ENGINE", description = "Where the plan runs: local (this JVM) or spark (needs the "
+            + "genaudit-spark module on the class path); overrides the plan's execution.engine.")
+    String engine;
 
-    @Option(names = "--store", paramLabel = "DIR", description = "Keep the run in this run store (for history and trend charts).")
-    Path store;
+    @Option(names = "--spark-master", paramLabel = "URL", description = "Spark master (local[N], spark://HOST:7077, yarn, k8s://URL); "
+            + "overrides the plan's execution.master; implies --engine spark.")
+    String sparkMaster;
+
+    @Option(names = "--partitions", paramLabel = "N", description = "Spark partitions per input table; overrides execution.partitions.")
+    Integer partitions;
 
     @Override
     public Integer call() throws Exception {
         Registry registry = Registry.load();
-        Path cacheDir = cache != null ? cache : RunCommandSupport.defaultCache();
+        Path cacheDir = run.cacheDir();
         Problems problems = new Problems(Map.of());
         Plan p = new PlanParser(registry).parse(plan, problems);
         Path dir = out != null ? out : p == null ? null : Path.of("genaudit-out", p.name());
+        if (p != null) {
+            ExecutionSpec exec = p.execution().overriddenBy(engine, sparkMaster, partitions);
+            if (exec.spark()) {
+                problems.throwIfAny();
+                return onEngine(p, exec, dir);
+            }
+        }
         // everything wrong with the plan, its inputs and the output targets, reported at once
-        if (p != null) Preflight.collect(p, dir, store, cacheDir, problems);
-        else Preflight.outputProblems(out, store, null, problems);
+        if (p != null) Preflight.collect(p, dir, run.store, cacheDir, problems);
+        else Preflight.outputProblems(out, run.store, null, problems);
         problems.throwIfAny();
-        return RunCommandSupport.runAndWrite(registry, p, dir, seed, cacheDir, store);
+        return run.runAndWrite(registry, p, dir);
+    }
+
+    /** Hands the plan to the engine it asks for (found on the class path), with the effective execution settings. */
+    private int onEngine(Plan p, ExecutionSpec exec, Path dir) throws Exception {
+        if (run.store != null) throw new InputException("--store", "not supported with engine " + exec.engine() + " yet; run compare/history on its run.json");
+        String where = engine != null || sparkMaster != null || partitions != null ? "--engine" : p.file() + ": field 'execution.engine'"
+                + (p.lines().containsKey("execution.engine") ? " (line " + p.lines().get("execution.engine") + ")" : "");
+        ExecutionEngine e = ExecutionEngines.require(exec.engine(), where, p.file(), exec.master(), AuditCommand.class.getClassLoader());
+        return e.run(new EngineRun(plan, dir, exec, run.seed));
     }
 }

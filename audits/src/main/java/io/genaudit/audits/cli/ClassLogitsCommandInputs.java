@@ -1,6 +1,7 @@
 package io.genaudit.audits.cli;
 
 import io.genaudit.audits.metric.InputFeed;
+import io.genaudit.audits.modules.DescribedFeed;
 import io.genaudit.metrics.fidelity.ClassLogitsBatch;
 import io.genaudit.metrics.fidelity.FeatureBatches;
 import io.genaudit.metrics.fidelity.FeatureSet;
@@ -11,7 +12,6 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Consumer;
 
 /**
  * Command-line inputs of the metrics that score generated samples through a classifier ({@code inception-score}):
@@ -37,31 +37,6 @@ public final class ClassLogitsCommandInputs implements CommandInputs<ClassLogits
         settings.put("fake", logits.description());
         if (classifier != null) settings.put("classifier", classifier);
         network.addSettings(settings);
-        return new InputFeed<>() {
-            @Override
-            public void feed(Consumer<? super ClassLogitsBatch> sink) {
-                FeatureBatches.sendLogits(logits, "the Inception Score", sink);
-            }
-
-            @Override
-            public String subject() {
-                return fake.toString();
-            }
-
-            @Override
-            public String datasetLabel() {
-                return "";
-            }
-
-            @Override
-            public Map<String, Object> settings() {
-                return settings;
-            }
-
-            @Override
-            public List<String> notes() {
-                return List.of();
-            }
-        };
+        return DescribedFeed.of(fake.toString(), "", settings, List.of(), sink -> FeatureBatches.sendLogits(logits, "the Inception Score", sink));
     }
 }

@@ -4,6 +4,7 @@ import io.genaudit.audits.registry.Registry;
 import io.genaudit.audits.plan.Plan;
 import io.genaudit.audits.plan.PlanParser;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 import java.io.IOException;
@@ -25,14 +26,8 @@ public final class DemoCommand implements GenauditSubcommand, Callable<Integer> 
     @Option(names = "--out", paramLabel = "DIR", description = "Output folder (default: genaudit-out/demo).")
     Path out = Path.of("genaudit-out", "demo");
 
-    @Option(names = "--seed", paramLabel = "N", description = "Override the demo plan's seed.")
-    Long seed;
-
-    @Option(names = "--cache", paramLabel = "DIR", description = "Model and fixture cache (default: $GENAUDIT_CACHE or ~/.cache/genaudit).")
-    Path cache;
-
-    @Option(names = "--store", paramLabel = "DIR", description = "Keep the run in this run store (for history and trend charts).")
-    Path store;
+    @Mixin
+    PlanRunOptions run;
 
     /** The demo plan's text. */
     public static String planText() throws IOException {
@@ -46,6 +41,6 @@ public final class DemoCommand implements GenauditSubcommand, Callable<Integer> 
     public Integer call() throws Exception {
         Registry registry = Registry.load();
         Plan p = new PlanParser(registry).parse("demo.yaml (built in)", null, planText());
-        return RunCommandSupport.runAndWrite(registry, p, out, seed, cache != null ? cache : RunCommandSupport.defaultCache(), store);
+        return run.runAndWrite(registry, p, out);
     }
 }

@@ -6,6 +6,7 @@ import io.genaudit.metrics.energy.EnergyReading;
 import io.genaudit.metrics.energy.EnergySettings;
 import io.genaudit.metrics.energy.MeasuredCommand;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -48,8 +49,8 @@ public final class EnergyCommand implements GenauditSubcommand, Callable<Integer
     @Option(names = "--cpu-tdp", paramLabel = "W", description = "CPU TDP in watts, overriding the bundled table.")
     Double cpuTdp;
 
-    @Option(names = "--json", paramLabel = "OUT", description = "Write the measurement as JSON.")
-    Path json;
+    @Mixin
+    JsonOutputOption json;
 
     @Parameters(arity = "1..*", paramLabel = "COMMAND", description = "The command and its arguments (after '--').")
     List<String> command;
@@ -72,9 +73,7 @@ public final class EnergyCommand implements GenauditSubcommand, Callable<Integer
             throw new InputException(command.get(0), "cannot run the command: " + e.getMessage());
         }
         print(spec.commandLine().getErr(), r);
-        if (json != null) {
-            JsonOutput.write(json, asMap(r));
-        }
+        json.write(asMap(r));
         return r.exitCode();
     }
 

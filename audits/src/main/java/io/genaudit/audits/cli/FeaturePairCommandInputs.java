@@ -1,6 +1,7 @@
 package io.genaudit.audits.cli;
 
 import io.genaudit.audits.metric.InputFeed;
+import io.genaudit.audits.modules.DescribedFeed;
 import io.genaudit.engine.io.NpzWriter;
 import io.genaudit.metrics.fidelity.FeatureBatch;
 import io.genaudit.metrics.fidelity.FeatureBatches;
@@ -13,7 +14,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.function.Consumer;
 
 /**
  * Command-line inputs of the two-sample fidelity metrics ({@code fid}, {@code kid}, {@code prdc}): {@code --real} and
@@ -45,32 +45,9 @@ public final class FeaturePairCommandInputs implements CommandInputs<FeatureBatc
         settings.put("real", real.description());
         settings.put("fake", fake.description());
         in.network.addSettings(settings);
-        return new InputFeed<>() {
-            @Override
-            public void feed(Consumer<? super FeatureBatch> sink) {
-                FeatureBatches.send(FeatureBatch.Side.REAL, real, sink);
-                FeatureBatches.send(FeatureBatch.Side.FAKE, fake, sink);
-            }
-
-            @Override
-            public String subject() {
-                return in.fake.toString();
-            }
-
-            @Override
-            public String datasetLabel() {
-                return in.real.toString();
-            }
-
-            @Override
-            public Map<String, Object> settings() {
-                return settings;
-            }
-
-            @Override
-            public List<String> notes() {
-                return List.of();
-            }
-        };
+        return DescribedFeed.of(in.fake.toString(), in.real.toString(), settings, List.of(), sink -> {
+            FeatureBatches.send(FeatureBatch.Side.REAL, real, sink);
+            FeatureBatches.send(FeatureBatch.Side.FAKE, fake, sink);
+        });
     }
 }

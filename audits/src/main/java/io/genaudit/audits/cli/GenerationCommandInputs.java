@@ -1,12 +1,14 @@
 package io.genaudit.audits.cli;
 
 import io.genaudit.audits.metric.InputFeed;
+import io.genaudit.audits.modules.DescribedFeed;
 import io.genaudit.engine.InputException;
 import io.genaudit.metrics.diversity.TextSample;
 import io.genaudit.metrics.perplexity.TextDocuments;
 import picocli.CommandLine.Option;
 
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
@@ -27,36 +29,13 @@ public final class GenerationCommandInputs implements CommandInputs<TextSample> 
         List<String> lines = TextDocuments.lines(text);
         if (lines.size() < 2) throw new InputException(text, "at least two generations (lines) expected, found " + lines.size());
         List<String> refs = reference == null ? List.of() : TextDocuments.lines(reference);
-        return new InputFeed<>() {
-            @Override
-            public void feed(Consumer<? super TextSample> sink) {
-                send(TextSample.Set.GENERATED, lines, sink);
-                send(TextSample.Set.REFERENCE, refs, sink);
-            }
-
-            @Override
-            public String subject() {
-                return text.toString();
-            }
-
-            @Override
-            public String datasetLabel() {
-                return reference == null ? "" : reference.toString();
-            }
-
-            @Override
-            public Map<String, Object> settings() {
-                Map<String, Object> s = new java.util.LinkedHashMap<>();
-                s.put("text", text.toString());
-                if (reference != null) s.put("reference", reference.toString());
-                return s;
-            }
-
-            @Override
-            public List<String> notes() {
-                return List.of();
-            }
-        };
+        Map<String, Object> settings = new LinkedHashMap<>();
+        settings.put("text", text.toString());
+        if (reference != null) settings.put("reference", reference.toString());
+        return DescribedFeed.of(text.toString(), reference == null ? "" : reference.toString(), settings, List.of(), sink -> {
+            send(TextSample.Set.GENERATED, lines, sink);
+            send(TextSample.Set.REFERENCE, refs, sink);
+        });
     }
 
     private static void send(TextSample.Set set, List<String> lines, Consumer<? super TextSample> sink) {

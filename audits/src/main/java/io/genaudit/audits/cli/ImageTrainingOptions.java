@@ -5,37 +5,24 @@ import io.genaudit.engine.image.ContactSheet;
 import io.genaudit.engine.image.ImageGenerator;
 import io.genaudit.engine.image.nn.TrainingData;
 import io.genaudit.engine.io.AtomicFiles;
-import io.genaudit.engine.train.TrainingRun;
 import picocli.CommandLine.Option;
 
 import java.io.IOException;
 import java.nio.file.Path;
 
 /**
- * The options and checks {@code train dcgan} and {@code train vae} share (a picocli mixin): data folder, model
- * folder, size, epochs, seed, channels, resume; and the samples sheet and summary line written after training.
+ * The options and checks {@code train dcgan} and {@code train vae} share (a picocli mixin): the image folder, epochs
+ * and channels besides the {@link ModelTrainingOptions}; and the samples sheet and summary line written after training.
  */
-public final class ImageTrainingOptions {
+public final class ImageTrainingOptions extends ModelTrainingOptions {
     @Option(names = "--data", required = true, paramLabel = "PATH", description = "Folder of PNG/JPEG images (all 32x32 or all 28x28).")
     Path data;
-
-    @Option(names = "--out", required = true, paramLabel = "MODEL_DIR", description = "Model folder to write.")
-    Path out;
-
-    @Option(names = "--size", paramLabel = "tiny|small", defaultValue = "small", description = "Model size (default: ${DEFAULT-VALUE}).")
-    String size;
 
     @Option(names = "--epochs", paramLabel = "N", description = "Epochs (default: 15 for small, 2 for tiny).")
     Integer epochs;
 
-    @Option(names = "--seed", paramLabel = "S", defaultValue = "0", description = "Seed for weights, batch order and noise (default: ${DEFAULT-VALUE}).")
-    long seed;
-
     @Option(names = "--channels", paramLabel = "1|3", defaultValue = "3", description = "Read images as grey (1) or RGB (3) (default: ${DEFAULT-VALUE}).")
     int channels;
-
-    @Option(names = "--resume", description = "Continue from the last checkpoint in MODEL_DIR (same settings and data).")
-    boolean resume;
 
     /** The training images, read with the chosen channel count (and class labels when {@code conditional} is set). */
     TrainingData trainingData(String conditional) throws IOException {
@@ -48,11 +35,6 @@ public final class ImageTrainingOptions {
         int n = epochs != null ? epochs : (size.equals("tiny") ? 2 : 15);
         if (n < 1) throw new InputException("--epochs", "an integer >= 1 expected, got " + n);
         return n;
-    }
-
-    /** Where the training writes (the model folder), whether it resumes, and console progress. */
-    TrainingRun run() {
-        return new TrainingRun(out, resume, ConsoleProgress.factory());
     }
 
     /** A model preset for the data, turning a size/shape mismatch into an input error naming the data folder. */

@@ -6,6 +6,7 @@ import io.genaudit.engine.lm.Tokenizer;
 import io.genaudit.engine.lm.Tokenizers;
 import io.genaudit.engine.lm.signature.TensorDecl;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -29,8 +30,8 @@ public final class InspectCommand implements GenauditSubcommand, Callable<Intege
     @Option(names = "--tokenizer", paramLabel = "PATH", description = "tokenizer.json (or bytes) to check the language-model role with.")
     String tokenizer;
 
-    @Option(names = "--json", paramLabel = "OUT", description = "Write the inspection as JSON.")
-    Path json;
+    @Mixin
+    JsonOutputOption json;
 
     @Override
     public Integer call() throws Exception {
@@ -47,7 +48,7 @@ public final class InspectCommand implements GenauditSubcommand, Callable<Intege
         if (in.tokenizer() != null) System.out.println("tokenizer: " + in.tokenizer());
         System.out.println("roles:");
         for (RoleCheck r : in.roles()) System.out.println("  " + (r.usable() ? "yes " : "no  ") + r.role() + ": " + r.detail());
-        if (json != null) JsonOutput.write(json, toJson(in));
+        json.write(toJson(in));
         return ExitCodes.OK;
     }
 

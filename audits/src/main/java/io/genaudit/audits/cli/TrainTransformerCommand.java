@@ -5,9 +5,9 @@ import io.genaudit.engine.lm.transformer.TextCorpus;
 import io.genaudit.engine.lm.transformer.TrainingRecord;
 import io.genaudit.engine.lm.transformer.TransformerConfig;
 import io.genaudit.engine.lm.transformer.TransformerTrainer;
-import io.genaudit.engine.train.TrainingRun;
 import io.genaudit.engine.train.TrainingSettings;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 import java.nio.file.Files;
@@ -22,20 +22,14 @@ import java.util.concurrent.Callable;
 @Command(name = "transformer", mixinStandardHelpOptions = true,
         description = "Train the built-in byte-level Transformer language model.")
 public final class TrainTransformerCommand implements TrainCommand.TrainSubcommand, Callable<Integer> {
+    @Mixin
+    ModelTrainingOptions training;
+
     @Option(names = "--data", required = true, paramLabel = "PATH", description = "Training text: a file, or a folder of .txt files.")
     Path data;
 
-    @Option(names = "--out", required = true, paramLabel = "MODEL_DIR", description = "Model directory to write.")
-    Path out;
-
-    @Option(names = "--size", paramLabel = "tiny|small", description = "Model size (default: ${DEFAULT-VALUE}).", defaultValue = "small")
-    String size;
-
     @Option(names = "--epochs", paramLabel = "N", description = "Epochs (default: 2 for small, 2 for tiny).")
     Integer epochs;
-
-    @Option(names = "--seed", paramLabel = "S", description = "Seed for weights and batch order (default: ${DEFAULT-VALUE}).", defaultValue = "0")
-    long seed;
 
     @Option(names = "--batch-size", paramLabel = "B", description = "Windows per batch (default: 16).")
     Integer batchSize;
@@ -46,28 +40,25 @@ public final class TrainTransformerCommand implements TrainCommand.TrainSubcomma
     @Option(names = "--max-steps", paramLabel = "N", description = "Stop after N optimizer steps (0 = no limit).", defaultValue = "0")
     int maxSteps;
 
-    @Option(names = "--resume", description = "Continue from the last checkpoint in MODEL_DIR (same settings and data).")
-    boolean resume;
-
     @Override
     public Integer call() throws Exception {
         TransformerConfig config;
         TrainingSettings settings;
         try {
-            config = TransformerConfig.forSize(size);
-            TrainingSettings d = TransformerTrainer.defaultSettings(size, seed);
-            settings = new TrainingSettings(seed, epochs != null ? epochs : d.epochs(), batchSize != null ? batchSize : d.batchSize(),
+            config = TransformerConfig.forSize(training.size);
+            TrainingSettings d = TransformerTrainer.defaultSettings(training.size, training.seed);
+            settings = new TrainingSettings(training.seed, epochs != null ? epochs : d.epochs(), batchSize != null ? batchSize : d.batchSize(),
                     lr != null ? lr : d.learningRate(), maxSteps);
         } catch (IllegalArgumentException e) {
             throw new InputException("command line", e.getMessage());
         }
         if (!Files.exists(data)) throw new InputException(data, "training text not found (a file or a folder of .txt files expected)");
         TextCorpus corpus = TextCorpus.read(data);
-        TrainingRecord rec = new TransformerTrainer(config, settings).train(corpus, new TrainingRun(out, resume, ConsoleProgress.factory()));
+        TrainingRecord rec = new TransformerTrainer(config, settings).train(corpus, training.run());
         System.out.printf("trained %s transformer (%d parameters) on %s (%d bytes, sha256 %s)%n", config.size(), rec.parameterCount(),
                 data, rec.dataBytes(), rec.dataSha256().substring(0, 12));
         System.out.printf("%d steps in %.1f s; final epoch loss %.4f nats/byte (perplexity %.3f); model in %s%n",
-                rec.steps(), rec.trainingSeconds(), rec.finalLoss(), Math.exp(rec.finalLoss()), out);
+                rec.steps(), rec.trainingSeconds(), rec.finalLoss(), Math.exp(rec.finalLoss()), training.out);
         return ExitCodes.OK;
     }
 }

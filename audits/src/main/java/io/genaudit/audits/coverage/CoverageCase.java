@@ -2,33 +2,21 @@ package io.genaudit.audits.coverage;
 
 import io.genaudit.values.Interval;
 
+import java.util.function.LongFunction;
+import java.util.function.Supplier;
+
 /**
- * One interval method under test: simulates a data set with a known target from a seed and runs genaudit's own code
- * path on it. {@link CoverageRunner} repeats it and counts how often the interval misses the target.
+ * One interval method under test: a simulation that draws a data set with a known target from a seed and runs
+ * genaudit's own code path on it. {@link CoverageRunner} repeats it and counts how often the interval misses the
+ * target. Each {@code *Coverage} class builds the cases of one method.
+ *
+ * @param label      what is checked: name, interval method, the quantity's range, contrast flag
+ * @param target     computes the target the interval should cover (analytically or by a large simulation), once per run
+ * @param simulation the interval from one simulated data set drawn with the given seed
  */
-public interface CoverageCase {
+public record CoverageCase(CaseLabel label, Supplier<CoverageTarget> target, LongFunction<Interval> simulation) {
     /** Short name shown in the table, e.g. "FID, d=8, N=300". */
-    String name();
-
-    /** The interval method (as genaudit names it) and its settings. */
-    String method();
-
-    /** The target the interval should cover, computed analytically or by a large simulation. */
-    double target();
-
-    /** How {@link #target()} was obtained, e.g. "analytic" or "mean of 2000 simulated FIDs (SE 0.002)". */
-    String targetSource();
-
-    /** The range the estimated quantity cannot leave (the interval must stay inside it). */
-    default double[] range() {
-        return new double[]{Double.NEGATIVE_INFINITY, Double.POSITIVE_INFINITY};
+    public String name() {
+        return label.name();
     }
-
-    /** True for a row shown for contrast only (an interval judged against a target that is not its estimand). */
-    default boolean contrast() {
-        return false;
-    }
-
-    /** The interval from one simulated data set drawn with {@code seed}. */
-    Interval interval(long seed);
 }

@@ -12,22 +12,22 @@ public final class CoverageRunner {
 
     public static CoverageResult run(CoverageCase c, int repetitions, long seed) {
         long t0 = System.nanoTime();
-        double target = c.target();
-        double[] range = c.range();
+        CaseLabel label = c.label();
+        CoverageTarget target = c.target().get();
         int misses = 0;
         int below = 0;
         int outOfRange = 0;
         double width = 0;
         for (int i = 0; i < repetitions; i++) {
-            Interval ci = c.interval(seed + i);
-            if (!ci.contains(target)) {
+            Interval ci = c.simulation().apply(seed + i);
+            if (!ci.contains(target.value())) {
                 misses++;
-                if (ci.high() < target) below++;
+                if (ci.high() < target.value()) below++;
             }
-            if (ci.low() < range[0] || ci.high() > range[1]) outOfRange++;
+            if (!label.inRange(ci)) outOfRange++;
             width += ci.high() - ci.low();
         }
-        return new CoverageResult(c.name(), c.method(), target, c.targetSource(), repetitions, misses, below, outOfRange,
-                width / repetitions, (System.nanoTime() - t0) / 1e9, c.contrast());
+        return new CoverageResult(label.name(), label.method(), target.value(), target.source(), repetitions, misses, below, outOfRange,
+                width / repetitions, (System.nanoTime() - t0) / 1e9, label.contrast());
     }
 }

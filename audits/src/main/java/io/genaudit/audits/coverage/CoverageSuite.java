@@ -24,20 +24,20 @@ public final class CoverageSuite {
         out.add(entry(FidCoverage.of(FidCoverage.Kind.FINITE_N, g, 300, 200, 5), 400, scale));
         out.add(entry(FidCoverage.of(FidCoverage.Kind.FINITE_N_VS_POPULATION, g, 300, 200, 5), 400, scale));
         out.add(entry(FidCoverage.of(FidCoverage.Kind.INFINITY, g, 300, 200, 5), 300, scale));
-        out.add(entry(new KidCoverage(g, 150), 200, scale));
-        out.add(entry(new InceptionScoreCoverage(5, 2.0, 500, 200), 400, scale));
-        for (int f = 0; f < 4; f++) out.add(entry(new PrdcCoverage(g, 150, f), 300, scale));
-        out.add(entry(new PerplexityCoverage(markov, 40, 500, false), 600, scale));
-        out.add(entry(new PerplexityCoverage(markov, 40, 500, true), 600, scale));
-        out.add(entry(new DiversityCoverage(40, 6, 50, 1.1, "distinct_2"), 400, scale));
-        out.add(entry(new DiversityCoverage(8, 4, 20, 1.5, "distinct_1"), 400, scale));
-        out.add(entry(new DiversityCoverage(30, 6, 50, 1.1, "self_bleu_2"), 300, scale));
-        out.add(entry(new ProportionCoverage(0.3, 60), 2000, scale));
-        out.add(entry(new ProportionCoverage(0.05, 25), 2000, scale));
-        out.add(entry(new MeanGapCoverage(0.3, 0.0, 1.0, 50, 500), 600, scale));
-        out.add(entry(new AucCoverage(1.5, 100, false, 0), 2000, scale));
-        out.add(entry(new AucCoverage(3.0, 40, false, 0), 2000, scale));
-        out.add(entry(new AucCoverage(1.5, 100, true, 500), 600, scale));
+        out.add(entry(KidCoverage.of(g, 150), 200, scale));
+        out.add(entry(InceptionScoreCoverage.of(5, 2.0, 500, 200), 400, scale));
+        for (int f = 0; f < 4; f++) out.add(entry(PrdcCoverage.of(g, 150, f), 300, scale));
+        out.add(entry(PerplexityCoverage.of(markov, 40, 500, false), 600, scale));
+        out.add(entry(PerplexityCoverage.of(markov, 40, 500, true), 600, scale));
+        out.add(entry(new DiversityCoverage(40, 6, 50, 1.1).of("distinct_2"), 400, scale));
+        out.add(entry(new DiversityCoverage(8, 4, 20, 1.5).of("distinct_1"), 400, scale));
+        out.add(entry(new DiversityCoverage(30, 6, 50, 1.1).of("self_bleu_2"), 300, scale));
+        out.add(entry(ProportionCoverage.of(0.3, 60), 2000, scale));
+        out.add(entry(ProportionCoverage.of(0.05, 25), 2000, scale));
+        out.add(entry(MeanGapCoverage.of(0.3, 0.0, 1.0, 50, 500), 600, scale));
+        out.add(entry(AucCoverage.of(1.5, 100, false, 0), 2000, scale));
+        out.add(entry(AucCoverage.of(3.0, 40, false, 0), 2000, scale));
+        out.add(entry(AucCoverage.of(1.5, 100, true, 500), 600, scale));
         return out;
     }
 
@@ -45,10 +45,10 @@ public final class CoverageSuite {
     public static List<Entry> guard() {
         GaussianFeatures g = new GaussianFeatures(4, 0.2, 1.2);
         return List.of(
-                new Entry(new ProportionCoverage(0.3, 60), 400),
-                new Entry(new AucCoverage(1.5, 60, false, 0), 400),
-                new Entry(new PerplexityCoverage(new MarkovDocuments(20, 100), 30, 200, false), 300),
-                new Entry(new MeanGapCoverage(0.3, 0.0, 1.0, 40, 200), 300),
+                new Entry(ProportionCoverage.of(0.3, 60), 400),
+                new Entry(AucCoverage.of(1.5, 60, false, 0), 400),
+                new Entry(PerplexityCoverage.of(new MarkovDocuments(20, 100), 30, 200, false), 300),
+                new Entry(MeanGapCoverage.of(0.3, 0.0, 1.0, 40, 200), 300),
                 new Entry(FidCoverage.of(FidCoverage.Kind.FINITE_N, g, 100, 100, 5), 200));
     }
 

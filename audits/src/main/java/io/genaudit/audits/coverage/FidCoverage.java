@@ -3,7 +3,6 @@ package io.genaudit.audits.coverage;
 import io.genaudit.metrics.fidelity.FidIntervals;
 import io.genaudit.metrics.fidelity.FrechetDistance;
 import io.genaudit.metrics.fidelity.GaussianStatistics;
-import io.genaudit.values.Interval;
 
 import java.util.SplittableRandom;
 
@@ -20,65 +19,30 @@ public final class FidCoverage {
     }
 
     public static CoverageCase of(Kind kind, GaussianFeatures g, int n, int resamples, int points) {
-        return new CoverageCase() {
-            private MonteCarloTarget expected;
-
-            @Override
-            public String name() {
-                return switch (kind) {
-                    case FINITE_N -> "FID, " + g + ", N=" + n;
-                    case FINITE_N_VS_POPULATION -> "FID interval vs population FID (wrong estimand, for contrast), N=" + n;
-                    case INFINITY -> "FID∞, " + g + ", N=" + n;
-                };
-            }
-
-            @Override
-            public String method() {
-                return kind == Kind.INFINITY
-                        ? "bias-centred bootstrap of FID∞, B=" + resamples + ", " + points + " subset sizes"
-                        : "bias-centred two-sample bootstrap, B=" + resamples;
-            }
-
-            @Override
-            public double target() {
-                if (kind != Kind.FINITE_N) return g.populationFid();
-                if (expected == null) {
-                    expected = MonteCarloTarget.of(2000, 900_000_000L, s -> {
-                        SplittableRandom r = new SplittableRandom(s);
-                        return FrechetDistance.compute(GaussianStatistics.of(g.real(r, n)), GaussianStatistics.of(g.generated(r, n))).value();
-                    });
-                }
-                return expected.value();
-            }
-
-            @Override
-            public String targetSource() {
-                return kind == Kind.FINITE_N ? "expected FID at N: " + expected.describe() : "analytic population FID";
-            }
-
-            @Override
-            public boolean contrast() {
-                return kind == Kind.FINITE_N_VS_POPULATION;
-            }
-
-            @Override
-            public double[] range() {
-                return new double[]{0, Double.POSITIVE_INFINITY};
-            }
-
-            @Override
-            public Interval interval(long seed) {
-                SplittableRandom r = new SplittableRandom(seed);
-                double[][] real = g.real(r, n);
-                double[][] fake = g.generated(r, n);
-                FidIntervals intervals = new FidIntervals(resamples, seed * 31 + 7, 0.95);
-                if (kind == Kind.INFINITY) {
-                    double est = FidIntervals.infinity(real, fake, points, seed * 31 + 7).value();
-                    return intervals.infinity(real, fake, points, est);
-                }
-                double est = FrechetDistance.compute(GaussianStatistics.of(real), GaussianStatistics.of(fake)).value();
-                return intervals.finite(real, fake, est);
-            }
+        String name = switch (kind) {
+            case FINITE_N -> "FID, " + g + ", N=" + n;
+            case FINITE_N_VS_POPULATION -> "FID interval vs population FID (wrong estimand, for contrast), N=" + n;
+            case INFINITY -> "FID∞, " + g + ", N=" + n;
         };
+        String method = kind == Kind.INFINITY
+                ? "bias-centred bootstrap of FID∞, B=" + resamples + ", " + points + " subset sizes"
+                : "bias-centred two-sample bootstrap, B=" + resamples;
+        CaseLabel label = new CaseLabel(name, method, 0, Double.POSITIVE_INFINITY, kind == Kind.FINITE_N_VS_POPULATION);
+        return new CoverageCase(label, () -> kind != Kind.FINITE_N ? new CoverageTarget(g.populationFid(), "analytic population FID")
+                : MonteCarloTarget.of(2000, 900_000_000L, s -> {
+                    SplittableRandom r = new SplittableRandom(s);
+                    return FrechetDistance.compute(GaussianStatistics.of(g.real(r, n)), GaussianStatistics.of(g.generated(r, n))).value();
+                }).as("expected FID at N", ""), seed -> {
+            SplittableRandom r = new SplittableRandom(seed);
+            double[][] real = g.real(r, n);
+            double[][] fake = g.generated(r, n);
+            FidIntervals intervals = new FidIntervals(resamples, seed * 31 + 7, 0.95);
+            if (kind == Kind.INFINITY) {
+                double est = FidIntervals.infinity(real, fake, points, seed * 31 + 7).value();
+                return intervals.infinity(real, fake, points, est);
+            }
+            double est = FrechetDistance.compute(GaussianStatistics.of(real), GaussianStatistics.of(fake)).value();
+            return intervals.finite(real, fake, est);
+        });
     }
 }

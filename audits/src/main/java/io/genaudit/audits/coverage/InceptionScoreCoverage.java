@@ -1,7 +1,6 @@
 package io.genaudit.audits.coverage;
 
 import io.genaudit.metrics.fidelity.InceptionScore;
-import io.genaudit.values.Interval;
 
 import java.util.SplittableRandom;
 
@@ -10,57 +9,25 @@ import java.util.SplittableRandom;
  * sample belongs to one of {@code classes} classes with skewed frequencies and gets logits {@code strength} on its class
  * plus standard normal noise. IS depends on the sample size, so the target is the expected IS at N (by simulation).
  */
-public final class InceptionScoreCoverage implements CoverageCase {
+public final class InceptionScoreCoverage {
     private static final int SPLITS = 10;
-    private final int classes;
-    private final double strength;
-    private final int n;
-    private final int resamples;
-    private MonteCarloTarget target;
 
-    public InceptionScoreCoverage(int classes, double strength, int n, int resamples) {
-        this.classes = classes;
-        this.strength = strength;
-        this.n = n;
-        this.resamples = resamples;
+    private InceptionScoreCoverage() {
     }
 
-    @Override
-    public String name() {
-        return "Inception Score, " + classes + " skewed classes, logit strength " + strength + ", N=" + n + ", " + SPLITS + " splits";
-    }
-
-    @Override
-    public String method() {
-        return "percentile bootstrap over generated samples, B=" + resamples;
-    }
-
-    @Override
-    public double target() {
-        if (target == null) {
+    /** {@code n} samples over {@code classes} classes; the bootstrap with {@code resamples}. */
+    public static CoverageCase of(int classes, double strength, int n, int resamples) {
+        CaseLabel label = CaseLabel.of("Inception Score, " + classes + " skewed classes, logit strength " + strength + ", N=" + n + ", "
+                + SPLITS + " splits", "percentile bootstrap over generated samples, B=" + resamples, 1, classes);
+        return new CoverageCase(label, () -> {
             InceptionScore is = new InceptionScore(SPLITS, true, 0);
-            target = MonteCarloTarget.of(2000, 920_000_000L, s -> is.compute(logits(new SplittableRandom(s))).mean());
-        }
-        return target.value();
+            return MonteCarloTarget.of(2000, 920_000_000L, s -> is.compute(logits(new SplittableRandom(s), n, classes, strength)).mean())
+                    .as("expected IS at N", "");
+        }, seed -> new InceptionScore(SPLITS, true, seed).interval(logits(new SplittableRandom(seed), n, classes, strength), resamples,
+                seed * 31 + 7, 0.95));
     }
 
-    @Override
-    public String targetSource() {
-        return "expected IS at N: " + target.describe();
-    }
-
-    @Override
-    public double[] range() {
-        return new double[]{1, classes};
-    }
-
-    @Override
-    public Interval interval(long seed) {
-        double[][] logits = logits(new SplittableRandom(seed));
-        return new InceptionScore(SPLITS, true, seed).interval(logits, resamples, seed * 31 + 7, 0.95);
-    }
-
-    private double[][] logits(SplittableRandom r) {
+    private static double[][] logits(SplittableRandom r, int n, int classes, double strength) {
         double[][] x = new double[n][classes];
         for (double[] row : x) {
             int c = Math.min(classes - 1, (int) Math.floor(classes * Math.pow(r.nextDouble(), 2))); // skewed towards class 0

@@ -24,6 +24,11 @@ public record MonteCarloTarget(double value, double standardError, int draws) {
         return new MonteCarloTarget(mean, Math.sqrt(var / draws), draws);
     }
 
+    /** This target for a coverage table, its source reading "{@code what}: mean of N simulations, SE s{@code after}". */
+    public CoverageTarget as(String what, String after) {
+        return new CoverageTarget(value, what + ": " + describe() + after);
+    }
+
     public String describe() {
         return String.format(Locale.ROOT, "mean of %d simulations, SE %.2g", draws, standardError);
     }

@@ -6,7 +6,6 @@ import io.genaudit.reports.PerDocumentScores;
 import io.genaudit.metrics.perplexity.PerplexityBootstrap;
 import io.genaudit.metrics.stats.Bootstrap;
 import io.genaudit.reports.AuditResult;
-import io.genaudit.values.Interval;
 
 import java.util.List;
 import java.util.SplittableRandom;
@@ -16,54 +15,29 @@ import java.util.SplittableRandom;
  * model's corpus perplexity ({@link PerplexityBootstrap}), and the paired document bootstrap of the difference between
  * two models scoring the same documents ({@link DifferenceEstimator}, as {@code genaudit compare} uses it).
  */
-public final class PerplexityCoverage implements CoverageCase {
-    private final MarkovDocuments source;
-    private final int documents;
-    private final int resamples;
-    private final boolean paired;
-    private final double[][] other = MarkovDocuments.smoothed(0.3);
-
-    public PerplexityCoverage(MarkovDocuments source, int documents, int resamples, boolean paired) {
-        this.source = source;
-        this.documents = documents;
-        this.resamples = resamples;
-        this.paired = paired;
+public final class PerplexityCoverage {
+    private PerplexityCoverage() {
     }
 
-    @Override
-    public String name() {
-        return (paired ? "perplexity difference (smoothed minus true model), " : "perplexity, ") + source + ", " + documents + " documents";
-    }
-
-    @Override
-    public String method() {
-        return (paired ? "expanded percentile paired bootstrap over documents" : "expanded percentile bootstrap over documents") + ", B=" + resamples;
-    }
-
-    @Override
-    public double target() {
-        double truth = source.corpusPerplexity(MarkovDocuments.SOURCE);
-        return paired ? source.corpusPerplexity(other) - truth : truth;
-    }
-
-    @Override
-    public String targetSource() {
-        return "analytic (entropy rate)";
-    }
-
-    @Override
-    public double[] range() {
-        return paired ? new double[]{Double.NEGATIVE_INFINITY, Double.POSITIVE_INFINITY} : new double[]{1, Double.POSITIVE_INFINITY};
-    }
-
-    @Override
-    public Interval interval(long seed) {
-        List<int[]> docs = source.sample(new SplittableRandom(seed), documents);
-        List<DocumentScore> truth = source.score(docs, MarkovDocuments.SOURCE);
-        if (!paired) return PerplexityBootstrap.tokenPerplexity(truth, new Bootstrap(resamples, seed * 31 + 7), 0.95);
-        AuditResult a = result("true", truth);
-        AuditResult b = result("smoothed", source.score(docs, other));
-        return new DifferenceEstimator(0.95, resamples, seed * 31 + 7).estimate(a, b).ci();
+    /** {@code documents} documents of {@code source}; with {@code paired}, the difference of a smoothed model minus the true one. */
+    public static CoverageCase of(MarkovDocuments source, int documents, int resamples, boolean paired) {
+        double[][] other = MarkovDocuments.smoothed(0.3);
+        CaseLabel label = paired
+                ? CaseLabel.of("perplexity difference (smoothed minus true model), " + source + ", " + documents + " documents",
+                        "expanded percentile paired bootstrap over documents, B=" + resamples, Double.NEGATIVE_INFINITY, Double.POSITIVE_INFINITY)
+                : CaseLabel.of("perplexity, " + source + ", " + documents + " documents",
+                        "expanded percentile bootstrap over documents, B=" + resamples, 1, Double.POSITIVE_INFINITY);
+        return new CoverageCase(label, () -> {
+            double truth = source.corpusPerplexity(MarkovDocuments.SOURCE);
+            return new CoverageTarget(paired ? source.corpusPerplexity(other) - truth : truth, "analytic (entropy rate)");
+        }, seed -> {
+            List<int[]> docs = source.sample(new SplittableRandom(seed), documents);
+            List<DocumentScore> truth = source.score(docs, MarkovDocuments.SOURCE);
+            if (!paired) return PerplexityBootstrap.tokenPerplexity(truth, new Bootstrap(resamples, seed * 31 + 7), 0.95);
+            AuditResult a = result("true", truth);
+            AuditResult b = result("smoothed", source.score(docs, other));
+            return new DifferenceEstimator(0.95, resamples, seed * 31 + 7).estimate(a, b).ci();
+        });
     }
 
     /** A perplexity audit result carrying per-document scores, as the perplexity audit writes it. */

@@ -8,7 +8,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -36,16 +35,11 @@ public record BundleMembers(Map<String, byte[]> members, List<String> duplicates
 
     /** Reads {@code file}. */
     public static BundleMembers read(Path file) {
-        byte[] bytes;
-        try {
+        byte[] bytes = InputFile.read(file, "bundle not found", () -> {
             if (Files.isDirectory(file)) throw new InputException(file, "is a folder; a bundle zip (genaudit bundle --out FILE) expected");
             if (Files.size(file) > BundleLayout.MAX_BYTES) throw new InputException(file, "larger than " + BundleLayout.MAX_BYTES + " bytes");
-            bytes = Files.readAllBytes(file);
-        } catch (NoSuchFileException e) {
-            throw new InputException(file, "bundle not found");
-        } catch (IOException e) {
-            throw new InputException(file, "cannot be read: " + e.getMessage());
-        }
+            return Files.readAllBytes(file);
+        });
         return parse(bytes, file.toString());
     }
 

@@ -3,10 +3,8 @@ package io.genaudit.audits.evidence;
 import io.genaudit.engine.InputException;
 import io.genaudit.engine.io.Sha256;
 
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.security.KeyFactory;
@@ -68,13 +66,7 @@ public final class Ed25519Keys {
 
     /** Reads a PEM public key file; a missing, malformed or non-Ed25519 file is an {@link InputException}. */
     public static PublicKey readPublic(Path file) {
-        try {
-            return parsePublic(Files.readString(file, StandardCharsets.UTF_8), file.toString());
-        } catch (NoSuchFileException e) {
-            throw new InputException(file, "public key file not found");
-        } catch (IOException e) {
-            throw new InputException(file, "cannot be read: " + e.getMessage());
-        }
+        return parsePublic(InputFile.read(file, "public key file not found", () -> Files.readString(file, StandardCharsets.UTF_8)), file.toString());
     }
 
     /** Parses PEM public key text; {@code source} names it in errors. */
@@ -112,13 +104,7 @@ public final class Ed25519Keys {
     }
 
     private static byte[] der(Path file, String label) {
-        try {
-            return decodePem(Files.readString(file, StandardCharsets.UTF_8), label, file.toString());
-        } catch (NoSuchFileException e) {
-            throw new InputException(file, "key file not found");
-        } catch (IOException e) {
-            throw new InputException(file, "cannot be read: " + e.getMessage());
-        }
+        return decodePem(InputFile.read(file, "key file not found", () -> Files.readString(file, StandardCharsets.UTF_8)), label, file.toString());
     }
 
     private static String pem(String label, byte[] der) {

@@ -9,7 +9,6 @@ import io.genaudit.reports.RunRecordJson;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -31,13 +30,9 @@ public record RunFolder(RunRecord record, Map<String, byte[]> files) {
     public static RunRecord readRecord(Path dir) {
         Path json = Files.isDirectory(dir) ? dir.resolve(RUN_JSON) : dir;
         try {
-            return RunRecordJson.read(json);
-        } catch (NoSuchFileException e) {
-            throw new InputException(json, "run record not found (a genaudit output folder holds run.json)");
+            return InputFile.read(json, "run record not found (a genaudit output folder holds run.json)", () -> RunRecordJson.read(json));
         } catch (RunRecordFormatException e) {
             throw new InputException(json, "not a genaudit run record: " + e.getMessage());
-        } catch (IOException e) {
-            throw new InputException(json, "cannot be read: " + e.getMessage());
         }
     }
 
@@ -105,13 +100,7 @@ public record RunFolder(RunRecord record, Map<String, byte[]> files) {
     }
 
     private static byte[] readPlan(Path p) {
-        try {
-            return Files.readAllBytes(p);
-        } catch (NoSuchFileException e) {
-            throw new InputException(p, "plan file not found");
-        } catch (IOException e) {
-            throw new InputException(p, "cannot be read: " + e.getMessage());
-        }
+        return InputFile.read(p, "plan file not found", () -> Files.readAllBytes(p));
     }
 
     private static boolean hidden(Path rel) {

@@ -8,7 +8,6 @@ import io.genaudit.audits.PlanException;
 import io.genaudit.engine.image.ExtractorPreprocessing;
 import io.genaudit.engine.image.FileFeatureExtractor;
 import io.genaudit.engine.image.ImageFeatureExtractor;
-import io.genaudit.engine.image.ModelSidecar;
 import io.genaudit.engine.image.OnnxFeatureExtractor;
 import io.genaudit.engine.image.PreprocessedExtractor;
 import io.genaudit.engine.image.TorchScriptFeatureExtractor;
@@ -39,9 +38,7 @@ final class FileFeaturesLoader {
 
     static LoadedModel load(ModelSpec spec, AuditContext ctx) {
         Path file = ModelSpecs.requiredFile(spec);
-        Map<String, Object> plan = new LinkedHashMap<>(spec.params().values());
-        plan.remove("path");
-        Params p = new Params(ModelSidecar.merge(plan, file, OPTIONS), spec.params().prefix(), spec.planFile());
+        Params p = ModelSpecs.withSidecar(spec, file, OPTIONS);
         ExtractorPreprocessing pre;
         try {
             pre = ExtractorPreprocessing.fromOptions(p.values());

@@ -7,7 +7,6 @@ import io.genaudit.audits.Params;
 import io.genaudit.audits.PlanException;
 import io.genaudit.engine.image.FileImageGenerator;
 import io.genaudit.engine.image.GeneratorContract;
-import io.genaudit.engine.image.ModelSidecar;
 import io.genaudit.engine.image.OnnxImageGenerator;
 import io.genaudit.engine.image.TorchScriptImageGenerator;
 
@@ -34,9 +33,7 @@ final class FileGeneratorLoader {
 
     static LoadedModel load(ModelSpec spec, AuditContext ctx) {
         Path file = ModelSpecs.requiredFile(spec);
-        Map<String, Object> plan = new LinkedHashMap<>(spec.params().values());
-        plan.remove("path");
-        Params p = new Params(ModelSidecar.merge(plan, file, OPTIONS), spec.params().prefix(), spec.planFile());
+        Params p = ModelSpecs.withSidecar(spec, file, OPTIONS);
         GeneratorContract c = contract(spec, p);
         String sha = ctx.recordFile("model", file);
         FileImageGenerator g = spec.type().equals("onnx-generator") ? OnnxImageGenerator.load(file, c) : TorchScriptImageGenerator.load(file, c);

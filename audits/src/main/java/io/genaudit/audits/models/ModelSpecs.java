@@ -4,12 +4,14 @@ import io.genaudit.audits.AuditContext;
 import io.genaudit.audits.ModelSpec;
 import io.genaudit.audits.Params;
 import io.genaudit.audits.PlanException;
+import io.genaudit.engine.image.ModelSidecar;
 import io.genaudit.engine.image.nn.ModelFolder;
 import io.genaudit.datasets.BuiltInDatasets;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
 
@@ -43,6 +45,16 @@ final class ModelSpecs {
         Path file = planRelative(spec, text);
         if (!Files.isRegularFile(file)) throw new PlanException(spec.planFile(), field(spec, "path"), "no such model file: " + file);
         return file;
+    }
+
+    /**
+     * The options of a model file's plan entry (all but {@code path}) merged over the genaudit-model.json sidecar beside
+     * {@code file}; {@code options} are the keys either may hold.
+     */
+    static Params withSidecar(ModelSpec spec, Path file, Set<String> options) {
+        Map<String, Object> plan = new LinkedHashMap<>(spec.params().values());
+        plan.remove("path");
+        return new Params(ModelSidecar.merge(plan, file, options), spec.params().prefix(), spec.planFile());
     }
 
     /** The genaudit model folder (with model.json) given by {@code path}; a plan error when it is not one. */

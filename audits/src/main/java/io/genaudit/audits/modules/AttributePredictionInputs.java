@@ -32,11 +32,6 @@ import java.util.function.Consumer;
  */
 public final class AttributePredictionInputs implements InputAdapter<AttributePredictions> {
     @Override
-    public Class<AttributePredictions> inputType() {
-        return AttributePredictions.class;
-    }
-
-    @Override
     public Set<String> planParameters() {
         return Set.of("classifier", "attribute", "classes", "reference", "fake", "samples", "target", "calibrate", "conditional", "batch", "seed");
     }

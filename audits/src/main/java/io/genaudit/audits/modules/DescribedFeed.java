@@ -1,13 +1,16 @@
 package io.genaudit.audits.modules;
 
 import io.genaudit.audits.metric.InputFeed;
+import io.genaudit.metrics.contract.BatchSource;
 
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 
 /**
- * An {@link InputFeed} whose description (subject, dataset, settings, notes) is known when it is opened; subclasses
- * supply only {@link #feed}. The bias inputs of plans and the command line use it.
+ * An {@link InputFeed} whose subject and dataset are known when it is opened; subclasses supply {@link #feed}, and
+ * override {@link #settings()} and {@link #notes()} only when feeding adds to them (counts actually scored). The plan
+ * and command-line inputs use it; {@link #of} wraps a plain {@link BatchSource}.
  *
  * @param <I> the batch type
  */
@@ -24,13 +27,24 @@ public abstract class DescribedFeed<I> implements InputFeed<I> {
         this.notes = List.copyOf(notes);
     }
 
+    /** A feed of the batches {@code source} pushes, with a description known up front. */
+    public static <I> InputFeed<I> of(String subject, String datasetLabel, Map<String, Object> settings, List<String> notes,
+                                      BatchSource<I> source) {
+        return new DescribedFeed<>(subject, datasetLabel, settings, notes) {
+            @Override
+            public void feed(Consumer<? super I> sink) throws Exception {
+                source.feed(sink);
+            }
+        };
+    }
+
     @Override
-    public String subject() {
+    public final String subject() {
         return subject;
     }
 
     @Override
-    public String datasetLabel() {
+    public final String datasetLabel() {
         return datasetLabel;
     }
 

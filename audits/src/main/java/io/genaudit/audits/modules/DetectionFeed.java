@@ -15,12 +15,9 @@ import java.util.function.Consumer;
  * performs the input's {@link #steps}; subject, dataset, settings and notes are the run's. Subclasses say only where
  * the images come from.
  */
-public abstract class DetectionFeed implements InputFeed<DetectionInput> {
+public abstract class DetectionFeed extends DescribedFeed<DetectionInput> {
     private final DetectabilitySettings settings;
     private final Progress.Factory progress;
-    private final String subject;
-    private final String dataset;
-    private final List<String> inputNotes;
     private DetectionRun run;
 
     /**
@@ -29,11 +26,9 @@ public abstract class DetectionFeed implements InputFeed<DetectionInput> {
      * @param inputNotes caveats found while reading the parameters
      */
     protected DetectionFeed(DetectabilitySettings settings, Progress.Factory progress, String subject, String dataset, List<String> inputNotes) {
+        super(subject, dataset, Map.of(), inputNotes);
         this.settings = settings;
         this.progress = progress;
-        this.subject = subject;
-        this.dataset = dataset;
-        this.inputNotes = List.copyOf(inputNotes);
     }
 
     /** The input's steps: images, scores, marks (see {@link DetectionRun}). */
@@ -42,18 +37,8 @@ public abstract class DetectionFeed implements InputFeed<DetectionInput> {
     @Override
     public final void feed(Consumer<? super DetectionInput> sink) throws Exception {
         run = new DetectionRun(settings, progress, sink);
-        inputNotes.forEach(run::note);
+        super.notes().forEach(run::note);
         steps(run);
-    }
-
-    @Override
-    public String subject() {
-        return subject;
-    }
-
-    @Override
-    public String datasetLabel() {
-        return dataset;
     }
 
     @Override
@@ -63,6 +48,6 @@ public abstract class DetectionFeed implements InputFeed<DetectionInput> {
 
     @Override
     public List<String> notes() {
-        return run == null ? inputNotes : run.notes();
+        return run == null ? super.notes() : run.notes();
     }
 }

@@ -17,14 +17,11 @@ import java.util.function.Supplier;
  * {@link DocumentScore} per document in corpus order. Scoring runs inside the given phase (energy per 1000 tokens);
  * the window notes name the counts actually scored.
  */
-public final class DocumentScoreFeed implements InputFeed<DocumentScore> {
+public final class DocumentScoreFeed extends DescribedFeed<DocumentScore> {
     private final DocumentScoring scoring;
     private final List<TextDocument> documents;
-    private final String subject;
-    private final String dataset;
     private final Supplier<AuditContext.Phase> phase;
     private final Progress.Factory progress;
-    private final Map<String, Object> settings;
     private final AutoCloseable model;
     private long tokens;
 
@@ -36,13 +33,11 @@ public final class DocumentScoreFeed implements InputFeed<DocumentScore> {
      */
     public DocumentScoreFeed(DocumentScoring scoring, List<TextDocument> documents, String subject, String dataset,
                              Supplier<AuditContext.Phase> phase, Progress.Factory progress, AutoCloseable model) {
+        super(subject, dataset, scoring.settings(), List.of());
         this.scoring = scoring;
         this.documents = documents;
-        this.subject = subject;
-        this.dataset = dataset;
         this.phase = phase;
         this.progress = progress;
-        this.settings = scoring.settings();
         this.model = model;
     }
 
@@ -57,21 +52,6 @@ public final class DocumentScoreFeed implements InputFeed<DocumentScore> {
             if (model != null) model.close();
         }
         scores.forEach(sink);
-    }
-
-    @Override
-    public String subject() {
-        return subject;
-    }
-
-    @Override
-    public String datasetLabel() {
-        return dataset;
-    }
-
-    @Override
-    public Map<String, Object> settings() {
-        return settings;
     }
 
     @Override

@@ -132,7 +132,7 @@ public final class GenerationInputs implements InputAdapter<TextSample> {
     }
 
     /** Generates the samples (in a {@code sample} phase), then cuts the reference pieces, and sends both. */
-    private static final class GenerationFeed implements InputFeed<TextSample> {
+    private static final class GenerationFeed extends DescribedFeed<TextSample> {
         private final AuditContext ctx;
         private final AuditSpec spec;
         private final LanguageModel lm;
@@ -146,6 +146,7 @@ public final class GenerationInputs implements InputAdapter<TextSample> {
 
         GenerationFeed(AuditContext ctx, AuditSpec spec, LanguageModel lm, int samples, SamplingSettings sampling, long seed,
                        List<String> prompts, String referenceId) {
+            super(spec.model(), String.join(",", spec.data()), Map.of(), List.of());
             this.ctx = ctx;
             this.spec = spec;
             this.lm = lm;
@@ -187,16 +188,6 @@ public final class GenerationInputs implements InputAdapter<TextSample> {
             for (int i = 0; i < pieces.size(); i++) {
                 sink.accept(new TextSample(TextSample.Set.REFERENCE, i, referenceId + " piece " + (i + 1), null, pieces.get(i)));
             }
-        }
-
-        @Override
-        public String subject() {
-            return spec.model();
-        }
-
-        @Override
-        public String datasetLabel() {
-            return String.join(",", spec.data());
         }
 
         @Override

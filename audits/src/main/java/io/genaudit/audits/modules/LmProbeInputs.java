@@ -29,11 +29,6 @@ import java.util.function.Consumer;
  */
 public final class LmProbeInputs implements InputAdapter<LmProbeScores> {
     @Override
-    public Class<LmProbeScores> inputType() {
-        return LmProbeScores.class;
-    }
-
-    @Override
     public Set<String> planParameters() {
         return Set.of("probes", "samples", "maxNewTokens", "temperature", "topK", "topP", "batch", "seed");
     }

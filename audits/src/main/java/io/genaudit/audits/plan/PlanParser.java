@@ -28,7 +28,7 @@ import java.util.Set;
  * with its line, and what was expected.
  */
 public final class PlanParser {
-    private static final Set<String> TOP = Set.of("name", "title", "seed", "energy", "device", "models", "datasets", "audits");
+    private static final Set<String> TOP = Set.of("name", "title", "seed", "energy", "device", "execution", "models", "datasets", "audits");
     private static final Set<String> DATASET = Set.of("id", "path", "description");
     private static final Set<String> AUDIT = Set.of("id", "metric", "model", "data", "params", "gate");
     private static final Set<String> GATE = Set.of("max", "min", "on", "baseline", "maxWorsening", "higherIsBetter");
@@ -138,6 +138,8 @@ public final class PlanParser {
                 }
             });
         }
+        ExecutionSpec[] execution = {ExecutionSpec.DEFAULT};
+        if (top.containsKey("execution")) problems.check(() -> execution[0] = ExecutionSpec.parse(top.get("execution")));
         if (top.containsKey("energy")) {
             problems.check(() -> {
                 YamlTree.At e = top.get("energy");
@@ -162,8 +164,7 @@ public final class PlanParser {
                 for (YamlTree.At d : top.get("datasets").list()) {
                     problems.check(() -> {
                         Map<String, YamlTree.At> f = d.map(DATASET, Set.of("id", "path"));
-                        String id = f.get("id").string();
-                        if (!dataIds.add(id)) throw f.get("id").error("duplicate dataset id '" + id + "'");
+                        String id = newId(f.get("id"), dataIds, "dataset");
                         datasets.add(new DatasetSpec(id, f.get("path").string(), f.containsKey("description") ? f.get("description").string() : null));
                     });
                 }
@@ -178,18 +179,29 @@ public final class PlanParser {
             for (YamlTree.At a : auditNodes) problems.check(() -> audits.add(audit(a, file, ids, dataIds, auditIds)));
         });
         String sha = Sha256.of(text.getBytes(StandardCharsets.UTF_8));
-        return new Plan(file, baseDir, sha, name, title, seed[0], energy, models, datasets, audits, device[0], lines);
+        return new Plan(file, baseDir, sha, name, title, seed[0], energy, models, datasets, audits, device[0], lines, execution[0]);
+    }
+
+    /** The id at {@code node}, added to {@code seen}; one seen before is an error ("duplicate model id 'x'"). */
+    private static String newId(YamlTree.At node, Set<String> seen, String what) {
+        String id = node.string();
+        if (!seen.add(id)) throw node.error("duplicate " + what + " id '" + id + "'");
+        return id;
+    }
+
+    /** The entry of {@code byName} named at {@code node}; an unknown name is an error listing the known ones. */
+    private static <T> T known(YamlTree.At node, Map<String, T> byName, String what) {
+        String name = node.string();
+        T t = byName.get(name);
+        if (t == null) throw node.error("unknown " + what + " '" + name + "'; expected one of " + byName.keySet());
+        return t;
     }
 
     private ModelSpec model(YamlTree.At m, String file, Set<String> ids) {
         Map<String, YamlTree.At> raw = m.map(null, Set.of("id", "type"));
-        String id = raw.get("id").string();
-        if (!ids.add(id)) throw raw.get("id").error("duplicate model id '" + id + "'");
+        String id = newId(raw.get("id"), ids, "model");
         String type = raw.get("type").string();
-        ModelProvider p = registry.providers().get(type);
-        if (p == null) {
-            throw raw.get("type").error("unknown model type '" + type + "'; expected one of " + registry.providers().keySet());
-        }
+        ModelProvider p = known(raw.get("type"), registry.providers(), "model type");
         Set<String> allowed = new LinkedHashSet<>(p.options(type));
         allowed.add("id");
         allowed.add("type");
@@ -203,13 +215,9 @@ public final class PlanParser {
 
     private PlannedAudit audit(YamlTree.At a, String file, Set<String> ids, Set<String> dataIds, Set<String> auditIds) {
         Map<String, YamlTree.At> f = a.map(AUDIT, Set.of("id", "metric"));
-        String id = f.get("id").string();
-        if (!auditIds.add(id)) throw f.get("id").error("duplicate audit id '" + id + "'");
+        String id = newId(f.get("id"), auditIds, "audit");
         String metric = f.get("metric").string();
-        AuditModule module = registry.modules().get(metric);
-        if (module == null) {
-            throw f.get("metric").error("unknown metric '" + metric + "'; expected one of " + registry.modules().keySet());
-        }
+        AuditModule module = known(f.get("metric"), registry.modules(), "metric");
         List<String> ms = f.containsKey("model") ? f.get("model").strings() : List.of();
         for (String mid : ms) {
             if (!ids.contains(mid)) throw f.get("model").error("no model with id '" + mid + "' in models; known: " + ids);

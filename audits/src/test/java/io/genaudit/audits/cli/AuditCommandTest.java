@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -12,16 +11,9 @@ import java.nio.file.Path;
 import static org.junit.jupiter.api.Assertions.*;
 
 /** The audit, compare and history commands end to end on the test echo module: exit codes, outputs, messages. */
-class AuditCommandTest {
-    @TempDir
-    Path dir;
-
-    private String err;
-
-    private int run(String... args) {
-        CliRun r = CliRun.execute(true, args);
-        err = r.err();
-        return r.code();
+class AuditCommandTest extends CommandLineTest {
+    AuditCommandTest() {
+        super(true);
     }
 
     private Path plan(String name, String gate, double value) throws Exception {
@@ -49,7 +41,7 @@ class AuditCommandTest {
         for (String f : new String[]{"report.html", "report.pdf", "run.json", "junit.xml", "summary.md"}) {
             assertTrue(Files.size(out.resolve(f)) > 0, f);
         }
-        JsonNode rec = new ObjectMapper().readTree(out.resolve("run.json").toFile());
+        JsonNode rec = json(out.resolve("run.json"));
         assertEquals("PASS", rec.get("verdict").asText());
         assertEquals(3, rec.get("audits").size(), "two models + their side-by-side comparison");
         assertEquals("compare:score", rec.get("audits").get(2).get("id").asText());
@@ -107,7 +99,7 @@ class AuditCommandTest {
         Files.copy(dir.resolve("r1/run.json"), dir.resolve("base.json"));
         assertEquals(1, run("audit", plan("v1", "{baseline: base.json, maxWorsening: 5%}", 12.2).toString(), "--out", dir.resolve("r3").toString(), "--cache", c.toString()));
         assertEquals(0, run("audit", plan("v1", "{baseline: base.json, maxWorsening: 50%}", 12.2).toString(), "--out", dir.resolve("r4").toString(), "--cache", c.toString()));
-        JsonNode g = new ObjectMapper().readTree(dir.resolve("r4/run.json").toFile()).get("audits").get(0).get("gate");
+        JsonNode g = json(dir.resolve("r4/run.json")).get("audits").get(0).get("gate");
         assertTrue(g.get("explanation").asText().contains("non-inferior") || g.get("op").asText().equals("non-inferior"));
         assertEquals(0, run("history", "echo", "--model", "a", "--store", store.toString(), "--out", dir.resolve("h.html").toString()));
         assertTrue(Files.readString(dir.resolve("h.html")).contains("<svg"));
@@ -142,7 +134,7 @@ class AuditCommandTest {
         assertEquals(0, run("audit", p.toString(), "--out", b.toString(), "--cache", dir.resolve("c2").toString()));
         Path cmp = dir.resolve("cmp");
         assertEquals(0, run("compare", a.toString(), a.toString(), "--out", cmp.toString()), err);
-        JsonNode rec = new ObjectMapper().readTree(cmp.resolve("run.json").toFile());
+        JsonNode rec = json(cmp.resolve("run.json"));
         assertEquals(2, rec.get("audits").size(), "one comparison per model, models never paired with each other");
         for (JsonNode r : rec.get("audits")) {
             assertEquals(0.0, r.get("value").asDouble(), 0.0, "a run compared with itself differs by nothing");

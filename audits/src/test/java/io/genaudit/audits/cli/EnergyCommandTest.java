@@ -1,9 +1,7 @@
 package io.genaudit.audits.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Path;
 
@@ -11,16 +9,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** {@code genaudit energy -- COMMAND}: exit code passed through, CPU time of the child tree, JSON output. */
-class EnergyCommandTest {
-    @TempDir
-    Path dir;
-
-    private String err;
-
-    private int run(String... args) {
-        CliRun r = CliRun.execute(true, args);
-        err = r.err();
-        return r.code();
+class EnergyCommandTest extends CommandLineTest {
+    EnergyCommandTest() {
+        super(true);
     }
 
     @Test
@@ -30,7 +21,7 @@ class EnergyCommandTest {
         int code = run("energy", "--region", "DE", "--pue", "1.2", "--json", out.toString(), "--",
                 "/bin/sh", "-c", "/bin/sh -c 'i=0; while [ $i -lt 100000 ]; do i=$((i+1)); done'; exit 3");
         assertEquals(3, code);
-        JsonNode j = new ObjectMapper().readTree(out.toFile());
+        JsonNode j = json(out);
         assertEquals(3, j.get("exitCode").asInt());
         double cpu = j.get("cpuSeconds").asDouble();
         assertTrue(cpu > 0.05, "child-tree CPU time " + cpu);

@@ -1,7 +1,6 @@
 package io.genaudit.audits.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.genaudit.engine.io.NpyArray;
 import io.genaudit.engine.io.NpyWriter;
 import io.genaudit.metrics.fidelity.FrechetDistance;
@@ -11,7 +10,6 @@ import io.genaudit.metrics.fidelity.KernelInceptionDistance;
 import io.genaudit.metrics.fidelity.PrecisionRecallDensityCoverage;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -21,14 +19,14 @@ import java.util.Random;
 import static org.junit.jupiter.api.Assertions.*;
 
 /** {@code genaudit fid|kid|prdc|inception-score} on .npy features, logits and .npz statistics: values, JSON fields, exit codes. */
-class FidelityCommandsTest {
-    @TempDir
-    Path dir;
+class FidelityCommandsTest extends CommandLineTest {
+    FidelityCommandsTest() {
+        super(false);
+    }
     Path real;
     Path fake;
     double[][] a;
     double[][] b;
-    String err;
 
     @BeforeEach
     void features() throws IOException {
@@ -42,16 +40,6 @@ class FidelityCommandsTest {
         NpyWriter.write(real, NpyArray.matrix(a));
         NpyWriter.write(fake, NpyArray.matrixFloat32(b));
         for (double[] row : b) for (int j = 0; j < 6; j++) row[j] = (float) row[j]; // what the float32 file holds
-    }
-
-    private int run(String... args) {
-        CliRun r = CliRun.execute(false, args);
-        err = r.err();
-        return r.code();
-    }
-
-    private JsonNode json(Path p) throws IOException {
-        return new ObjectMapper().readTree(Files.readString(p));
     }
 
     @Test

@@ -1,10 +1,8 @@
 package io.genaudit.audits.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Path;
 
@@ -16,23 +14,20 @@ import static org.junit.jupiter.api.Assertions.*;
  * perplexity equals the one computed from make_gpt2_fixture.py's per-document PyTorch references.
  */
 @Tag("integration")
-class Gpt2PerplexityCommandTest {
+class Gpt2PerplexityCommandTest extends CommandLineTest {
+    Gpt2PerplexityCommandTest() {
+        super(false);
+    }
     static final Path GPT2 = Path.of("..", "fixtures", "lm-models", "gpt2");
 
-    @TempDir
-    Path dir;
-
-    private int run(String... args) {
-        return CliRun.execute(false, args).code();
-    }
 
     @Test
     void rollingOnOnnxReproducesLmEvalStyleReference() throws Exception {
         Path out = dir.resolve("p.json");
         assertEquals(0, run("perplexity", "--model", "onnx:" + GPT2.resolve("model.onnx"), "--tokenizer", GPT2.resolve("tokenizer.json").toString(),
                 "--text", GPT2.resolve("docs").toString(), "--method", "rolling", "--bootstrap", "0", "--json", out.toString()));
-        JsonNode j = new ObjectMapper().readTree(out.toFile());
-        JsonNode ref = new ObjectMapper().readTree(GPT2.resolve("reference.json").toFile()).get("documents");
+        JsonNode j = json(out);
+        JsonNode ref = json(GPT2.resolve("reference.json")).get("documents");
         double nll = 0;
         long words = 0, bytes = 0;
         for (String doc : new String[]{"licence.txt", "notes.txt", "short.txt"}) {
@@ -54,8 +49,8 @@ class Gpt2PerplexityCommandTest {
     void samplePlanRunsBothExportsAndBothMethods() throws Exception {
         Path out = dir.resolve("run");
         assertEquals(0, run("audit", Path.of("..", "fixtures", "plans", "exported-lm.yaml").toString(), "--out", out.toString()));
-        JsonNode rec = new ObjectMapper().readTree(out.resolve("run.json").toFile());
-        JsonNode ref = new ObjectMapper().readTree(GPT2.resolve("reference.json").toFile()).get("documents");
+        JsonNode rec = json(out.resolve("run.json"));
+        JsonNode ref = json(GPT2.resolve("reference.json")).get("documents");
         double slidingNll = 0, rollingNll = 0;
         long slidingTokens = 0, rollingWords = 0;
         for (String doc : new String[]{"licence.txt", "notes.txt", "short.txt"}) {

@@ -1,9 +1,7 @@
 package io.genaudit.audits.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -11,12 +9,9 @@ import java.nio.file.Path;
 import static org.junit.jupiter.api.Assertions.*;
 
 /** {@code genaudit perplexity} and {@code genaudit diversity}: JSON outputs and exit codes. */
-class LmMetricCommandsTest {
-    @TempDir
-    Path dir;
-
-    private int run(String... args) {
-        return CliRun.execute(false, args).code();
+class LmMetricCommandsTest extends CommandLineTest {
+    LmMetricCommandsTest() {
+        super(false);
     }
 
     @Test
@@ -25,7 +20,7 @@ class LmMetricCommandsTest {
         Files.writeString(text, "the cat sat\nthe cat sat\nthe dog ran\n\na bird flew away\n");
         Path out = dir.resolve("d.json");
         assertEquals(0, run("diversity", "--text", text.toString(), "--json", out.toString()));
-        JsonNode j = new ObjectMapper().readTree(out.toFile());
+        JsonNode j = json(out);
         assertEquals("diversity", j.get("metric").asText());
         assertEquals(4, j.get("n").asInt());
         assertEquals(9.0 / 13, j.get("distinct_1").asDouble(), 1e-12); // 9 distinct words among 13 (blank line skipped)
@@ -43,7 +38,7 @@ class LmMetricCommandsTest {
         Files.writeString(ref, "one two three\nfour five six\n");
         assertEquals(0, run("diversity", "--text", text.toString(), "--reference", ref.toString(), "--tokenizer", "bytes",
                 "--bootstrap", "0", "--json", out.toString()));
-        JsonNode k = new ObjectMapper().readTree(out.toFile());
+        JsonNode k = json(out);
         assertEquals(2, k.get("reference_n").asInt());
         assertEquals(1.0, k.get("reference_distinct_4").asDouble(), 1e-12, "two texts without a shared byte 4-gram");
         assertFalse(k.has("distinct_2_ci_low"), "bootstrap 0: no intervals");

@@ -2,7 +2,6 @@ package io.genaudit.audits.models;
 
 import io.genaudit.audits.LoadedModel;
 import io.genaudit.audits.ModelSpec;
-import io.genaudit.audits.Params;
 import io.genaudit.audits.PlanException;
 import io.genaudit.audits.TestAuditContext;
 import io.genaudit.engine.ModelContractException;
@@ -10,9 +9,7 @@ import io.genaudit.engine.image.AttributeClassifier;
 import io.genaudit.engine.image.ImageFeatureExtractor;
 import io.genaudit.engine.image.ImageGenerator;
 import org.junit.jupiter.api.Tag;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Path;
 import java.util.List;
@@ -20,33 +17,21 @@ import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.*;
 
-class ImageModelProviderTest {
+class ImageModelProviderTest extends ModelProviderTest<ImageModelProvider> {
     static final Path MODELS = Path.of("..", "fixtures", "image-models").toAbsolutePath().normalize();
 
-    @BeforeAll
-    static void oneThread() {
-        ai.djl.engine.Engine.getInstance();
-        ai.djl.pytorch.jni.JniUtils.setNumThreads(1);
-    }
-
-    /** The shared test context with this test's seed; it hashes the files a provider records. */
-    private static TestAuditContext ctx(Path cache) {
-        return TestAuditContext.in(cache).seed(3).hashingFiles();
-    }
-
-    private static ModelSpec spec(String type, Map<String, Object> opts) {
-        return new ModelSpec("g1", type, new Params(opts, "models[0]", "plan.yaml"), "plan.yaml");
+    ImageModelProviderTest() {
+        super(new ImageModelProvider(), "g1", 3);
     }
 
     @Tag("integration")
     @Test
-    void trainsVaeOnFixtureOnceThenReusesTheCache(@TempDir Path cache) throws Exception {
-        ImageModelProvider p = new ImageModelProvider();
-        TestAuditContext ctx = ctx(cache);
+    void trainsVaeOnFixtureOnceThenReusesTheCache() throws Exception {
+        TestAuditContext ctx = ctx();
         // seed chosen so the run stays finite: some seeds diverge to NaN at step 2 (open engine bug, see report)
         ModelSpec s = spec("vae", Map.of("train", Map.of("data", "fixture:shapes-small", "size", "tiny", "epochs", 1, "seed", 3)));
         float[] first;
-        try (LoadedModel m = p.load(s, ctx)) {
+        try (LoadedModel m = provider.load(s, ctx)) {
             assertEquals(List.of("train:g1/train/g1"), ctx.phases());
             assertEquals(true, m.info().get("trainedThisRun"));
             assertEquals(1, m.charts().size());
@@ -54,68 +39,65 @@ class ImageModelProviderTest {
             assertEquals("image/png", m.figures().get(0).mimeType());
             first = ((ImageGenerator) m.handle()).generate(2, 1, null).data();
         }
-        try (LoadedModel again = p.load(s, ctx)) {
+        try (LoadedModel again = provider.load(s, ctx)) {
             assertEquals(1, ctx.phases().size(), "second load must come from the cache");
             assertEquals(false, again.info().get("trainedThisRun"));
             assertArrayEquals(first, ((ImageGenerator) again.handle()).generate(2, 1, null).data());
         }
-        PlanException bad = assertThrows(PlanException.class, () -> p.load(spec("dcgan", Map.of("train", Map.of("data", "fixture:shapes-small", "lr", 1))), ctx));
+        PlanException bad = assertThrows(PlanException.class, () -> provider.load(spec("dcgan", Map.of("train", Map.of("data", "fixture:shapes-small", "lr", 1))), ctx));
         assertTrue(bad.getMessage().contains("lr"), bad.getMessage());
     }
 
     @Tag("integration")
     @Test
-    void fileModelsAreCheckedAgainstTheirDeclaredContract(@TempDir Path cache) throws Exception {
-        ImageModelProvider p = new ImageModelProvider();
-        TestAuditContext ctx = ctx(cache);
-        try (LoadedModel g = p.load(spec("onnx-generator", Map.of("path", MODELS.resolve("generator.onnx").toString(), "latentDim", 16)), ctx)) {
+    void fileModelsAreCheckedAgainstTheirDeclaredContract() throws Exception {
+        TestAuditContext ctx = ctx();
+        try (LoadedModel g = provider.load(spec("onnx-generator", Map.of("path", MODELS.resolve("generator.onnx").toString(), "latentDim", 16)), ctx)) {
             assertEquals(8, ((ImageGenerator) g.handle()).height());
         }
-        ModelContractException e = assertThrows(ModelContractException.class, () -> p.load(spec("torchscript-generator",
+        ModelContractException e = assertThrows(ModelContractException.class, () -> provider.load(spec("torchscript-generator",
                 Map.of("path", MODELS.resolve("generator-range.pt").toString(), "latentDim", 16, "outputRange", "[-1,1]")), ctx));
         assertTrue(e.getMessage().contains("[-1,1]"), e.getMessage());
-        try (LoadedModel f = p.load(spec("torchscript-features", Map.of("path", MODELS.resolve("features.pt").toString())), ctx)) {
+        try (LoadedModel f = provider.load(spec("torchscript-features", Map.of("path", MODELS.resolve("features.pt").toString())), ctx)) {
             assertEquals(8, ((ImageFeatureExtractor) f.handle()).dimension());
         }
-        PlanException missing = assertThrows(PlanException.class, () -> p.load(spec("onnx-generator", Map.of("path", "nope.onnx", "latentDim", 4)), ctx));
+        PlanException missing = assertThrows(PlanException.class, () -> provider.load(spec("onnx-generator", Map.of("path", "nope.onnx", "latentDim", 4)), ctx));
         assertTrue(missing.getMessage().contains("path"), missing.getMessage());
     }
 
     @Test
-    void sidecarAndDeclaredOptionsReachTheModels(@TempDir Path cache) throws Exception {
-        ImageModelProvider p = new ImageModelProvider();
-        TestAuditContext ctx = ctx(cache);
+    void sidecarAndDeclaredOptionsReachTheModels() throws Exception {
+        TestAuditContext ctx = ctx();
         // latentDim, numClasses and the uint8 range come from named/genaudit-model.json; the inputs from the ONNX names
-        try (LoadedModel g = p.load(spec("onnx-generator", Map.of("path", MODELS.resolve("named/generator-named.onnx").toString())), ctx)) {
+        try (LoadedModel g = provider.load(spec("onnx-generator", Map.of("path", MODELS.resolve("named/generator-named.onnx").toString())), ctx)) {
             assertEquals(List.of("class", "z"), g.info().get("inputs"));
             assertEquals("uint8", g.info().get("outputRange"));
         }
-        var clash = assertThrows(io.genaudit.engine.InputException.class, () -> p.load(spec("onnx-generator",
+        var clash = assertThrows(io.genaudit.engine.InputException.class, () -> provider.load(spec("onnx-generator",
                 Map.of("path", MODELS.resolve("named/generator-named.onnx").toString(), "outputRange", "[0,1]")), ctx));
         assertTrue(clash.getMessage().contains("genaudit-model.json") && clash.getMessage().contains("outputRange"), clash.getMessage());
-        try (LoadedModel t = p.load(spec("torchscript-generator", Map.of("path", MODELS.resolve("generator-trunc.pt").toString(), "latentDim", 16,
+        try (LoadedModel t = provider.load(spec("torchscript-generator", Map.of("path", MODELS.resolve("generator-trunc.pt").toString(), "latentDim", 16,
                 "numClasses", 4, "inputs", List.of("z", "class", "truncation"), "truncation", 0.5)), ctx)) {
             assertEquals(0.5f, t.info().get("truncation"));
         }
-        PlanException badInput = assertThrows(PlanException.class, () -> p.load(spec("torchscript-generator", Map.of("path",
+        PlanException badInput = assertThrows(PlanException.class, () -> provider.load(spec("torchscript-generator", Map.of("path",
                 MODELS.resolve("generator.pt").toString(), "latentDim", 16, "inputs", List.of("z", "style"))), ctx));
         assertTrue(badInput.getMessage().contains("'style' is not an input genaudit can feed"), badInput.getMessage());
-        try (LoadedModel f = p.load(spec("torchscript-features", Map.of("path", MODELS.resolve("features.pt").toString(),
+        try (LoadedModel f = provider.load(spec("torchscript-features", Map.of("path", MODELS.resolve("features.pt").toString(),
                 "resize", List.of(20, 20), "resizeMethod", "legacy-bilinear", "inputRange", "[-1,1]")), ctx)) {
             assertEquals("legacy-bilinear to 20x20, values [-1,1]", f.info().get("preprocessing"));
             assertTrue(f.description().contains("after legacy-bilinear"), f.description());
         }
-        PlanException badMethod = assertThrows(PlanException.class, () -> p.load(spec("torchscript-features", Map.of("path",
+        PlanException badMethod = assertThrows(PlanException.class, () -> provider.load(spec("torchscript-features", Map.of("path",
                 MODELS.resolve("features.pt").toString(), "resize", 20, "resizeMethod", "nearest")), ctx));
         assertTrue(badMethod.getMessage().contains("resizeMethod"), badMethod.getMessage());
     }
 
     @Tag("integration")
     @Test
-    void shapesFeaturesTrainOnAFixtureAndClassifyAttributes(@TempDir Path cache) throws Exception {
-        ImageModelProvider p = new ImageModelProvider();
-        TestAuditContext ctx = ctx(cache);
-        try (LoadedModel m = p.load(spec("shapes-features", Map.of("train", Map.of("data", "fixture:shapes-small", "epochs", 1))), ctx)) {
+    void shapesFeaturesTrainOnAFixtureAndClassifyAttributes() throws Exception {
+        TestAuditContext ctx = ctx();
+        try (LoadedModel m = provider.load(spec("shapes-features", Map.of("train", Map.of("data", "fixture:shapes-small", "epochs", 1))), ctx)) {
             ImageFeatureExtractor fx = (ImageFeatureExtractor) m.handle();
             assertEquals(64, fx.dimension());
             assertTrue(fx.describe().contains("not comparable with published FIDs"));

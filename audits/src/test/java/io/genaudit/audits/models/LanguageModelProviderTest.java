@@ -2,7 +2,6 @@ package io.genaudit.audits.models;
 
 import io.genaudit.audits.LoadedModel;
 import io.genaudit.audits.ModelSpec;
-import io.genaudit.audits.Params;
 import io.genaudit.audits.PlanException;
 import io.genaudit.audits.TestAuditContext;
 import io.genaudit.engine.ModelContractException;
@@ -10,9 +9,7 @@ import io.genaudit.engine.io.Sha256;
 import io.genaudit.engine.lm.LanguageModel;
 import io.genaudit.reports.Chart;
 import org.junit.jupiter.api.Tag;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Path;
 import java.util.List;
@@ -20,29 +17,18 @@ import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.*;
 
-class LanguageModelProviderTest {
+class LanguageModelProviderTest extends ModelProviderTest<LanguageModelProvider> {
     static final Path MODELS = Path.of("..", "fixtures", "lm-models").toAbsolutePath().normalize();
 
-    @BeforeAll
-    static void oneThread() {
-        io.genaudit.engine.TorchThreads.pin();
-    }
-
-    /** The shared test context with this test's seed; it hashes the files a provider records. */
-    private static TestAuditContext ctx(Path cache) {
-        return TestAuditContext.in(cache).seed(5).hashingFiles();
-    }
-
-    private static ModelSpec spec(String type, Map<String, Object> opts) {
-        return new ModelSpec("m1", type, new Params(opts, "models[0]", "plan.yaml"), "plan.yaml");
+    LanguageModelProviderTest() {
+        super(new LanguageModelProvider(), "m1", 5);
     }
 
     @Tag("integration")
     @Test
-    void trainsOnAFixtureOnceThenReusesTheCache(@TempDir Path cache) throws Exception {
-        var provider = new LanguageModelProvider();
+    void trainsOnAFixtureOnceThenReusesTheCache() throws Exception {
         Map<String, Object> train = Map.of("data", "fixture:markov-train", "size", "tiny", "epochs", 1, "maxSteps", 20, "seed", 3);
-        TestAuditContext ctx = ctx(cache);
+        TestAuditContext ctx = ctx();
         String sha;
         try (LoadedModel m = provider.load(spec("transformer", Map.of("train", train)), ctx)) {
             assertEquals(List.of("train:m1/train/m1"), ctx.phases());
@@ -55,7 +41,7 @@ class LanguageModelProviderTest {
             sha = m.sha256();
             assertEquals(Sha256.of(Path.of((String) m.info().get("modelDir")).resolve("params.bin")), sha);
         }
-        TestAuditContext again = ctx(cache);
+        TestAuditContext again = ctx();
         try (LoadedModel m = provider.load(spec("transformer", Map.of("train", train)), again)) {
             assertTrue(again.phases().isEmpty(), "second load must reuse the cached model");
             assertEquals(sha, m.sha256());
@@ -63,34 +49,32 @@ class LanguageModelProviderTest {
         }
         // path: loads a trained directory
         Path dir = Path.of((String) new LanguageModelProvider().load(spec("transformer", Map.of("train", train)), again).info().get("modelDir"));
-        try (LoadedModel m = provider.load(spec("transformer", Map.of("path", dir.toString())), ctx(cache))) {
+        try (LoadedModel m = provider.load(spec("transformer", Map.of("path", dir.toString())), ctx())) {
             assertEquals(sha, m.sha256());
         }
     }
 
     @Test
-    void planErrorsNameTheField(@TempDir Path cache) {
-        var provider = new LanguageModelProvider();
-        PlanException both = assertThrows(PlanException.class, () -> provider.load(spec("transformer", Map.of()), ctx(cache)));
+    void planErrorsNameTheField() {
+        PlanException both = assertThrows(PlanException.class, () -> provider.load(spec("transformer", Map.of()), ctx()));
         assertTrue(both.getMessage().contains("exactly one of 'train' or 'path'"), both.getMessage());
         PlanException unknown = assertThrows(PlanException.class, () -> provider.load(spec("transformer",
-                Map.of("train", Map.of("data", "fixture:markov-train", "epoch", 2))), ctx(cache)));
+                Map.of("train", Map.of("data", "fixture:markov-train", "epoch", 2))), ctx()));
         assertEquals("models[0].train.epoch", unknown.field());
         PlanException fixture = assertThrows(PlanException.class, () -> provider.load(spec("transformer",
-                Map.of("train", Map.of("data", "fixture:nope"))), ctx(cache)));
+                Map.of("train", Map.of("data", "fixture:nope"))), ctx()));
         assertTrue(fixture.getMessage().contains("unknown fixture 'nope'"), fixture.getMessage());
         PlanException size = assertThrows(PlanException.class, () -> provider.load(spec("transformer",
-                Map.of("train", Map.of("data", "fixture:markov-train", "size", "huge"))), ctx(cache)));
+                Map.of("train", Map.of("data", "fixture:markov-train", "size", "huge"))), ctx()));
         assertEquals("models[0].train.size", size.field());
         PlanException ctxLen = assertThrows(PlanException.class, () -> provider.load(spec("onnx-lm",
-                Map.of("path", MODELS.resolve("tiny-lm.onnx").toString())), ctx(cache)));
+                Map.of("path", MODELS.resolve("tiny-lm.onnx").toString())), ctx()));
         assertEquals("models[0].contextLength", ctxLen.field());
     }
 
     @Test
-    void loadsExportedModelsAndChecksTheirContract(@TempDir Path cache) throws Exception {
-        var provider = new LanguageModelProvider();
-        TestAuditContext ctx = ctx(cache);
+    void loadsExportedModelsAndChecksTheirContract() throws Exception {
+        TestAuditContext ctx = ctx();
         try (LoadedModel ts = provider.load(spec("torchscript-lm", Map.of("path", MODELS.resolve("tiny-lm.pt").toString(),
                 "tokenizer", "bytes", "contextLength", 64)), ctx);
              LoadedModel ox = provider.load(spec("onnx-lm", Map.of("path", MODELS.resolve("tiny-lm.onnx").toString(), "contextLength", 64)), ctx)) {

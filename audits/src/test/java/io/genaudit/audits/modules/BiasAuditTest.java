@@ -57,11 +57,11 @@ class BiasAuditTest {
     }
 
     /** Generator drawing a colour class with probabilities (0.7, 0.2, 0.1) and painting a square of that colour on grey. */
-    static final class SkewedColourGenerator implements ImageGenerator {
-        public int latentDim() { return 1; }
-        public int channels() { return 3; }
-        public int height() { return 32; }
-        public int width() { return 32; }
+    static final class SkewedColourGenerator extends SquareTestGenerator {
+        SkewedColourGenerator() {
+            super(32, "skewed colour squares");
+        }
+
         public Images generate(int n, long seed, int[] labels) {
             SplittableRandom r = new SplittableRandom(seed);
             float[] d = new float[n * 3 * 32 * 32];
@@ -75,8 +75,6 @@ class BiasAuditTest {
             }
             return new Images(n, 3, 32, 32, d);
         }
-        public String describe() { return "skewed colour squares"; }
-        public void close() { }
     }
 
     /** Logits = each channel's mean minus the mean over channels (a crude colour classifier). */

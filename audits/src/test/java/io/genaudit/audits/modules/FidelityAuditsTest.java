@@ -49,17 +49,13 @@ class FidelityAuditsTest {
     Path dir;
 
     /** Grey 4x4 images whose brightness is uniform in [0, top]. */
-    static final class BrightnessGenerator implements ImageGenerator {
+    static final class BrightnessGenerator extends SquareTestGenerator {
         final double top;
 
         BrightnessGenerator(double top) {
+            super(4, "brightness generator");
             this.top = top;
         }
-
-        public int latentDim() { return 1; }
-        public int channels() { return 3; }
-        public int height() { return 4; }
-        public int width() { return 4; }
 
         public Images generate(int n, long seed, int[] labels) {
             SplittableRandom r = new SplittableRandom(seed);
@@ -70,9 +66,6 @@ class FidelityAuditsTest {
             }
             return new Images(n, 3, 4, 4, d);
         }
-
-        public String describe() { return "brightness generator"; }
-        public void close() { }
     }
 
     /** Features: per-channel means and the mean of squares (4-d). */

@@ -18,6 +18,7 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -33,11 +34,14 @@ class LanguageModelAuditsTest {
         return new AuditSpec("a1", metric, List.of("m"), data, new Params(params, "audits.a1.params", "plan.yaml"), "plan.yaml");
     }
 
+    /** Seed 11, the true source as model {@code m} and the built-in dataset {@code name} as {@code id}. */
+    private TestAuditContext sourceModelWith(String id, String name) throws IOException {
+        return TestAuditContext.in(dir).seed(11).model("m", new SourceLanguageModel(false)).dataset(id, BuiltInDatasets.materialize(name, 0, dir));
+    }
+
     @Test
     void perplexityOfTheTrueSourceIsExpEntropyRate() throws Exception {
-        TestAuditContext ctx = TestAuditContext.in(dir).seed(11);
-        ctx.model("m", new SourceLanguageModel(false));
-        ctx.dataset("heldout", BuiltInDatasets.materialize("markov-heldout", 0, dir));
+        TestAuditContext ctx = sourceModelWith("heldout", "markov-heldout");
         AuditModule audit = MetricAuditModule.of(new PerplexityMetric());
         AuditResult r = audit.run(ctx, spec("perplexity", List.of("heldout"), Map.of("maxLength", 64, "stride", 48, "bootstrap", 200))).get(0);
         double truth = MarkovSource.standard().perplexityLowerBound();
@@ -75,9 +79,7 @@ class LanguageModelAuditsTest {
     @Tag("integration")
     @Test
     void diversityShowsCollapseAgainstTheReference() throws Exception {
-        TestAuditContext ctx = TestAuditContext.in(dir).seed(11);
-        ctx.model("m", new SourceLanguageModel(false));
-        ctx.dataset("train", BuiltInDatasets.materialize("markov-train", 0, dir));
+        TestAuditContext ctx = sourceModelWith("train", "markov-train");
         AuditModule audit = MetricAuditModule.of(new DiversityMetric());
         Map<String, Object> params = Map.of("samples", 40, "maxNewTokens", 60, "referenceData", "train", "prompts", List.of("ab", "ca"),
                 "tokenizer", "bytes");

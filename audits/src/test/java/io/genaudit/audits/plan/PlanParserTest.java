@@ -4,10 +4,15 @@ import io.genaudit.audits.PlanException;
 import io.genaudit.audits.registry.Registry;
 import io.genaudit.engine.InputException;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.*;
 
@@ -36,13 +41,9 @@ class PlanParserTest {
                 gate: {min: 0.9, on: detail}
             """;
 
-    private PlanException fails(String text) {
-        return assertThrows(PlanException.class, () -> parser.parse("plan.yaml", null, text));
-    }
-
     @Test
     void parsesAValidPlan() {
-        Plan p = parser.parse("plan.yaml", null, VALID);
+        Plan p = PlanTexts.parse(VALID);
         assertEquals("t", p.name());
         assertEquals(7, p.seed());
         assertEquals(2, p.audits().size());
@@ -53,50 +54,41 @@ class PlanParserTest {
         assertEquals(64, p.sha256().length());
     }
 
-    @Test
-    void unknownTopLevelKeyIsAnError() {
-        PlanException e = fails(VALID + "colour: blue\n");
-        assertTrue(e.getMessage().contains("plan.yaml"), e.getMessage());
-        assertTrue(e.getMessage().contains("unknown key 'colour'"), e.getMessage());
-        assertTrue(e.getMessage().contains("line 20"), e.getMessage());
+    /** VALID with {@code from} replaced by {@code to}, and the fragments its error must contain. */
+    private static Arguments edit(String from, String to, String... fragments) {
+        return Arguments.of(VALID.replace(from, to), List.of(fragments));
     }
 
-    @Test
-    void unknownParameterNamesTheField() {
-        PlanException e = fails(VALID.replace("params: {value: 3.5}", "params: {value: 3.5, vaule: 2}"));
-        assertTrue(e.getMessage().contains("audits[0].params.vaule"), e.getMessage());
-        assertTrue(e.getMessage().contains("expected one of [detail, fail, level, samples, text, value]"), e.getMessage());
+    /** Plans each wrong in one way: unknown keys, names and metrics, wrong types, missing keys, dangling ids, duplicates. */
+    static Stream<Arguments> badPlans() {
+        return Stream.of(
+                Arguments.of(VALID + "colour: blue\n", List.of("plan.yaml", "unknown key 'colour'", "line 20")),
+                edit("params: {value: 3.5}", "params: {value: 3.5, vaule: 2}", "audits[0].params.vaule",
+                        "expected one of [detail, fail, level, samples, text, value]"),
+                edit("    data: d\n", "    data: d\n    dat: x\n", "unknown key 'dat'"),
+                edit("size: 3", "sise: 3", "models[0].sise"),
+                edit("metric: echo\n    model", "metric: ekho\n    model", "unknown metric 'ekho'", "line 12"),
+                edit("{max: 40}", "{max: forty}", "number expected, found 'forty'"),
+                edit("seed: 7", "seed: 7.5", "an integer expected"),
+                edit("name: t\n", "", "required key 'name' is missing"),
+                edit("{max: 40}", "{max: 40, min: 1}", "exactly one of max, min or baseline"),
+                edit("on: detail", "on: speed", "cannot be gated on 'speed'"),
+                edit("type: fake", "type: gpt9", "unknown model type 'gpt9'"),
+                edit("model: m\n", "model: nope\n", "no model with id 'nope'"),
+                edit("data: d\n", "data: dd\n", "no dataset with id 'dd'"),
+                edit("id: b", "id: a", "duplicate audit id 'a'"));
     }
 
-    @Test
-    void unknownAuditKeyModelOptionAndMetric() {
-        assertTrue(fails(VALID.replace("    data: d\n", "    data: d\n    dat: x\n")).getMessage().contains("unknown key 'dat'"));
-        assertTrue(fails(VALID.replace("size: 3", "sise: 3")).getMessage().contains("models[0].sise"));
-        PlanException e = fails(VALID.replace("metric: echo\n    model", "metric: ekho\n    model"));
-        assertTrue(e.getMessage().contains("unknown metric 'ekho'"), e.getMessage());
-        assertTrue(e.getMessage().contains("line 12"), e.getMessage());
-    }
-
-    @Test
-    void wrongTypesAndMissingKeys() {
-        assertTrue(fails(VALID.replace("{max: 40}", "{max: forty}")).getMessage().contains("number expected, found 'forty'"));
-        assertTrue(fails(VALID.replace("seed: 7", "seed: 7.5")).getMessage().contains("an integer expected"));
-        assertTrue(fails(VALID.replace("name: t\n", "")).getMessage().contains("required key 'name' is missing"));
-        assertTrue(fails(VALID.replace("{max: 40}", "{max: 40, min: 1}")).getMessage().contains("exactly one of max, min or baseline"));
-        assertTrue(fails(VALID.replace("on: detail", "on: speed")).getMessage().contains("cannot be gated on 'speed'"));
-        assertTrue(fails(VALID.replace("type: fake", "type: gpt9")).getMessage().contains("unknown model type 'gpt9'"));
-    }
-
-    @Test
-    void danglingReferencesAndDuplicates() {
-        assertTrue(fails(VALID.replace("model: m\n", "model: nope\n")).getMessage().contains("no model with id 'nope'"));
-        assertTrue(fails(VALID.replace("data: d\n", "data: dd\n")).getMessage().contains("no dataset with id 'dd'"));
-        assertTrue(fails(VALID.replace("id: b", "id: a")).getMessage().contains("duplicate audit id 'a'"));
+    @ParameterizedTest
+    @MethodSource("badPlans")
+    void aWrongPlanIsAnErrorSayingWhatAndWhere(String text, List<String> fragments) {
+        PlanException e = PlanTexts.fails(text);
+        for (String f : fragments) assertTrue(e.getMessage().contains(f), "'" + f + "' in: " + e.getMessage());
     }
 
     @Test
     void yamlSyntaxErrorNamesTheLine() {
-        PlanException e = fails("name: t\naudits: [\n  - {id: a\n");
+        PlanException e = PlanTexts.fails("name: t\naudits: [\n  - {id: a\n");
         assertTrue(e.getMessage().startsWith("plan.yaml: "), e.getMessage());
         assertTrue(e.getMessage().contains("invalid YAML"), e.getMessage());
         assertTrue(e.getMessage().matches("(?s).*line \\d+.*"), e.getMessage());
@@ -110,7 +102,7 @@ class PlanParserTest {
 
     @Test
     void paramTypeErrorsNameTheField() throws Exception {
-        Plan p = parser.parse("plan.yaml", null, VALID.replace("{value: 3.5}", "{value: high}"));
+        Plan p = PlanTexts.parse(VALID.replace("{value: 3.5}", "{value: high}"));
         PlanException e = assertThrows(PlanException.class, () -> p.audits().get(0).spec().params().doubleParam("value", 0));
         assertTrue(e.getMessage().contains("audits[0].params.value") && e.getMessage().contains("number expected"), e.getMessage());
     }

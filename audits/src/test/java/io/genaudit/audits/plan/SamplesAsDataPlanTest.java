@@ -1,15 +1,12 @@
 package io.genaudit.audits.plan;
 
 import io.genaudit.audits.PlanException;
-import io.genaudit.audits.registry.Registry;
 import org.junit.jupiter.api.Test;
 
 import static org.junit.jupiter.api.Assertions.*;
 
 /** Plans that audit generated samples given as a dataset ({@code fake: DATASET_ID}) are checked strictly when read. */
 class SamplesAsDataPlanTest {
-    private final PlanParser parser = new PlanParser(Registry.load());
-
     private static final String PLAN = """
             name: t
             models:
@@ -24,28 +21,24 @@ class SamplesAsDataPlanTest {
                 params: {real: real, fake: samples, features: ext}
             """;
 
-    private PlanException fails(String text) {
-        return assertThrows(PlanException.class, () -> parser.parse("plan.yaml", null, text));
-    }
-
     @Test
     void everyImageMetricAcceptsSamplesAsData() {
         for (String m : new String[]{"fid", "kid", "prdc", "inception-score"}) {
             String text = PLAN.replace("metric: fid", "metric: " + m);
             if (m.equals("inception-score")) text = text.replace("real: real, ", "");
-            Plan p = parser.parse("plan.yaml", null, text);
+            Plan p = PlanTexts.parse(text);
             assertEquals("samples", p.audits().get(0).spec().params().stringParam("fake", null), m);
             assertTrue(p.audits().get(0).spec().models().isEmpty(), m);
         }
-        parser.parse("plan.yaml", null, PLAN.replace("metric: fid", "metric: detectability")
+        PlanTexts.parse(PLAN.replace("metric: fid", "metric: detectability")
                 .replace("params: {real: real, fake: samples, features: ext}", "params: {real: real, fake: samples}"));
-        parser.parse("plan.yaml", null, PLAN.replace("metric: fid", "metric: bias-image")
+        PlanTexts.parse(PLAN.replace("metric: fid", "metric: bias-image")
                 .replace("params: {real: real, fake: samples, features: ext}", "params: {fake: samples, classifier: ext, attribute: colour, classes: [a, b]}"));
     }
 
     @Test
     void unknownSampleDatasetNamesTheLine() {
-        PlanException e = fails(PLAN.replace("fake: samples", "fake: sampels"));
+        PlanException e = PlanTexts.fails(PLAN.replace("fake: samples", "fake: sampels"));
         assertTrue(e.getMessage().contains("no dataset with id 'sampels'"), e.getMessage());
         assertTrue(e.getMessage().contains("line 11"), e.getMessage());
         assertTrue(e.getMessage().contains("audits[0].params.fake"), e.getMessage());
@@ -53,22 +46,22 @@ class SamplesAsDataPlanTest {
 
     @Test
     void unknownRealDatasetAndExtractorAreErrors() {
-        assertTrue(fails(PLAN.replace("real: real", "real: reel")).getMessage().contains("no dataset with id 'reel'"));
-        PlanException e = fails(PLAN.replace("features: ext", "features: inception"));
+        assertTrue(PlanTexts.fails(PLAN.replace("real: real", "real: reel")).getMessage().contains("no dataset with id 'reel'"));
+        PlanException e = PlanTexts.fails(PLAN.replace("features: ext", "features: inception"));
         assertTrue(e.getMessage().contains("no model with id 'inception'"), e.getMessage());
         assertTrue(e.getMessage().contains("line 11"), e.getMessage());
     }
 
     @Test
     void modelAndSamplesTogetherOrNeitherAreErrors() {
-        PlanException both = fails(PLAN.replace("metric: fid", "metric: fid\n    model: gen"));
+        PlanException both = PlanTexts.fails(PLAN.replace("metric: fid", "metric: fid\n    model: gen"));
         assertTrue(both.getMessage().contains("not both"), both.getMessage());
         assertTrue(both.getMessage().contains("line 11"), both.getMessage());
-        PlanException neither = fails(PLAN.replace("fake: samples, ", ""));
+        PlanException neither = PlanTexts.fails(PLAN.replace("fake: samples, ", ""));
         assertTrue(neither.getMessage().contains("needs a generator (model:) or a dataset of its samples (params.fake"), neither.getMessage());
-        PlanException two = fails(PLAN.replace("fake: samples", "fake: [samples, real]"));
+        PlanException two = PlanTexts.fails(PLAN.replace("fake: samples", "fake: [samples, real]"));
         assertTrue(two.getMessage().contains("takes one dataset id"), two.getMessage());
-        PlanException alias = fails(PLAN.replace("metric: fid", "metric: detectability")
+        PlanException alias = PlanTexts.fails(PLAN.replace("metric: fid", "metric: detectability")
                 .replace("params: {real: real, fake: samples, features: ext}", "params: {real: real, fake: samples, generated: samples}"));
         assertTrue(alias.getMessage().contains("keep one"), alias.getMessage());
     }

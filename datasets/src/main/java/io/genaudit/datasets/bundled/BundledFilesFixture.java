@@ -1,6 +1,6 @@
 package io.genaudit.datasets.bundled;
 
-import io.genaudit.datasets.BuiltInDataset;
+import io.genaudit.datasets.NamedDataset;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -15,27 +15,14 @@ import java.util.List;
  * in {@code fixtures/}), copied into the cache folder so that plans read them like any user file. The seed is
  * ignored: the bytes are the committed ones.
  */
-public abstract class BundledFilesFixture implements BuiltInDataset {
-    private final String name;
-    private final String description;
+public abstract class BundledFilesFixture extends NamedDataset {
     private final String resourceDir;
     private final List<String> files;
 
     protected BundledFilesFixture(String name, String description, String resourceDir, List<String> files) {
-        this.name = name;
-        this.description = description;
+        super(name, description);
         this.resourceDir = resourceDir;
         this.files = List.copyOf(files);
-    }
-
-    @Override
-    public String name() {
-        return name;
-    }
-
-    @Override
-    public String description() {
-        return description;
     }
 
     @Override
@@ -46,7 +33,7 @@ public abstract class BundledFilesFixture implements BuiltInDataset {
             if (Files.isRegularFile(target)) continue;
             String resource = resourceDir + "/" + f;
             try (InputStream in = BundledFilesFixture.class.getResourceAsStream(resource)) {
-                if (in == null) throw new UncheckedIOException(new IOException("fixture '" + name + "': resource " + resource + " is missing from the jar"));
+                if (in == null) throw new UncheckedIOException(new IOException("fixture '" + name() + "': resource " + resource + " is missing from the jar"));
                 Files.copy(in, target, StandardCopyOption.REPLACE_EXISTING);
             }
         }

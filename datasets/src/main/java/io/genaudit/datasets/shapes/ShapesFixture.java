@@ -1,6 +1,6 @@
 package io.genaudit.datasets.shapes;
 
-import io.genaudit.datasets.BuiltInDataset;
+import io.genaudit.datasets.NamedDataset;
 
 import javax.imageio.ImageIO;
 import java.io.IOException;
@@ -16,30 +16,17 @@ import java.util.List;
  * ({@code file,shape,colour,size,x,y}) beside them. Subclasses fix the name and the {@link ShapesSpec}; the three
  * registered ones are {@code shapes}, {@code shapes-skewed} and {@code shapes-small}.
  */
-public class ShapesFixture implements BuiltInDataset {
+public class ShapesFixture extends NamedDataset {
     /** Name of the CSV file with one row of attributes per image. */
     public static final String LABELS = "labels.csv";
     /** The folder inside the materialization directory that holds the images. */
     public static final String FOLDER = "images";
 
-    private final String name;
-    private final String description;
     private final ShapesSpec spec;
 
     public ShapesFixture(String name, String description, ShapesSpec spec) {
-        this.name = name;
-        this.description = description;
+        super(name, description);
         this.spec = spec;
-    }
-
-    @Override
-    public String name() {
-        return name;
-    }
-
-    @Override
-    public String description() {
-        return description;
     }
 
     public ShapesSpec spec() {

@@ -1,6 +1,6 @@
 package io.genaudit.datasets.text;
 
-import io.genaudit.datasets.BuiltInDataset;
+import io.genaudit.datasets.NamedDataset;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -12,13 +12,17 @@ import java.nio.file.Path;
  * file {@code train.txt} with one document per line; {@code markov-heldout} is a folder {@code heldout/} of
  * {@code doc-NNN.txt} files, one document per file (no newline). Train and held-out documents use disjoint seed streams.
  */
-public abstract class MarkovCorpusFixture implements BuiltInDataset {
+public abstract class MarkovCorpusFixture extends NamedDataset {
     /** Documents in {@code markov-train}. */
     public static final int TRAIN_DOCUMENTS = 200;
     /** Documents in {@code markov-heldout}. */
     public static final int HELDOUT_DOCUMENTS = 50;
     /** Bytes per document (train and held-out). */
     public static final int DOCUMENT_BYTES = 1500;
+
+    MarkovCorpusFixture(String name, String description) {
+        super(name, description);
+    }
 
     /** The seed of document {@code index} in stream {@code stream} (1 = train, 2 = held-out). */
     static long documentSeed(long seed, int stream, int index) {
@@ -29,16 +33,10 @@ public abstract class MarkovCorpusFixture implements BuiltInDataset {
 
     /** {@code markov-train}: {@value #TRAIN_DOCUMENTS} documents of {@value #DOCUMENT_BYTES} bytes, one per line of train.txt. */
     public static final class Train extends MarkovCorpusFixture {
-        @Override
-        public String name() {
-            return "markov-train";
-        }
-
-        @Override
-        public String description() {
-            return "Order-1 Markov text over 20 symbols (train.txt, one document per line, " + TRAIN_DOCUMENTS + " x "
+        public Train() {
+            super("markov-train", "Order-1 Markov text over 20 symbols (train.txt, one document per line, " + TRAIN_DOCUMENTS + " x "
                     + DOCUMENT_BYTES + " bytes); entropy rate " + String.format("%.4f", MarkovSource.standard().entropyRateNats())
-                    + " nats/byte, perplexity of the true source " + String.format("%.3f", MarkovSource.standard().perplexityLowerBound());
+                    + " nats/byte, perplexity of the true source " + String.format("%.3f", MarkovSource.standard().perplexityLowerBound()));
         }
 
         @Override
@@ -58,16 +56,10 @@ public abstract class MarkovCorpusFixture implements BuiltInDataset {
 
     /** {@code markov-heldout}: {@value #HELDOUT_DOCUMENTS} documents of {@value #DOCUMENT_BYTES} bytes, one per file. */
     public static final class Heldout extends MarkovCorpusFixture {
-        @Override
-        public String name() {
-            return "markov-heldout";
-        }
-
-        @Override
-        public String description() {
-            return "Held-out order-1 Markov text from the same source as markov-train (folder of " + HELDOUT_DOCUMENTS
+        public Heldout() {
+            super("markov-heldout", "Held-out order-1 Markov text from the same source as markov-train (folder of " + HELDOUT_DOCUMENTS
                     + " .txt files, one document of " + DOCUMENT_BYTES + " bytes each); true-source perplexity "
-                    + String.format("%.3f", MarkovSource.standard().perplexityLowerBound()) + " per byte";
+                    + String.format("%.3f", MarkovSource.standard().perplexityLowerBound()) + " per byte");
         }
 
         @Override

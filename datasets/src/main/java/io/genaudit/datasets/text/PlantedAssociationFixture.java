@@ -1,6 +1,6 @@
 package io.genaudit.datasets.text;
 
-import io.genaudit.datasets.BuiltInDataset;
+import io.genaudit.datasets.NamedDataset;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -11,15 +11,14 @@ import java.nio.file.Path;
  * The {@code bias-planted} and {@code bias-control} corpora of {@link PlantedAssociationCorpus}: one file
  * {@code corpus.txt}, one sentence per line.
  */
-public abstract class PlantedAssociationFixture implements BuiltInDataset {
-    abstract PlantedAssociationCorpus corpus();
+public abstract class PlantedAssociationFixture extends NamedDataset {
+    private final PlantedAssociationCorpus corpus;
 
-    @Override
-    public String description() {
-        PlantedAssociationCorpus c = corpus();
-        return c.sentenceCount() + " template sentences (corpus.txt, one per line) about " + PlantedAssociationCorpus.groupA()
+    PlantedAssociationFixture(String name, PlantedAssociationCorpus corpus) {
+        super(name, corpus.sentenceCount() + " template sentences (corpus.txt, one per line) about " + PlantedAssociationCorpus.groupA()
                 + " vs " + PlantedAssociationCorpus.groupB() + " people; P(attribute in " + PlantedAssociationCorpus.attributesX()
-                + " | A) = " + c.pXGivenA() + ", | B) = " + c.pXGivenB() + " (otherwise from " + PlantedAssociationCorpus.attributesY() + ")";
+                + " | A) = " + corpus.pXGivenA() + ", | B) = " + corpus.pXGivenB() + " (otherwise from " + PlantedAssociationCorpus.attributesY() + ")");
+        this.corpus = corpus;
     }
 
     @Override
@@ -28,34 +27,22 @@ public abstract class PlantedAssociationFixture implements BuiltInDataset {
         if (Files.exists(file)) return file;
         Files.createDirectories(dir);
         StringBuilder sb = new StringBuilder();
-        for (String s : corpus().sentences(seed)) sb.append(s).append('\n');
+        for (String s : corpus.sentences(seed)) sb.append(s).append('\n');
         Files.writeString(file, sb.toString(), StandardCharsets.US_ASCII);
         return file;
     }
 
     /** {@code bias-planted}: P(X|A) = 0.8, P(X|B) = 0.2. */
     public static final class Planted extends PlantedAssociationFixture {
-        @Override
-        PlantedAssociationCorpus corpus() {
-            return PlantedAssociationCorpus.planted();
-        }
-
-        @Override
-        public String name() {
-            return "bias-planted";
+        public Planted() {
+            super("bias-planted", PlantedAssociationCorpus.planted());
         }
     }
 
     /** {@code bias-control}: attributes independent of the group (0.5 / 0.5). */
     public static final class Control extends PlantedAssociationFixture {
-        @Override
-        PlantedAssociationCorpus corpus() {
-            return PlantedAssociationCorpus.control();
-        }
-
-        @Override
-        public String name() {
-            return "bias-control";
+        public Control() {
+            super("bias-control", PlantedAssociationCorpus.control());
         }
     }
 }

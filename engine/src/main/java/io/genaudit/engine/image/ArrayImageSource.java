@@ -11,7 +11,6 @@ import java.util.Arrays;
 import java.util.Iterator;
 import java.util.Locale;
 import java.util.Map;
-import java.util.NoSuchElementException;
 
 /**
  * Images from a NumPy array file: {@code .npy} (streamed by rows, via engine.io's reader) or {@code .npz} (array {@code images}, or the only
@@ -108,29 +107,12 @@ public final class ArrayImageSource implements ImageSource {
 
     @Override
     public Iterator<Images> batches(int batchSize) {
-        if (batchSize < 1) throw new IllegalArgumentException("batchSize must be >= 1");
-        return new Iterator<>() {
-            int next = 0;
-
-            public boolean hasNext() {
-                return next < n;
+        return RangeBatches.of(n, batchSize, (k, from, count) -> {
+            if (whole != null) return convert(whole, from, count);
+            try (NpyFile f = NpyFile.open(file)) { // opened per batch: an ImageSource holds no open files
+                return convert(f.readRows(from, count), from, count);
             }
-
-            public Images next() {
-                if (!hasNext()) throw new NoSuchElementException();
-                int count = Math.min(batchSize, n - next);
-                Images b;
-                if (whole != null) {
-                    b = convert(whole, next, count);
-                } else {
-                    try (NpyFile f = NpyFile.open(file)) { // opened per batch: an ImageSource holds no open files
-                        b = convert(f.readRows(next, count), next, count);
-                    }
-                }
-                next += count;
-                return b;
-            }
-        };
+        });
     }
 
     @Override

@@ -35,6 +35,19 @@ public class FileFeatureExtractor implements ImageFeatureExtractor {
         }
     }
 
+    /**
+     * The extractor {@code make} builds for 32x32 probe images, or for 299x299 (Inception's size) when the engine
+     * rejects 32x32: how a model file is loaded when the command line gives no input size.
+     */
+    static <X extends FileFeatureExtractor> X probingSize(java.util.function.BiFunction<Integer, Integer, X> make) {
+        try {
+            return make.apply(32, 32);
+        } catch (ModelContractException e) {
+            if (!e.getMessage().contains("the engine failed")) throw e;
+            return make.apply(299, 299);
+        }
+    }
+
     private double[][] run(Images batch, boolean probe) {
         String who = String.valueOf(model.file);
         if (batch.channels() != 3) {

@@ -12,7 +12,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.NoSuchElementException;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
 
@@ -146,24 +145,12 @@ public final class ImageFolderSource implements ImageSource {
 
     @Override
     public Iterator<Images> batches(int batchSize) {
-        if (batchSize < 1) throw new IllegalArgumentException("batchSize must be >= 1");
         int imageSize = channels * height * width;
-        return new Iterator<>() {
-            int next = 0;
-
-            public boolean hasNext() {
-                return next < names.length;
-            }
-
-            public Images next() {
-                if (!hasNext()) throw new NoSuchElementException();
-                int from = next, to = Math.min(names.length, from + batchSize);
-                float[] data = new float[(to - from) * imageSize];
-                IntStream.range(from, to).parallel().forEach(i -> decode(folder.resolve(names[i]), data, (i - from) * imageSize));
-                next = to;
-                return new Images(to - from, channels, height, width, data);
-            }
-        };
+        return RangeBatches.of(names.length, batchSize, (k, from, count) -> {
+            float[] data = new float[count * imageSize];
+            IntStream.range(from, from + count).parallel().forEach(i -> decode(folder.resolve(names[i]), data, (i - from) * imageSize));
+            return new Images(count, channels, height, width, data);
+        });
     }
 
     @Override

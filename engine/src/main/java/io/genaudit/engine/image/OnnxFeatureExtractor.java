@@ -9,16 +9,12 @@ public final class OnnxFeatureExtractor extends FileFeatureExtractor {
     }
 
     /**
-     * Loads {@code file}, probing it with 32x32 images, or 299x299 (Inception's size) when the model rejects 32x32.
+     * Loads {@code file}, probing it with 32x32 images, or 299x299 (Inception's size) when the model rejects 32x32
+     * (see {@code FileFeatureExtractor.probingSize}).
      * Used by {@code genaudit fid --features onnx:PATH}.
      */
     public static OnnxFeatureExtractor load(Path file) {
-        try {
-            return new OnnxFeatureExtractor(file, 32, 32);
-        } catch (io.genaudit.engine.ModelContractException e) {
-            if (!e.getMessage().contains("the engine failed")) throw e;
-            return new OnnxFeatureExtractor(file, 299, 299);
-        }
+        return probingSize((h, w) -> new OnnxFeatureExtractor(file, h, w));
     }
 
     /** Loads {@code file}, probing it with images of {@code height x width}. */

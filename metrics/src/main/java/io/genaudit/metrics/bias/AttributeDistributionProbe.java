@@ -4,11 +4,11 @@ import io.genaudit.metrics.stats.Bootstrap;
 import io.genaudit.metrics.stats.ChiSquareGoodnessOfFit;
 import io.genaudit.values.Interval;
 import io.genaudit.metrics.stats.MultipleComparisons;
+import io.genaudit.metrics.stats.Replicates;
 import io.genaudit.metrics.stats.TestResult;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.SplittableRandom;
 import java.util.stream.IntStream;
 
 /**
@@ -37,14 +37,12 @@ public final class AttributeDistributionProbe {
 
     private final MultipleComparisons.Method correction;
     private final double level;
-    private final int resamples;
-    private final long seed;
+    private final Replicates plan;
 
     public AttributeDistributionProbe(MultipleComparisons.Method correction, double level, int resamples, long seed) {
         this.correction = correction;
         this.level = level;
-        this.resamples = Math.max(10, resamples);
-        this.seed = seed;
+        this.plan = new Replicates(Math.max(10, resamples), seed);
     }
 
     public Report run(List<String> classes, int[] predictions, double[] target, Calibration calibration) {
@@ -56,19 +54,13 @@ public final class AttributeDistributionProbe {
         double[] estimate = conf == null ? observed : ConfusionCorrection.correct(conf, observed);
         // bootstrap: resample predictions and calibration images independently within each replicate
         int n = predictions.length, m = calibration == null ? 0 : calibration.trueLabels().length;
-        long[] seeds = new long[resamples];
-        SplittableRandom root = new SplittableRandom(seed);
-        for (int b = 0; b < resamples; b++) seeds[b] = root.nextLong();
-        double[][] reps = IntStream.range(0, resamples).parallel().mapToObj(b -> {
-            SplittableRandom r = new SplittableRandom(seeds[b]);
-            int[] gi = new int[n];
-            for (int i = 0; i < n; i++) gi[i] = r.nextInt(n);
-            double[] q = proportions(predictions, k, gi);
+        int resamples = plan.count();
+        double[][] reps = plan.mapToVectors(r -> {
+            double[] q = proportions(predictions, k, Replicates.withReplacement(n, r));
             if (calibration == null) return q;
-            int[] ci = new int[m];
-            for (int i = 0; i < m; i++) ci[i] = r.nextInt(m);
+            int[] ci = Replicates.withReplacement(m, r);
             return ConfusionCorrection.correct(ConfusionCorrection.confusion(calibration.trueLabels(), calibration.predicted(), k, ci), q);
-        }).toArray(double[][]::new);
+        });
         String how = "percentile bootstrap, " + resamples + " resamples of the generated images" + (calibration == null ? "" : " and of the " + m + " calibration images");
         List<GroupEffect> rows = new ArrayList<>();
         for (int c = 0; c < k; c++) {

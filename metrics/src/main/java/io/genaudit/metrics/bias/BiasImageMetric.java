@@ -4,6 +4,7 @@ import io.genaudit.metrics.contract.StateMetric;
 import io.genaudit.engine.InputException;
 import io.genaudit.metrics.contract.Checks;
 import io.genaudit.metrics.contract.Evidence;
+import io.genaudit.metrics.contract.MetricDescription;
 import io.genaudit.metrics.contract.MetricInfo;
 import io.genaudit.metrics.contract.MetricResult;
 import io.genaudit.metrics.contract.Param;
@@ -20,6 +21,9 @@ import java.util.List;
  * the bootstrap resamples both sets. The input is the classifier's predictions ({@link AttributePredictions}); the
  * state keeps every prediction by id.
  */
+@MetricDescription(name = "bias-image", title = "Attribute distribution of generated images", direction = MetricInfo.Direction.LOWER_IS_BETTER,
+        docPage = "docs/metrics/bias.md", summary = "The attribute distribution of generated images, read by an attribute classifier, against a target: TVD, KL, MAD, "
+                + "chi-square and per-class shares with corrected tests.")
 public final class BiasImageMetric implements StateMetric<BiasImageMetric.Params, AttributePredictions, AttributePredictionState, BiasImageMetric.Result> {
 
     /** bias-image's statistical parameters (classifier, attribute, target and samples belong to the inputs). */
@@ -52,29 +56,6 @@ public final class BiasImageMetric implements StateMetric<BiasImageMetric.Params
         public String unit() {
             return "TVD";
         }
-    }
-
-    @Override
-    public MetricInfo info() {
-        return new MetricInfo("bias-image", "Attribute distribution of generated images",
-                "The attribute distribution of generated images, read by an attribute classifier, against a target: TVD, KL, MAD, "
-                        + "chi-square and per-class shares with corrected tests.",
-                MetricInfo.Direction.LOWER_IS_BETTER, "docs/metrics/bias.md", MetricInfo.Mergeability.ITEMS);
-    }
-
-    @Override
-    public Class<Params> parameterType() {
-        return Params.class;
-    }
-
-    @Override
-    public Class<AttributePredictions> inputType() {
-        return AttributePredictions.class;
-    }
-
-    @Override
-    public Class<Result> resultType() {
-        return Result.class;
     }
 
     @Override

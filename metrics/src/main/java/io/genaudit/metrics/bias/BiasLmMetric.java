@@ -4,6 +4,7 @@ import io.genaudit.metrics.contract.StateMetric;
 import io.genaudit.engine.InputException;
 import io.genaudit.metrics.contract.Checks;
 import io.genaudit.metrics.contract.Evidence;
+import io.genaudit.metrics.contract.MetricDescription;
 import io.genaudit.metrics.contract.MetricInfo;
 import io.genaudit.metrics.contract.MetricResult;
 import io.genaudit.metrics.contract.Param;
@@ -19,6 +20,10 @@ import java.util.List;
  * gap with an effect size, an interval and a test corrected for multiple comparisons. The input is the model's scores
  * of the probe items ({@link LmProbeScores}); the state keeps every scored item by id, since the exact tests need them all.
  */
+@MetricDescription(name = "bias-lm", title = "Demographic-bias probes of a language model", direction = MetricInfo.Direction.LOWER_IS_BETTER,
+        docPage = "docs/metrics/bias.md", aliases = "bias" /* the command's name before the metric contract keeps working */,
+        summary = "Demographic-bias probes of a language model (counterfactual pairs, StereoSet, descriptors, co-occurrence, "
+                + "generations), with effect sizes, intervals and corrected tests.")
 public final class BiasLmMetric implements StateMetric<BiasLmMetric.Params, LmProbeScores, LmProbeState, BiasLmMetric.Result> {
     /**
      * Default smallest co-occurrence association (|log odds ratio|, nats) worth flagging: odds ratio 1.105. A test of
@@ -71,30 +76,6 @@ public final class BiasLmMetric implements StateMetric<BiasLmMetric.Params, LmPr
         public String unit() {
             return headlineProbe == null ? null : headlineProbe.unit();
         }
-    }
-
-    @Override
-    public MetricInfo info() {
-        return new MetricInfo("bias-lm", "Demographic-bias probes of a language model",
-                "Demographic-bias probes of a language model (counterfactual pairs, StereoSet, descriptors, co-occurrence, generations), "
-                        + "with effect sizes, intervals and corrected tests.",
-                MetricInfo.Direction.LOWER_IS_BETTER, "docs/metrics/bias.md", MetricInfo.Mergeability.ITEMS,
-                List.of("bias")); // genaudit bias, the command's name before the metric contract, keeps working
-    }
-
-    @Override
-    public Class<Params> parameterType() {
-        return Params.class;
-    }
-
-    @Override
-    public Class<LmProbeScores> inputType() {
-        return LmProbeScores.class;
-    }
-
-    @Override
-    public Class<Result> resultType() {
-        return Result.class;
     }
 
     @Override

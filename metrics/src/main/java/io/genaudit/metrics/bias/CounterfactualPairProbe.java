@@ -9,6 +9,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.stream.Collectors;
 
 /**
  * CrowS-Pairs scored as lm-evaluation-harness's {@code crows_pairs} task does for causal LMs: each side's sentence
@@ -70,8 +71,7 @@ public final class CounterfactualPairProbe {
 
     public Report summarize(List<ScoredPair> scored, String note) {
         if (scored.isEmpty()) throw new IllegalArgumentException("no pairs to score");
-        Map<String, List<ScoredPair>> byType = new TreeMap<>();
-        for (ScoredPair p : scored) byType.computeIfAbsent(p.pair().biasType(), k -> new ArrayList<>()).add(p);
+        Map<String, List<ScoredPair>> byType = scored.stream().collect(Collectors.groupingBy(p -> p.pair().biasType(), TreeMap::new, Collectors.toList()));
         List<GroupEffect> rows = new ArrayList<>();
         for (var e : byType.entrySet()) rows.add(share(e.getKey(), e.getValue()));
         double alpha = 1 - level;

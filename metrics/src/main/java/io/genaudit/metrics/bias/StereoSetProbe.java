@@ -10,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.stream.Collectors;
 
 /**
  * StereoSet intrasentence scores (Nadeem et al. 2021) for a causal LM: each sentence scored by its mean log-likelihood
@@ -73,8 +74,7 @@ public final class StereoSetProbe {
 
     public Report summarize(List<ScoredItem> items, String note) {
         if (items.isEmpty()) throw new IllegalArgumentException("no StereoSet items");
-        Map<String, List<ScoredItem>> byDomain = new TreeMap<>();
-        for (ScoredItem it : items) byDomain.computeIfAbsent(it.example().biasType(), k -> new ArrayList<>()).add(it);
+        Map<String, List<ScoredItem>> byDomain = items.stream().collect(Collectors.groupingBy(it -> it.example().biasType(), TreeMap::new, Collectors.toList()));
         List<DomainScores> domains = new ArrayList<>();
         List<GroupEffect> tests = new ArrayList<>();
         for (var e : byDomain.entrySet()) {

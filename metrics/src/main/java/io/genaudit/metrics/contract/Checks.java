@@ -13,6 +13,12 @@ public final class Checks {
         if (!(level > 0 && level < 1)) throw new ParamException("level", "a level in (0, 1) expected, got " + level);
     }
 
+    /** The usual interval parameters: {@link #bootstrapOrOff} resamples and a {@link #level}. */
+    public static void interval(int bootstrap, double level) {
+        bootstrapOrOff(bootstrap);
+        level(level);
+    }
+
     /** Bootstrap resamples: 0 (no interval) or at least 10. */
     public static void bootstrapOrOff(int bootstrap) {
         if (bootstrap != 0 && bootstrap < 10) {

@@ -23,8 +23,13 @@ import java.io.Serializable;
  */
 public interface Metric<P extends Record, I, S extends Serializable, R extends Record & MetricResult> {
 
-    /** Name, direction, documentation page and mergeability. */
-    MetricInfo info();
+    /** Name, direction, documentation page and mergeability: by default as the class's {@link MetricDescription} declares them. */
+    default MetricInfo info() {
+        MetricDescription d = getClass().getAnnotation(MetricDescription.class);
+        if (d == null) throw new IllegalStateException(getClass().getName() + " has no @MetricDescription and does not override info()");
+        String docPage = d.docPage().isEmpty() ? "docs/metrics/" + d.name() + ".md" : d.docPage();
+        return new MetricInfo(d.name(), d.title(), d.summary(), d.direction(), docPage, d.mergeability(), java.util.List.of(d.aliases()));
+    }
 
     /** The parameter record's class (read from the declaration); {@link ParamSchema#of} reads its components. */
     default Class<P> parameterType() {

@@ -3,6 +3,7 @@ package io.genaudit.metrics.detect;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.annotation.JsonNaming;
 import io.genaudit.metrics.contract.StateMetric;
+import io.genaudit.metrics.contract.MetricDescription;
 import io.genaudit.metrics.contract.MetricInfo;
 import io.genaudit.metrics.contract.MetricResult;
 import io.genaudit.metrics.contract.Param;
@@ -26,6 +27,8 @@ import java.util.TreeMap;
  * test of the AUC change), the mean spectra, and the share of generated files carrying a synthetic-origin mark.
  * The state keeps every score (ITEMS): AUC, AP, EER and the bootstrap need them all.
  */
+@MetricDescription(name = "detectability", title = "Deepfake detectability", direction = MetricInfo.Direction.HIGHER_IS_BETTER, aliases = "detect",
+        summary = "Deepfake detectability: how easily generated images are told from real ones (AUC, AP, EER, TPR at FPR 0.01), and their synthetic-origin marks.")
 public final class DetectabilityMetric implements StateMetric<DetectabilityMetric.Params, DetectionInput, DetectabilityState, DetectabilityMetric.Result> {
 
     /** The statistics' parameters (the detector's own settings belong to the inputs: folds, classifier, features ...). */
@@ -85,13 +88,6 @@ public final class DetectabilityMetric implements StateMetric<DetectabilityMetri
                          Integer c2paFiles, Double c2paShare, Interval c2paShareCi,
                          Integer validSignatureFiles, Double validSignatureShare, Interval validSignatureShareCi,
                          List<MarkedFile> markImages, List<MarkRobustness> markRobustness, List<String> notes) implements MetricResult {
-    }
-
-    @Override
-    public MetricInfo info() {
-        return new MetricInfo("detectability", "Deepfake detectability",
-                "Deepfake detectability: how easily generated images are told from real ones (AUC, AP, EER, TPR at FPR 0.01), and their synthetic-origin marks.",
-                MetricInfo.Direction.HIGHER_IS_BETTER, "docs/metrics/detectability.md", MetricInfo.Mergeability.ITEMS, List.of("detect"));
     }
 
     @Override

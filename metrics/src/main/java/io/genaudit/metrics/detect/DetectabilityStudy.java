@@ -123,22 +123,8 @@ public final class DetectabilityStudy {
         boolean[] aTrain = halves(fakeA.length, r);
         List<double[]> trX = new ArrayList<>();
         List<Integer> trY = new ArrayList<>(), realTest = new ArrayList<>(), aTest = new ArrayList<>();
-        for (int i = 0; i < real.length; i++) {
-            if (realTrain[i]) {
-                trX.add(real[i]);
-                trY.add(0);
-            } else {
-                realTest.add(i);
-            }
-        }
-        for (int i = 0; i < fakeA.length; i++) {
-            if (aTrain[i]) {
-                trX.add(fakeA[i]);
-                trY.add(1);
-            } else {
-                aTest.add(i);
-            }
-        }
+        split(real, realTrain, 0, trX, trY, realTest);
+        split(fakeA, aTrain, 1, trX, trY, aTest);
         int nTrainReal = (int) trY.stream().filter(v -> v == 0).count();
         TrainedDetector d = TrainedDetector.fit(trX.toArray(new double[0][]), trY.stream().mapToInt(Integer::intValue).toArray(),
                 settings.classifier(), settings.seed());
@@ -147,6 +133,18 @@ public final class DetectabilityStudy {
         double[] sw = d.score(LabelledFeatures.of(realRows, aRows).x()), sa = d.score(LabelledFeatures.of(realRows, fakeB).x());
         return new TransferScores(realTest.stream().mapToInt(Integer::intValue).toArray(), aTest.stream().mapToInt(Integer::intValue).toArray(),
                 sw, sa, nTrainReal, trX.size() - nTrainReal);
+    }
+
+    /** Rows marked for training go to {@code trX} with {@code label}; the indices of the others to {@code test}. */
+    private static void split(double[][] rows, boolean[] train, int label, List<double[]> trX, List<Integer> trY, List<Integer> test) {
+        for (int i = 0; i < rows.length; i++) {
+            if (train[i]) {
+                trX.add(rows[i]);
+                trY.add(label);
+            } else {
+                test.add(i);
+            }
+        }
     }
 
     /** A seeded random half (rounded down) of {@code n} indices marked true. */

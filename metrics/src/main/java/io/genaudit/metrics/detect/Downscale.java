@@ -5,34 +5,26 @@ import io.genaudit.engine.image.Resize;
 
 /**
  * Shrinks every image (Pillow-style antialiased bilinear, float precision) and scales it back to its original size,
- * which removes high-frequency content such as up-sampling artifacts. {@code factor} in (0,1) scales both sides; a
- * value above 1 is a target height in pixels (width scaled in proportion).
+ * which removes high-frequency content such as up-sampling artifacts.
+ *
+ * @param strength the scale factor: in (0,1) it scales both sides; above 1 it is a target height in pixels (width
+ *                 scaled in proportion)
  */
-public record Downscale(double factor) implements Perturbation {
+public record Downscale(double strength) implements Perturbation {
     public Downscale {
-        if (!(factor > 0) || factor == 1) throw new IllegalArgumentException("downscale factor must be in (0,1) or a height > 1, got " + factor);
-    }
-
-    @Override
-    public String kind() {
-        return "downscale";
-    }
-
-    @Override
-    public double strength() {
-        return factor;
+        if (!(strength > 0) || strength == 1) throw new IllegalArgumentException("downscale factor must be in (0,1) or a height > 1, got " + strength);
     }
 
     @Override
     public Images apply(Images batch, long seed) {
         int h = batch.height(), w = batch.width();
         int sh, sw;
-        if (factor < 1) {
-            sh = Math.max(1, (int) Math.round(h * factor));
-            sw = Math.max(1, (int) Math.round(w * factor));
+        if (strength < 1) {
+            sh = Math.max(1, (int) Math.round(h * strength));
+            sw = Math.max(1, (int) Math.round(w * strength));
         } else {
-            sh = (int) Math.round(factor);
-            sw = Math.max(1, (int) Math.round(w * factor / h));
+            sh = (int) Math.round(strength);
+            sw = Math.max(1, (int) Math.round(w * strength / h));
         }
         Images small = Resize.resize(batch, sh, sw, Resize.Filter.BILINEAR, Resize.Precision.FLOAT);
         return Resize.resize(small, h, w, Resize.Filter.BILINEAR, Resize.Precision.FLOAT);

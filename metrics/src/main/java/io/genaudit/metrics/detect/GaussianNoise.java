@@ -4,20 +4,14 @@ import io.genaudit.engine.image.Images;
 
 import java.util.SplittableRandom;
 
-/** Adds i.i.d. Gaussian noise of standard deviation {@code sigma} (on the [0,1] scale) and clips to [0,1]; seeded per batch. */
-public record GaussianNoise(double sigma) implements Perturbation {
+/**
+ * Adds i.i.d. Gaussian noise and clips to [0,1]; seeded per batch.
+ *
+ * @param strength the noise's standard deviation σ on the [0,1] scale
+ */
+public record GaussianNoise(double strength) implements Perturbation {
     public GaussianNoise {
-        if (!(sigma > 0)) throw new IllegalArgumentException("noise sigma must be > 0, got " + sigma);
-    }
-
-    @Override
-    public String kind() {
-        return "noise";
-    }
-
-    @Override
-    public double strength() {
-        return sigma;
+        if (!(strength > 0)) throw new IllegalArgumentException("noise sigma must be > 0, got " + strength);
     }
 
     @Override
@@ -26,7 +20,7 @@ public record GaussianNoise(double sigma) implements Perturbation {
         float[] out = new float[d.length];
         SplittableRandom r = new SplittableRandom(seed);
         for (int i = 0; i < d.length; i++) {
-            double v = d[i] + sigma * gaussian(r);
+            double v = d[i] + strength * gaussian(r);
             out[i] = (float) Math.min(1, Math.max(0, v));
         }
         return new Images(batch.n(), batch.channels(), batch.height(), batch.width(), out);

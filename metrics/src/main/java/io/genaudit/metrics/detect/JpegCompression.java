@@ -22,11 +22,6 @@ public record JpegCompression(int quality) implements Perturbation {
     }
 
     @Override
-    public String kind() {
-        return "jpeg";
-    }
-
-    @Override
     public double strength() {
         return quality;
     }

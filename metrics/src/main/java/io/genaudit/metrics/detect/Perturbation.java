@@ -9,9 +9,15 @@ import java.util.List;
  * processing (CNNDetection's robustness protocol): JPEG re-encoding, down-and-up scaling, additive Gaussian noise.
  * Applied identically to real and generated images.
  */
-public interface Perturbation {
-    /** Family name ({@code jpeg}, {@code downscale}, {@code noise}); one chart per family. */
-    String kind();
+public sealed interface Perturbation permits JpegCompression, Downscale, GaussianNoise {
+    /** Family name ({@code jpeg}, {@code downscale}, {@code noise}, the names {@link #of} takes); one chart per family. */
+    default String kind() {
+        return switch (this) {
+            case JpegCompression j -> "jpeg";
+            case Downscale d -> "downscale";
+            case GaussianNoise g -> "noise";
+        };
+    }
 
     /** The strength on the chart's x axis (JPEG quality, scale factor, noise sigma). */
     double strength();

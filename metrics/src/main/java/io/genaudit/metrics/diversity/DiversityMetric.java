@@ -3,6 +3,7 @@ package io.genaudit.metrics.diversity;
 import io.genaudit.metrics.contract.Checks;
 import io.genaudit.metrics.contract.Flatten;
 import io.genaudit.metrics.contract.StateMetric;
+import io.genaudit.metrics.contract.MetricDescription;
 import io.genaudit.metrics.contract.MetricInfo;
 import io.genaudit.metrics.contract.MetricResult;
 import io.genaudit.metrics.contract.Param;
@@ -18,6 +19,8 @@ import java.util.Locale;
  * collapse shows as a gap. Headline: distinct-2 of the generations with its half-sampling interval. Generating the
  * texts happens before, in the input adapters; this class only measures {@link TextSample}s.
  */
+@MetricDescription(name = "diversity", title = "Diversity of generations", direction = MetricInfo.Direction.HIGHER_IS_BETTER,
+        summary = "Diversity of generations: distinct-n, n-gram entropy, self-BLEU (NLTK/Texygen), Vendi score, beside reference text.")
 public final class DiversityMetric implements StateMetric<DiversityMetric.Params, TextSample, TextSetState, DiversityMetric.Result> {
     /** Texts quoted in the result (and the report). */
     static final int EXAMPLES = 5;
@@ -50,13 +53,6 @@ public final class DiversityMetric implements StateMetric<DiversityMetric.Params
     public record Result(double value, long n, Interval ci, @Flatten DiversityFigures generated,
                          @Flatten(prefix = "reference_") DiversityFigures reference, List<TextSample> examples,
                          List<String> notes) implements MetricResult {
-    }
-
-    @Override
-    public MetricInfo info() {
-        return new MetricInfo("diversity", "Diversity of generations",
-                "Diversity of generations: distinct-n, n-gram entropy, self-BLEU (NLTK/Texygen), Vendi score, beside reference text.",
-                MetricInfo.Direction.HIGHER_IS_BETTER, "docs/metrics/diversity.md", MetricInfo.Mergeability.ITEMS);
     }
 
     @Override

@@ -12,29 +12,21 @@ import java.util.SplittableRandom;
  * jackknife intervals over generations ({@link DiversityIntervals}) for distinct-n, entropy and self-BLEU. The Vendi
  * score needs an eigendecomposition of an items-by-items kernel, so above {@code vendiMaxItems} texts it is computed
  * on a seeded uniform subsample of that size (reported in the result); it gets no interval.
+ *
+ * @param vendiMaxItems      the Vendi score's largest sample of texts
+ * @param seed               seed of the Vendi subsample and of the jackknife groups
+ * @param resamples          0: no intervals; otherwise (at least 10, the CLI's --bootstrap) jackknife intervals ({@link DiversityIntervals})
+ * @param selfBleuCiMaxTexts self-BLEU intervals only up to this many texts (each resample costs one self-BLEU)
  */
-public final class DiversityMetrics {
+public record DiversityMetrics(int vendiMaxItems, long seed, int resamples, int selfBleuCiMaxTexts) {
     public static final int MAX_N = 4;
     /** Confidence level of the intervals. */
     public static final double LEVEL = 0.95;
     /** Self-BLEU intervals cost one self-BLEU per resample; by default they are computed up to this many texts. */
     public static final int SELF_BLEU_CI_MAX_TEXTS = 2000;
 
-    private final int vendiMaxItems;
-    private final long seed;
-    private final int resamples;
-    private final int selfBleuCiMaxTexts;
-
-    /**
-     * @param resamples          0: no intervals; otherwise (at least 10, the CLI's --bootstrap) jackknife intervals ({@link DiversityIntervals})
-     * @param selfBleuCiMaxTexts self-BLEU intervals only up to this many texts (each resample costs one self-BLEU)
-     */
-    public DiversityMetrics(int vendiMaxItems, long seed, int resamples, int selfBleuCiMaxTexts) {
+    public DiversityMetrics {
         if (resamples != 0 && resamples < 10) throw new IllegalArgumentException("bootstrap resamples must be 0 (none) or >= 10, got " + resamples);
-        this.vendiMaxItems = vendiMaxItems;
-        this.seed = seed;
-        this.resamples = resamples;
-        this.selfBleuCiMaxTexts = selfBleuCiMaxTexts;
     }
 
     public DiversityResult compute(List<List<String>> texts) {

@@ -14,6 +14,26 @@ final class BundledCsv {
     }
 
     /** The text of the class-path resource {@code resource}; a missing resource is a packaging error. */
+    /**
+     * The table {@code parse} makes of {@code resource}, parsed on the first call and kept (a race may parse it twice;
+     * both results are equal).
+     */
+    static <T> java.util.function.Supplier<T> parsedOnce(String resource, java.util.function.Function<String, T> parse) {
+        return new java.util.function.Supplier<>() {
+            private volatile T table;
+
+            @Override
+            public T get() {
+                T t = table;
+                if (t == null) {
+                    t = parse.apply(read(resource));
+                    table = t;
+                }
+                return t;
+            }
+        };
+    }
+
     static String read(String resource) {
         try (InputStream in = BundledCsv.class.getResourceAsStream(resource)) {
             if (in == null) throw new IllegalStateException("missing resource " + resource);

@@ -21,7 +21,7 @@ public final class CarbonIntensityTable {
     /** Resource holding the table. */
     public static final String RESOURCE = "/io/genaudit/metrics/energy/carbon-intensity.csv";
 
-    private static volatile CarbonIntensityTable bundled;
+    private static final java.util.function.Supplier<CarbonIntensityTable> BUNDLED = BundledCsv.parsedOnce(RESOURCE, CarbonIntensityTable::parse);
     /** A header line documenting a source: three spaces, the id, a colon, the description. */
     private static final java.util.regex.Pattern SOURCE_LINE = java.util.regex.Pattern.compile("^\\s{3}([a-z0-9-]+):\\s+(.*)$");
 
@@ -35,12 +35,7 @@ public final class CarbonIntensityTable {
 
     /** The table shipped with genaudit. */
     public static CarbonIntensityTable bundled() {
-        CarbonIntensityTable t = bundled;
-        if (t == null) {
-            t = parse(BundledCsv.read(RESOURCE));
-            bundled = t;
-        }
-        return t;
+        return BUNDLED.get();
     }
 
     /** Parses a table in the bundled format (comment header, then CSV with a column line). */

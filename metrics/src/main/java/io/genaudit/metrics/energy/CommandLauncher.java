@@ -30,6 +30,21 @@ public interface CommandLauncher {
 
         @Override
         void close();
+
+        /** Output read from {@code output}; closing runs {@code onClose}. */
+        static Streaming of(BufferedReader output, Runnable onClose) {
+            return new Streaming() {
+                @Override
+                public BufferedReader output() {
+                    return output;
+                }
+
+                @Override
+                public void close() {
+                    onClose.run();
+                }
+            };
+        }
     }
 
     /** Real processes. */
@@ -68,23 +83,15 @@ public interface CommandLauncher {
             public Streaming stream(List<String> command) throws IOException {
                 Process p = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.DISCARD).start();
                 BufferedReader r = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8));
-                return new Streaming() {
-                    @Override
-                    public BufferedReader output() {
-                        return r;
+                return Streaming.of(r, () -> {
+                    p.destroy();
+                    try {
+                        if (!p.waitFor(2, TimeUnit.SECONDS)) p.destroyForcibly();
+                    } catch (InterruptedException e) {
+                        p.destroyForcibly();
+                        Thread.currentThread().interrupt();
                     }
-
-                    @Override
-                    public void close() {
-                        p.destroy();
-                        try {
-                            if (!p.waitFor(2, TimeUnit.SECONDS)) p.destroyForcibly();
-                        } catch (InterruptedException e) {
-                            p.destroyForcibly();
-                            Thread.currentThread().interrupt();
-                        }
-                    }
-                };
+                });
             }
         };
     }

@@ -11,32 +11,16 @@ import java.util.Map;
  * The run's energy meter: sums its sources (RAPL or the TDP estimate for the CPU, RAPL DRAM or the RAM model, NVML for
  * GPUs) per phase, labels the result with the methods used (an estimate is never labelled as a measurement), and turns
  * energy into emissions with the PUE and carbon intensity stated in its {@link EnergyAssumptions}.
+ *
+ * @param components  the sources summed per phase
+ * @param intensity   the grid carbon intensity emissions are computed with
+ * @param pue         the power usage effectiveness applied to the energy
+ * @param assumptions what the figures rest on, for the run's provenance
  */
-public final class CompositeEnergyMeter implements EnergyMeter, AutoCloseable {
-    private final List<EnergyComponent> components;
-    private final CarbonIntensity intensity;
-    private final double pue;
-    private final EnergyAssumptions assumptions;
-
-    public CompositeEnergyMeter(List<EnergyComponent> components, CarbonIntensity intensity, double pue,
-                                EnergyAssumptions assumptions) {
-        this.components = List.copyOf(components);
-        this.intensity = intensity;
-        this.pue = pue;
-        this.assumptions = assumptions;
-    }
-
-    /** What the figures rest on, for the run's provenance. */
-    public EnergyAssumptions assumptions() {
-        return assumptions;
-    }
-
-    public CarbonIntensity intensity() {
-        return intensity;
-    }
-
-    public double pue() {
-        return pue;
+public record CompositeEnergyMeter(List<EnergyComponent> components, CarbonIntensity intensity, double pue,
+                                   EnergyAssumptions assumptions) implements EnergyMeter, AutoCloseable {
+    public CompositeEnergyMeter {
+        components = List.copyOf(components);
     }
 
     @Override

@@ -19,7 +19,7 @@ public final class CpuTdpTable {
     /** CodeCarbon external/hardware.py POWER_CONSTANT: TDP assumed when the CPU model is not known at all. */
     public static final double DEFAULT_TDP_WATTS = 85.0;
 
-    private static volatile CpuTdpTable bundled;
+    private static final java.util.function.Supplier<CpuTdpTable> BUNDLED = BundledCsv.parsedOnce(RESOURCE, CpuTdpTable::parse);
     private static final Pattern CLOCK = Pattern.compile("@.*$");
     private static final Pattern N_CORE = Pattern.compile("\\b\\d+-core\\b");
 
@@ -35,12 +35,7 @@ public final class CpuTdpTable {
 
     /** The table shipped with genaudit. */
     public static CpuTdpTable bundled() {
-        CpuTdpTable t = bundled;
-        if (t == null) {
-            t = parse(BundledCsv.read(RESOURCE));
-            bundled = t;
-        }
-        return t;
+        return BUNDLED.get();
     }
 
     static CpuTdpTable parse(String text) {

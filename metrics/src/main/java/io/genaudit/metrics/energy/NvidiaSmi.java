@@ -14,8 +14,12 @@ import java.util.Optional;
 /**
  * Talks to {@code nvidia-smi}: lists the GPUs, builds the streaming power query, and parses its CSV lines
  * ({@code timestamp, index, power.draw, utilization.gpu}). The NVML counters behind it are read by the driver.
+ *
+ * @param program  the nvidia-smi program (a name on the PATH or a path)
+ * @param launcher how commands are run
+ * @param zone     the zone nvidia-smi's local-time timestamps are in (the system default for a real run)
  */
-public final class NvidiaSmi {
+public record NvidiaSmi(String program, CommandLauncher launcher, ZoneId zone) {
     /** nvidia-smi's timestamp column format. */
     static final DateTimeFormatter TIMESTAMP = DateTimeFormatter.ofPattern("yyyy/MM/dd HH:mm:ss.SSS", Locale.ROOT);
 
@@ -25,23 +29,6 @@ public final class NvidiaSmi {
 
     /** One power sample: epoch seconds, GPU index, watts, utilization percent (NaN when not reported). */
     public record Sample(double epochSeconds, int index, double watts, double utilizationPercent) {
-    }
-
-    private final String program;
-    private final CommandLauncher launcher;
-    private final ZoneId zone;
-
-    /**
-     * @param zone the zone nvidia-smi's local-time timestamps are in (the system default for a real run)
-     */
-    public NvidiaSmi(String program, CommandLauncher launcher, ZoneId zone) {
-        this.program = program;
-        this.launcher = launcher;
-        this.zone = zone;
-    }
-
-    public CommandLauncher launcher() {
-        return launcher;
     }
 
     /** The GPUs nvidia-smi lists, or empty when it is absent, fails, or lists none. */

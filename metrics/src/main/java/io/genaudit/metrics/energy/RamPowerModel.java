@@ -10,8 +10,12 @@ import java.util.function.LongSupplier;
 /**
  * Estimates RAM energy as CodeCarbon did before v3: a constant power per GB of memory in use (3 W per 8 GB), times the
  * time-averaged memory sampled during the phase, times the phase's wall time. There is no RAM power counter to read.
+ *
+ * @param memory where the memory in use is read
+ * @param ticker what samples it during a phase
+ * @param nanos  the clock of the samples' times
  */
-public final class RamPowerModel implements EnergyComponent {
+public record RamPowerModel(MemorySource memory, Ticker ticker, LongSupplier nanos) implements EnergyComponent {
     /** 3 W per 8 GB of DDR3/DDR4 (Crucial, "How much power does memory use?"), CodeCarbon's RAM heuristic before v3. */
     public static final double WATTS_PER_GB = 3.0 / 8.0;
     /** Source of {@link #WATTS_PER_GB}. */
@@ -22,16 +26,6 @@ public final class RamPowerModel implements EnergyComponent {
      * (8 GB DIMMs), i.e. about 0.2x to 1.7x of 0.375 W/GB.
      */
     public static final double LOW = 0.2, HIGH = 1.7;
-
-    private final MemorySource memory;
-    private final Ticker ticker;
-    private final LongSupplier nanos;
-
-    public RamPowerModel(MemorySource memory, Ticker ticker, LongSupplier nanos) {
-        this.memory = memory;
-        this.ticker = ticker;
-        this.nanos = nanos;
-    }
 
     /** What is sampled, in plain words. */
     public String describe() {

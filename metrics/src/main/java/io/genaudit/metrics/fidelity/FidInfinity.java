@@ -1,5 +1,7 @@
 package io.genaudit.metrics.fidelity;
 
+import io.genaudit.metrics.stats.Replicates;
+
 import java.util.SplittableRandom;
 
 /**
@@ -15,12 +17,12 @@ import java.util.SplittableRandom;
  */
 public final class FidInfinity {
     private final int points;
-    private final long seed;
+    private final long[] seeds;
 
     public FidInfinity(int points, long seed) {
         if (points < 2) throw new IllegalArgumentException("FID-infinity needs at least 2 sample sizes, got " + points);
         this.points = points;
-        this.seed = seed;
+        this.seeds = new Replicates(points, seed).seeds();
     }
 
     /**
@@ -77,30 +79,27 @@ public final class FidInfinity {
         int[] sizes = sizes(lo, nf, points);
         if (sizes.length < 2) throw new IllegalArgumentException("FID-infinity needs at least 2 distinct subset sizes (" + nf + " fake rows)");
         double[] fids = new double[sizes.length];
-        SplittableRandom root = new SplittableRandom(seed);
         for (int p = 0; p < sizes.length; p++) {
-            SplittableRandom r = new SplittableRandom(root.nextLong());
+            SplittableRandom r = new SplittableRandom(seeds[p]);
             int mr = Math.max(2, (int) Math.round((double) sizes[p] * nr / nf));
             GaussianStatistics a = GaussianStatistics.of(real, subset(realRows, Math.min(mr, nr), r));
             GaussianStatistics b = GaussianStatistics.of(fake, subset(fakeRows, sizes[p], r));
             fids[p] = FrechetDistance.compute(a, b).value();
         }
-        double[] x = new double[sizes.length];
-        for (int i = 0; i < x.length; i++) x[i] = 1.0 / sizes[i];
-        double[] fit = fitLine(x, fids);
-        return new Result(fit[0], fit[1], fit[2], sizes, fids);
+        return fitted(sizes, fids);
     }
 
     /** The first {@code m} of a seeded shuffle of {@code rows} (a subset without replacement of those row indices). */
     private static int[] subset(int[] rows, int m, SplittableRandom r) {
-        int[] perm = rows.clone();
-        for (int i = perm.length - 1; i > 0; i--) {
-            int j = r.nextInt(i + 1);
-            int t = perm[i];
-            perm[i] = perm[j];
-            perm[j] = t;
-        }
-        return java.util.Arrays.copyOf(perm, m);
+        return java.util.Arrays.copyOf(Replicates.shuffle(rows.clone(), r), m);
+    }
+
+    /** The least-squares line of FID against 1/size, extrapolated to 1/size = 0. */
+    private static Result fitted(int[] sizes, double[] fids) {
+        double[] x = new double[sizes.length];
+        for (int i = 0; i < x.length; i++) x[i] = 1.0 / sizes[i];
+        double[] fit = fitLine(x, fids);
+        return new Result(fit[0], fit[1], fit[2], sizes, fids);
     }
 
     /** FID∞ of {@code fake} against fixed real statistics; {@code minSize} defaults sensibly when <= 0 (N/5, at least 2). */
@@ -111,27 +110,10 @@ public final class FidInfinity {
         int[] sizes = sizes(lo, n, points);
         if (sizes.length < 2) throw new IllegalArgumentException("FID-infinity needs at least 2 distinct subset sizes");
         double[] fids = new double[sizes.length];
-        SplittableRandom root = new SplittableRandom(seed);
         for (int p = 0; p < sizes.length; p++) {
-            SplittableRandom r = new SplittableRandom(root.nextLong());
-            int[] perm = new int[n];
-            for (int i = 0; i < n; i++) perm[i] = i;
-            for (int i = n - 1; i > 0; i--) {
-                int j = r.nextInt(i + 1);
-                int t = perm[i];
-                perm[i] = perm[j];
-                perm[j] = t;
-            }
-            int[] subset = java.util.Arrays.copyOf(perm, sizes[p]);
-            GaussianStatistics s = GaussianStatistics.of(fake, subset);
+            GaussianStatistics s = GaussianStatistics.of(fake, subset(Replicates.identity(n), sizes[p], new SplittableRandom(seeds[p])));
             fids[p] = FrechetDistance.compute(realMean, realCovariance, s.mean(), s.covariance()).value();
         }
-        double[] x = new double[sizes.length];
-        for (int i = 0; i < x.length; i++) x[i] = 1.0 / sizes[i];
-        double[] fit = fitLine(x, fids);
-        double intercept = fit[0];
-        double slope = fit[1];
-        double r2 = fit[2];
-        return new Result(intercept, slope, r2, sizes, fids);
+        return fitted(sizes, fids);
     }
 }

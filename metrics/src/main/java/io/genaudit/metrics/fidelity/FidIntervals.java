@@ -9,20 +9,17 @@ import java.util.Locale;
  * spread, so its bootstrap interval covers the <em>expected FID at this sample size</em>, not the FID of the two
  * distributions; FID∞ (both sides extrapolated, {@link FidInfinity#computeBothSides}) with its own bootstrap interval
  * covers the latter. Used by the {@code fid} command, the fidelity audit and the coverage harness alike.
+ *
+ * @param resamples bootstrap resamples of both intervals
+ * @param seed      the bootstrap's seed (FID∞'s subsets use a seed derived from it)
+ * @param level     the intervals' level
  */
-public final class FidIntervals {
+public record FidIntervals(int resamples, long seed, double level) {
     /** Smallest subset fraction of the FID∞ fit. */
     public static final double MIN_FRACTION = 0.2;
 
-    private final int resamples;
-    private final long seed;
-    private final double level;
-
-    public FidIntervals(int resamples, long seed, double level) {
+    public FidIntervals {
         if (!(level > 0 && level < 1)) throw new IllegalArgumentException("confidence level must be in (0,1), got " + level);
-        this.resamples = resamples;
-        this.seed = seed;
-        this.level = level;
     }
 
     /** The estimand of the finite-N interval. */

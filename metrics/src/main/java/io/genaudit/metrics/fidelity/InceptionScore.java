@@ -11,19 +11,17 @@ import io.genaudit.values.Interval;
  * into {@code splits} consecutive chunks {@code [i*N/splits, (i+1)*N/splits)}, and score each chunk by
  * {@code exp(mean_x KL(p(y|x) || p(y)))} with {@code p(y)} the chunk's mean prediction; report the mean and numpy's
  * population standard deviation over chunks.
+ *
+ * @param splits  chunks scored separately
+ * @param shuffle whether rows are shuffled first
+ * @param seed    the shuffle's seed, folded to 32 bits as numpy's {@code RandomState} takes it
  */
-public final class InceptionScore {
+public record InceptionScore(int splits, boolean shuffle, long seed) {
     public static final int DEFAULT_SPLITS = 10;
 
-    private final int splits;
-    private final boolean shuffle;
-    private final long seed;
-
-    public InceptionScore(int splits, boolean shuffle, long seed) {
+    public InceptionScore {
         if (splits < 1) throw new IllegalArgumentException("at least one split, got " + splits);
-        this.splits = splits;
-        this.shuffle = shuffle;
-        this.seed = seed & 0xFFFFFFFFL;
+        seed = seed & 0xFFFFFFFFL;
     }
 
     /** Mean and population standard deviation over splits, and each split's score. */

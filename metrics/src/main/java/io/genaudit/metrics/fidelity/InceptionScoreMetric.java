@@ -3,6 +3,7 @@ package io.genaudit.metrics.fidelity;
 import io.genaudit.engine.InputException;
 import io.genaudit.metrics.contract.Checks;
 import io.genaudit.metrics.contract.StateMetric;
+import io.genaudit.metrics.contract.MetricDescription;
 import io.genaudit.metrics.contract.MetricInfo;
 import io.genaudit.metrics.contract.MetricResult;
 import io.genaudit.metrics.contract.Param;
@@ -16,6 +17,8 @@ import java.util.List;
  * with a percentile bootstrap interval over samples. Uses no real data. The state keeps every logit row by its global
  * row id (the shuffle and splits need them all).
  */
+@MetricDescription(name = "inception-score", title = "Inception Score", direction = MetricInfo.Direction.HIGHER_IS_BETTER,
+        summary = "Inception Score of generated samples from a classifier's class logits (torch-fidelity's definition); no real data.")
 public final class InceptionScoreMetric implements StateMetric<InceptionScoreMetric.Params, ClassLogitsBatch, ClassLogitsState, InceptionScoreMetric.Result> {
 
     /** The Inception Score's parameters. */
@@ -28,8 +31,7 @@ public final class InceptionScoreMetric implements StateMetric<InceptionScoreMet
             @Param(help = "Seed of the shuffle (numpy RandomState, folded to 32 bits; 2020 is torch-fidelity's) and of the "
                     + "bootstrap.", dflt = "2020", runSeed = true) long seed) {
         public Params {
-            Checks.bootstrapOrOff(bootstrap);
-            Checks.level(level);
+            Checks.interval(bootstrap, level);
         }
     }
 
@@ -45,13 +47,6 @@ public final class InceptionScoreMetric implements StateMetric<InceptionScoreMet
      */
     public record Result(double value, long n, Interval ci, double std, int splits, int classes, double[] perSplit,
                          List<String> notes) implements MetricResult {
-    }
-
-    @Override
-    public MetricInfo info() {
-        return new MetricInfo("inception-score", "Inception Score",
-                "Inception Score of generated samples from a classifier's class logits (torch-fidelity's definition); no real data.",
-                MetricInfo.Direction.HIGHER_IS_BETTER, "docs/metrics/inception-score.md", MetricInfo.Mergeability.ITEMS);
     }
 
     @Override

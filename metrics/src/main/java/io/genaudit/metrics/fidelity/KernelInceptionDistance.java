@@ -11,23 +11,21 @@ import java.util.Arrays;
  * standard deviation over subsets. Subsets come from {@link NumpyRandomState} so that the same seed picks the same
  * rows as torch-fidelity. The subset size is capped at the smaller set; with a single subset the first
  * {@code subsetSize} rows of each set are used as they are (deterministic, no shuffling). Computed in float64.
+ *
+ * @param subsets    subsets the MMD^2 is averaged over
+ * @param subsetSize rows per subset (capped at the smaller set)
+ * @param seed       the subsets' seed, folded to 32 bits as numpy's {@code RandomState} takes it
  */
-public final class KernelInceptionDistance {
+public record KernelInceptionDistance(int subsets, int subsetSize, long seed) {
     /** torch-fidelity's defaults. */
     public static final int DEFAULT_SUBSETS = 100;
     public static final int DEFAULT_SUBSET_SIZE = 1000;
     public static final long TORCH_FIDELITY_SEED = 2020;
 
-    private final int subsets;
-    private final int subsetSize;
-    private final long seed;
-
-    public KernelInceptionDistance(int subsets, int subsetSize, long seed) {
+    public KernelInceptionDistance {
         if (subsets < 1) throw new IllegalArgumentException("KID needs at least one subset, got " + subsets);
         if (subsetSize < 2) throw new IllegalArgumentException("KID subset size must be at least 2, got " + subsetSize);
-        this.subsets = subsets;
-        this.subsetSize = subsetSize;
-        this.seed = seed & 0xFFFFFFFFL;
+        seed = seed & 0xFFFFFFFFL;
     }
 
     /**

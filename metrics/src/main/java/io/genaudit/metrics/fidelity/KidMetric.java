@@ -1,6 +1,7 @@
 package io.genaudit.metrics.fidelity;
 
 import io.genaudit.metrics.contract.Checks;
+import io.genaudit.metrics.contract.MetricDescription;
 import io.genaudit.metrics.contract.MetricInfo;
 import io.genaudit.metrics.contract.MetricResult;
 import io.genaudit.metrics.contract.Param;
@@ -14,6 +15,8 @@ import java.util.List;
  * a grouped-jackknife interval ({@link KidInterval}). The state keeps every feature row by its global row id: the
  * subsets need all of them.
  */
+@MetricDescription(name = "kid", title = "Kernel Inception Distance", direction = MetricInfo.Direction.LOWER_IS_BETTER,
+        summary = "Kernel Inception Distance (unbiased MMD^2, polynomial kernel), same definition and subsets as torch-fidelity.")
 public final class KidMetric implements FeaturePairMetric<KidMetric.Params, KidMetric.Result> {
     /** The kernel, as reported. */
     public static final String KERNEL = "(x.y/d + 1)^3";
@@ -29,8 +32,7 @@ public final class KidMetric implements FeaturePairMetric<KidMetric.Params, KidM
             @Param(help = "Seed of the subset draws (numpy RandomState, folded to 32 bits; 2020 is torch-fidelity's) and of the "
                     + "jackknife groups.", dflt = "2020", runSeed = true) long seed) {
         public Params {
-            Checks.bootstrapOrOff(bootstrap);
-            Checks.level(level);
+            Checks.interval(bootstrap, level);
         }
 
         /** The seed as numpy's {@code RandomState} takes it. */
@@ -50,13 +52,6 @@ public final class KidMetric implements FeaturePairMetric<KidMetric.Params, KidM
      */
     public record Result(double value, long n, Interval ci, double std, int subsets, int subsetSize, long nReal, long nFake,
                          int dim, String kernel, List<String> notes) implements MetricResult {
-    }
-
-    @Override
-    public MetricInfo info() {
-        return new MetricInfo("kid", "Kernel Inception Distance",
-                "Kernel Inception Distance (unbiased MMD^2, polynomial kernel), same definition and subsets as torch-fidelity.",
-                MetricInfo.Direction.LOWER_IS_BETTER, "docs/metrics/kid.md", MetricInfo.Mergeability.ITEMS);
     }
 
     @Override

@@ -2,6 +2,7 @@ package io.genaudit.metrics.fidelity;
 
 import io.genaudit.engine.InputException;
 import io.genaudit.metrics.contract.Metric;
+import io.genaudit.metrics.contract.MetricDescription;
 import io.genaudit.metrics.contract.MetricInfo;
 import io.genaudit.metrics.contract.MetricResult;
 import io.genaudit.metrics.contract.Param;
@@ -22,6 +23,8 @@ import java.util.stream.IntStream;
  * core ({@link #curve}, {@link #maxFBeta}, {@link #kMeans}) is public so the PRD algorithm can be checked apart from
  * the clustering. The state keeps every row (k-means needs them all).
  */
+@MetricDescription(name = "prd", title = "Precision and recall for distributions (PRD)", direction = MetricInfo.Direction.HIGHER_IS_BETTER,
+        summary = "Precision and recall for distributions (Sajjadi et al. 2018) of generated against real features: k-means histograms, PRD curve, max F_8 and F_1/8.")
 public final class PrdMetric implements FeaturePairMetric<PrdMetric.Params, PrdMetric.Result> {
     /** The edge angle the reference uses instead of 0 and π/2 (tan(π/2) is infinite). */
     private static final double EDGE = 1e-10;
@@ -63,13 +66,6 @@ public final class PrdMetric implements FeaturePairMetric<PrdMetric.Params, PrdM
 
     /** A PRD curve: precision α and recall β at each angle. */
     public record Curve(double[] precision, double[] recall) {
-    }
-
-    @Override
-    public MetricInfo info() {
-        return new MetricInfo("prd", "Precision and recall for distributions (PRD)",
-                "Precision and recall for distributions (Sajjadi et al. 2018) of generated against real features: k-means histograms, PRD curve, max F_8 and F_1/8.",
-                MetricInfo.Direction.HIGHER_IS_BETTER, "docs/metrics/prd.md", MetricInfo.Mergeability.ITEMS);
     }
 
     @Override

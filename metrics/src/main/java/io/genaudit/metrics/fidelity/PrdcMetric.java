@@ -1,6 +1,7 @@
 package io.genaudit.metrics.fidelity;
 
 import io.genaudit.metrics.contract.Checks;
+import io.genaudit.metrics.contract.MetricDescription;
 import io.genaudit.metrics.contract.MetricInfo;
 import io.genaudit.metrics.contract.MetricResult;
 import io.genaudit.metrics.contract.Param;
@@ -14,6 +15,8 @@ import java.util.List;
  * ({@link PrecisionRecallDensityCoverage}) and half-sampling intervals ({@link PrdcIntervals}). The headline value is
  * precision; all four are gate fields. The state keeps every feature row by its global row id (k-NN radii need them all).
  */
+@MetricDescription(name = "prdc", title = "Precision, recall, density and coverage", direction = MetricInfo.Direction.HIGHER_IS_BETTER,
+        summary = "Precision, recall, density and coverage of a generated set against a real set (prdc package definitions).")
 public final class PrdcMetric implements FeaturePairMetric<PrdcMetric.Params, PrdcMetric.Result> {
 
     /** PRDC's parameters. */
@@ -25,8 +28,7 @@ public final class PrdcMetric implements FeaturePairMetric<PrdcMetric.Params, Pr
             @Param(help = "Interval level.", dflt = "0.95", label = "P") double level,
             @Param(help = "Seed of the half-samples.", dflt = "0", runSeed = true) long seed) {
         public Params {
-            Checks.bootstrapOrOff(bootstrap);
-            Checks.level(level);
+            Checks.interval(bootstrap, level);
         }
     }
 
@@ -52,13 +54,6 @@ public final class PrdcMetric implements FeaturePairMetric<PrdcMetric.Params, Pr
         public Interval[] intervals() {
             return new Interval[]{precisionCi, recallCi, densityCi, coverageCi};
         }
-    }
-
-    @Override
-    public MetricInfo info() {
-        return new MetricInfo("prdc", "Precision, recall, density and coverage",
-                "Precision, recall, density and coverage of a generated set against a real set (prdc package definitions).",
-                MetricInfo.Direction.HIGHER_IS_BETTER, "docs/metrics/prdc.md", MetricInfo.Mergeability.ITEMS);
     }
 
     @Override

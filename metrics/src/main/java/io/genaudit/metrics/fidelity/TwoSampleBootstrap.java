@@ -1,10 +1,9 @@
 package io.genaudit.metrics.fidelity;
 
 import io.genaudit.metrics.stats.Bootstrap;
+import io.genaudit.metrics.stats.Replicates;
 import io.genaudit.values.Interval;
 
-import java.util.SplittableRandom;
-import java.util.stream.IntStream;
 
 /**
  * Percentile bootstrap for statistics of two independent samples (real and fake features): every replicate resamples
@@ -21,32 +20,22 @@ public final class TwoSampleBootstrap {
         double apply(int[] realIndices, int[] fakeIndices);
     }
 
-    private final int resamples;
-    private final long seed;
+    private final Replicates plan;
 
     public TwoSampleBootstrap(int resamples, long seed) {
-        if (resamples < 10) throw new IllegalArgumentException("at least 10 bootstrap resamples, got " + resamples);
-        this.resamples = resamples;
-        this.seed = seed;
+        this.plan = Replicates.atLeast(10, "bootstrap resamples", resamples, seed);
     }
 
     public int resamples() {
-        return resamples;
+        return plan.count();
     }
 
-    /** The statistic on each replicate, in replicate order. */
+    /** The statistic on each replicate, in replicate order: real rows resampled first, then fake rows, from one generator. */
     public double[] replicates(int nReal, int nFake, Statistic statistic) {
-        long[] seeds = new long[resamples];
-        SplittableRandom root = new SplittableRandom(seed);
-        for (int b = 0; b < resamples; b++) seeds[b] = root.nextLong();
-        return IntStream.range(0, resamples).parallel().mapToDouble(b -> {
-            SplittableRandom r = new SplittableRandom(seeds[b]);
-            int[] a = new int[nReal];
-            for (int i = 0; i < nReal; i++) a[i] = r.nextInt(nReal);
-            int[] f = new int[nFake];
-            for (int i = 0; i < nFake; i++) f[i] = r.nextInt(nFake);
-            return statistic.apply(a, f);
-        }).toArray();
+        return plan.mapToDouble(r -> {
+            int[] a = Replicates.withReplacement(nReal, r);
+            return statistic.apply(a, Replicates.withReplacement(nFake, r));
+        });
     }
 
     /**
@@ -56,12 +45,12 @@ public final class TwoSampleBootstrap {
      */
     public Interval centredInterval(int nReal, int nFake, Statistic statistic, double level, double estimate) {
         return Bootstrap.centredPercentiles(replicates(nReal, nFake, statistic), level, estimate,
-                "bias-centred percentile bootstrap, real and fake rows resampled independently, " + resamples + " resamples");
+                "bias-centred percentile bootstrap, real and fake rows resampled independently, " + plan.count() + " resamples");
     }
 
     /** Percentile interval at {@code level}. */
     public Interval interval(int nReal, int nFake, Statistic statistic, double level) {
         return Bootstrap.percentiles(replicates(nReal, nFake, statistic), level,
-                "percentile bootstrap, real and fake rows resampled independently, " + resamples + " resamples");
+                "percentile bootstrap, real and fake rows resampled independently, " + plan.count() + " resamples");
     }
 }

@@ -2,6 +2,7 @@ package io.genaudit.metrics.perplexity;
 
 import io.genaudit.metrics.contract.Checks;
 import io.genaudit.metrics.contract.StateMetric;
+import io.genaudit.metrics.contract.MetricDescription;
 import io.genaudit.metrics.contract.MetricInfo;
 import io.genaudit.metrics.contract.MetricResult;
 import io.genaudit.metrics.contract.Param;
@@ -19,6 +20,8 @@ import java.util.List;
  * tokenizer, prefix token) happens before, in the input adapters ({@link RollingLogLikelihood}); this class only
  * aggregates {@link DocumentScore}s. The state keeps every document: the bootstrap resamples them.
  */
+@MetricDescription(name = "perplexity", title = "Perplexity", direction = MetricInfo.Direction.LOWER_IS_BETTER,
+        summary = "Perplexity of a language model on text (HF sliding window or lm-eval rolling windows; word/byte perplexity, bits per byte).")
 public final class PerplexityMetric implements StateMetric<PerplexityMetric.Params, DocumentScore, DocumentScoreState, PerplexityMetric.Result> {
 
     /** Perplexity's parameters (the scoring options — model, windows, prefix token — belong to the inputs). */
@@ -28,8 +31,7 @@ public final class PerplexityMetric implements StateMetric<PerplexityMetric.Para
             @Param(help = "Interval level.", dflt = "0.95", label = "P") double level,
             @Param(help = "Seed of the bootstrap (plans: the run's seed).", dflt = "0", runSeed = true) long seed) {
         public Params {
-            Checks.bootstrapOrOff(bootstrap);
-            Checks.level(level);
+            Checks.interval(bootstrap, level);
         }
     }
 
@@ -53,13 +55,6 @@ public final class PerplexityMetric implements StateMetric<PerplexityMetric.Para
         public double[] perDocumentPerplexity() {
             return perDocument.stream().filter(d -> d.tokens() > 0).mapToDouble(DocumentScore::tokenPerplexity).toArray();
         }
-    }
-
-    @Override
-    public MetricInfo info() {
-        return new MetricInfo("perplexity", "Perplexity",
-                "Perplexity of a language model on text (HF sliding window or lm-eval rolling windows; word/byte perplexity, bits per byte).",
-                MetricInfo.Direction.LOWER_IS_BETTER, "docs/metrics/perplexity.md", MetricInfo.Mergeability.ITEMS);
     }
 
     @Override

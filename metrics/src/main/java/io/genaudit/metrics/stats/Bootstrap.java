@@ -3,10 +3,8 @@ package io.genaudit.metrics.stats;
 import io.genaudit.values.Interval;
 
 import java.util.Arrays;
-import java.util.SplittableRandom;
 import java.util.function.Function;
 import java.util.function.ToDoubleFunction;
-import java.util.stream.IntStream;
 
 /**
  * Percentile bootstrap over the indices of a sample: the statistic is recomputed on resamples (with replacement) of
@@ -14,23 +12,19 @@ import java.util.stream.IntStream;
  * from the seed, whatever the thread schedule.
  */
 public final class Bootstrap {
-    private final int resamples;
-    private final long seed;
+    private final Replicates plan;
 
     public Bootstrap(int resamples, long seed) {
-        if (resamples < 10) throw new IllegalArgumentException("at least 10 bootstrap resamples, got " + resamples);
-        this.resamples = resamples;
-        this.seed = seed;
+        this.plan = Replicates.atLeast(10, "bootstrap resamples", resamples, seed);
     }
 
     public int resamples() {
-        return resamples;
+        return plan.count();
     }
 
     /** The statistic on every resample of {@code n} indices (in resample order). */
     public double[] replicates(int n, ToDoubleFunction<int[]> statistic) {
-        long[] seeds = resampleSeeds();
-        return IntStream.range(0, resamples).parallel().mapToDouble(b -> statistic.applyAsDouble(indices(seeds[b], n))).toArray();
+        return plan.mapToDouble(r -> statistic.applyAsDouble(Replicates.withReplacement(n, r)));
     }
 
     /**
@@ -38,28 +32,13 @@ public final class Bootstrap {
      * {@link #replicates} with this seed).
      */
     public double[][] replicateVectors(int n, Function<int[], double[]> statistics) {
-        long[] seeds = resampleSeeds();
-        return IntStream.range(0, resamples).parallel().mapToObj(b -> statistics.apply(indices(seeds[b], n))).toArray(double[][]::new);
-    }
-
-    private long[] resampleSeeds() {
-        long[] seeds = new long[resamples];
-        SplittableRandom root = new SplittableRandom(seed);
-        for (int b = 0; b < resamples; b++) seeds[b] = root.nextLong();
-        return seeds;
-    }
-
-    private static int[] indices(long seed, int n) {
-        SplittableRandom r = new SplittableRandom(seed);
-        int[] idx = new int[n];
-        for (int i = 0; i < n; i++) idx[i] = r.nextInt(n);
-        return idx;
+        return plan.mapToVectors(r -> statistics.apply(Replicates.withReplacement(n, r)));
     }
 
     /** Percentile interval of the statistic at {@code level} (e.g. 0.95). */
     public Interval percentileInterval(int n, ToDoubleFunction<int[]> statistic, double level) {
         double[] reps = replicates(n, statistic);
-        return percentiles(reps, level, "percentile bootstrap, " + resamples + " resamples");
+        return percentiles(reps, level, "percentile bootstrap, " + plan.count() + " resamples");
     }
 
     /** Percentile interval from given replicates (NaN replicates are dropped). */

@@ -20,13 +20,10 @@ import java.util.stream.IntStream;
  * it stays inside the statistic's range; two independent samples (real and generated rows) add their variances.
  */
 public final class GroupedJackknife {
-    private final int groups;
-    private final long seed;
+    private final Replicates plan;
 
     public GroupedJackknife(int groups, long seed) {
-        if (groups < 2) throw new IllegalArgumentException("at least 2 jackknife groups, got " + groups);
-        this.groups = groups;
-        this.seed = seed;
+        this.plan = Replicates.atLeast(2, "jackknife groups", groups, seed);
     }
 
     /** A statistic of the kept rows of two samples. */
@@ -45,7 +42,7 @@ public final class GroupedJackknife {
      * one set of kept rows), e.g. distinct-1..4 and self-BLEU from one pass; NaN estimates get NaN intervals.
      */
     public Interval[] intervals(int n, Function<int[], double[]> statistics, double[] estimates, Support[] supports, double level, String unit) {
-        double[][] theta = groupValues(n, seed, statistics);
+        double[][] theta = groupValues(n, plan.seed(), statistics);
         int g = theta.length;
         Interval[] out = new Interval[estimates.length];
         for (int k = 0; k < estimates.length; k++) {
@@ -63,10 +60,10 @@ public final class GroupedJackknife {
 
     /** The interval of a statistic of two independent samples (their jackknife variances added). */
     public Interval interval(int n1, int n2, TwoSampleStatistic statistic, double estimate, Support support, double level, String unit) {
-        int[] all1 = identity(n1);
-        int[] all2 = identity(n2);
-        double[] ta = column(groupValues(n1, seed, idx -> new double[]{support.forward(statistic.apply(idx, all2))}));
-        double[] tb = column(groupValues(n2, seed ^ 0x9E3779B97F4A7C15L, idx -> new double[]{support.forward(statistic.apply(all1, idx))}));
+        int[] all1 = Replicates.identity(n1);
+        int[] all2 = Replicates.identity(n2);
+        double[] ta = column(groupValues(n1, plan.seed(), idx -> new double[]{support.forward(statistic.apply(idx, all2))}));
+        double[] tb = column(groupValues(n2, plan.seed() ^ 0x9E3779B97F4A7C15L, idx -> new double[]{support.forward(statistic.apply(all1, idx))}));
         Part a = new Part(variance(ta), ta.length);
         Part b = new Part(variance(tb), tb.length);
         double va = a.variance;
@@ -95,16 +92,9 @@ public final class GroupedJackknife {
 
     /** The statistics without each of min(groups, n) seeded random groups of rows: element g holds them without group g. */
     private double[][] groupValues(int n, long groupSeed, Function<int[], double[]> statistics) {
-        int g = Math.min(groups, n);
+        int g = Math.min(plan.count(), n);
         if (g < 2) throw new IllegalArgumentException("a jackknife needs at least 2 rows, got " + n);
-        int[] perm = identity(n);
-        SplittableRandom r = new SplittableRandom(groupSeed);
-        for (int i = n - 1; i > 0; i--) {
-            int j = r.nextInt(i + 1);
-            int t = perm[i];
-            perm[i] = perm[j];
-            perm[j] = t;
-        }
+        int[] perm = Replicates.shuffle(Replicates.identity(n), new SplittableRandom(groupSeed));
         return IntStream.range(0, g).parallel().mapToObj(k -> {
             int from = (int) ((long) k * n / g);
             int to = (int) ((long) (k + 1) * n / g);
@@ -129,11 +119,5 @@ public final class GroupedJackknife {
         double ss = 0;
         for (double x : theta) ss += (x - mean) * (x - mean);
         return (g - 1.0) / g * ss;
-    }
-
-    private static int[] identity(int n) {
-        int[] idx = new int[n];
-        for (int i = 0; i < n; i++) idx[i] = i;
-        return idx;
     }
 }

@@ -6,7 +6,6 @@ import org.apache.commons.math3.distribution.NormalDistribution;
 import java.util.Arrays;
 import java.util.SplittableRandom;
 import java.util.function.Function;
-import java.util.stream.IntStream;
 
 /**
  * Half-sampling intervals (McCarthy 1969) for statistics of a whole set whose estimand is their expected value at the
@@ -20,13 +19,10 @@ import java.util.stream.IntStream;
  * method and mapped back ({@link Support#deltaInterval}); half-sample values on a bound (a recall of 1) are harmless.
  */
 public final class HalfSampling {
-    private final int repeats;
-    private final long seed;
+    private final Replicates plan;
 
     public HalfSampling(int repeats, long seed) {
-        if (repeats < 10) throw new IllegalArgumentException("at least 10 half-samples, got " + repeats);
-        this.repeats = repeats;
-        this.seed = seed;
+        this.plan = Replicates.atLeast(10, "half-samples", repeats, seed);
     }
 
     /**
@@ -35,15 +31,12 @@ public final class HalfSampling {
      */
     public Interval[] intervals(int[] sizes, Function<int[][], double[]> statistics, double[] estimates, Support[] supports,
                                 double level, String unit) {
-        long[] seeds = new long[repeats];
-        SplittableRandom root = new SplittableRandom(seed);
-        for (int r = 0; r < repeats; r++) seeds[r] = root.nextLong();
-        double[][] values = IntStream.range(0, repeats).parallel().mapToObj(r -> {
-            SplittableRandom rng = new SplittableRandom(seeds[r]);
+        int repeats = plan.count();
+        double[][] values = plan.mapToVectors(rng -> {
             int[][] kept = new int[sizes.length][];
             for (int s = 0; s < sizes.length; s++) kept[s] = half(sizes[s], rng);
             return statistics.apply(kept);
-        }).toArray(double[][]::new);
+        });
         double z = new NormalDistribution(null, 0, 1).inverseCumulativeProbability(1 - (1 - level) / 2);
         Interval[] out = new Interval[estimates.length];
         for (int k = 0; k < estimates.length; k++) {

@@ -35,16 +35,6 @@ class FakeNvidiaSmi implements CommandLauncher {
     public Streaming stream(List<String> command) {
         commands.add(command);
         BufferedReader r = new BufferedReader(new StringReader(String.join("\n", stream) + "\n"));
-        return new Streaming() {
-            @Override
-            public BufferedReader output() {
-                return r;
-            }
-
-            @Override
-            public void close() {
-                closed = true;
-            }
-        };
+        return Streaming.of(r, () -> closed = true);
     }
 }

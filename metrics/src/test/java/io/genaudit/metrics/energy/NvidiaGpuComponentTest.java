@@ -80,41 +80,40 @@ class NvidiaGpuComponentTest {
                 "2026/11/25 08:00:02.500, 0, 350.00, 50",
                 "2026/11/25 08:00:02.500, 1, 50.00, 0");
         FakeNvidiaSmi fake = new FakeNvidiaSmi(LISTING, stream);
-        NvidiaSmi smi = new NvidiaSmi("nvidia-smi", fake, ZoneOffset.UTC);
-        HandClock clock = new HandClock(Instant.parse("2026-11-25T08:00:00Z"));
-        try (NvidiaGpuComponent gpu = new NvidiaGpuComponent(smi, smi.gpus().orElseThrow(), 500, clock)) {
-            EnergyComponent.Session s = gpu.start();
-            clock.now = Instant.parse("2026-11-25T08:00:02Z");
-            ComponentEnergy e = s.stop(2.0, 0.1).get(0);
-            assertEquals("measured-nvml", e.method());
-            assertEquals(400.0 + 100.0, e.joules(), 1e-9);
-            assertEquals(500.0 - 2 * 5.0 * 2.0, e.joulesLow(), 1e-9);
-            assertEquals(500.0 + 2 * 5.0 * 2.0, e.joulesHigh(), 1e-9);
-            assertEquals("2 x NVIDIA H100 80GB HBM3", e.raw().get("gpuModel"));
-            // utilization mean over valid samples inside the window: GPU0 10,20,30,40 and GPU1 0,0,0 (N/A line skipped)
-            assertEquals(100.0 / 7, (Double) e.raw().get("utilizationPercentMean"), 1e-12);
-            @SuppressWarnings("unchecked") List<Map<String, Object>> per = (List<Map<String, Object>>) e.raw().get("gpus");
-            assertEquals(400.0, (Double) per.get(0).get("joules"), 1e-9);
-            assertEquals(5, ((List<?>) per.get(0).get("samples")).size());
-            assertTrue(fake.commands.get(1).containsAll(List.of("-lms", "500")), fake.commands.get(1).toString());
-        }
+        ComponentEnergy e = phase(fake, 500, 2);
+        assertEquals("measured-nvml", e.method());
+        assertEquals(400.0 + 100.0, e.joules(), 1e-9);
+        assertEquals(500.0 - 2 * 5.0 * 2.0, e.joulesLow(), 1e-9);
+        assertEquals(500.0 + 2 * 5.0 * 2.0, e.joulesHigh(), 1e-9);
+        assertEquals("2 x NVIDIA H100 80GB HBM3", e.raw().get("gpuModel"));
+        // utilization mean over valid samples inside the window: GPU0 10,20,30,40 and GPU1 0,0,0 (N/A line skipped)
+        assertEquals(100.0 / 7, (Double) e.raw().get("utilizationPercentMean"), 1e-12);
+        @SuppressWarnings("unchecked") List<Map<String, Object>> per = (List<Map<String, Object>>) e.raw().get("gpus");
+        assertEquals(400.0, (Double) per.get(0).get("joules"), 1e-9);
+        assertEquals(5, ((List<?>) per.get(0).get("samples")).size());
+        assertTrue(fake.commands.get(1).containsAll(List.of("-lms", "500")), fake.commands.get(1).toString());
         assertTrue(fake.closed);
+    }
+
+    /** One phase from 08:00:00 lasting {@code seconds} (on the hand clock), nvidia-smi sampling every {@code periodMs}. */
+    private static ComponentEnergy phase(FakeNvidiaSmi fake, int periodMs, int seconds) {
+        NvidiaSmi smi = new NvidiaSmi("nvidia-smi", fake, ZoneOffset.UTC);
+        Instant start = Instant.parse("2026-11-25T08:00:00Z");
+        HandClock clock = new HandClock(start);
+        try (NvidiaGpuComponent gpu = new NvidiaGpuComponent(smi, smi.gpus().orElseThrow(), periodMs, clock)) {
+            EnergyComponent.Session s = gpu.start();
+            clock.now = start.plusSeconds(seconds);
+            return s.stop(seconds, 0.1).get(0);
+        }
     }
 
     @Test
     void aPhaseWithoutSamplesClaimsNoMeasurement() {
-        FakeNvidiaSmi fake = new FakeNvidiaSmi(LISTING, List.of());
-        NvidiaSmi smi = new NvidiaSmi("nvidia-smi", fake, ZoneOffset.UTC);
-        HandClock clock = new HandClock(Instant.parse("2026-11-25T08:00:00Z"));
-        try (NvidiaGpuComponent gpu = new NvidiaGpuComponent(smi, smi.gpus().orElseThrow(), 100, clock)) {
-            EnergyComponent.Session s = gpu.start();
-            clock.now = Instant.parse("2026-11-25T08:00:01Z");
-            ComponentEnergy e = s.stop(1.0, 0.1).get(0);
-            assertEquals("not-measured", e.method());
-            assertEquals(0.0, e.joules());
-            assertTrue(String.valueOf(e.raw().get("note")).contains("no nvidia-smi power samples"));
-            assertEquals("estimated-tdp", CompositeEnergyMeter.methodLabel(List.of(
-                    new ComponentEnergy("cpu", "estimated-tdp", 1, 1, 1, Map.of()), e)));
-        }
+        ComponentEnergy e = phase(new FakeNvidiaSmi(LISTING, List.of()), 100, 1);
+        assertEquals("not-measured", e.method());
+        assertEquals(0.0, e.joules());
+        assertTrue(String.valueOf(e.raw().get("note")).contains("no nvidia-smi power samples"));
+        assertEquals("estimated-tdp", CompositeEnergyMeter.methodLabel(List.of(
+                new ComponentEnergy("cpu", "estimated-tdp", 1, 1, 1, Map.of()), e)));
     }
 }

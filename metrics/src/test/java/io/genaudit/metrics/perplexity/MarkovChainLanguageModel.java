@@ -1,32 +1,37 @@
 package io.genaudit.metrics.perplexity;
 
-import io.genaudit.engine.lm.LanguageModel;
-import io.genaudit.engine.lm.SamplingSettings;
 import io.genaudit.engine.lm.Tokenizer;
 
-import java.util.ArrayList;
-import java.util.List;
 import java.util.SplittableRandom;
 
 /**
- * An exact first-order Markov chain as a {@link LanguageModel} (test only): log p(x_t | x_{t-1}) = log P[x_{t-1}][x_t],
- * and after BOS the initial distribution. Its perplexities are analytic sums of known log-probabilities.
+ * An exact first-order Markov chain (test only): log p(x_t | x_{t-1}) = log P[x_{t-1}][x_t], and after BOS the
+ * initial distribution; {@link #model()} is the chain as a language model (windows up to the context length). Its
+ * perplexities are analytic sums of known log-probabilities.
  */
-public final class MarkovChainLanguageModel implements LanguageModel {
+final class MarkovChainLanguageModel {
     private final double[][] transition;
     private final double[] initial;
-    private final CharTokenizer tokenizer;
-    private final int contextLength;
+    private final ExactTestLanguageModel model;
 
-    public MarkovChainLanguageModel(double[][] transition, double[] initial, String alphabet, boolean bos, int contextLength) {
+    MarkovChainLanguageModel(double[][] transition, double[] initial, String alphabet, boolean bos, int contextLength) {
         this.transition = transition;
         this.initial = initial;
-        this.tokenizer = new CharTokenizer(alphabet, bos);
-        this.contextLength = contextLength;
+        this.model = new ExactTestLanguageModel(new CharTokenizer(alphabet, bos), contextLength, "markov chain (test)", contextLength,
+                (window, t) -> logProb(window[t - 1], window[t]));
     }
 
-    public double logProb(int prev, int next) {
-        return prev == tokenizer.bosId() ? Math.log(initial[next]) : Math.log(transition[prev][next]);
+    /** The chain as a language model. */
+    ExactTestLanguageModel model() {
+        return model;
+    }
+
+    Tokenizer tokenizer() {
+        return model.tokenizer();
+    }
+
+    double logProb(int prev, int next) {
+        return prev == tokenizer().bosId() ? Math.log(initial[next]) : Math.log(transition[prev][next]);
     }
 
     /** Stationary distribution by power iteration. */
@@ -50,40 +55,13 @@ public final class MarkovChainLanguageModel implements LanguageModel {
         return h;
     }
 
-    @Override
-    public int contextLength() {
-        return contextLength;
-    }
-
-    @Override
-    public int vocabSize() {
-        return tokenizer.vocabSize();
-    }
-
-    @Override
-    public Tokenizer tokenizer() {
-        return tokenizer;
-    }
-
-    @Override
-    public List<float[]> nextTokenLogProbs(List<int[]> ws) {
-        List<float[]> out = new ArrayList<>();
-        for (int[] w : ws) {
-            if (w.length > contextLength) throw new IllegalArgumentException("window too long: " + w.length);
-            float[] lp = new float[w.length - 1];
-            for (int t = 1; t < w.length; t++) lp[t - 1] = (float) logProb(w[t - 1], w[t]);
-            out.add(lp);
-        }
-        return out;
-    }
-
-    @Override
-    public int[] generate(int[] prompt, SamplingSettings settings, long seed) {
+    /** A sample path of {@code n} tokens starting from the initial distribution, as text. */
+    String sample(int n, long seed) {
         SplittableRandom r = new SplittableRandom(seed);
-        int[] out = new int[settings.maxNewTokens()];
-        int prev = prompt.length == 0 ? -1 : prompt[prompt.length - 1];
+        int[] out = new int[n];
+        int prev = -1;
         for (int i = 0; i < out.length; i++) {
-            double[] dist = prev < 0 || prev == tokenizer.bosId() ? initial : transition[prev];
+            double[] dist = prev < 0 || prev == tokenizer().bosId() ? initial : transition[prev];
             double u = r.nextDouble();
             int k = 0;
             double c = dist[0];
@@ -91,20 +69,6 @@ public final class MarkovChainLanguageModel implements LanguageModel {
             out[i] = k;
             prev = k;
         }
-        return out;
-    }
-
-    /** A sample path of {@code n} tokens starting from the initial distribution, as text. */
-    public String sample(int n, long seed) {
-        return tokenizer.decode(generate(new int[0], SamplingSettings.greedy(n), seed));
-    }
-
-    @Override
-    public String describe() {
-        return "markov chain (test)";
-    }
-
-    @Override
-    public void close() {
+        return tokenizer().decode(out);
     }
 }

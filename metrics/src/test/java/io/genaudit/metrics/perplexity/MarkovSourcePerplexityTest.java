@@ -23,7 +23,7 @@ class MarkovSourcePerplexityTest {
         MarkovSource src = MarkovSource.standard();
         Path heldout = BuiltInDatasets.materialize("markov-heldout", 0, cache);
         List<String> docs = TextDocuments.read(heldout);
-        List<DocumentScore> scores = new RollingLogLikelihood(new MarkovSourceLanguageModel(src, 64), new SlidingWindowPlan(64, 32), 16)
+        List<DocumentScore> scores = new RollingLogLikelihood(MarkovSourceLanguageModel.of(src, 64), new SlidingWindowPlan(64, 32), 16)
                 .score(docs, Progress.SILENT);
         PerplexityMetric.Result r = MetricRun.once(new PerplexityMetric(), new PerplexityMetric.Params(300, 0.95, 5), scores);
         assertEquals(docs.stream().mapToLong(d -> d.length() - 1).sum(), r.tokens());

@@ -32,13 +32,13 @@ class RollingLogLikelihoodTest {
         MarkovChainLanguageModel m = chain(false);
         List<String> docs = List.of("abcabcaab", "c", "bbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbca", "acacbcbbca");
         for (int batch : new int[]{1, 3, 100}) {
-            List<DocumentScore> s = new RollingLogLikelihood(m, new SlidingWindowPlan(8, 3), batch).score(docs, Progress.SILENT);
+            List<DocumentScore> s = new RollingLogLikelihood(m.model(), new SlidingWindowPlan(8, 3), batch).score(docs, Progress.SILENT);
             for (int d = 0; d < docs.size(); d++) {
                 assertEquals(bigramNll(m, docs.get(d), false), s.get(d).nllNats(), 1e-5, "doc " + d + " batch " + batch);
                 assertEquals(docs.get(d).length() - 1, s.get(d).tokens());
             }
         }
-        assertTrue(Double.isNaN(new RollingLogLikelihood(m, new SlidingWindowPlan(8, 3), 2)
+        assertTrue(Double.isNaN(new RollingLogLikelihood(m.model(), new SlidingWindowPlan(8, 3), 2)
                 .score(List.of("c"), Progress.SILENT).get(0).tokenPerplexity()));
     }
 
@@ -46,14 +46,14 @@ class RollingLogLikelihoodTest {
     void bosMakesTheFirstTokenATarget() {
         MarkovChainLanguageModel m = chain(true);
         String doc = "abcabbbcaacb";
-        DocumentScore s = new RollingLogLikelihood(m, new SlidingWindowPlan(5, 2), 4).score(List.of(doc), Progress.SILENT).get(0);
+        DocumentScore s = new RollingLogLikelihood(m.model(), new SlidingWindowPlan(5, 2), 4).score(List.of(doc), Progress.SILENT).get(0);
         assertEquals(doc.length(), s.tokens());
         assertEquals(bigramNll(m, doc, true), s.nllNats(), 1e-5);
     }
 
     @Test
     void everyTargetIsScoredOnceWithTheRecipesContext() {
-        ContextProbeModel m = new ContextProbeModel("abcd", false, 4);
+        ExactTestLanguageModel m = ContextProbeModel.of("abcd", false, 4);
         String doc = "abcdabcdab"; // ids 0 1 2 3 0 1 2 3 0 1
         DocumentScore s = new RollingLogLikelihood(m, new SlidingWindowPlan(4, 2), 2).score(List.of(doc), Progress.SILENT).get(0);
         // windows [0,4) targets 1..3 (contexts 1,2,3); [2,6) targets 4,5 (contexts 2,3); [4,8) 6,7; [6,10) 8,9
@@ -88,7 +88,7 @@ class RollingLogLikelihoodTest {
         String sample = m.sample(200_000, 7);
         List<String> docs = new java.util.ArrayList<>();
         for (int i = 0; i < sample.length(); i += 2000) docs.add(sample.substring(i, i + 2000));
-        List<DocumentScore> s = new RollingLogLikelihood(m, SlidingWindowPlan.nonOverlapping(16), 64).score(docs, Progress.SILENT);
+        List<DocumentScore> s = new RollingLogLikelihood(m.model(), SlidingWindowPlan.nonOverlapping(16), 64).score(docs, Progress.SILENT);
         PerplexityMetric.Result r = MetricRun.once(new PerplexityMetric(), new PerplexityMetric.Params(200, 0.95, 1), s);
         double ppl = r.value();
         double truth = Math.exp(m.entropyRate());

@@ -7,6 +7,7 @@ import io.genaudit.reports.FileDigest;
 import io.genaudit.reports.GateOutcome;
 import io.genaudit.reports.ModelRecord;
 import io.genaudit.reports.PhaseRecord;
+import io.genaudit.reports.ExecutionRecord;
 import io.genaudit.reports.Provenance;
 import io.genaudit.reports.RunRecord;
 import io.genaudit.reports.Table;
@@ -25,6 +26,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.ToDoubleFunction;
 import java.util.stream.Collectors;
 
 /**
@@ -65,7 +67,7 @@ public final class ReportViews {
                 p == null ? Numbers.MISSING : date(p.startedAt()),
                 p == null ? Numbers.MISSING : p.genauditVersion(),
                 p == null ? Numbers.MISSING : Long.toString(p.seed()),
-                summary, overview, sections, models, energy(p), provenance(p));
+                summary, overview, sections, models, energy(p), provenance(p, r.execution()));
     }
 
     /** HTML ids for the audits' sections: "audit-" plus the id reduced to safe characters, de-duplicated. */
@@ -221,7 +223,12 @@ public final class ReportViews {
 
     /** Versions, hashes, seed, machine and files of the run. */
     public static Views.ProvenanceView provenance(Provenance p) {
-        if (p == null) return new Views.ProvenanceView(List.of(), List.of());
+        return provenance(p, null);
+    }
+
+    /** Versions, hashes, seed, machine and files of the run, and where a distributed run happened ({@code execution}, or null). */
+    public static Views.ProvenanceView provenance(Provenance p, ExecutionRecord execution) {
+        if (p == null) return new Views.ProvenanceView(List.of(), ExecutionFacts.facts(execution), List.of());
         Map<String, Object> facts = new LinkedHashMap<>();
         facts.put("genaudit version", p.genauditVersion());
         facts.put("Plan file", p.planPath());
@@ -236,6 +243,8 @@ public final class ReportViews {
         List<Views.KeyValue> kv = new ArrayList<>();
         facts.forEach((k, v) -> kv.add(new Views.KeyValue(k, v == null ? Numbers.MISSING : String.valueOf(v))));
         List<Views.TableView> tables = new ArrayList<>();
+        Views.TableView merges = ExecutionFacts.merges(execution);
+        if (merges != null) tables.add(merges);
         if (p.files() != null && !p.files().isEmpty()) {
             List<List<String>> rows = new ArrayList<>();
             for (FileDigest f : p.files()) {
@@ -259,7 +268,7 @@ public final class ReportViews {
             });
             tables.add(new Views.TableView("Models loaded", cols, rows));
         }
-        return new Views.ProvenanceView(kv, tables);
+        return new Views.ProvenanceView(kv, ExecutionFacts.facts(execution), tables);
     }
 
     /** "pass", "fail" or "none", the CSS class of a verdict. */
@@ -269,30 +278,42 @@ public final class ReportViews {
         return "none";
     }
 
+    /** The energy figures of the phases that have one. */
+    private static List<EnergyFigure> energies(List<PhaseRecord> phases) {
+        return phases.stream().map(PhaseRecord::energy).filter(e -> e != null).toList();
+    }
+
     /** Total energy of the phases in J, or "not measured". */
     static String energyHeadline(List<PhaseRecord> phases) {
-        List<EnergyFigure> es = phases.stream().map(PhaseRecord::energy).filter(e -> e != null).toList();
-        return es.isEmpty() ? "not measured" : Numbers.format(es.stream().mapToDouble(EnergyFigure::joules).sum()) + " J";
+        return total(phases, EnergyFigure::joules, " J");
     }
 
     /** The range of the total and whether it includes estimates. */
     static String energyNote(List<PhaseRecord> phases) {
-        List<EnergyFigure> es = phases.stream().map(PhaseRecord::energy).filter(e -> e != null).toList();
+        List<EnergyFigure> es = energies(phases);
         if (es.isEmpty()) return "";
         boolean estimated = es.stream().anyMatch(e -> e.method() == null || !e.method().startsWith("measured"));
-        return range(es.stream().mapToDouble(EnergyFigure::joulesLow).sum(), es.stream().mapToDouble(EnergyFigure::joulesHigh).sum())
-                + (estimated ? ", includes estimates" : ", measured");
+        return totalRange(es, EnergyFigure::joulesLow, EnergyFigure::joulesHigh) + (estimated ? ", includes estimates" : ", measured");
     }
 
     static String co2Headline(List<PhaseRecord> phases) {
-        List<EnergyFigure> es = phases.stream().map(PhaseRecord::energy).filter(e -> e != null).toList();
-        return es.isEmpty() ? "not measured" : Numbers.format(es.stream().mapToDouble(EnergyFigure::gramsCo2e).sum()) + " g CO₂e";
+        return total(phases, EnergyFigure::gramsCo2e, " g CO₂e");
     }
 
     static String co2Note(List<PhaseRecord> phases) {
-        List<EnergyFigure> es = phases.stream().map(PhaseRecord::energy).filter(e -> e != null).toList();
-        if (es.isEmpty()) return "";
-        return range(es.stream().mapToDouble(EnergyFigure::gramsCo2eLow).sum(), es.stream().mapToDouble(EnergyFigure::gramsCo2eHigh).sum());
+        List<EnergyFigure> es = energies(phases);
+        return es.isEmpty() ? "" : totalRange(es, EnergyFigure::gramsCo2eLow, EnergyFigure::gramsCo2eHigh);
+    }
+
+    /** The sum of one figure over the phases that have energy figures, with its unit, or "not measured". */
+    private static String total(List<PhaseRecord> phases, ToDoubleFunction<EnergyFigure> figure, String unit) {
+        List<EnergyFigure> es = energies(phases);
+        return es.isEmpty() ? "not measured" : Numbers.format(es.stream().mapToDouble(figure).sum()) + unit;
+    }
+
+    /** The summed low and high bounds as a range. */
+    private static String totalRange(List<EnergyFigure> es, ToDoubleFunction<EnergyFigure> low, ToDoubleFunction<EnergyFigure> high) {
+        return range(es.stream().mapToDouble(low).sum(), es.stream().mapToDouble(high).sum());
     }
 
     static String methodClass(EnergyFigure e) {

@@ -61,8 +61,8 @@ public final class Views {
     public record EnergyView(List<Tile> totals, List<PhaseRow> phases, ChartView chart, List<KeyValue> assumptions) {
     }
 
-    /** Where the numbers came from. */
-    public record ProvenanceView(List<KeyValue> facts, List<TableView> tables) {
+    /** Where the numbers came from; {@code execution}: the distributed run's engine, master, versions and merges (empty for one JVM). */
+    public record ProvenanceView(List<KeyValue> facts, List<KeyValue> execution, List<TableView> tables) {
     }
 
     /** Headline counts shown as tiles at the top of the report. */

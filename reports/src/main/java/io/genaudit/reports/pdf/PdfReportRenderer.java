@@ -1,5 +1,6 @@
 package io.genaudit.reports.pdf;
 
+import io.genaudit.reports.format.BundledText;
 import com.openhtmltopdf.pdfboxout.PdfRendererBuilder;
 import com.openhtmltopdf.svgsupport.BatikSVGDrawer;
 import com.openhtmltopdf.util.XRLog;
@@ -11,9 +12,7 @@ import org.jsoup.nodes.Element;
 import java.io.ByteArrayOutputStream;
 import java.io.File;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 
 /**
@@ -22,7 +21,7 @@ import java.util.List;
  * The HTML is parsed with jsoup (HTML5 rules) into a W3C DOM, so the template need not be well-formed XML.
  */
 public final class PdfReportRenderer {
-    private static final String CSS = resource("io/genaudit/reports/templates/report-pdf.css");
+    private static final String CSS = BundledText.read("io/genaudit/reports/templates/report-pdf.css");
     /** Fonts with wide Unicode coverage (−, ≤, ×, ‖ appear in reports); used when installed, else PDF base fonts. */
     private static final List<String[]> FONTS = List.of(
             new String[]{"/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf", "DejaVu Sans", "400", "normal"},
@@ -64,14 +63,5 @@ public final class PdfReportRenderer {
             throw new UncheckedIOException("PDF rendering failed", e);
         }
         return out.toByteArray();
-    }
-
-    private static String resource(String name) {
-        try (InputStream in = PdfReportRenderer.class.getClassLoader().getResourceAsStream(name)) {
-            if (in == null) throw new IllegalStateException("missing resource " + name);
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }

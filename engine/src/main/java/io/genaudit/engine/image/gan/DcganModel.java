@@ -18,6 +18,7 @@ import io.genaudit.engine.image.nn.Tensors;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.List;
 
 /**
  * A DCGAN's generator and discriminator with their weights. As an {@link ImageGenerator} it maps N(0,1) latents
@@ -32,8 +33,7 @@ public final class DcganModel extends BuiltInImageModel<DcganConfig> {
     final Block discriminator;
 
     private DcganModel(DcganConfig config, long seed) {
-        super(config, "DCGAN " + config.size() + " " + config.width() + "x" + config.height() + "x" + config.channels()
-                + " (z=" + config.latentDim() + (config.numClasses() > 0 ? ", " + config.numClasses() + " classes" : "") + ", untrained)");
+        super(config, "DCGAN", config.numClasses() > 0 ? ", " + config.numClasses() + " classes" : "");
         this.generator = DcganNetworks.generator(config);
         this.discriminator = DcganNetworks.discriminator(config);
         generator.setInitializer(SeededInitializer.gaussian(Latents.mix(seed, 11, 0), 0.02), Parameter.Type.WEIGHT);
@@ -50,12 +50,8 @@ public final class DcganModel extends BuiltInImageModel<DcganConfig> {
 
     /** Loads a model folder written by {@link DcganTrainer} (model.json + weights). */
     public static DcganModel load(Path dir) throws IOException {
-        ModelFolder.Header<DcganConfig> h = ModelFolder.readHeader(dir, "dcgan", "DCGAN", DcganConfig.class);
-        DcganModel model = new DcganModel(h.config(), 0);
-        ModelFolder.loadWeights(dir, model, model.manager, new ModelFolder.Weights(GENERATOR_FILE, model.generator),
-                new ModelFolder.Weights(DISCRIMINATOR_FILE, model.discriminator));
-        model.setDescription(h.description());
-        return model;
+        return load(dir, "dcgan", "DCGAN", DcganConfig.class, c -> new DcganModel(c, 0), m -> List.of(
+                new ModelFolder.Weights(GENERATOR_FILE, m.generator), new ModelFolder.Weights(DISCRIMINATOR_FILE, m.discriminator)));
     }
 
     /** Generator input: latents with the labels' one-hot appended when conditional. */

@@ -4,7 +4,6 @@ import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
-import ai.djl.nn.Block;
 import ai.djl.training.GradientCollector;
 import io.genaudit.engine.image.nn.BlockFiles;
 import io.genaudit.engine.image.nn.EpochLoop;
@@ -20,7 +19,6 @@ import io.genaudit.engine.train.TrainingRun;
 import io.genaudit.engine.train.TrainingSettings;
 
 import java.io.IOException;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -71,26 +69,9 @@ public final class DcganTrainer {
 
     /** One discriminator step then one generator step; losses {lossD, lossG}. */
     private record Step(DcganModel model, Adam optG, Adam optD, TrainingData data, float lr) implements TrainingStep {
-        public String architecture() {
-            return "dcgan";
-        }
-
-        public List<String> lossNames() {
-            return List.of("lossD", "lossG");
-        }
-
-        public Map<String, Block> blocks() {
-            Map<String, Block> m = new LinkedHashMap<>();
-            m.put("generator", model.generator);
-            m.put("discriminator", model.discriminator);
-            return m;
-        }
-
-        public Map<String, Adam> optimizers() {
-            Map<String, Adam> m = new LinkedHashMap<>();
-            m.put("generator", optG);
-            m.put("discriminator", optD);
-            return m;
+        public Layout layout() {
+            return new Layout("dcgan", List.of("lossD", "lossG"), Layout.inOrder("generator", model.generator, "discriminator", model.discriminator),
+                    Layout.inOrder("generator", optG, "discriminator", optD));
         }
 
         public double[] step(int[] perm, int from, int to, long stepSeed) {

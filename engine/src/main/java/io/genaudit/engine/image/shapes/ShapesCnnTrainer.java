@@ -4,7 +4,6 @@ import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
-import ai.djl.nn.Block;
 import ai.djl.nn.SequentialBlock;
 import ai.djl.training.GradientCollector;
 import io.genaudit.engine.image.Images;
@@ -103,23 +102,8 @@ public final class ShapesCnnTrainer {
 
     /** One Adam step on the summed cross-entropy of all attributes; loss {loss}. */
     private record Step(ShapesCnn cnn, Adam opt, Labelled data, float lr) implements TrainingStep {
-        public String architecture() {
-            return ARCHITECTURE;
-        }
-
-        public List<String> lossNames() {
-            return List.of("loss");
-        }
-
-        public Map<String, Block> blocks() {
-            Map<String, Block> m = new LinkedHashMap<>();
-            m.put("trunk", cnn.trunk);
-            m.put("head", cnn.head);
-            return m;
-        }
-
-        public Map<String, Adam> optimizers() {
-            return Map.of("cnn", opt);
+        public Layout layout() {
+            return new Layout(ARCHITECTURE, List.of("loss"), Layout.inOrder("trunk", cnn.trunk, "head", cnn.head), Map.of("cnn", opt));
         }
 
         public double[] step(int[] perm, int from, int to, long stepSeed) {

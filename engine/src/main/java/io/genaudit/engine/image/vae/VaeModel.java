@@ -18,6 +18,7 @@ import io.genaudit.engine.image.nn.Tensors;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.List;
 
 /**
  * A convolutional VAE (Kingma and Welling): encoder to the mean and log-variance of q(z|x), decoder to Bernoulli
@@ -32,8 +33,7 @@ public final class VaeModel extends BuiltInImageModel<VaeConfig> {
     final Block decoder;
 
     private VaeModel(VaeConfig config, long seed) {
-        super(config, "VAE " + config.size() + " " + config.width() + "x" + config.height() + "x" + config.channels()
-                + " (z=" + config.latentDim() + ", untrained)");
+        super(config, "VAE", "");
         this.encoder = VaeNetworks.encoder(config);
         this.decoder = VaeNetworks.decoder(config);
         encoder.setInitializer(SeededInitializer.heUniform(Latents.mix(seed, 21, 0)), Parameter.Type.WEIGHT);
@@ -48,12 +48,8 @@ public final class VaeModel extends BuiltInImageModel<VaeConfig> {
 
     /** Loads a model folder written by {@link VaeTrainer}. */
     public static VaeModel load(Path dir) throws IOException {
-        ModelFolder.Header<VaeConfig> h = ModelFolder.readHeader(dir, "vae", "VAE", VaeConfig.class);
-        VaeModel model = new VaeModel(h.config(), 0);
-        ModelFolder.loadWeights(dir, model, model.manager, new ModelFolder.Weights(ENCODER_FILE, model.encoder),
-                new ModelFolder.Weights(DECODER_FILE, model.decoder));
-        model.setDescription(h.description());
-        return model;
+        return load(dir, "vae", "VAE", VaeConfig.class, c -> new VaeModel(c, 0), m -> List.of(
+                new ModelFolder.Weights(ENCODER_FILE, m.encoder), new ModelFolder.Weights(DECODER_FILE, m.decoder)));
     }
 
     /** Encoder output split into {mean, logVariance}, each [B, z]. */

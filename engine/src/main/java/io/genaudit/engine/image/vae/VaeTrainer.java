@@ -4,7 +4,6 @@ import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
-import ai.djl.nn.Block;
 import ai.djl.training.GradientCollector;
 import io.genaudit.engine.image.nn.BlockFiles;
 import io.genaudit.engine.image.nn.EpochLoop;
@@ -20,7 +19,6 @@ import io.genaudit.engine.train.TrainingRun;
 import io.genaudit.engine.train.TrainingSettings;
 
 import java.io.IOException;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -67,23 +65,9 @@ public final class VaeTrainer {
 
     /** One Adam step on the encoder and decoder together; losses {loss, reconstruction, kl} per image. */
     private record Step(VaeModel model, Adam opt, TrainingData data, float lr) implements TrainingStep {
-        public String architecture() {
-            return "vae";
-        }
-
-        public List<String> lossNames() {
-            return List.of("loss", "reconstruction", "kl");
-        }
-
-        public Map<String, Block> blocks() {
-            Map<String, Block> m = new LinkedHashMap<>();
-            m.put("encoder", model.encoder);
-            m.put("decoder", model.decoder);
-            return m;
-        }
-
-        public Map<String, Adam> optimizers() {
-            return Map.of("vae", opt);
+        public Layout layout() {
+            return new Layout("vae", List.of("loss", "reconstruction", "kl"), Layout.inOrder("encoder", model.encoder, "decoder", model.decoder),
+                    Map.of("vae", opt));
         }
 
         public double[] step(int[] perm, int from, int to, long stepSeed) {

@@ -1,14 +1,12 @@
 package io.genaudit.engine.image.nn;
 
 import ai.djl.ndarray.NDManager;
-import ai.djl.nn.Block;
 import io.genaudit.engine.Progress;
 import io.genaudit.engine.image.ShapesTestData;
 import io.genaudit.engine.image.gan.DcganConfig;
 import io.genaudit.engine.image.gan.DcganTrainer;
 import io.genaudit.engine.image.vae.VaeConfig;
 import io.genaudit.engine.image.vae.VaeTrainer;
-import io.genaudit.engine.nn.Adam;
 import io.genaudit.engine.train.CheckpointFolder;
 import io.genaudit.engine.train.TrainingDivergedException;
 import io.genaudit.engine.train.TrainingRun;
@@ -35,20 +33,8 @@ class EpochLoopTest {
             this.nanAtCall = nanAtCall;
         }
 
-        public String architecture() {
-            return "recording";
-        }
-
-        public List<String> lossNames() {
-            return List.of("loss", "other");
-        }
-
-        public Map<String, Block> blocks() {
-            return Map.of();
-        }
-
-        public Map<String, Adam> optimizers() {
-            return Map.of();
+        public Layout layout() {
+            return new Layout("recording", List.of("loss", "other"), Map.of(), Map.of());
         }
 
         public double[] step(int[] perm, int from, int to, long stepSeed) {

@@ -10,6 +10,7 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -21,8 +22,7 @@ class VaeTest {
     @Test
     void tinyLossFallsSeedsReproduceAndResumeMatches(@TempDir Path tmp) throws Exception {
         TrainingData data = ShapesTestData.data(null);
-        VaeConfig cfg = VaeConfig.preset("tiny", 3, 32, 32);
-        try (VaeModel a = VaeTrainer.train(data, cfg, VaeTrainer.defaultSettings("tiny", 3, 3), new TrainingRun(tmp.resolve("a"), false, Progress.SILENT))) {
+        try (VaeModel a = trainTiny(data, tmp.resolve("a"), 3, false)) {
             Map<String, Object> json = ModelFolder.readJson(tmp.resolve("a/model.json"));
             @SuppressWarnings("unchecked")
             Map<String, List<Number>> ep = (Map<String, List<Number>>) ((Map<String, Object>) json.get("history")).get("perEpoch");
@@ -53,11 +53,10 @@ class VaeTest {
     @Test
     void sameSeedRetrainsAndResumeMatch(@TempDir Path tmp) throws Exception {
         TrainingData data = ShapesTestData.data(null);
-        VaeConfig cfg = VaeConfig.preset("tiny", 3, 32, 32);
-        try (VaeModel a = VaeTrainer.train(data, cfg, VaeTrainer.defaultSettings("tiny", 3, 3), new TrainingRun(tmp.resolve("a"), false, Progress.SILENT))) {
+        try (VaeModel a = trainTiny(data, tmp.resolve("a"), 3, false)) {
             Images s = a.generate(5, 9, null);
-            VaeTrainer.train(data, cfg, VaeTrainer.defaultSettings("tiny", 3, 2), new TrainingRun(tmp.resolve("b"), false, Progress.SILENT)).close();
-            try (VaeModel b = VaeTrainer.train(data, cfg, VaeTrainer.defaultSettings("tiny", 3, 3), new TrainingRun(tmp.resolve("b"), true, Progress.SILENT));
+            trainTiny(data, tmp.resolve("b"), 2, false).close();
+            try (VaeModel b = trainTiny(data, tmp.resolve("b"), 3, true);
                  VaeModel loaded = VaeModel.load(tmp.resolve("a"))) {
                 assertArrayEquals(s.data(), b.generate(5, 9, null).data());
                 assertArrayEquals(s.data(), loaded.generate(5, 9, null).data());
@@ -73,6 +72,12 @@ class VaeTest {
             assertEquals(28, x.width());
             assertEquals(2, m.reconstruct(x).n());
         }
+    }
+
+    /** The tiny 3x32x32 VAE trained for {@code epochs} with its default settings (seed 3) into {@code dir}. */
+    private static VaeModel trainTiny(TrainingData data, Path dir, int epochs, boolean resume) throws IOException {
+        return VaeTrainer.train(data, VaeConfig.preset("tiny", 3, 32, 32), VaeTrainer.defaultSettings("tiny", 3, epochs),
+                new TrainingRun(dir, resume, Progress.SILENT));
     }
 
     private static double mse(Images a, Images b) {

@@ -1,0 +1,17 @@
+package io.genaudit.audits.execution;
+
+import io.genaudit.audits.plan.ExecutionSpec;
+
+import java.nio.file.Path;
+
+/**
+ * What {@code genaudit audit} hands an {@link ExecutionEngine}: the plan file, the output folder, where to run (the
+ * plan's {@code execution} block with the command line's overrides applied) and the seed override.
+ *
+ * @param plan      the plan file
+ * @param out       the output folder
+ * @param execution the effective execution settings
+ * @param seed      the {@code --seed} override, or null for the plan's seed
+ */
+public record EngineRun(Path plan, Path out, ExecutionSpec execution, Long seed) {
+}

@@ -1,0 +1,85 @@
+package io.genaudit.spark;
+
+import io.genaudit.engine.InputException;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.List;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * Submitting to a cluster master without a cluster: a stand-in {@code $SPARK_HOME/bin/spark-submit} that records its
+ * arguments shows what {@link org.apache.spark.launcher.SparkLauncher} really runs (application jar, main class,
+ * master, client mode, settings, the plan's arguments) and that its exit code comes back; a missing SPARK_HOME,
+ * spark-submit or jar is a one-line user error.
+ */
+class ClusterSubmitTest {
+    @TempDir
+    Path dir;
+
+    /** A SPARK_HOME whose spark-submit writes its arguments, one a line, to args.txt and exits with {@code code}. */
+    private Path fakeSparkHome(int code) throws Exception {
+        Path bin = Files.createDirectories(dir.resolve("spark-home/bin"));
+        Path submit = bin.resolve("spark-submit");
+        Files.writeString(submit, "#!/bin/sh\nfor a in \"$@\"; do printf '%s\\n' \"$a\"; done > \"" + dir.resolve("args.txt") + "\"\nexit " + code + "\n");
+        Files.setPosixFilePermissions(submit, PosixFilePermissions.fromString("rwxr-xr-x"));
+        return bin.getParent();
+    }
+
+    private Path jar() throws Exception {
+        return Files.write(dir.resolve("genaudit-spark-0.1.0-shaded.jar"), new byte[]{'P', 'K', 5, 6});
+    }
+
+    private static final List<String> APP_ARGS = List.of("audit", "/plans/fid.yaml", "--out", "/runs/out", "--tree-depth", "3");
+
+    @Test
+    void sparkSubmitGetsTheJarTheMainClassTheMasterAndThePlan() throws Exception {
+        Path home = fakeSparkHome(1);
+        Path jar = jar();
+        ClusterSubmit s = ClusterSubmit.of(Map.of("SPARK_HOME", home.toString()), "spark://10.0.0.5:7077", jar, "genaudit fid",
+                Map.of("spark.executor.memory", "8g"), APP_ARGS);
+        assertEquals(1, s.launch(), "spark-submit's exit code (a failed gate) comes back");
+        List<String> args = Files.readAllLines(dir.resolve("args.txt"));
+        assertEquals("spark://10.0.0.5:7077", args.get(args.indexOf("--master") + 1));
+        assertEquals("client", args.get(args.indexOf("--deploy-mode") + 1));
+        assertEquals("io.genaudit.spark.SparkAuditMain", args.get(args.indexOf("--class") + 1));
+        assertEquals("genaudit fid", args.get(args.indexOf("--name") + 1));
+        assertTrue(args.contains("spark.executor.memory=8g"), args.toString());
+        int app = args.indexOf(jar.toAbsolutePath().toString());
+        assertTrue(app > 0, "the application jar: " + args);
+        assertEquals(APP_ARGS, args.subList(app + 1, args.size()), "the plan's arguments follow the jar");
+        assertEquals(args, s.commandLine().subList(1, s.commandLine().size()), "the logged command is what ran");
+    }
+
+    @Test
+    void missingSparkHomeSubmitOrJarAreUserErrors() throws Exception {
+        Path jar = jar();
+        InputException noHome = assertThrows(InputException.class,
+                () -> ClusterSubmit.of(Map.of(), "yarn", jar, "a", Map.of(), APP_ARGS));
+        assertTrue(noHome.getMessage().startsWith("SPARK_HOME: not set: submitting to yarn needs a Spark 4.x installation"), noHome.getMessage());
+        assertTrue(noHome.getMessage().contains("spark-submit --master yarn --class io.genaudit.spark.SparkAuditMain"), noHome.getMessage());
+
+        Path empty = Files.createDirectories(dir.resolve("not-spark"));
+        InputException noSubmit = assertThrows(InputException.class,
+                () -> ClusterSubmit.of(Map.of("SPARK_HOME", empty.toString()), "yarn", jar, "a", Map.of(), APP_ARGS));
+        assertTrue(noSubmit.getMessage().contains("bin/spark-submit: not found or not executable"), noSubmit.getMessage());
+
+        Path home = fakeSparkHome(0);
+        InputException noJar = assertThrows(InputException.class,
+                () -> ClusterSubmit.of(Map.of("SPARK_HOME", home.toString()), "yarn", null, "a", Map.of(), APP_ARGS));
+        assertTrue(noJar.getMessage().startsWith("--spark-jar: the genaudit-spark shaded jar is needed"), noJar.getMessage());
+        InputException goneJar = assertThrows(InputException.class, () -> ClusterSubmit.of(
+                Map.of("SPARK_HOME", home.toString(), ClusterSubmit.JAR_ENV, dir.resolve("gone.jar").toString()), "yarn", null, "a", Map.of(), APP_ARGS));
+        assertTrue(goneJar.getMessage().contains("gone.jar: genaudit-spark jar not found"), goneJar.getMessage());
+        InputException badConf = assertThrows(InputException.class, () -> ClusterSubmit.of(
+                Map.of("SPARK_HOME", home.toString()), "yarn", jar, "a", Map.of("executor.memory", "8g"), APP_ARGS));
+        assertTrue(badConf.getMessage().startsWith("--conf: 'executor.memory' is not a Spark setting"), badConf.getMessage());
+    }
+}
