@@ -34,22 +34,16 @@ import java.util.Map;
  * come back to the driver, are put in suite order and numbered as the single-machine scorer numbers them, and the
  * metric's statistics (tests, corrections, bootstrap) run on the driver unchanged.
  */
-record SparkBiasLmAudit(SparkSession spark, SparkSettings settings, DriverLanguageModels models) {
+record SparkBiasLmAudit(SparkSession spark, SparkSettings settings, DriverLanguageModels models) implements SparkTextAudits.TypedAudit<LmProbeScores> {
     /** Whether {@code module} is a metric over scored LM probes ({@code bias-lm}). */
     public static boolean supports(AuditModule module) {
         return SparkTextAudits.takes(module, LmProbeScores.class);
     }
 
     /** The audit's result, and the local check's differences when {@link SparkSettings#checkLocal()}. */
-    @SuppressWarnings("unchecked")
-    public SparkFeatureAudit.Outcome run(Plan plan, AuditSpec spec, AuditModule module) throws Exception {
-        return typed(plan, spec, (MetricAuditModule<Record, LmProbeScores, Serializable, ?>) module);
-    }
-
-    private <P extends Record, S extends Serializable, R extends Record & MetricResult> SparkFeatureAudit.Outcome typed(
-            Plan plan, AuditSpec spec, MetricAuditModule<P, LmProbeScores, S, ?> rawModule) throws Exception {
-        @SuppressWarnings("unchecked")
-        MetricAuditModule<P, LmProbeScores, S, R> module = (MetricAuditModule<P, LmProbeScores, S, R>) rawModule;
+    @Override
+    public <P extends Record, S extends Serializable, R extends Record & MetricResult> SparkFeatureAudit.Outcome run(
+            Plan plan, AuditSpec spec, MetricAuditModule<P, LmProbeScores, S, R> module) throws Exception {
         Metric<P, LmProbeScores, S, R> metric = module.metricDefinition();
         P params = module.bind(spec, plan.seed());
         String modelId = spec.model();

@@ -33,22 +33,16 @@ import java.util.Map;
  * (every document kept, for the bootstrap) and merge by {@link SparkMetricRun}. With {@code --check-local} the driver
  * scores the whole corpus again with its own model in one pass — the single-machine computation — and compares.
  */
-public record SparkPerplexityAudit(SparkSession spark, SparkSettings settings, DriverLanguageModels models) {
+public record SparkPerplexityAudit(SparkSession spark, SparkSettings settings, DriverLanguageModels models) implements SparkTextAudits.TypedAudit<DocumentScore> {
     /** Whether {@code module} is a metric over per-document language-model scores. */
     public static boolean supports(AuditModule module) {
         return SparkTextAudits.takes(module, DocumentScore.class);
     }
 
     /** The audit's result, and the local check's differences when {@link SparkSettings#checkLocal()}. */
-    @SuppressWarnings("unchecked")
-    public SparkFeatureAudit.Outcome run(Plan plan, AuditSpec spec, AuditModule module) throws Exception {
-        return typed(plan, spec, (MetricAuditModule<Record, DocumentScore, Serializable, ?>) module);
-    }
-
-    private <P extends Record, S extends Serializable, R extends Record & MetricResult> SparkFeatureAudit.Outcome typed(
-            Plan plan, AuditSpec spec, MetricAuditModule<P, DocumentScore, S, ?> rawModule) throws Exception {
-        @SuppressWarnings("unchecked")
-        MetricAuditModule<P, DocumentScore, S, R> module = (MetricAuditModule<P, DocumentScore, S, R>) rawModule;
+    @Override
+    public <P extends Record, S extends Serializable, R extends Record & MetricResult> SparkFeatureAudit.Outcome run(
+            Plan plan, AuditSpec spec, MetricAuditModule<P, DocumentScore, S, R> module) throws Exception {
         Metric<P, DocumentScore, S, R> metric = module.metricDefinition();
         P params = module.bind(spec, plan.seed());
         String modelId = spec.model();

@@ -57,11 +57,21 @@ public final class SparkTextAudits implements AutoCloseable {
     }
 
     /** Runs one audit of a supported module. */
+    @SuppressWarnings({"unchecked", "rawtypes"})
     public SparkFeatureAudit.Outcome run(Plan plan, AuditSpec spec, AuditModule module) throws Exception {
-        if (SparkPerplexityAudit.supports(module)) return perplexity.run(plan, spec, module);
+        if (SparkPerplexityAudit.supports(module)) return perplexity.run(plan, spec, (MetricAuditModule) module);
         if (SparkDiversityAudit.supports(module)) return diversity.run(plan, spec, module);
-        if (SparkBiasLmAudit.supports(module)) return biasLm.run(plan, spec, module);
+        if (SparkBiasLmAudit.supports(module)) return biasLm.run(plan, spec, (MetricAuditModule) module);
         throw new IllegalArgumentException("metric " + module.metric() + " is not a text audit genaudit-spark runs");
+    }
+
+    /**
+     * A text audit over a metric whose input batches are {@code I}, with the metric's types bound (the dispatch above
+     * checked the input type).
+     */
+    interface TypedAudit<I> {
+        <P extends Record, S extends java.io.Serializable, R extends Record & io.genaudit.metrics.contract.MetricResult> SparkFeatureAudit.Outcome run(
+                Plan plan, AuditSpec spec, MetricAuditModule<P, I, S, R> module) throws Exception;
     }
 
     @Override
