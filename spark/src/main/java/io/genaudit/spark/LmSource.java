@@ -4,7 +4,7 @@ import io.genaudit.audits.LoadedModel;
 import io.genaudit.audits.PlanException;
 import io.genaudit.audits.models.ContractCheckedLanguageModel;
 import io.genaudit.engine.lm.LanguageModel;
-import io.genaudit.engine.lm.OnnxLanguageModel;
+import io.genaudit.engine.lm.onnx.OnnxLanguageModel;
 import io.genaudit.engine.lm.TorchScriptLanguageModel;
 import io.genaudit.engine.lm.Tokenizers;
 import io.genaudit.engine.lm.transformer.TransformerLanguageModel;
