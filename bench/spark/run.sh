@@ -5,17 +5,9 @@
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 source "$ROOT/.ci/jdk.sh"
-BD="${GENAUDIT_BUILD_DIR:-target}"
 N="${1:-50000}"; D="${2:-2048}"; DIR="${3:-/tmp/genaudit-spark-bench}"
 mkdir -p "$DIR"
-CPFILE="$ROOT/spark/$BD/bench-classpath.txt"
-if [ ! -f "$CPFILE" ] || ! grep -q spark-sql "$CPFILE"; then
-  (cd "$ROOT" && ./mvnw -B -q -o -Dgenaudit.buildDir="$BD" -pl spark -am compile dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile="$CPFILE" >/dev/null)
-fi
-CP="$ROOT/spark/$BD/classes"
-for m in audits reports metrics engine values fixtures; do CP="$CP:$ROOT/$m/$BD/classes"; done
-CP="$CP:$(cat "$CPFILE")"
-OPENS=$(sed -n 's:.*<spark.jvm.options>\(.*\)</spark.jvm.options>.*:\1:p' "$ROOT/spark/pom.xml")
+source "$ROOT/bench/spark/classpath.sh"
 echo "machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs), load $(cut -d' ' -f1-3 /proc/loadavg), N=$N D=$D"
 SPARK_LOCAL_IP=127.0.0.1 "$JAVA_HOME/bin/java" -Xmx${BENCH_XMX:-12g} $OPENS --enable-native-access=ALL-UNNAMED \
   -Dlog4j2.configurationFile="$ROOT/spark/src/test/resources/log4j2-test.properties" \

@@ -1,5 +1,6 @@
 package io.genaudit.reports;
 
+import io.genaudit.reports.html.HtmlReportRenderer;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;

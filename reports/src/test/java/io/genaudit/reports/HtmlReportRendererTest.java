@@ -1,5 +1,6 @@
 package io.genaudit.reports;
 
+import io.genaudit.reports.html.HtmlReportRenderer;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;

@@ -1,5 +1,6 @@
 package io.genaudit.reports;
 
+import io.genaudit.reports.output.ReportWriter;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

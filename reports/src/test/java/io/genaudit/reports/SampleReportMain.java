@@ -1,5 +1,6 @@
 package io.genaudit.reports;
 
+import io.genaudit.reports.html.HtmlReportRenderer;
 import java.nio.file.Path;
 
 /** Writes the sample report ({@link SampleRunRecords#rich()}) to a file, for looking at it in a browser: {@code [path]}. */

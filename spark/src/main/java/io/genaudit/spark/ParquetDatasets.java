@@ -28,6 +28,11 @@ public final class ParquetDatasets {
         String field = spec.params().prefix() + "." + key;
         Object id = spec.params().values().get(key);
         if (!(id instanceof String s)) throw new PlanException(plan.file(), field, "a dataset id (a Parquet feature table) is required on Spark");
+        return location(field, s);
+    }
+
+    /** The Parquet location of dataset {@code s}, named by plan field {@code field} (for errors). */
+    public String location(String field, String s) {
         DatasetSpec ds = plan.datasets().stream().filter(d -> d.id().equals(s)).findFirst()
                 .orElseThrow(() -> new PlanException(plan.file(), field, "no dataset '" + s + "'"));
         String path = ds.path();
@@ -41,8 +46,8 @@ public final class ParquetDatasets {
     }
 
     private PlanException notParquet(String field, DatasetSpec ds) {
-        return new PlanException(plan.file(), field, "dataset '" + ds.id() + "' (" + ds.path() + ") is not a Parquet feature table; "
-                + "on Spark, features are read from Parquet (a long 'row' id 0..N-1 and an array<float> column), see docs/spark.md");
+        return new PlanException(plan.file(), field, "dataset '" + ds.id() + "' (" + ds.path() + ") is not a Parquet table; on Spark, "
+                + "features are read from Parquet (a long 'row' id 0..N-1 and an array<float> column) and texts too (doc_id + text), see docs/spark.md");
     }
 
     private static boolean holdsParquet(Path dir) {

@@ -19,7 +19,7 @@ import io.genaudit.reports.AuditResult;
 import io.genaudit.reports.ExecutionRecord;
 import io.genaudit.reports.GateOutcome;
 import io.genaudit.reports.Provenance;
-import io.genaudit.reports.ReportWriter;
+import io.genaudit.reports.output.ReportWriter;
 import io.genaudit.reports.RunRecord;
 import org.apache.spark.sql.SparkSession;
 import picocli.CommandLine;
@@ -45,7 +45,7 @@ import java.util.concurrent.Callable;
  * audits are refused by name before Spark starts. Exit codes as genaudit's.
  */
 @Command(name = "audit", mixinStandardHelpOptions = true,
-        description = "Run a plan's audits over Parquet inputs (fid, prd, kid, prdc, inception-score) on Spark; the plan's "
+        description = "Run a plan's audits over Parquet inputs (fid, prd, kid, prdc, inception-score; perplexity, diversity, bias-lm) on Spark; the plan's "
                 + "execution block sets master, partitions and tree_depth, these options override it.")
 public final class SparkAuditMain implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "PLAN", description = "The plan (YAML), on the driver's file system.")
@@ -81,6 +81,9 @@ public final class SparkAuditMain implements Callable<Integer> {
     @Option(names = "--check-local", description = "Also compute each result in one pass through the driver and fail (exit 3) unless "
             + "it equals the distributed result (counts exactly, numbers within 1e-10 relative). Reads the input twice.")
     boolean checkLocal;
+
+    @Option(names = "--cache", paramLabel = "DIR", description = "Model and fixture cache on the driver (default: $GENAUDIT_CACHE or ~/.cache/genaudit).")
+    Path cache;
 
     @Option(names = "--debug", description = "Print stack traces.")
     boolean debug;
@@ -134,15 +137,24 @@ public final class SparkAuditMain implements Callable<Integer> {
         return new ExecutionSpec(ExecutionSpec.SPARK, m, parts, depth);
     }
 
+    /** Whether Spark runs audits of {@code module}: Parquet feature/logit inputs, or text and language-model audits. */
+    static boolean onSpark(AuditModule module) {
+        return SparkFeatureAudit.supports(module) || SparkTextAudits.supports(module);
+    }
+
     /** Refuses, before Spark starts, audits Spark cannot run and datasets that are not Parquet. */
     private static void checkRunnable(Registry registry, Plan p) {
         for (PlannedAudit pa : p.audits()) {
             AuditModule module = registry.modules().get(pa.spec().metric());
-            if (!SparkFeatureAudit.supports(module)) {
-                List<String> onSpark = registry.modules().entrySet().stream().filter(e -> SparkFeatureAudit.supports(e.getValue()))
+            if (!onSpark(module)) {
+                List<String> onSpark = registry.modules().entrySet().stream().filter(e -> onSpark(e.getValue()))
                         .map(Map.Entry::getKey).sorted().toList();
                 throw new PlanException(p.file(), "audits." + pa.spec().id() + ".metric", "metric '" + pa.spec().metric()
                         + "' does not run on Spark yet (these do: " + String.join(", ", onSpark) + "); run this plan with genaudit audit");
+            }
+            if (!SparkFeatureAudit.supports(module)) {
+                SparkTextAudits.preflight(p, pa.spec(), module);
+                continue;
             }
             ParquetDatasets tables = new ParquetDatasets(p);
             for (String key : SparkFeatureAudit.datasetKeys(module)) tables.location(pa.spec(), key);
@@ -157,6 +169,7 @@ public final class SparkAuditMain implements Callable<Integer> {
         if (seed != null) args.addAll(List.of("--seed", seed.toString()));
         if (checkLocal) args.add("--check-local");
         if (debug) args.add("--debug");
+        if (cache != null) args.addAll(List.of("--cache", cache.toAbsolutePath().toString()));
         return args;
     }
 
@@ -172,12 +185,20 @@ public final class SparkAuditMain implements Callable<Integer> {
                 + spark.version() + ", " + parts + " partitions per table, treeReduce depth " + depth + ")");
 
         SparkFeatureAudit runner = new SparkFeatureAudit(spark, settings);
+        SparkTextAudits textRunner = new SparkTextAudits(spark, settings, p, registry, out, cache);
         List<AuditResult> results = new ArrayList<>();
         List<String> checks = new ArrayList<>();
         Map<String, String> merges = new LinkedHashMap<>();
         boolean pass = true;
         for (PlannedAudit pa : p.audits()) {
-            SparkFeatureAudit.Outcome o = runner.run(p, pa.spec(), registry.modules().get(pa.spec().metric()));
+            AuditModule module = registry.modules().get(pa.spec().metric());
+            SparkFeatureAudit.Outcome o;
+            try {
+                o = SparkFeatureAudit.supports(module) ? runner.run(p, pa.spec(), module) : textRunner.run(p, pa.spec(), module);
+            } catch (Exception e) {
+                textRunner.close();
+                throw e;
+            }
             AuditResult r = o.result();
             merges.put(pa.spec().id(), o.merge());
             if (o.differences() != null) {
@@ -199,6 +220,7 @@ public final class SparkAuditMain implements Callable<Integer> {
             log.println("genaudit-spark:   " + pa.spec().id() + " " + r.metric() + " = " + r.value() + " (n = " + r.n() + ")");
             results.add(r);
         }
+        textRunner.close();
         // after the audits: on a cluster, executors register while the first job starts
         ExecutionRecord exec = SparkExecutionRecord.of(spark.sparkContext(), parts, depth, batchRows).withMerges(merges);
         if (checkLocal) exec = exec.withLocalCheck(String.join("; ", checks));

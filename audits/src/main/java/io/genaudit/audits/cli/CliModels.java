@@ -9,7 +9,7 @@ import io.genaudit.engine.image.ModelFileFormat;
 import io.genaudit.engine.image.PreprocessedExtractor;
 import io.genaudit.engine.lm.DeclaredContextLength;
 import io.genaudit.engine.lm.LanguageModel;
-import io.genaudit.engine.lm.OnnxLanguageModel;
+import io.genaudit.engine.lm.onnx.OnnxLanguageModel;
 import io.genaudit.engine.lm.Tokenizers;
 import io.genaudit.engine.lm.TorchScriptLanguageModel;
 import io.genaudit.engine.lm.transformer.TransformerLanguageModel;

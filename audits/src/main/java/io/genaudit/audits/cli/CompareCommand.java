@@ -8,7 +8,7 @@ import io.genaudit.audits.compare.ModelComparison;
 import io.genaudit.engine.InputException;
 import io.genaudit.reports.AuditResult;
 import io.genaudit.reports.Provenance;
-import io.genaudit.reports.ReportWriter;
+import io.genaudit.reports.output.ReportWriter;
 import io.genaudit.reports.RunRecord;
 import io.genaudit.reports.RunRecordFormatException;
 import io.genaudit.reports.RunRecordJson;

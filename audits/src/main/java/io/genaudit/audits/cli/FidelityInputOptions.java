@@ -1,11 +1,13 @@
 package io.genaudit.audits.cli;
 
 import io.genaudit.engine.InputException;
-import io.genaudit.metrics.fidelity.FeatureSet;
+import io.genaudit.metrics.fidelity.FeatureBatch;
+import io.genaudit.metrics.fidelity.FeatureBatches;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 import java.nio.file.Path;
+import java.util.function.Consumer;
 
 /**
  * The inputs every fidelity command shares ({@code fid}, {@code kid}, {@code prdc}): the real and fake sets (image
@@ -28,20 +30,13 @@ public final class FidelityInputOptions {
     @Mixin
     ImageNetworkOptions network;
 
-    /** Loads one side; folders go through the extractor named by --features. */
-    FeatureSet load(Path path, boolean keepFeatures) {
-        return network.load(path, () -> CliModels.openFeatureExtractor(features, path), keepFeatures);
-    }
-
     Path requireFake() {
         if (fake == null) throw new InputException("--fake", "a generated set is required (image folder, .npy or .npz)");
         return fake;
     }
 
-    /** Throws unless both sets have the same feature dimension. */
-    static void checkSameDimension(FeatureSet a, FeatureSet b) {
-        if (a.dim() != b.dim()) {
-            throw new InputException(b.source(), "feature dimension " + b.dim() + " differs from " + a.source() + " (" + a.dim() + ")");
-        }
+    /** Streams one side to {@code sink}; folders go through the extractor named by --features, batch by batch. */
+    FeatureBatches.Sent send(FeatureBatch.Side side, Path path, Consumer<? super FeatureBatch> sink) {
+        return network.send(side, path, () -> CliModels.openFeatureExtractor(features, path), sink);
     }
 }

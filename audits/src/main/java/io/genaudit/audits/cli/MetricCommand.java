@@ -1,6 +1,7 @@
 package io.genaudit.audits.cli;
 
 import io.genaudit.audits.metric.InputFeed;
+import io.genaudit.audits.metric.MetricPresentation;
 import io.genaudit.engine.InputException;
 import io.genaudit.metrics.contract.Metric;
 import io.genaudit.metrics.contract.MetricResult;
@@ -8,11 +9,13 @@ import io.genaudit.metrics.contract.MetricRun;
 import io.genaudit.metrics.contract.ParamException;
 import io.genaudit.metrics.contract.ParamSchema;
 import io.genaudit.metrics.contract.ResultFields;
+import io.genaudit.reports.Table;
 import io.genaudit.values.Interval;
 import picocli.CommandLine;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Model.OptionSpec;
 
+import java.io.PrintWriter;
 import java.io.Serializable;
 import java.nio.file.Path;
 import java.util.HashMap;
@@ -24,8 +27,9 @@ import java.util.concurrent.Callable;
 /**
  * The command generated from a {@link Metric}: {@code genaudit NAME}, with the input adapter's options (paths,
  * extractor, {@code --json}) and one option per metric parameter ({@code --kebab-name}, the plan's default and help),
- * bound and checked by the same {@link ParamSchema} as the plan module. Prints a one-line result with its interval and
- * the caveats, and writes the result's output keys (the run record's detail keys) with {@code --json}.
+ * bound and checked by the same {@link ParamSchema} as the plan module. Prints a one-line result with its interval, the
+ * tables of the result type's {@link io.genaudit.audits.metric.ResultPresenter} (the report's rows, e.g. bias-lm's per-probe
+ * tests) and the caveats, and writes the result's output keys (the run record's detail keys) with {@code --json}.
  */
 public final class MetricCommand<P extends Record, I, S extends Serializable, R extends Record & MetricResult> implements Callable<Integer> {
     private final Metric<P, I, S, R> metric;
@@ -97,8 +101,11 @@ public final class MetricCommand<P extends Record, I, S extends Serializable, R 
         notes.addAll(result.notes());
         out.put("notes", notes);
         out.put("seconds", (System.nanoTime() - t0) / 1e9);
-        System.out.println(line(result));
-        for (String n : notes) System.out.println("  note: " + n);
+        PrintWriter console = spec.commandLine().getOut();
+        console.println(line(result));
+        for (Table t : MetricPresentation.tables(metric, params, result)) TerminalTables.lines(t, "  ").forEach(console::println);
+        for (String n : notes) console.println("  note: " + n);
+        console.flush();
         JsonOutput.write(spec.findOption("--json").getValue(), out);
         return ExitCodes.OK;
     }

@@ -3,7 +3,7 @@ package io.genaudit.audits.cli;
 import io.genaudit.audits.run.RunOutcome;
 import io.genaudit.engine.io.AtomicFolder;
 import io.genaudit.reports.EmissionsCsvRenderer;
-import io.genaudit.reports.ReportWriter;
+import io.genaudit.reports.output.ReportWriter;
 
 import java.io.PrintStream;
 import java.nio.file.Path;

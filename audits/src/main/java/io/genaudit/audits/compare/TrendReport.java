@@ -66,6 +66,6 @@ public final class TrendReport {
     }
 
     public static void write(String metric, String model, List<HistoryEntry> h, Path out) throws Exception {
-        io.genaudit.reports.HtmlReportRenderer.write(asRecord(metric, model, h), out);
+        io.genaudit.reports.html.HtmlReportRenderer.write(asRecord(metric, model, h), out);
     }
 }

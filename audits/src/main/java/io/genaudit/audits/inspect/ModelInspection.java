@@ -6,7 +6,7 @@ import io.genaudit.engine.image.ModelFileFormat;
 import io.genaudit.engine.io.Sha256;
 import io.genaudit.engine.lm.DeclaredContextLength;
 import io.genaudit.engine.lm.ExportedLanguageModel;
-import io.genaudit.engine.lm.OnnxLanguageModel;
+import io.genaudit.engine.lm.onnx.OnnxLanguageModel;
 import io.genaudit.engine.lm.Tokenizer;
 import io.genaudit.engine.lm.TorchScriptLanguageModel;
 import io.genaudit.engine.lm.signature.ModelSignature;

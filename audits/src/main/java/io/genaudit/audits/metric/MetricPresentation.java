@@ -4,8 +4,10 @@ import io.genaudit.metrics.contract.Metric;
 import io.genaudit.metrics.contract.MetricResult;
 import io.genaudit.metrics.contract.ResultFields;
 import io.genaudit.reports.AuditResult;
+import io.genaudit.reports.Table;
 
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.ServiceLoader;
 
@@ -35,6 +37,18 @@ public final class MetricPresentation {
         ResultPresenter<P, Record> p = presenter(metric.resultType());
         if (p != null) p.present(params, result, b);
         return b;
+    }
+
+    /**
+     * The tables the registered {@link ResultPresenter} of {@code metric}'s result type makes of {@code result} (none
+     * without one): what a generated command prints below its headline, the same rows the report shows.
+     */
+    public static <P extends Record> List<Table> tables(Metric<P, ?, ?, ?> metric, P params, Record result) {
+        ResultPresenter<P, Record> p = presenter(metric.resultType());
+        if (p == null) return List.of();
+        AuditResult.Builder scratch = AuditResult.builder("terminal", metric.info().name());
+        p.present(params, result, scratch);
+        return scratch.build().tables();
     }
 
     @SuppressWarnings("unchecked")

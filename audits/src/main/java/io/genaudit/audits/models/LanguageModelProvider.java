@@ -9,7 +9,7 @@ import io.genaudit.audits.PlanException;
 import io.genaudit.engine.io.Sha256;
 import io.genaudit.engine.lm.DeclaredContextLength;
 import io.genaudit.engine.lm.ExportedLanguageModel;
-import io.genaudit.engine.lm.OnnxLanguageModel;
+import io.genaudit.engine.lm.onnx.OnnxLanguageModel;
 import io.genaudit.engine.lm.TorchScriptLanguageModel;
 import io.genaudit.engine.lm.Tokenizer;
 import io.genaudit.engine.lm.Tokenizers;
@@ -83,11 +83,13 @@ public final class LanguageModelProvider implements ModelProvider {
         if (context < 2) throw new PlanException(spec.planFile(), ModelSpecs.field(spec, "contextLength"), "an integer >= 2 (the model's context length) is required");
         String tokSpec = p.stringParam("tokenizer", "bytes");
         Tokenizer tok;
+        Path tokenizerFile = null;
         if (tokSpec.equals("bytes")) {
             tok = Tokenizers.resolve("bytes", null);
         } else {
             Path tp = modelFile(spec, ModelSpecs.field(spec, "tokenizer"), tokSpec, ctx);
             ctx.recordFile("model", tp);
+            tokenizerFile = tp;
             tok = Tokenizers.resolve(tp.toString(), null);
         }
         String sha = ctx.recordFile("model", file);
@@ -97,6 +99,7 @@ public final class LanguageModelProvider implements ModelProvider {
         Map<String, Object> info = new LinkedHashMap<>();
         info.put("file", file.toString());
         info.put("tokenizer", tok.name());
+        if (tokenizerFile != null) info.put("tokenizerFile", tokenizerFile.toString()); // what executors load (genaudit-spark)
         info.put("contextLength", context);
         info.put("vocabSize", lm.vocabSize());
         return new LoadedModel(spec.id(), spec.type(), lm, sha, lm.describe(), info, List.of(), List.of());

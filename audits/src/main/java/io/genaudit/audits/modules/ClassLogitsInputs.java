@@ -41,6 +41,6 @@ public final class ClassLogitsInputs implements InputAdapter<ClassLogitsBatch> {
     public InputFeed<ClassLogitsBatch> open(AuditContext ctx, AuditSpec spec) {
         String key = spec.params().has("features") && !spec.params().has("classifier") ? "features" : "classifier";
         FidelityAuditInputs in = new FidelityAuditInputs(ctx, spec, false, key, "a classifier (its outputs are taken as class logits)");
-        return new FidelityInputFeed<>(in, sink -> FeatureBatches.sendLogits(in.fake(ctx, true), "the Inception Score", sink));
+        return new FidelityInputFeed<>(in, sink -> in.fake(ctx, FeatureBatches.asLogits("the Inception Score", sink)));
     }
 }

@@ -37,17 +37,22 @@ public final class DocumentScoreInputs implements InputAdapter<DocumentScore> {
     }
 
     /** The scoring options of a plan entry, checked against the model; a bad one names its plan field. */
-    static DocumentScoring scoring(AuditSpec spec, LanguageModel lm) {
+    public static DocumentScoring scoring(AuditSpec spec, LanguageModel lm) {
         Params p = spec.params();
-        DocumentScoring.Options o = new DocumentScoring.Options(p.stringParam("method", null),
+        try {
+            return DocumentScoring.resolve(options(spec), lm);
+        } catch (ParamException e) {
+            throw new PlanException(spec.planFile(), p.prefix() + "." + e.parameter(), e.getMessage());
+        }
+    }
+
+    /** The scoring options of a plan entry as given (null: not given); genaudit-spark sends them to its executors. */
+    public static DocumentScoring.Options options(AuditSpec spec) {
+        Params p = spec.params();
+        return new DocumentScoring.Options(p.stringParam("method", null),
                 p.has("maxLength") ? p.intParam("maxLength", 0) : null, p.has("stride") ? p.intParam("stride", 0) : null,
                 p.has("nonOverlapping") ? p.boolParam("nonOverlapping", false) : null,
                 p.has("prefixToken") ? String.valueOf(p.values().get("prefixToken")) : null,
                 p.has("batch") ? p.intParam("batch", 0) : null);
-        try {
-            return DocumentScoring.resolve(o, lm);
-        } catch (ParamException e) {
-            throw new PlanException(spec.planFile(), p.prefix() + "." + e.parameter(), e.getMessage());
-        }
     }
 }

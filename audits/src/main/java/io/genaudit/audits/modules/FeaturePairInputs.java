@@ -5,7 +5,6 @@ import io.genaudit.audits.AuditSpec;
 import io.genaudit.audits.metric.InputAdapter;
 import io.genaudit.audits.metric.InputFeed;
 import io.genaudit.metrics.fidelity.FeatureBatch;
-import io.genaudit.metrics.fidelity.FeatureBatches;
 
 import java.util.List;
 import java.util.Set;
@@ -13,7 +12,9 @@ import java.util.Set;
 /**
  * Plan inputs of the two-sample fidelity metrics ({@code fid}, {@code kid}, {@code prdc}): features of the real
  * dataset ({@code real}: image folder, {@code .npy} or {@code .npz}) and of the generated side ({@code samples} seeded
- * samples of the audited generator, or the dataset {@code fake}), both through the extractor {@code features}.
+ * samples of the audited generator, or the dataset {@code fake}), both through the extractor {@code features}. Images
+ * are streamed batch by batch into the metric's state, so a metric that keeps only moments (FID without bootstrap or
+ * FID∞) holds no feature rows, however many images there are.
  */
 public final class FeaturePairInputs implements InputAdapter<FeatureBatch> {
     @Override
@@ -40,8 +41,8 @@ public final class FeaturePairInputs implements InputAdapter<FeatureBatch> {
     public InputFeed<FeatureBatch> open(AuditContext ctx, AuditSpec spec) {
         FidelityAuditInputs in = new FidelityAuditInputs(ctx, spec);
         return new FidelityInputFeed<>(in, sink -> {
-            FeatureBatches.send(FeatureBatch.Side.REAL, in.real(ctx, true), sink);
-            FeatureBatches.send(FeatureBatch.Side.FAKE, in.fake(ctx, true), sink);
+            in.real(ctx, sink);
+            in.fake(ctx, sink);
         });
     }
 }

@@ -12,6 +12,8 @@ import io.genaudit.engine.image.ImageGenerator;
 import io.genaudit.engine.image.ImageSource;
 import io.genaudit.engine.image.Resize;
 import io.genaudit.metrics.detect.FirstImages;
+import io.genaudit.metrics.fidelity.FeatureBatch;
+import io.genaudit.metrics.fidelity.FeatureBatches;
 import io.genaudit.metrics.fidelity.FeatureSet;
 import io.genaudit.metrics.fidelity.FeatureSetLoader;
 
@@ -22,6 +24,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Consumer;
 
 /**
  * What the fidelity plan inputs share: reading the plan parameters ({@code real}, {@code fake}, {@code samples},
@@ -106,51 +109,58 @@ public final class FidelityAuditInputs {
         return null;
     }
 
-    /** Features of the real dataset; rows kept when {@code keepRows}. */
-    FeatureSet real(AuditContext ctx, boolean keepRows) {
+    /**
+     * Streams the features of the real dataset to {@code sink} as {@code REAL} batches, extractor batch by extractor
+     * batch (a feature file is sent whole): the metric's state decides what to keep.
+     */
+    void real(AuditContext ctx, Consumer<? super FeatureBatch> sink) {
         DatasetRef d = ctx.dataset(realId);
         try (AuditContext.Phase ph = ctx.phase(spec.id() + " real features", "evaluate", extractorId)) {
-            FeatureSet fs;
+            long n;
             int[] shape = generatedShape();
             if (Files.isDirectory(d.path())) {
                 ImageFolderSource src = shape == null ? ImageFolderSource.open(d.path(), 3) : ImageFolderSource.open(d.path(), shape[0]);
                 if (shape != null && (src.height() != shape[1] || src.width() != shape[2])) {
                     src = src.resizedTo(shape[1], shape[2], Resize.Filter.BILINEAR, Resize.Precision.FLOAT);
                 }
-                fs = FeatureSetLoader.fromImages(realId, src, extractor, batch, keepRows, ctx.progress());
+                n = images(FeatureBatch.Side.REAL, realId, src, ctx, sink);
             } else {
-                fs = featureFile(d, "real", realId, keepRows, ctx);
+                n = featureFile(FeatureBatch.Side.REAL, d, "real", realId, ctx, sink);
             }
-            if (fs.count() > 0) ph.units("images", fs.count());
-            return fs;
+            if (n > 0) ph.units("images", n);
         }
     }
 
-    /** A {@code .npy}/{@code .npz} dataset whose feature dimension must match the extractor's. */
-    private FeatureSet featureFile(DatasetRef d, String key, String id, boolean keepRows, AuditContext ctx) {
-        FeatureSet fs = FeatureSetLoader.load(d.path(), () -> extractor, batch, keepRows, ctx.progress());
+    private long images(FeatureBatch.Side side, String id, ImageSource src, AuditContext ctx, Consumer<? super FeatureBatch> sink) {
+        return FeatureBatches.sendImages(side, id, src, extractor, batch, ctx.progress(), sink).count();
+    }
+
+    /** A {@code .npy}/{@code .npz} dataset whose feature dimension must match the extractor's, sent as batches of {@code side}. */
+    private long featureFile(FeatureBatch.Side side, DatasetRef d, String key, String id, AuditContext ctx, Consumer<? super FeatureBatch> sink) {
+        FeatureSet fs = FeatureSetLoader.load(d.path(), () -> extractor, batch, true, ctx.progress());
         if (fs.dim() != extractor.dimension()) {
             throw new PlanException(spec.planFile(), p.prefix() + "." + key, "dataset '" + id + "' holds " + fs.dim()
                     + "-d features but extractor '" + extractorId + "' produces " + extractor.dimension());
         }
-        return fs;
+        FeatureBatches.send(side, fs, sink);
+        return fs.count();
     }
 
-    /** Features of {@code samples} generator samples (seeded), or of the {@code fake} dataset. */
-    FeatureSet fake(AuditContext ctx, boolean keepRows) {
+    /** Streams the features of {@code samples} generator samples (seeded), or of the {@code fake} dataset, as {@code FAKE} batches. */
+    void fake(AuditContext ctx, Consumer<? super FeatureBatch> sink) {
+        FeatureBatch.Side side = FeatureBatch.Side.FAKE;
         if (fakeId != null) {
             try (AuditContext.Phase ph = ctx.phase(spec.id() + " sample features", "evaluate", extractorId)) {
-                FeatureSet fs = fakeImages != null
-                        ? FeatureSetLoader.fromImages(fakeId, fakeImages, extractor, batch, keepRows, ctx.progress())
-                        : featureFile(ctx.dataset(fakeId), "fake", fakeId, keepRows, ctx);
-                if (fs.count() > 0) ph.units("images", fs.count());
-                return fs;
+                long n = fakeImages != null
+                        ? images(side, fakeId, fakeImages, ctx, sink)
+                        : featureFile(side, ctx.dataset(fakeId), "fake", fakeId, ctx, sink);
+                if (n > 0) ph.units("images", n);
+                return;
             }
         }
         try (AuditContext.Phase ph = ctx.phase(spec.id() + " samples and features", "sample", subjectId)) {
-            FeatureSet fs = FeatureSetLoader.fromImages(subjectId, generator.samples(samples, seed), extractor, batch, keepRows, ctx.progress());
+            images(side, subjectId, generator.samples(samples, seed), ctx, sink);
             ph.units("images", samples);
-            return fs;
         }
     }
 

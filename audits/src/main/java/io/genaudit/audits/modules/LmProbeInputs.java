@@ -53,10 +53,11 @@ public final class LmProbeInputs implements InputAdapter<LmProbeScores> {
     }
 
     /** Where the probes come from: a built-in name or a checked path, and the dataset id when they are the audit's dataset. */
-    private record ProbeSource(String probes, String dataset) {
+    public record ProbeSource(String probes, String dataset) {
     }
 
-    private static ProbeSource probeSource(AuditContext ctx, AuditSpec spec) {
+    /** The probes of a plan entry: {@code probes:} (a built-in suite or a file) or the audit's dataset. */
+    public static ProbeSource probeSource(AuditContext ctx, AuditSpec spec) {
         Params p = spec.params();
         String probes = p.stringParam("probes", null);
         if (probes == null) {
@@ -78,7 +79,8 @@ public final class LmProbeInputs implements InputAdapter<LmProbeScores> {
         return parent == null ? p : parent.resolve(p);
     }
 
-    private static LmProbeScoring scoring(Params p, String planFile, long seed) {
+    /** The scoring settings of a plan entry ({@code samples}, sampling, {@code batch}); a bad one names its plan field. */
+    public static LmProbeScoring scoring(Params p, String planFile, long seed) {
         int samples = p.intParam("samples", 3);
         if (samples < 1) throw new PlanException(planFile, p.prefix() + ".samples", "a positive number of generations per prompt expected, got " + samples);
         int batch = CheckedParams.positiveInt(p, planFile, "batch", 32);

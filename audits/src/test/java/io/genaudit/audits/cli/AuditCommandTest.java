@@ -52,6 +52,7 @@ class AuditCommandTest extends CommandLineTest {
         assertFalse(html.contains("<script>alert(1)</script>"), "model/data strings must be escaped");
     }
 
+    @Tag("integration") // runs the CLI end to end and renders the full report (PDF): seconds on 2 cores
     @Test
     void failingGateExitsOne() throws Exception {
         Path out = dir.resolve("out");
@@ -73,6 +74,7 @@ class AuditCommandTest extends CommandLineTest {
         assertEquals(2, run("audit"));
     }
 
+    @Tag("integration") // runs the CLI end to end and renders the full report (PDF): seconds on 2 cores
     @Test
     void seedOverrideAndDeterminism() throws Exception {
         Path p = plan("det", "{max: 40}", 12);

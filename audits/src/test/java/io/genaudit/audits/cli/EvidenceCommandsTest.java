@@ -70,6 +70,7 @@ class EvidenceCommandsTest {
         assertTrue(cardToFolder.err().contains("names a folder"), cardToFolder.err());
     }
 
+    @Tag("integration") // runs the CLI end to end and renders the full report (PDF): seconds on 2 cores
     @Test
     void aPlanThatIsNotTheRunsIsRefused() throws IOException {
         Path run = EvidenceTestRuns.write(tmp);

@@ -10,7 +10,7 @@ import io.genaudit.values.Interval;
 import io.genaudit.reports.ModelRecord;
 import io.genaudit.reports.PhaseRecord;
 import io.genaudit.reports.Provenance;
-import io.genaudit.reports.ReportWriter;
+import io.genaudit.reports.output.ReportWriter;
 import io.genaudit.reports.RunRecord;
 import io.genaudit.reports.Table;
 

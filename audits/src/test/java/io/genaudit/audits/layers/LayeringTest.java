@@ -20,7 +20,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * knows no metric, audit or report; metrics know no audit or report; reports know no engine, metric or audit; values
  * and datasets know nothing of genaudit but themselves. Production code reaches the built-in data sets only through
  * their entry point ({@link #DATASETS_ENTRY_POINT}; tests may use any part of them as test data), and the packages of
- * audits form no cycle; metric names that only test modules register ({@code echo}) appear in no production code.
+ * values, engine, metrics, reports and audits form no cycle; metric names that only test modules register ({@code echo}) appear in no production code.
  * There are no exceptions today; one added later must be listed here with its reason, not
  * hidden by loosening a rule.
  */
@@ -42,8 +42,11 @@ class LayeringTest {
     private static final Map<Path, String> SOURCES = new ConcurrentHashMap<>();
     private static final Map<Path, List<JavaReferenceScanner.Reference>> REFERENCES = new ConcurrentHashMap<>();
 
-    /** The modules whose main packages must form no cycle. */
-    static final List<String> ACYCLIC_MODULES = List.of("audits");
+    /**
+     * The modules whose main packages must form no cycle. Not yet datasets (datasets -> datasets.shapes/text -> datasets:
+     * the named data sets and their entry point share one package) and spark (changing this session).
+     */
+    static final List<String> ACYCLIC_MODULES = List.of("values", "engine", "metrics", "reports", "audits");
 
     @Test
     void everyModuleKeepsToItsLayer() {

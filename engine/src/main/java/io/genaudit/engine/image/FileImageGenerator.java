@@ -5,7 +5,6 @@ import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import io.genaudit.engine.ModelContractException;
-import io.genaudit.engine.image.nn.Latents;
 
 import java.nio.file.Path;
 import java.util.Arrays;

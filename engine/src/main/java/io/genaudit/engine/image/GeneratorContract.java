@@ -1,6 +1,5 @@
 package io.genaudit.engine.image;
 
-import io.genaudit.engine.image.nn.Latents;
 
 import java.util.List;
 

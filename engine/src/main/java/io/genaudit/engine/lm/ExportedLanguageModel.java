@@ -27,6 +27,9 @@ public abstract class ExportedLanguageModel extends AbstractLanguageModel {
 
     /** Logits as a model returned them: values (null unless float32), shape and element type. */
     protected record Logits(float[] values, long[] shape, String dtype) {
+        /** Public so that subclasses in other packages (the ONNX model in lm.onnx) can create them. */
+        public Logits {
+        }
     }
 
     protected ExportedLanguageModel(Path file, String format, Tokenizer tokenizer, int contextLength) {

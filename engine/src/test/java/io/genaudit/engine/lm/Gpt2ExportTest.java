@@ -1,5 +1,6 @@
 package io.genaudit.engine.lm;
 
+import io.genaudit.engine.lm.onnx.OnnxLanguageModel;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.Tag;

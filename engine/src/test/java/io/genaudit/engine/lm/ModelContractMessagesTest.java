@@ -1,5 +1,6 @@
 package io.genaudit.engine.lm;
 
+import io.genaudit.engine.lm.onnx.OnnxLanguageModel;
 import io.genaudit.engine.InputException;
 import io.genaudit.engine.ModelContractException;
 import org.junit.jupiter.api.Test;

@@ -68,7 +68,15 @@ public final class DiversityMetric implements StateMetric<DiversityMetric.Params
         DiversityFigures gen = figures(s, TextSample.Set.GENERATED, measure);
         int referenceTexts = s.texts(TextSample.Set.REFERENCE).size();
         DiversityFigures ref = referenceTexts >= 2 ? figures(s, TextSample.Set.REFERENCE, measure) : null;
-        List<TextSample> examples = List.copyOf(generations.subList(0, Math.min(EXAMPLES, generations.size())));
+        return result(p, gen, ref, referenceTexts, generations.subList(0, Math.min(EXAMPLES, generations.size())));
+    }
+
+    /**
+     * The result from the figures of the generations and the reference (null) and the first generations; also used by
+     * genaudit-spark, which computes the figures from distributed n-gram counts.
+     */
+    public static Result result(Params p, DiversityFigures gen, DiversityFigures ref, int referenceTexts, List<TextSample> firstGenerations) {
+        List<TextSample> examples = List.copyOf(firstGenerations.subList(0, Math.min(EXAMPLES, firstGenerations.size())));
         return new Result(gen.distinct_2(), gen.n(), gen.distinct_2Ci(), gen, ref, examples, notes(p, gen, referenceTexts));
     }
 

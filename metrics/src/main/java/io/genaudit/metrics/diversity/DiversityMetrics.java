@@ -64,7 +64,7 @@ public record DiversityMetrics(int vendiMaxItems, long seed, int resamples, int 
     }
 
     /** {@code k} of the given items chosen uniformly with a seeded partial shuffle, in increasing order (all when fewer). */
-    static int[] subsample(int[] items, int k, long seed) {
+    public static int[] subsample(int[] items, int k, long seed) {
         if (items.length <= k) return items;
         int[] a = items.clone();
         SplittableRandom r = new SplittableRandom(seed);

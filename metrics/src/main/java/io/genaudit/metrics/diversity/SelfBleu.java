@@ -70,18 +70,32 @@ public final class SelfBleu {
     double[] sentenceBleus(int i, int maxN) {
         checkOrder(maxN);
         int hypLen = index.length(i);
-        double[] logP = new double[maxN];
-        double[] out = new double[maxN];
+        long[] clipped = new long[maxN];
         for (int k = 1; k <= maxN; k++) {
             int[] ids = index.ids(k, i);
             int[] cnt = index.counts(k, i);
-            long clipped = 0;
-            for (int j = 0; j < ids.length; j++) clipped += Math.min(cnt[j], references.maxInOthers(k, ids[j], cnt[j]));
-            if (k == 1 && clipped == 0) return out; // no unigram matches: BLEU 0 at every order
-            long denominator = Math.max(1, hypLen - k + 1);
-            logP[k - 1] = Math.log(clipped == 0 ? EPSILON / denominator : (double) clipped / denominator);
+            for (int j = 0; j < ids.length; j++) clipped[k - 1] += Math.min(cnt[j], references.maxInOthers(k, ids[j], cnt[j]));
+            if (k == 1 && clipped[0] == 0) return new double[maxN]; // no unigram matches: BLEU 0 at every order
         }
-        double bp = brevityPenalty(refLengths.closestExcludingOne(hypLen), hypLen);
+        return fromClipped(clipped, hypLen, refLengths.closestExcludingOne(hypLen));
+    }
+
+    /**
+     * Sentence BLEU-1..maxN (index n-1) of a hypothesis of {@code hypLen} tokens from its clipped n-gram matches of
+     * orders 1..maxN ({@code clipped[k-1]}: the sum over its n-grams of min(own count, largest count in any reference))
+     * and the closest reference length. Shared with genaudit-spark, which gets the clipped matches from distributed
+     * per-n-gram top-two counts.
+     */
+    public static double[] fromClipped(long[] clipped, int hypLen, int closestRefLen) {
+        int maxN = clipped.length;
+        double[] out = new double[maxN];
+        if (clipped[0] == 0) return out; // no unigram matches: BLEU 0 at every order
+        double[] logP = new double[maxN];
+        for (int k = 1; k <= maxN; k++) {
+            long denominator = Math.max(1, hypLen - k + 1);
+            logP[k - 1] = Math.log(clipped[k - 1] == 0 ? EPSILON / denominator : (double) clipped[k - 1] / denominator);
+        }
+        double bp = brevityPenalty(closestRefLen, hypLen);
         for (int n = 1; n <= maxN; n++) {
             double logSum = 0;
             for (int k = 1; k <= n; k++) logSum += (1.0 / n) * logP[k - 1];
@@ -101,11 +115,11 @@ public final class SelfBleu {
     }
 
     /** The multiset of text lengths, answering NLTK's closest_ref_length with one copy of the hypothesis's length removed. */
-    static final class ReferenceLengths {
+    public static final class ReferenceLengths {
         private final int[] distinct;
         private final int[] multiplicity;
 
-        ReferenceLengths(int[] lengths) {
+        public ReferenceLengths(int[] lengths) {
             int[] s = lengths.clone();
             Arrays.sort(s);
             int d = 0;
@@ -120,7 +134,7 @@ public final class SelfBleu {
         }
 
         /** Closest length to {@code hyp} among all lengths minus one copy of {@code hyp} (ties go to the shorter). */
-        int closestExcludingOne(int hyp) {
+        public int closestExcludingOne(int hyp) {
             int pos = Arrays.binarySearch(distinct, hyp);
             int below, above;
             if (pos >= 0) {

@@ -122,10 +122,7 @@ public final class FeaturePairState implements MetricState<FeatureBatch, Feature
 
         /** The rows in global row order, or an InputException naming the source when only statistics are available. */
         public double[][] rows(String metric) {
-            if (!hasRows()) {
-                throw new InputException(source == null ? "features" : source, metric + " needs per-sample features, but this input holds only "
-                        + "precomputed statistics (mu, sigma), which suffice for FID alone; pass the image folder or a .npy feature matrix [N, D]");
-            }
+            if (!hasRows()) throw FeatureSet.statisticsOnly(source == null ? "features" : source, metric);
             return chunks.rows(source);
         }
 

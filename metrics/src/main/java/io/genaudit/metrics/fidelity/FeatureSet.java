@@ -44,10 +44,13 @@ public record FeatureSet(String source, String description, long count, double[]
 
     /** The feature rows, or an InputException naming the source when only statistics are available. */
     public double[][] features(String metric) {
-        if (features == null) {
-            throw new InputException(source, metric + " needs per-sample features, but this input holds only precomputed "
-                    + "statistics (mu, sigma), which suffice for FID alone; pass the image folder or a .npy feature matrix [N, D]");
-        }
+        if (features == null) throw statisticsOnly(source, metric);
         return features;
+    }
+
+    /** The error for {@code metric} given only precomputed statistics of {@code source} where it needs the rows. */
+    public static InputException statisticsOnly(String source, String metric) {
+        return new InputException(source, metric + " needs per-sample features, but this input holds only precomputed "
+                + "statistics (mu, sigma), which suffice for FID alone; pass the image folder or a .npy feature matrix [N, D]");
     }
 }

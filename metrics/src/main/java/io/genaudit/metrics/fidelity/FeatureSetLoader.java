@@ -43,10 +43,7 @@ public final class FeatureSetLoader {
                                   Progress.Factory progress, int size) {
         if (Files.isDirectory(path)) {
             try (ImageFeatureExtractor ex = extractor.get()) {
-                ImageSource images = size > 0
-                        ? ImageFolderSource.resized(path, 3, size, size, io.genaudit.engine.image.Resize.Filter.BICUBIC, io.genaudit.engine.image.Resize.Precision.FLOAT)
-                        : ImageFolderSource.open(path);
-                return fromImages(path.toString(), images, ex, batchSize, keepFeatures, progress);
+                return fromImages(path.toString(), folder(path, size), ex, batchSize, keepFeatures, progress);
             }
         }
         String name = path.getFileName() == null ? "" : path.getFileName().toString().toLowerCase(Locale.ROOT);
@@ -107,13 +104,41 @@ public final class FeatureSetLoader {
         return FeatureSet.ofMoments(file.toString(), "precomputed statistics " + file.getFileName() + " (mu, sigma; D=" + d + ")", m, s, count);
     }
 
+    /** The images of folder {@code path}, resized to size x size (bicubic) when size > 0. */
+    static ImageSource folder(Path path, int size) {
+        return size > 0
+                ? ImageFolderSource.resized(path, 3, size, size, io.genaudit.engine.image.Resize.Filter.BICUBIC, io.genaudit.engine.image.Resize.Precision.FLOAT)
+                : ImageFolderSource.open(path);
+    }
+
     /** Streams {@code images} through {@code extractor}; keeps the rows when {@code keepFeatures}. */
     public static FeatureSet fromImages(String source, ImageSource images, ImageFeatureExtractor extractor, int batchSize,
                                         boolean keepFeatures, Progress.Factory progress) {
+        GaussianStatistics stats = new GaussianStatistics(extractor.dimension());
+        List<double[]> kept = keepFeatures ? new ArrayList<>(images.size()) : null;
+        extract(source, images, extractor, batchSize, progress, (firstRow, f) -> {
+            stats.update(f);
+            if (kept != null) kept.addAll(Arrays.asList(f));
+        });
+        double[][] rows = kept == null ? null : kept.toArray(new double[0][]);
+        return FeatureSet.ofStatistics(source, images.describe() + " through " + extractor.describe(), stats, rows);
+    }
+
+    /** Receives the feature rows of one extractor batch and the global index of its first row. */
+    @FunctionalInterface
+    public interface RowsSink {
+        void accept(long firstRow, double[][] rows);
+    }
+
+    /**
+     * Runs {@code images} through {@code extractor} batch by batch and hands each batch's rows to {@code sink}, checking
+     * the extractor's contract (one row per image, its declared dimension); nothing is kept here. Returns the rows sent.
+     */
+    public static long extract(String source, ImageSource images, ImageFeatureExtractor extractor, int batchSize,
+                               Progress.Factory progress, RowsSink sink) {
         if (batchSize < 1) throw new IllegalArgumentException("batch size must be positive, got " + batchSize);
         int d = extractor.dimension();
-        GaussianStatistics stats = new GaussianStatistics(d);
-        List<double[]> kept = keepFeatures ? new ArrayList<>(images.size()) : null;
+        long sent = 0;
         try (Progress p = progress.start("features " + source, images.size(), "img")) {
             Iterator<Images> it = images.batches(batchSize);
             while (it.hasNext()) {
@@ -125,12 +150,11 @@ public final class FeatureSetLoader {
                 for (double[] row : f) {
                     if (row.length != d) throw new io.genaudit.engine.ModelContractException(extractor.describe(), "feature dimension " + d, String.valueOf(row.length));
                 }
-                stats.update(f);
-                if (kept != null) kept.addAll(Arrays.asList(f));
+                sink.accept(sent, f);
+                sent += f.length;
                 p.step(b.n());
             }
         }
-        double[][] rows = kept == null ? null : kept.toArray(new double[0][]);
-        return FeatureSet.ofStatistics(source, images.describe() + " through " + extractor.describe(), stats, rows);
+        return sent;
     }
 }

@@ -94,7 +94,12 @@ public final class DocumentScoring {
 
     /** Every document's score, in corpus order (index 0, 1, ...). Progress counts scored tokens. */
     public List<DocumentScore> score(List<TextDocument> documents, Progress.Factory progress) {
-        return new RollingLogLikelihood(model, plan, batch, prefix).scoreDocuments(documents, progress);
+        return scorer().scoreDocuments(documents, progress);
+    }
+
+    /** The scorer these options make (windows, prefix token, batch), for callers that send the windows themselves. */
+    public RollingLogLikelihood scorer() {
+        return new RollingLogLikelihood(model, plan, batch, prefix);
     }
 
     /** The settings that change the numbers, for the result's settings. */

@@ -66,20 +66,24 @@ public final class RollingLogLikelihood {
         int[][] ids = new int[documents.size()][];
         long total = 0;
         for (int d = 0; d < ids.length; d++) {
-            ids[d] = tokens(model.tokenizer(), documents.get(d).text(), prefix);
+            ids[d] = ids(documents.get(d).text());
             total += plan.scoredTokens(ids[d].length);
         }
         double[] nll = new double[ids.length];
         long[] counted = new long[ids.length];
-        List<Pending> pending = new ArrayList<>(batch);
+        List<int[]> pendingIds = new ArrayList<>(batch);
+        List<SlidingWindowPlan.Window> pendingWindows = new ArrayList<>(batch);
+        List<Integer> pendingDocs = new ArrayList<>(batch);
         try (Progress p = progress.start("perplexity", total, "tokens")) {
             for (int d = 0; d < ids.length; d++) {
-                for (SlidingWindowPlan.Window w : plan.windows(ids[d].length)) {
-                    pending.add(new Pending(d, w));
-                    if (pending.size() == batch) flush(pending, ids, nll, counted, p);
+                for (SlidingWindowPlan.Window w : windows(ids[d].length)) {
+                    pendingIds.add(windowIds(ids[d], w));
+                    pendingWindows.add(w);
+                    pendingDocs.add(d);
+                    if (pendingIds.size() == batch) flush(pendingIds, pendingWindows, pendingDocs, nll, counted, p);
                 }
             }
-            flush(pending, ids, nll, counted, p);
+            flush(pendingIds, pendingWindows, pendingDocs, nll, counted, p);
         }
         List<DocumentScore> out = new ArrayList<>(ids.length);
         for (int d = 0; d < ids.length; d++) {
@@ -89,26 +93,41 @@ public final class RollingLogLikelihood {
         return out;
     }
 
-    private record Pending(int doc, SlidingWindowPlan.Window window) {
+    /** The token ids a document's text is scored on (after the prefix token, when there is one). */
+    public int[] ids(String text) {
+        return tokens(model.tokenizer(), text, prefix);
     }
 
-    private void flush(List<Pending> pending, int[][] ids, double[] nll, long[] counted, Progress p) {
-        if (pending.isEmpty()) return;
-        List<int[]> windows = new ArrayList<>(pending.size());
-        for (Pending q : pending) {
-            SlidingWindowPlan.Window w = q.window();
-            int[] win = new int[w.length()];
-            System.arraycopy(ids[q.doc()], w.begin(), win, 0, w.length());
-            windows.add(win);
+    /** The windows of a document of {@code length} ids, in scoring order. */
+    public List<SlidingWindowPlan.Window> windows(int length) {
+        return plan.windows(length);
+    }
+
+    /** Windows per model call: the scorer cuts the corpus's windows, in document order, into runs of this many. */
+    public int batch() {
+        return batch;
+    }
+
+    /** The ids of window {@code w} of a document. */
+    public static int[] windowIds(int[] documentIds, SlidingWindowPlan.Window w) {
+        int[] win = new int[w.length()];
+        System.arraycopy(documentIds, w.begin(), win, 0, w.length());
+        return win;
+    }
+
+    /**
+     * One model call: the summed negative log-likelihood of the targets of each window ({@code ids.get(i)} holds the
+     * ids of {@code windows.get(i)}). The scorer sends runs of {@link #batch()} windows; a caller that wants the same
+     * numbers (genaudit-spark) sends the same runs.
+     */
+    public double[] scoreBatch(List<int[]> ids, List<SlidingWindowPlan.Window> windows) {
+        List<float[]> logProbs = model.nextTokenLogProbs(ids);
+        if (logProbs.size() != ids.size()) {
+            throw new IllegalStateException(model.describe() + ": " + ids.size() + " windows in, " + logProbs.size() + " results out");
         }
-        List<float[]> logProbs = model.nextTokenLogProbs(windows);
-        if (logProbs.size() != windows.size()) {
-            throw new IllegalStateException(model.describe() + ": " + windows.size() + " windows in, " + logProbs.size() + " results out");
-        }
-        long scored = 0;
-        for (int i = 0; i < pending.size(); i++) {
-            Pending q = pending.get(i);
-            SlidingWindowPlan.Window w = q.window();
+        double[] out = new double[ids.size()];
+        for (int i = 0; i < out.length; i++) {
+            SlidingWindowPlan.Window w = windows.get(i);
             float[] lp = logProbs.get(i);
             if (lp.length != w.length() - 1) {
                 throw new IllegalStateException(model.describe() + ": window of " + w.length() + " tokens gave "
@@ -116,11 +135,23 @@ public final class RollingLogLikelihood {
             }
             double s = 0;
             for (int t = w.firstTarget(); t < w.end(); t++) s -= lp[w.logProbIndex(t)];
-            nll[q.doc()] += s;
-            counted[q.doc()] += w.targets();
-            scored += w.targets();
+            out[i] = s;
+        }
+        return out;
+    }
+
+    private void flush(List<int[]> ids, List<SlidingWindowPlan.Window> windows, List<Integer> docs, double[] nll, long[] counted, Progress p) {
+        if (ids.isEmpty()) return;
+        double[] s = scoreBatch(ids, windows);
+        long scored = 0;
+        for (int i = 0; i < s.length; i++) {
+            nll[docs.get(i)] += s[i];
+            counted[docs.get(i)] += windows.get(i).targets();
+            scored += windows.get(i).targets();
         }
         p.step(scored);
-        pending.clear();
+        ids.clear();
+        windows.clear();
+        docs.clear();
     }
 }

@@ -8,7 +8,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.genaudit.engine.Progress;
 import io.genaudit.engine.lm.ExportedLanguageModel;
 import io.genaudit.engine.lm.HuggingFaceTokenizer;
-import io.genaudit.engine.lm.OnnxLanguageModel;
+import io.genaudit.engine.lm.onnx.OnnxLanguageModel;
 import io.genaudit.engine.lm.TorchScriptLanguageModel;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;

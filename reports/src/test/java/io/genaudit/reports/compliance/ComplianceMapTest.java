@@ -1,6 +1,6 @@
 package io.genaudit.reports.compliance;
 
-import io.genaudit.reports.HtmlReportRenderer;
+import io.genaudit.reports.html.HtmlReportRenderer;
 import io.genaudit.reports.Provenance;
 import io.genaudit.reports.RunRecord;
 import io.genaudit.reports.SampleRunRecords;

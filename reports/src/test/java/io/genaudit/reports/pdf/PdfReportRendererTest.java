@@ -1,8 +1,8 @@
 package io.genaudit.reports.pdf;
 
 import io.genaudit.reports.EmissionsCsvRenderer;
-import io.genaudit.reports.HtmlReportRenderer;
-import io.genaudit.reports.ReportWriter;
+import io.genaudit.reports.html.HtmlReportRenderer;
+import io.genaudit.reports.output.ReportWriter;
 import io.genaudit.reports.RunRecord;
 import io.genaudit.reports.RunRecordJson;
 import io.genaudit.reports.SampleRunRecords;

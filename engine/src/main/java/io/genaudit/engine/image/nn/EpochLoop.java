@@ -1,5 +1,6 @@
 package io.genaudit.engine.image.nn;
 
+import io.genaudit.engine.image.Latents;
 import ai.djl.ndarray.NDManager;
 import io.genaudit.engine.Progress;
 import io.genaudit.engine.nn.Adam;

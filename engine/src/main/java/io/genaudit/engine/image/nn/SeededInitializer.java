@@ -1,5 +1,6 @@
 package io.genaudit.engine.image.nn;
 
+import io.genaudit.engine.image.Latents;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;

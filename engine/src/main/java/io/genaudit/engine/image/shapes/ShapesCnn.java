@@ -13,7 +13,7 @@ import ai.djl.nn.core.Linear;
 import ai.djl.nn.pooling.Pool;
 import io.genaudit.engine.image.AttributeClassifier;
 import io.genaudit.engine.image.Images;
-import io.genaudit.engine.image.nn.Latents;
+import io.genaudit.engine.image.Latents;
 import io.genaudit.engine.image.nn.ModelFolder;
 import io.genaudit.engine.image.nn.NetworkModel;
 import io.genaudit.engine.image.nn.SeededInitializer;

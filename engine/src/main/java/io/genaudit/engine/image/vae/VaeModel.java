@@ -9,7 +9,7 @@ import ai.djl.nn.Block;
 import io.genaudit.engine.image.ImageGenerator;
 import io.genaudit.engine.image.nn.BuiltInImageModel;
 import io.genaudit.engine.image.Images;
-import io.genaudit.engine.image.nn.Latents;
+import io.genaudit.engine.image.Latents;
 import io.genaudit.engine.image.nn.ModelFolder;
 import io.genaudit.engine.image.nn.SeededInitializer;
 import io.genaudit.engine.image.nn.Tensors;

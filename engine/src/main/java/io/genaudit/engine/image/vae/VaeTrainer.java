@@ -7,7 +7,7 @@ import ai.djl.ndarray.types.Shape;
 import ai.djl.training.GradientCollector;
 import io.genaudit.engine.image.nn.BlockFiles;
 import io.genaudit.engine.image.nn.EpochLoop;
-import io.genaudit.engine.image.nn.Latents;
+import io.genaudit.engine.image.Latents;
 import io.genaudit.engine.image.nn.LossHistory;
 import io.genaudit.engine.image.nn.ModelFolder;
 import io.genaudit.engine.image.nn.Tensors;

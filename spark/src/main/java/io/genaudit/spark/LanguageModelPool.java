@@ -12,7 +12,7 @@ import java.util.Map;
 /**
  * The language models of one JVM (an executor, or the driver in local mode), pooled by {@link LmSource}: a task
  * borrows a model for its partition and gives it back at the end, so a JVM holds at most as many instances of a model
- * as it runs tasks at once (its task slots) and later tasks reuse them instead of loading the weights again. Idle
+ * as it runs tasks at once (its task slots), and later tasks reuse them instead of loading the weights again. Idle
  * models are closed when the JVM ends (a shutdown hook), or by {@link #closeIdle}.
  */
 public final class LanguageModelPool {
@@ -47,7 +47,7 @@ public final class LanguageModelPool {
         }
     }
 
-    /** How many instances of {@code source} this JVM has opened (at most its concurrent tasks). */
+    /** How many instances of {@code source} this JVM holds open (at most its concurrent tasks). */
     public static int opened(LmSource source) {
         synchronized (IDLE) {
             return OPENED.getOrDefault(source, 0);

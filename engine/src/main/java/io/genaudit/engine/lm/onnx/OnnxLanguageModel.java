@@ -1,4 +1,4 @@
-package io.genaudit.engine.lm;
+package io.genaudit.engine.lm.onnx;
 
 import ai.onnxruntime.OnnxTensor;
 import ai.onnxruntime.OnnxValue;
@@ -8,7 +8,12 @@ import ai.onnxruntime.OrtSession;
 import ai.onnxruntime.TensorInfo;
 import io.genaudit.engine.InputException;
 import io.genaudit.engine.ModelContractException;
-import io.genaudit.engine.lm.onnx.OnnxGenerationSession;
+import io.genaudit.engine.lm.ExportedLanguageModel;
+import io.genaudit.engine.lm.LmInputs;
+import io.genaudit.engine.lm.OrtEnvironments;
+import io.genaudit.engine.lm.TokenBatch;
+import io.genaudit.engine.lm.TokenDecoder;
+import io.genaudit.engine.lm.Tokenizer;
 import io.genaudit.engine.lm.signature.ModelSignature;
 import io.genaudit.engine.lm.signature.OnnxSignatures;
 import io.genaudit.engine.lm.signature.TensorDecl;

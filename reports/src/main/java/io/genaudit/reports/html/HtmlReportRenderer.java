@@ -1,10 +1,10 @@
-package io.genaudit.reports;
+package io.genaudit.reports.html;
 
+import io.genaudit.reports.AtomicWrite;
+import io.genaudit.reports.RunRecord;
 import io.genaudit.reports.format.BundledText;
 import io.genaudit.reports.compliance.ComplianceMap;
 import io.genaudit.reports.compliance.ComplianceRow;
-import io.genaudit.reports.html.ReportViews;
-import io.genaudit.reports.html.Views;
 import org.thymeleaf.TemplateEngine;
 import org.thymeleaf.context.Context;
 import org.thymeleaf.templatemode.TemplateMode;

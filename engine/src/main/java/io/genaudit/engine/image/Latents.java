@@ -1,4 +1,4 @@
-package io.genaudit.engine.image.nn;
+package io.genaudit.engine.image;
 
 import java.util.SplittableRandom;
 

@@ -1,5 +1,12 @@
-package io.genaudit.reports;
+package io.genaudit.reports.output;
 
+import io.genaudit.reports.AtomicWrite;
+import io.genaudit.reports.EmissionsCsvRenderer;
+import io.genaudit.reports.JUnitXmlRenderer;
+import io.genaudit.reports.MarkdownSummaryRenderer;
+import io.genaudit.reports.RunRecord;
+import io.genaudit.reports.RunRecordJson;
+import io.genaudit.reports.html.HtmlReportRenderer;
 import io.genaudit.reports.pdf.PdfReportRenderer;
 
 import java.io.IOException;
