@@ -63,13 +63,15 @@ public final class SparkFeatureAudit {
         ParquetDatasets datasets = new ParquetDatasets(plan);
         String realId = (String) spec.params().values().get("real");
         String fakeId = (String) spec.params().values().get("fake");
+        SparkImagePairs images = SparkImagePairs.openOrNull(spark, plan, spec, settings);
         ParquetFeatures real = new ParquetFeatures(datasets.location(spec, "real"), null, settings.batchRows());
         ParquetFeatures fake = new ParquetFeatures(datasets.location(spec, "fake"), null, settings.batchRows());
-        JavaRDD<FeatureBatch> batches = SparkFeaturePairs.batches(spark, real, fake, settings.partitions());
+        JavaRDD<FeatureBatch> batches = images != null ? images.batches() : SparkFeaturePairs.batches(spark, real, fake, settings.partitions());
         R result = SparkFailures.userErrorsUnwrapped(() -> SparkMetricRun.once(metric, params, batches, settings.treeDepth()));
 
         Map<String, Object> inputSettings = new LinkedHashMap<>();
-        inputSettings.put("features", "precomputed (Parquet)");
+        if (images != null) inputSettings.putAll(images.settings());
+        else inputSettings.put("features", "precomputed (Parquet)");
         inputSettings.put("engine", "spark");
         inputSettings.put("partitions", settings.partitions());
         inputSettings.put("batch", settings.batchRows());

@@ -1,0 +1,51 @@
+package io.genaudit.spark;
+
+import io.genaudit.datasets.BuiltInDatasets;
+import io.genaudit.datasets.shapes.ShapesFixture;
+import io.genaudit.datasets.shapes.ShapesSpec;
+import io.genaudit.engine.image.ImageFolderSource;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructType;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Random;
+
+/** Image folders (genaudit's shapes fixture, PNG) and the same images as a Parquet table ({@code row} + {@code bytes}). */
+final class ImageTables {
+    static final StructType SCHEMA = new StructType().add("row", DataTypes.LongType).add("bytes", DataTypes.BinaryType);
+
+    private ImageTables() {
+    }
+
+    /** {@code n} balanced shapes images drawn with {@code seed} in {@code folder}. */
+    static Path folder(Path folder, int n, long seed) throws IOException {
+        return BuiltInDatasets.balancedShapes(n, seed, folder);
+    }
+
+    /** {@code n} shapes images, 80% of them red, drawn with {@code seed} in {@code folder} (far from a balanced set). */
+    static Path skewed(Path folder, int n, long seed) throws IOException {
+        ShapesFixture.write(ShapesSpec.balanced(n).withColourWeights(0.8, 0.1, 0.1), seed, folder);
+        return folder;
+    }
+
+    /**
+     * Writes the images of {@code folder} as a table: row i holds the bytes of the folder's i-th image in the order a
+     * single JVM reads the folder; rows shuffled over 3 files, as an export job would leave them.
+     */
+    static Path write(SparkSession spark, Path folder, Path table) throws IOException {
+        List<Row> rows = new ArrayList<>();
+        List<Path> files = ImageFolderSource.open(folder).files();
+        for (int i = 0; i < files.size(); i++) rows.add(RowFactory.create((long) i, Files.readAllBytes(files.get(i))));
+        Collections.shuffle(rows, new Random(9));
+        spark.createDataFrame(rows, SCHEMA).repartition(3).write().parquet(table.toString());
+        return table;
+    }
+}
