@@ -39,7 +39,8 @@ import java.util.concurrent.Callable;
  * {@code execution} block. Plans with other audits are refused by name before Spark starts. Exit codes as genaudit's.
  */
 @Command(name = "audit", mixinStandardHelpOptions = true,
-        description = "Run a plan's feature-pair audits (fid, prd, kid, prdc) on Spark; features come as Parquet tables (row + array<float>).")
+        description = "Run a plan's feature-pair audits (fid, prd, kid, prdc) on Spark; features come as Parquet tables (row + array<float>), "
+                + "or images as Parquet tables (row + bytes) run through the plan's extractor on the executors.")
 public final class SparkAuditMain implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "PLAN", description = "The plan (YAML), on the driver's file system.")
     Path plan;

@@ -1,8 +1,6 @@
 package io.genaudit.spark;
 
 import io.genaudit.datasets.BuiltInDatasets;
-import io.genaudit.datasets.shapes.ShapesFixture;
-import io.genaudit.datasets.shapes.ShapesSpec;
 import io.genaudit.engine.image.ImageFolderSource;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
@@ -10,6 +8,8 @@ import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 
+import javax.imageio.ImageIO;
+import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -30,9 +30,19 @@ final class ImageTables {
         return BuiltInDatasets.balancedShapes(n, seed, folder);
     }
 
-    /** {@code n} shapes images, 80% of them red, drawn with {@code seed} in {@code folder} (far from a balanced set). */
-    static Path skewed(Path folder, int n, long seed) throws IOException {
-        ShapesFixture.write(ShapesSpec.balanced(n).withColourWeights(0.8, 0.1, 0.1), seed, folder);
+    /** {@code n} balanced shapes images drawn with {@code seed}, colours inverted, in {@code folder} (far from the originals). */
+    static Path inverted(Path folder, int n, long seed) throws IOException {
+        Path src = folder.resolveSibling(folder.getFileName() + "-src");
+        BuiltInDatasets.balancedShapes(n, seed, src);
+        Files.createDirectories(folder);
+        for (Path f : ImageFolderSource.open(src).files()) {
+            BufferedImage img = ImageIO.read(f.toFile());
+            BufferedImage out = new BufferedImage(img.getWidth(), img.getHeight(), BufferedImage.TYPE_INT_RGB);
+            for (int y = 0; y < img.getHeight(); y++) {
+                for (int x = 0; x < img.getWidth(); x++) out.setRGB(x, y, ~img.getRGB(x, y) & 0xFFFFFF);
+            }
+            ImageIO.write(out, "png", folder.resolve(f.getFileName()).toFile());
+        }
         return folder;
     }
 

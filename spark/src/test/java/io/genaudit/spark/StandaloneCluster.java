@@ -84,6 +84,9 @@ public final class StandaloneCluster implements AutoCloseable {
     public static void environment(ProcessBuilder pb, Path home) {
         pb.environment().put("SPARK_HOME", home.toString());
         pb.environment().put("SPARK_LOCAL_IP", "127.0.0.1");
+        // Spark's scripts (load-spark-env.sh) export it; without it a worker's command builder looks for a source
+        // build and every executor fails with "Cannot find any build directories."
+        pb.environment().put("SPARK_SCALA_VERSION", "2.13");
         pb.environment().put("JAVA_HOME", System.getProperty("java.home"));
         pb.environment().put("ONEDNN_MAX_CPU_ISA", "SSE41");
     }
@@ -103,6 +106,7 @@ public final class StandaloneCluster implements AutoCloseable {
     private void launch(List<String> jvmOptions, Path log, String mainClass, String... args) throws IOException {
         List<String> opts = new ArrayList<>(jvmOptions);
         opts.add("-Xmx256m");
+        opts.add("-Dspark.master.rest.enabled=false"); // else the master also binds the fixed port 6066
         ProcessBuilder pb = new ProcessBuilder(javaCommand(home, opts, mainClass, args)).redirectErrorStream(true)
                 .redirectOutput(log.toFile());
         environment(pb, home);

@@ -58,7 +58,7 @@ class StandaloneClusterSubmitTest {
                 .filter(p -> p.toString().endsWith(".jar") && !shippedSet.contains(p) && !p.toString().contains("/target/")).toList();
 
         Path realDir = ImageTables.folder(dir.resolve("real"), 24, 3);
-        Path genDir = ImageTables.skewed(dir.resolve("gen"), 21, 4);
+        Path genDir = ImageTables.inverted(dir.resolve("gen"), 21, 4);
         writeWithDuckDb(realDir, dir.resolve("real.parquet"));
         writeWithDuckDb(genDir, dir.resolve("gen.parquet"));
         String planText = """
