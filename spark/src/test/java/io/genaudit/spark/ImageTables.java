@@ -46,6 +46,23 @@ final class ImageTables {
         return folder;
     }
 
+    /** A plan with one FID audit of {@code gen} against {@code real} (folders or tables) through the TorchScript {@code extractor}, batch 8. */
+    static String fidPlan(Path extractor, String real, String gen) {
+        return """
+                name: image-fid
+                seed: 7
+                models:
+                  - {id: fx, type: torchscript-features, path: "%s"}
+                datasets:
+                  - {id: real, path: %s}
+                  - {id: gen, path: %s}
+                audits:
+                  - id: fid-gen
+                    metric: fid
+                    params: {real: real, fake: gen, features: fx, batch: 8, bootstrap: 0}
+                """.formatted(extractor, real, gen);
+    }
+
     /**
      * Writes the images of {@code folder} as a table: row i holds the bytes of the folder's i-th image in the order a
      * single JVM reads the folder; rows shuffled over 3 files, as an export job would leave them.

@@ -38,21 +38,8 @@ class SparkImageFeaturesTest {
         Path genDir = ImageTables.inverted(dir.resolve("gen"), 37, 4);
         ImageTables.write(spark, realDir, dir.resolve("real.parquet"));
         ImageTables.write(spark, genDir, dir.resolve("gen.parquet"));
-        String planText = """
-                name: image-fid
-                seed: 7
-                models:
-                  - {id: fx, type: torchscript-features, path: "%s"}
-                datasets:
-                  - {id: real, path: %s}
-                  - {id: gen, path: %s}
-                audits:
-                  - id: fid-gen
-                    metric: fid
-                    params: {real: real, fake: gen, features: fx, batch: 8, bootstrap: 0}
-                """;
-        Path localPlan = Files.writeString(dir.resolve("local.yaml"), planText.formatted(EXTRACTOR, "real", "gen"));
-        Path sparkPlan = Files.writeString(dir.resolve("spark.yaml"), planText.formatted(EXTRACTOR, "real.parquet", "gen.parquet"));
+        Path localPlan = Files.writeString(dir.resolve("local.yaml"), ImageTables.fidPlan(EXTRACTOR, "real", "gen"));
+        Path sparkPlan = Files.writeString(dir.resolve("spark.yaml"), ImageTables.fidPlan(EXTRACTOR, "real.parquet", "gen.parquet"));
 
         Path localOut = dir.resolve("local-out");
         assertEquals(0, Main.commandLine().execute("audit", localPlan.toString(), "--out", localOut.toString(),

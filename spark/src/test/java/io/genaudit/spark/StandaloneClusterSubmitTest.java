@@ -61,22 +61,9 @@ class StandaloneClusterSubmitTest {
         Path genDir = ImageTables.inverted(dir.resolve("gen"), 21, 4);
         writeWithDuckDb(realDir, dir.resolve("real.parquet"));
         writeWithDuckDb(genDir, dir.resolve("gen.parquet"));
-        String planText = """
-                name: image-fid-cluster
-                seed: 7
-                models:
-                  - {id: fx, type: torchscript-features, path: "%s"}
-                datasets:
-                  - {id: real, path: %s}
-                  - {id: gen, path: %s}
-                audits:
-                  - id: fid-gen
-                    metric: fid
-                    params: {real: real, fake: gen, features: fx, batch: 8, bootstrap: 0}
-                """;
         Path extractor = SparkImageFeaturesTest.EXTRACTOR;
-        Path localPlan = Files.writeString(dir.resolve("local.yaml"), planText.formatted(extractor, "real", "gen"));
-        Path clusterPlan = Files.writeString(dir.resolve("cluster.yaml"), planText.formatted(extractor, "real.parquet", "gen.parquet"));
+        Path localPlan = Files.writeString(dir.resolve("local.yaml"), ImageTables.fidPlan(extractor, "real", "gen"));
+        Path clusterPlan = Files.writeString(dir.resolve("cluster.yaml"), ImageTables.fidPlan(extractor, "real.parquet", "gen.parquet"));
         Path localOut = dir.resolve("local-out");
         assertEquals(0, Main.commandLine().execute("audit", localPlan.toString(), "--out", localOut.toString(), "--cache", dir.resolve("cache").toString()));
 
