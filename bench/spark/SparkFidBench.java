@@ -79,7 +79,8 @@ public class SparkFidBench {
                 JavaRDD<FeatureBatch> batches = SparkFeaturePairs.batches(spark, new ParquetFeatures(realUri, null, 512), new ParquetFeatures(fakeUri, null, 512), parts);
                 FidMetric.Result r = SparkMetricRun.once(fid, p, batches);
                 double s = (System.nanoTime() - t) / 1e9;
-                report(mode + " (" + master + ", " + spark.sparkContext().defaultParallelism() + " task slots) from Parquet, " + parts + " partitions/table",
+                report(mode + " (" + master + ", " + (cluster == null ? "driver threads" : spark.sparkContext().getExecutorIds().size() + " executors x 1 core")
+                                + ", default parallelism " + spark.sparkContext().defaultParallelism() + ") from Parquet, " + parts + " partitions/table",
                         single, singleS, r, s, 2L * n);
             } finally {
                 spark.stop();
