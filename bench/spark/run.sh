@@ -23,5 +23,5 @@ echo "uptime: $(uptime)"
 SPARK_LOCAL_IP=127.0.0.1 "$JAVA_HOME/bin/java" -Xmx${BENCH_XMX:-6g} $OPENS --enable-native-access=ALL-UNNAMED \
   -Dlog4j2.configurationFile="$ROOT/spark/src/test/resources/log4j2-test.properties" \
   -Dbench.jvmOptions="$OPENS" -Dbench.executorClassPath="$GA" \
-  -cp "$CP" "$ROOT/bench/spark/SparkFidBench.java" "$N" "$D" "$DIR" "$@" 2>&1 | grep -v -E '^WARNING|^[0-9:]+ WARN'
+  -cp "$CP" "$ROOT/bench/spark/SparkFidBench.java" "$N" "$D" "$DIR" "$@" 2>&1 | grep --line-buffered -v -E '^WARNING|^[0-9:]+ WARN'
 echo "uptime after: $(uptime)"
