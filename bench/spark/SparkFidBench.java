@@ -5,6 +5,7 @@ import io.genaudit.spark.ParquetFeatures;
 import io.genaudit.spark.ResultAgreement;
 import io.genaudit.spark.SparkFeaturePairs;
 import io.genaudit.spark.SparkMetricRun;
+import io.genaudit.spark.StandaloneCluster;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.sql.Row;
@@ -12,7 +13,6 @@ import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
-import org.apache.spark.storage.StorageLevel;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -23,16 +23,18 @@ import java.util.Map;
 import java.util.SplittableRandom;
 
 /**
- * FID on N x D features, single JVM (FidMetric over in-memory 512-row batches) vs Spark local[1] / local[2] reading
- * the same rows from Parquet (end to end: read, range-partition, fold, treeReduce, compute) and vs Spark over batches
- * already cached in executor memory (the distributed fold and merge alone). Prints times, ratios against the single
- * JVM, the per-row overhead and the relative difference of the FID values. Args: N D DIR.
+ * FID on N x D features, single JVM (FidMetric over in-memory 512-row batches) vs Spark reading the same rows from
+ * Parquet (end to end: read, range-partition, fold, treeReduce, compute) on local[1], local[2] and a standalone
+ * cluster on 127.0.0.1 with 1 and 2 one-core workers (fresh executor JVMs). Prints times, ratios against the single
+ * JVM, the per-row overhead, the relative difference of the FID values and the load average after each run.
+ * Args: N D DIR [MODE...] (modes: local[K], standalone:WORKERS).
  */
 public class SparkFidBench {
     public static void main(String[] a) throws Exception {
         int n = Integer.parseInt(a[0]);
         int d = Integer.parseInt(a[1]);
         Path dir = Path.of(a[2]);
+        List<String> modes = a.length > 3 ? Arrays.asList(a).subList(3, a.length) : List.of("local[1]", "local[2]", "standalone:1", "standalone:2");
         double[][] real = rows(n, d, 0, 1);
         double[][] fake = rows(n, d, 0.05, 2);
         String realUri = dir.resolve("real-" + n + "x" + d + ".parquet").toString();
@@ -40,44 +42,71 @@ public class SparkFidBench {
         FidMetric fid = new FidMetric();
         FidMetric.Params p = fid.parameters().bind(Map.of("bootstrap", 0), 0L);
 
-        // best of 2: the first run also pays JIT compilation and loading OpenBLAS
-        FidMetric.Result single = null;
-        double singleS = Double.MAX_VALUE;
-        long t;
-        for (int rep = 0; rep < 2; rep++) {
-            t = System.nanoTime();
-            single = MetricRun.once(fid, p, batches(real, fake));
-            singleS = Math.min(singleS, (System.nanoTime() - t) / 1e9);
-        }
-        System.out.printf("single JVM (in memory, best of 2): FID %.10f in %.2f s%n", single.value(), singleS);
+        // warm-up on a slice (JIT, OpenBLAS loading), then one timed pass over everything
+        MetricRun.once(fid, p, batches(Arrays.copyOf(real, Math.min(n, 2048)), Arrays.copyOf(fake, Math.min(n, 2048))));
+        long t = System.nanoTime();
+        FidMetric.Result single = MetricRun.once(fid, p, batches(real, fake));
+        double singleS = (System.nanoTime() - t) / 1e9;
+        System.out.printf("single JVM (in memory, after a warm-up on 2048 rows): FID %.10f in %.2f s; load %s%n", single.value(), singleS, load());
+        real = null;
+        fake = null;
 
-        for (String master : new String[]{"local[1]", "local[2]"}) {
-            SparkSession spark = SparkSession.builder().master(master).appName("bench").config("spark.ui.enabled", "false")
-                    .config("spark.driver.host", "127.0.0.1").getOrCreate();
-            if (!Files.exists(Path.of(realUri))) {
-                write(spark, real, realUri);
-                write(spark, fake, fakeUri);
+        for (String mode : modes) {
+            StandaloneCluster cluster = null;
+            String master = mode;
+            SparkSession.Builder b = SparkSession.builder().appName("bench").config("spark.ui.enabled", "false")
+                    .config("spark.driver.host", "127.0.0.1");
+            if (mode.startsWith("standalone:")) {
+                int workers = Integer.parseInt(mode.substring("standalone:".length()));
+                List<Path> jars = Arrays.stream(System.getProperty("java.class.path").split(java.io.File.pathSeparator))
+                        .filter(e -> e.endsWith(".jar")).map(Path::of).toList();
+                List<String> jvm = Arrays.stream(System.getProperty("bench.jvmOptions", "").trim().split("\\s+")).filter(o -> !o.isEmpty()).toList();
+                cluster = StandaloneCluster.start(Files.createTempDirectory("bench-spark-home-"), jars, jvm, workers, 1, System.getProperty("bench.workerMemory", "3g"));
+                master = cluster.masterUrl();
+                b.config("spark.executor.memory", System.getProperty("bench.executorMemory", "2g"))
+                        .config("spark.executor.extraClassPath", System.getProperty("bench.executorClassPath"))
+                        .config("spark.executor.extraJavaOptions", String.join(" ", jvm));
             }
-            int parts = spark.sparkContext().defaultParallelism() * 2;
-            t = System.nanoTime();
-            JavaRDD<FeatureBatch> b = SparkFeaturePairs.batches(spark, new ParquetFeatures(realUri, null, 512), new ParquetFeatures(fakeUri, null, 512), parts);
-            FidMetric.Result r = SparkMetricRun.once(fid, p, b);
-            double s = (System.nanoTime() - t) / 1e9;
-            report(master + " from Parquet, " + parts + " partitions/table", single, singleS, r, s, 2L * n);
-            JavaRDD<FeatureBatch> cached = b.persist(StorageLevel.MEMORY_ONLY());
-            cached.count();
-            t = System.nanoTime();
-            r = SparkMetricRun.once(fid, p, cached);
-            s = (System.nanoTime() - t) / 1e9;
-            report(master + " cached batches", single, singleS, r, s, 2L * n);
-            cached.unpersist(true);
-            spark.stop();
+            SparkSession spark = b.master(master).getOrCreate();
+            try {
+                if (!Files.exists(Path.of(realUri))) {
+                    write(spark, rows(n, d, 0, 1), realUri);
+                    write(spark, rows(n, d, 0.05, 2), fakeUri);
+                }
+                if (cluster != null) waitForExecutors(spark, Integer.parseInt(mode.substring("standalone:".length())));
+                int parts = spark.sparkContext().defaultParallelism() * 2;
+                t = System.nanoTime();
+                JavaRDD<FeatureBatch> batches = SparkFeaturePairs.batches(spark, new ParquetFeatures(realUri, null, 512), new ParquetFeatures(fakeUri, null, 512), parts);
+                FidMetric.Result r = SparkMetricRun.once(fid, p, batches);
+                double s = (System.nanoTime() - t) / 1e9;
+                report(mode + " (" + master + ", " + (cluster == null ? "driver threads" : spark.sparkContext().getExecutorIds().size() + " executors x 1 core")
+                                + ", default parallelism " + spark.sparkContext().defaultParallelism() + ") from Parquet, " + parts + " partitions/table",
+                        single, singleS, r, s, 2L * n);
+            } finally {
+                spark.stop();
+                if (cluster != null) cluster.close();
+            }
         }
     }
 
+    static void waitForExecutors(SparkSession spark, int executors) throws InterruptedException {
+        long end = System.nanoTime() + 120_000_000_000L;
+        while (spark.sparkContext().getExecutorIds().size() < executors && System.nanoTime() < end) Thread.sleep(200);
+    }
+
+    static String load() throws java.io.IOException {
+        return Files.readString(Path.of("/proc/loadavg")).trim();
+    }
+
     static void report(String what, FidMetric.Result single, double singleS, FidMetric.Result r, double s, long rows) {
-        System.out.printf("%s: FID %.10f in %.2f s; ratio to single JVM %.2fx; overhead %.1f us/row; relative difference %.1e%n",
-                what, r.value(), s, s / singleS, (s - singleS) / rows * 1e6, ResultAgreement.relativeDifference(single.value(), r.value()));
+        String load;
+        try {
+            load = load();
+        } catch (java.io.IOException e) {
+            load = "unknown";
+        }
+        System.out.printf("%s: FID %.10f in %.2f s; ratio to single JVM %.2fx; overhead %.1f us/row; relative difference %.1e; load %s%n",
+                what, r.value(), s, s / singleS, (s - singleS) / rows * 1e6, ResultAgreement.relativeDifference(single.value(), r.value()), load);
     }
 
     static double[][] rows(int n, int d, double shift, long seed) {

@@ -18,10 +18,6 @@ import java.util.List;
 import java.util.NoSuchElementException;
 
 import static org.apache.spark.sql.functions.col;
-import static org.apache.spark.sql.functions.count;
-import static org.apache.spark.sql.functions.countDistinct;
-import static org.apache.spark.sql.functions.max;
-import static org.apache.spark.sql.functions.min;
 
 /**
  * Reads a Parquet feature table (local, {@code hdfs://}, {@code s3a://}): a {@code row} id column (long or int,
@@ -49,7 +45,7 @@ public record ParquetFeatures(String uri, String column, int batchRows) {
         String feature = featureColumn(df.schema());
         Dataset<Row> selected = df.select(col(ROW).cast(DataTypes.LongType).as("row"),
                 col(feature).cast(DataTypes.createArrayType(DataTypes.DoubleType)).as("features"));
-        checkRowIds(selected);
+        ParquetTables.checkRowIds(selected, uri, "feature");
         return selected.repartitionByRange(partitions, col("row")).sortWithinPartitions("row")
                 .as(Encoders.bean(FeatureRow.class)).javaRDD()
                 .mapPartitions(new Blocker(uri, batchRows));
@@ -80,21 +76,6 @@ public record ParquetFeatures(String uri, String column, int batchRows) {
                     + "; name one") + " in " + schema.simpleString());
         }
         return arrays.get(0);
-    }
-
-    private void checkRowIds(Dataset<Row> df) {
-        Row r = df.agg(count(col("row")), min(col("row")), max(col("row")), countDistinct(col("row")), count("*")).first();
-        long nonNull = r.getLong(0);
-        long all = r.getLong(4);
-        if (all == 0) throw new InputException(uri, "no feature rows");
-        if (nonNull != all) throw new InputException(uri, (all - nonNull) + " rows have a null '" + ROW + "' id");
-        long lo = r.getLong(1);
-        long hi = r.getLong(2);
-        long distinct = r.getLong(3);
-        if (distinct != all) throw new InputException(uri, (all - distinct) + " repeated '" + ROW + "' ids; each id must appear once");
-        if (lo != 0 || hi != all - 1) {
-            throw new InputException(uri, "'" + ROW + "' ids must be 0.." + (all - 1) + " for " + all + " rows, found " + lo + ".." + hi);
-        }
     }
 
     /** Cuts a partition's sorted rows into blocks of consecutive ids, lazily, checking every vector. */

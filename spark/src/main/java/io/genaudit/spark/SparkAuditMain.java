@@ -45,8 +45,10 @@ import java.util.concurrent.Callable;
  * audits are refused by name before Spark starts. Exit codes as genaudit's.
  */
 @Command(name = "audit", mixinStandardHelpOptions = true,
-        description = "Run a plan's audits over Parquet inputs (fid, prd, kid, prdc, inception-score; perplexity, diversity, bias-lm) on Spark; the plan's "
-                + "execution block sets master, partitions and tree_depth, these options override it.")
+        description = "Run a plan's audits over Parquet inputs on Spark: fid, prd, kid, prdc over feature tables (row + array<float>) "
+                + "or image tables (row + bytes, features extracted on the executors), inception-score over class logits, perplexity, "
+                + "diversity and bias-lm over text tables (doc_id + text); the plan's execution block sets master, partitions and "
+                + "tree_depth, these options override it.")
 public final class SparkAuditMain implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "PLAN", description = "The plan (YAML), on the driver's file system.")
     Path plan;

@@ -74,11 +74,11 @@ public final class SparkFeatureAudit {
         P params = module.bind(spec, plan.seed());
         ParquetDatasets datasets = new ParquetDatasets(plan);
         String fakeId = (String) spec.params().values().get("fake");
-        ParquetFeatures fake = new ParquetFeatures(datasets.location(spec, "fake"), null, settings.batchRows());
         Map<String, Object> inputSettings = new LinkedHashMap<>();
         JavaRDD<I> batches;
         String label;
         if (metric.inputType() == ClassLogitsBatch.class) {
+            ParquetFeatures fake = new ParquetFeatures(datasets.location(spec, "fake"), null, settings.batchRows());
             @SuppressWarnings("unchecked")
             JavaRDD<I> logits = (JavaRDD<I>) SparkClassLogits.batches(spark, fake, settings.partitions());
             batches = logits;
@@ -86,12 +86,21 @@ public final class SparkFeatureAudit {
             inputSettings.put("classifier", "precomputed class logits (Parquet)");
         } else {
             String realId = (String) spec.params().values().get("real");
-            ParquetFeatures real = new ParquetFeatures(datasets.location(spec, "real"), null, settings.batchRows());
+            SparkImagePairs images = SparkImagePairs.openOrNull(spark, plan, spec, settings);
+            JavaRDD<FeatureBatch> pairs;
+            if (images != null) {
+                pairs = images.batches();
+                inputSettings.putAll(images.settings());
+            } else {
+                ParquetFeatures real = new ParquetFeatures(datasets.location(spec, "real"), null, settings.batchRows());
+                ParquetFeatures fake = new ParquetFeatures(datasets.location(spec, "fake"), null, settings.batchRows());
+                pairs = SparkFeaturePairs.batches(spark, real, fake, settings.partitions());
+                inputSettings.put("features", "precomputed (Parquet)");
+            }
             @SuppressWarnings("unchecked")
-            JavaRDD<I> pairs = (JavaRDD<I>) SparkFeaturePairs.batches(spark, real, fake, settings.partitions());
-            batches = pairs;
+            JavaRDD<I> typedPairs = (JavaRDD<I>) pairs;
+            batches = typedPairs;
             label = realId + " vs " + fakeId;
-            inputSettings.put("features", "precomputed (Parquet)");
         }
         R result = SparkFailures.userErrorsUnwrapped(() -> SparkMetricRun.once(metric, params, batches, settings.treeDepth()));
 

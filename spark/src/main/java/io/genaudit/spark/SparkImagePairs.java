@@ -1,0 +1,106 @@
+package io.genaudit.spark;
+
+import io.genaudit.audits.AuditSpec;
+import io.genaudit.audits.LoadedModel;
+import io.genaudit.audits.ModelProvider;
+import io.genaudit.audits.ModelSpec;
+import io.genaudit.audits.PlanException;
+import io.genaudit.audits.plan.Plan;
+import io.genaudit.audits.registry.Registry;
+import io.genaudit.engine.image.ImageFeatureExtractor;
+import io.genaudit.metrics.fidelity.FeatureBatch;
+import org.apache.spark.api.java.JavaRDD;
+import org.apache.spark.sql.SparkSession;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * The distributed input of a two-sample fidelity audit whose datasets are Parquet image tables ({@code row} +
+ * {@code bytes}): the plan's extractor ({@code features}) is loaded once on the driver (trained into the cache when the
+ * plan says so), its files shipped to the executors, and each side's images are decoded and run through it on the
+ * executors ({@link ImageFeatureExtraction}), giving the same {@link FeatureBatch}es as the plan module gives a single
+ * JVM from image folders: batches of {@code batch} images (default 64) at the same row ids, the real images resized
+ * to the generated images' size, the generated side capped at {@code samples}. A side given as a feature table is
+ * read as features.
+ */
+public final class SparkImagePairs {
+    /** The plan module's default extraction batch ({@code FidelityAuditInputs}). */
+    static final int DEFAULT_BATCH = 64;
+
+    private final JavaRDD<FeatureBatch> batches;
+    private final Map<String, Object> settings;
+
+    private SparkImagePairs(JavaRDD<FeatureBatch> batches, Map<String, Object> settings) {
+        this.batches = batches;
+        this.settings = settings;
+    }
+
+    /** The feature batches of both sides. */
+    public JavaRDD<FeatureBatch> batches() {
+        return batches;
+    }
+
+    /** What the result's settings show: extractor, its description and dimension, batch, images per side. */
+    public Map<String, Object> settings() {
+        return settings;
+    }
+
+    /** The input of {@code spec} when its {@code real} or {@code fake} dataset is an image table, else null. */
+    public static SparkImagePairs openOrNull(SparkSession spark, Plan plan, AuditSpec spec, SparkSettings s) throws Exception {
+        ParquetDatasets datasets = new ParquetDatasets(plan);
+        String realUri = datasets.location(spec, "real");
+        String fakeUri = datasets.location(spec, "fake");
+        boolean realImages = ParquetImages.isImageTable(ParquetTables.read(spark, realUri).schema());
+        boolean fakeImages = ParquetImages.isImageTable(ParquetTables.read(spark, fakeUri).schema());
+        if (!realImages && !fakeImages) return null;
+
+        String prefix = spec.params().prefix();
+        String extractorId = spec.params().stringParam("features", null);
+        if (extractorId == null) {
+            throw new PlanException(plan.file(), prefix + ".features", "image tables need a feature extractor: the model id of a "
+                    + "torchscript-features, onnx-features or shapes-features model");
+        }
+        ModelSpec ms = plan.models().stream().filter(m -> m.id().equals(extractorId)).findFirst()
+                .orElseThrow(() -> new PlanException(plan.file(), prefix + ".features", "no model '" + extractorId + "'"));
+        int batch = spec.params().intParam("batch", DEFAULT_BATCH);
+        if (batch < 1) throw new PlanException(plan.file(), prefix + ".batch", "a positive batch size expected, got " + batch);
+        int samples = spec.params().intParam("samples", Integer.MAX_VALUE);
+
+        ModelProvider provider = Registry.load().providers().get(ms.type());
+        Path staging = Files.createTempDirectory("genaudit-spark-ship-");
+        staging.toFile().deleteOnExit();
+        Map<String, Object> settings = new LinkedHashMap<>();
+        ExtractorRecipe recipe;
+        try (LoadedModel m = provider.load(ms, new ModelLoadingContext(ModelLoadingContext.defaultCache(), plan.seed()))) {
+            if (!(m.handle() instanceof ImageFeatureExtractor fx)) {
+                throw new PlanException(plan.file(), prefix + ".features", "model '" + extractorId + "' (" + ms.type() + ") is not a feature extractor");
+            }
+            settings.put("features", extractorId);
+            settings.put("extractor", fx.describe());
+            settings.put("extractor_dim", fx.dimension());
+            recipe = ExtractorRecipe.ship(spark.sparkContext(), ms, m, staging);
+        }
+        settings.put("batch", batch);
+
+        // the generated side's size is the target, as in the plan module: real images are resized to it
+        ParquetImages fake = fakeImages ? new ParquetImages(fakeUri, batch, samples == Integer.MAX_VALUE ? Long.MAX_VALUE : samples) : null;
+        ParquetImages real = realImages ? new ParquetImages(realUri, batch, Long.MAX_VALUE) : null;
+        int[] size = fake != null ? ImageDecoding.size(fakeUri, 0, fake.image(spark, 0)) : ImageDecoding.size(realUri, 0, real.image(spark, 0));
+        settings.put("image_size", size[1] + "x" + size[0]);
+        JavaRDD<FeatureBatch> r = realImages
+                ? side(spark, FeatureBatch.Side.REAL, real, recipe, new ImageDecoding(realUri, 3, size[0], size[1], fakeImages), s)
+                : SparkFeaturePairs.side(spark, FeatureBatch.Side.REAL, new ParquetFeatures(realUri, null, s.batchRows()), s.partitions());
+        JavaRDD<FeatureBatch> f = fakeImages
+                ? side(spark, FeatureBatch.Side.FAKE, fake, recipe, new ImageDecoding(fakeUri, 3, size[0], size[1], false), s)
+                : SparkFeaturePairs.side(spark, FeatureBatch.Side.FAKE, new ParquetFeatures(fakeUri, null, s.batchRows()), s.partitions());
+        return new SparkImagePairs(r.union(f), settings);
+    }
+
+    private static JavaRDD<FeatureBatch> side(SparkSession spark, FeatureBatch.Side side, ParquetImages images, ExtractorRecipe recipe,
+                                              ImageDecoding decoding, SparkSettings s) {
+        return images.blocks(spark, s.partitions()).mapPartitions(new ImageFeatureExtraction(side, recipe, decoding));
+    }
+}
