@@ -1,5 +1,6 @@
 package io.genaudit.spark;
 
+import org.junit.jupiter.api.Tag;
 import io.genaudit.engine.InputException;
 import io.genaudit.metrics.contract.MetricRun;
 import org.apache.spark.api.java.JavaRDD;
@@ -20,6 +21,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Parquet feature tables (row id + array<float>) written in shuffled order over several files, read back as blocks. */
+@Tag("integration") // starts a local Spark runtime (tens of seconds): integration tier
 class ParquetFeaturesTest {
     @TempDir
     Path dir;

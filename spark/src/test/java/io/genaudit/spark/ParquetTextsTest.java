@@ -1,5 +1,6 @@
 package io.genaudit.spark;
 
+import org.junit.jupiter.api.Tag;
 import io.genaudit.engine.InputException;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
@@ -19,6 +20,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Text tables (doc_id + text, shuffled over 3 files, with non-ASCII text) read back as blocks in id order. */
+@Tag("integration") // starts a local Spark runtime (tens of seconds): integration tier
 class ParquetTextsTest {
     @TempDir
     Path dir;

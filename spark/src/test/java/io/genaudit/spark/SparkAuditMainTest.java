@@ -1,5 +1,6 @@
 package io.genaudit.spark;
 
+import org.junit.jupiter.api.Tag;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.genaudit.metrics.contract.MetricRun;
@@ -18,6 +19,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The entry point on a plan with a gated FID audit over Parquet feature tables, and on plans it must refuse. */
+@Tag("integration") // starts a local Spark runtime (tens of seconds): integration tier
 class SparkAuditMainTest {
     @TempDir
     Path dir;

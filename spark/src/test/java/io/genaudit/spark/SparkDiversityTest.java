@@ -1,5 +1,6 @@
 package io.genaudit.spark;
 
+import org.junit.jupiter.api.Tag;
 import io.genaudit.metrics.contract.MetricRun;
 import io.genaudit.metrics.diversity.DiversityMetric;
 import io.genaudit.metrics.diversity.TextSample;
@@ -18,6 +19,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * top-two counts) on {@code local[2]} equals {@link DiversityMetric} on one machine; with intervals the contract state
  * (texts gathered) runs through {@link SparkMetricRun} and equals it too.
  */
+@Tag("integration") // starts a local Spark runtime (tens of seconds): integration tier
 class SparkDiversityTest {
     private final DiversityMetric metric = new DiversityMetric();
 

@@ -1,5 +1,6 @@
 package io.genaudit.spark;
 
+import org.junit.jupiter.api.Tag;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.genaudit.audits.cli.Main;
@@ -33,6 +34,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * the command line's {@code --partitions} on top, and writes run.json with the execution block (merge exactness per
  * audit) and the report with it in provenance; every audit's value equals the single-JVM run over the same rows.
  */
+@Tag("integration") // starts a local Spark runtime (tens of seconds): integration tier
 class SparkExecutionBlockTest {
     @TempDir
     Path dir;

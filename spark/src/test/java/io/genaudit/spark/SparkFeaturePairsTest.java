@@ -1,5 +1,6 @@
 package io.genaudit.spark;
 
+import org.junit.jupiter.api.Tag;
 import io.genaudit.metrics.contract.MetricRun;
 import io.genaudit.metrics.fidelity.FeatureBatch;
 import io.genaudit.metrics.fidelity.FidMetric;
@@ -23,6 +24,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * Gaussian statistics, rows gathered in row-id order where the metric keeps them) against the single-JVM run of the
  * same metric over the same rows in 512-row batches.
  */
+@Tag("integration") // starts a local Spark runtime (tens of seconds): integration tier
 class SparkFeaturePairsTest {
     @TempDir
     static Path dir;

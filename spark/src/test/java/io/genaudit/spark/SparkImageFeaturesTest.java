@@ -1,5 +1,6 @@
 package io.genaudit.spark;
 
+import org.junit.jupiter.api.Tag;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.genaudit.audits.cli.Main;
@@ -26,6 +27,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * Images as Parquet ({@code row} + PNG {@code bytes}) through a TorchScript extractor on executors: the features and
  * the FID equal the single-JVM plan run over the same images as folders.
  */
+@Tag("integration") // starts a local Spark runtime (tens of seconds): integration tier
 class SparkImageFeaturesTest {
     static final Path EXTRACTOR = Path.of("..", "fixtures", "image-models", "features.pt").toAbsolutePath().normalize();
 

@@ -1,5 +1,6 @@
 package io.genaudit.spark;
 
+import org.junit.jupiter.api.Tag;
 import io.genaudit.metrics.contract.Metric;
 import io.genaudit.metrics.contract.MetricResult;
 import io.genaudit.metrics.contract.MetricRun;
@@ -30,6 +31,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * (counts exactly, numbers within 1e-10 relative, intervals included). The subsets, half-samples and shuffles are
  * drawn on the driver over global row ids, so the partitioning cannot change them.
  */
+@Tag("integration") // starts a local Spark runtime (tens of seconds): integration tier
 class SparkItemMetricsTest {
     @TempDir
     static Path dir;

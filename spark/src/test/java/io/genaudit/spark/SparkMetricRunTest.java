@@ -1,5 +1,6 @@
 package io.genaudit.spark;
 
+import org.junit.jupiter.api.Tag;
 import io.genaudit.metrics.contract.Metric;
 import io.genaudit.metrics.contract.MetricInfo;
 import io.genaudit.metrics.contract.MetricRun;
@@ -16,6 +17,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The generic runner on {@code local[2]} against the single-JVM {@link MetricRun#once} over the same batches. */
+@Tag("integration") // starts a local Spark runtime (tens of seconds): integration tier
 class SparkMetricRunTest {
     private static final ColumnMomentsMetric METRIC = new ColumnMomentsMetric();
     private static final ColumnMomentsMetric.Params PARAMS = new ColumnMomentsMetric.Params(1);

@@ -1,5 +1,6 @@
 package io.genaudit.spark;
 
+import org.junit.jupiter.api.Tag;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.genaudit.audits.plan.Plan;
@@ -40,6 +41,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * scores the planted suite's pairs in slices on executors. A diversity audit over the same table (Spark only: plans on
  * one machine generate their texts) must equal {@link DiversityMetric} over the same texts.
  */
+@Tag("integration") // starts a local Spark runtime (tens of seconds): integration tier
 class SparkTextAuditsTest {
     private static final Path GPT2 = Path.of("..", "fixtures", "lm-models", "gpt2").toAbsolutePath().normalize();
 

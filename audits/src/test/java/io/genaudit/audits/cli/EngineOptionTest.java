@@ -1,5 +1,6 @@
 package io.genaudit.audits.cli;
 
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -44,6 +45,7 @@ class EngineOptionTest {
     }
 
     @Test
+    @Tag("integration") // ends with a whole local plan run and its PDF report
     void theCommandLineAsksForSparkOrKeepsThePlanHere() throws Exception {
         Path p = plan("");
         Path out = dir.resolve("out");
