@@ -6,6 +6,7 @@ import io.genaudit.engine.image.ImageGenerator;
 import io.genaudit.engine.lm.LanguageModel;
 
 import java.nio.file.Path;
+import java.util.function.ObjLongConsumer;
 
 /**
  * What an audit module gets from the harness: the run's seed, models and datasets by plan id, phases that record
@@ -49,5 +50,19 @@ public interface AuditContext {
 
         @Override
         void close();
+
+        /** A phase that only reports its units to {@code units} (nothing to close), e.g. for contexts without energy meters. */
+        static Phase reportingTo(ObjLongConsumer<String> units) {
+            return new Phase() {
+                @Override
+                public void units(String unit, long count) {
+                    units.accept(unit, count);
+                }
+
+                @Override
+                public void close() {
+                }
+            };
+        }
     }
 }

@@ -112,16 +112,7 @@ public final class TestAuditContext extends ResolvedAuditContext {
     @Override
     public Phase phase(String name, String kind, String model) {
         phases.add(name + "/" + kind + "/" + model);
-        return new Phase() {
-            @Override
-            public void units(String unit, long count) {
-                units.add(kind + ":" + unit + "=" + count);
-            }
-
-            @Override
-            public void close() {
-            }
-        };
+        return Phase.reportingTo((unit, count) -> units.add(kind + ":" + unit + "=" + count));
     }
 
     @Override

@@ -34,11 +34,6 @@ final class DriverLanguageModels implements AutoCloseable {
         this.ctx = new RunContext(plan.file(), plan.seed(), out, cacheDir, Progress.SILENT, new PhaseRecorder(null));
     }
 
-    /** The model cache: $GENAUDIT_CACHE, else ~/.cache/genaudit (as the genaudit command). */
-    static Path defaultCache() {
-        String env = System.getenv("GENAUDIT_CACHE");
-        return env != null && !env.isBlank() ? Path.of(env) : Path.of(System.getProperty("user.home"), ".cache", "genaudit");
-    }
 
     /** The loaded model {@code id}, as a language model checked against the contract. */
     LanguageModel languageModel(String id) throws Exception {

@@ -27,11 +27,6 @@ final class ModelLoadingContext implements AuditContext {
         this.seed = seed;
     }
 
-    /** The cache the CLI uses: $GENAUDIT_CACHE, else ~/.cache/genaudit. */
-    static Path defaultCache() {
-        String env = System.getenv("GENAUDIT_CACHE");
-        return env != null && !env.isBlank() ? Path.of(env) : Path.of(System.getProperty("user.home"), ".cache", "genaudit");
-    }
 
     @Override
     public long seed() {
@@ -75,15 +70,8 @@ final class ModelLoadingContext implements AuditContext {
 
     @Override
     public Phase phase(String name, String kind, String model) {
-        return new Phase() {
-            @Override
-            public void units(String unit, long count) {
-            }
-
-            @Override
-            public void close() {
-            }
-        };
+        return Phase.reportingTo((unit, count) -> {
+        });
     }
 
     @Override

@@ -1,5 +1,6 @@
 package io.genaudit.spark;
 
+import io.genaudit.audits.run.RunOptions;
 import io.genaudit.audits.AuditModule;
 import io.genaudit.audits.AuditSpec;
 import io.genaudit.audits.PlanException;
@@ -24,7 +25,7 @@ public final class SparkTextAudits implements AutoCloseable {
 
     /** The runners of {@code plan}'s text audits on {@code spark}; models cached under {@code cache}. */
     public SparkTextAudits(SparkSession spark, SparkSettings settings, Plan plan, Registry registry, Path out, Path cache) {
-        this.models = new DriverLanguageModels(plan, registry, out, cache != null ? cache : DriverLanguageModels.defaultCache());
+        this.models = new DriverLanguageModels(plan, registry, out, cache != null ? cache : RunOptions.defaultCacheDir());
         this.perplexity = new SparkPerplexityAudit(spark, settings, models);
         this.diversity = new SparkDiversityAudit(spark, settings);
         this.biasLm = new SparkBiasLmAudit(spark, settings, models);

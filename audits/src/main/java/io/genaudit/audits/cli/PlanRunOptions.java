@@ -1,5 +1,6 @@
 package io.genaudit.audits.cli;
 
+import io.genaudit.audits.run.RunOptions;
 import io.genaudit.audits.plan.Plan;
 import io.genaudit.audits.registry.Registry;
 import picocli.CommandLine.Option;
@@ -22,7 +23,7 @@ public final class PlanRunOptions {
 
     /** The cache folder: {@code --cache}, else $GENAUDIT_CACHE, else ~/.cache/genaudit. */
     Path cacheDir() {
-        return cache != null ? cache : RunCommandSupport.defaultCache();
+        return cache != null ? cache : RunOptions.defaultCacheDir();
     }
 
     /** Runs {@code plan} into {@code out} with these options and writes every output; the exit code. */

@@ -17,11 +17,6 @@ final class RunCommandSupport {
     private RunCommandSupport() {
     }
 
-    /** The model and fixture cache: $GENAUDIT_CACHE, else ~/.cache/genaudit. */
-    static Path defaultCache() {
-        String env = System.getenv("GENAUDIT_CACHE");
-        return env != null && !env.isBlank() ? Path.of(env) : Path.of(System.getProperty("user.home"), ".cache", "genaudit");
-    }
 
     static int runAndWrite(Registry registry, Plan plan, Path out, Long seed, Path cache, Path store) throws Exception {
         DeviceChoice.applyPlan(plan);

@@ -12,4 +12,9 @@ import java.nio.file.Path;
  */
 public record RunOptions(Path outputDir, Path cacheDir, Long seedOverride, Progress.Factory progress, EnergyMeter meter,
                          PrintStream log) {
+    /** The model and fixture cache when none is given: $GENAUDIT_CACHE, else ~/.cache/genaudit (every entry point). */
+    public static Path defaultCacheDir() {
+        String env = System.getenv("GENAUDIT_CACHE");
+        return env != null && !env.isBlank() ? Path.of(env) : Path.of(System.getProperty("user.home"), ".cache", "genaudit");
+    }
 }
