@@ -1,5 +1,6 @@
 package io.genaudit.spark;
 
+import io.genaudit.audits.run.RunOptions;
 import io.genaudit.audits.AuditModule;
 import io.genaudit.audits.registry.Registry;
 import io.genaudit.audits.cli.ExitCodes;
@@ -182,7 +183,7 @@ public final class SparkAuditMain implements Callable<Integer> {
         conf.forEach(b::config);
         SparkSession spark = b.getOrCreate();
         int parts = chosenPartitions != null ? chosenPartitions : spark.sparkContext().defaultParallelism();
-        SparkSettings settings = new SparkSettings(parts, batchRows, depth, checkLocal);
+        SparkSettings settings = new SparkSettings(parts, batchRows, depth, checkLocal, cache != null ? cache : RunOptions.defaultCacheDir());
         log.println("genaudit-spark: " + p.audits().size() + " audit(s) on " + spark.sparkContext().master() + " (Spark "
                 + spark.version() + ", " + parts + " partitions per table, treeReduce depth " + depth + ")");
 

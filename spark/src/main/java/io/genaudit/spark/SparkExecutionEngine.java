@@ -32,6 +32,7 @@ public final class SparkExecutionEngine implements ExecutionEngine {
         if (e.partitions() != null) args.addAll(List.of("--partitions", e.partitions().toString()));
         if (e.treeDepth() != null) args.addAll(List.of("--tree-depth", e.treeDepth().toString()));
         if (run.seed() != null) args.addAll(List.of("--seed", run.seed().toString()));
+        if (run.cache() != null) args.addAll(List.of("--cache", run.cache().toString()));
         return args;
     }
 }

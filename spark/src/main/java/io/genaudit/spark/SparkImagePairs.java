@@ -1,6 +1,5 @@
 package io.genaudit.spark;
 
-import io.genaudit.audits.run.RunOptions;
 import io.genaudit.audits.AuditSpec;
 import io.genaudit.audits.LoadedModel;
 import io.genaudit.audits.ModelProvider;
@@ -75,7 +74,7 @@ public final class SparkImagePairs {
         staging.toFile().deleteOnExit();
         Map<String, Object> settings = new LinkedHashMap<>();
         ExtractorRecipe recipe;
-        try (LoadedModel m = provider.load(ms, new ModelLoadingContext(RunOptions.defaultCacheDir(), plan.seed()))) {
+        try (LoadedModel m = provider.load(ms, new ModelLoadingContext(s.cacheDir(), plan.seed()))) {
             if (!(m.handle() instanceof ImageFeatureExtractor fx)) {
                 throw new PlanException(plan.file(), prefix + ".features", "model '" + extractorId + "' (" + ms.type() + ") is not a feature extractor");
             }

@@ -29,10 +29,10 @@ class ExecutionPrecedenceTest {
 
     @Test
     void theCoreCommandLineHandsOverTheEffectiveSettings() {
-        EngineRun run = new EngineRun(Path.of("p.yaml"), Path.of("out"), new ExecutionSpec("spark", "local[2]", 4, 3), 11L);
+        EngineRun run = new EngineRun(Path.of("p.yaml"), Path.of("out"), new ExecutionSpec("spark", "local[2]", 4, 3), 11L, Path.of("models"));
         assertEquals(List.of("audit", "p.yaml", "--out", "out", "--master", "local[2]", "--partitions", "4", "--tree-depth", "3",
-                "--seed", "11"), SparkExecutionEngine.arguments(run));
+                "--seed", "11", "--cache", "models"), SparkExecutionEngine.arguments(run));
         assertEquals(List.of("audit", "p.yaml", "--out", "out"),
-                SparkExecutionEngine.arguments(new EngineRun(Path.of("p.yaml"), Path.of("out"), NO_FLAGS, null)));
+                SparkExecutionEngine.arguments(new EngineRun(Path.of("p.yaml"), Path.of("out"), NO_FLAGS, null, null)));
     }
 }

@@ -70,6 +70,6 @@ public final class AuditCommand implements GenauditSubcommand, Callable<Integer>
         String where = engine != null || sparkMaster != null || partitions != null ? "--engine" : p.file() + ": field 'execution.engine'"
                 + (p.lines().containsKey("execution.engine") ? " (line " + p.lines().get("execution.engine") + ")" : "");
         ExecutionEngine e = ExecutionEngines.require(exec.engine(), where, p.file(), exec.master(), AuditCommand.class.getClassLoader());
-        return e.run(new EngineRun(plan, dir, exec, run.seed));
+        return e.run(new EngineRun(plan, dir, exec, run.seed, run.cache));
     }
 }

@@ -6,12 +6,13 @@ import java.nio.file.Path;
 
 /**
  * What {@code genaudit audit} hands an {@link ExecutionEngine}: the plan file, the output folder, where to run (the
- * plan's {@code execution} block with the command line's overrides applied) and the seed override.
+ * plan's {@code execution} block with the command line's overrides applied), the seed override and the cache.
  *
  * @param plan      the plan file
  * @param out       the output folder
  * @param execution the effective execution settings
  * @param seed      the {@code --seed} override, or null for the plan's seed
+ * @param cache     the {@code --cache} folder for models the plan trains or loads, or null for the default
  */
-public record EngineRun(Path plan, Path out, ExecutionSpec execution, Long seed) {
+public record EngineRun(Path plan, Path out, ExecutionSpec execution, Long seed, Path cache) {
 }
