@@ -34,13 +34,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * The single-machine plan's local datasets on a local master ({@code local[2]}): {@code .npy} features, a statistics
- * {@code .npz}, image folders (features extracted on executors by the TorchScript fixture) and a text folder
+ * {@code .npz}, {@code .npy} class logits, image folders (features extracted on executors by the TorchScript fixture) and a text folder
  * (perplexity, diversity) give the results of the single-JVM run of the same plan; with a cluster master they are
  * refused by name before Spark starts.
  */
 @Tag("integration") // starts a local Spark runtime (tens of seconds): integration tier
 class SparkLocalInputsTest {
-    private static final Path GPT2 = Path.of("..", "fixtures", "lm-models", "gpt2").toAbsolutePath().normalize();
+    private static final Path GPT2 = SparkTextAuditsTest.GPT2;
 
     @TempDir
     Path dir;
@@ -84,7 +84,7 @@ class SparkLocalInputsTest {
         assertTrue(spark.get(0).get("ci").get("low").asDouble() > 0, "a bootstrap interval over the .npy rows");
         assertEquals(15, spark.get(2).get("n").asLong(), "samples: 15 of the 19 generated images");
         assertEquals(8, spark.get(2).get("settings").get("extractor_dim").asInt());
-        assertEquals(7, spark.get(3).get("details").get("per_document").size());
+        assertEquals(7, spark.get(4).get("details").get("per_document").size());
 
         // diversity over the text folder (Spark only: single-machine plans generate the texts) = the metric on the same texts
         List<TextSample> samples = new ArrayList<>();
@@ -148,6 +148,7 @@ class SparkLocalInputsTest {
                   - {id: fid-npy, metric: fid, params: {real: real-npy, fake: gen-npy, features: fx, bootstrap: 20}}
                   - {id: fid-npz, metric: fid, params: {real: real-stats, fake: gen-npy, features: fx, bootstrap: 0}}
                   - {id: fid-images, metric: fid, params: {real: real-img, fake: gen-img, features: fx, batch: 4, samples: 15, bootstrap: 0}}
+                  - {id: is-npy, metric: inception-score, params: {fake: gen-npy, classifier: fx, splits: 2, bootstrap: 0}}
                   - {id: ppl, metric: perplexity, model: gpt2-onnx, data: corpus, params: {method: rolling, prefixToken: auto, bootstrap: 50}}
                 """.formatted(SparkImageFeaturesTest.EXTRACTOR, GPT2) + more);
     }
