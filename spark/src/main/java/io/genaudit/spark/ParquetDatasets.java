@@ -54,7 +54,7 @@ public final class ParquetDatasets {
         if (ExecutionSpec.clusterMaster(master)) {
             throw new PlanException(plan.file(), field, "dataset '" + s + "' (" + path + ") is a local " + (Files.isDirectory(p) ? "folder" : "file")
                     + ", which executors of the cluster master " + master + " cannot read; convert it to a Parquet table "
-                    + "(features: row + array<float>, images: row + bytes, texts: doc_id + text; see docs/spark.md)");
+                    + "(SparkAuditMain convert features|images|texts SOURCE --out TABLE; see docs/spark.md)");
         }
         return new DatasetInput(s, abs, false);
     }

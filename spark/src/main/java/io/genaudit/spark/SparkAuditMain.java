@@ -97,10 +97,18 @@ public final class SparkAuditMain implements Callable<Integer> {
         System.exit(run(args));
     }
 
-    /** Runs {@code audit PLAN ...} (the leading {@code audit} is optional) and returns the exit code. */
+    /**
+     * Runs {@code audit PLAN ...} (the leading {@code audit} is optional) or {@code convert KIND SOURCE --out TABLE}
+     * ({@link ConvertCommand}) and returns the exit code.
+     */
     public static int run(String... args) {
-        String[] rest = args.length > 0 && args[0].equals("audit") ? java.util.Arrays.copyOfRange(args, 1, args.length) : args;
         SparkAuditMain cmd = new SparkAuditMain();
+        if (args.length > 0 && args[0].equals("convert")) {
+            CommandLine cl = new CommandLine(new ConvertCommand(cmd.log));
+            cl.setExecutionExceptionHandler((e, line, parsed) -> FailureReport.of(e).print(cmd.log, false));
+            return cl.execute(java.util.Arrays.copyOfRange(args, 1, args.length));
+        }
+        String[] rest = args.length > 0 && args[0].equals("audit") ? java.util.Arrays.copyOfRange(args, 1, args.length) : args;
         CommandLine cl = new CommandLine(cmd);
         cl.setExecutionExceptionHandler((e, line, parsed) -> FailureReport.of(e).print(cmd.log, cmd.debug));
         return cl.execute(rest);
