@@ -103,7 +103,8 @@ public final class SparkFeatureAudit {
                 DatasetInput fake = datasets.input(spec, "fake");
                 pairs = SparkFeaturePairs.side(spark, FeatureBatch.Side.REAL, real, settings.batchRows(), settings.partitions())
                         .union(SparkFeaturePairs.side(spark, FeatureBatch.Side.FAKE, fake, settings.batchRows(), settings.partitions()));
-                inputSettings.put("features", "precomputed (" + kind(real.location()) + (kind(real.location()).equals(kind(fake.location())) ? "" : ", " + kind(fake.location())) + ")");
+                String realKind = kind(real.location()), fakeKind = kind(fake.location());
+                inputSettings.put("features", "precomputed (" + (realKind.equals(fakeKind) ? realKind : realKind + ", " + fakeKind) + ")");
             }
             @SuppressWarnings("unchecked")
             JavaRDD<I> typedPairs = (JavaRDD<I>) pairs;
