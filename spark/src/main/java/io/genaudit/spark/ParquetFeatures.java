@@ -29,7 +29,7 @@ import static org.apache.spark.sql.functions.col;
  * @param column    the feature column, or null for the only array column
  * @param batchRows rows per block (the metric's batch size)
  */
-public record ParquetFeatures(String uri, String column, int batchRows) {
+public record ParquetFeatures(String uri, String column, int batchRows) implements RowBlockSource {
     public static final String ROW = "row";
 
     public ParquetFeatures {
@@ -40,6 +40,7 @@ public record ParquetFeatures(String uri, String column, int batchRows) {
      * The blocks in {@code partitions} range partitions. Checks the schema and the row ids (one aggregation pass) on
      * the driver; NaN, infinite, null or ragged vectors fail in the task with the row id named.
      */
+    @Override
     public JavaRDD<RowBlock> blocks(SparkSession spark, int partitions) {
         Dataset<Row> df = ParquetTables.read(spark, uri);
         String feature = featureColumn(df.schema());

@@ -30,7 +30,7 @@ import static org.apache.spark.sql.functions.lit;
  * @param batch     images per extraction batch
  * @param limit     the first {@code limit} rows only ({@code samples:} of a plan), or {@code Long.MAX_VALUE}
  */
-public record ParquetImages(String uri, int batch, long limit) {
+public record ParquetImages(String uri, int batch, long limit) implements ImageBlockSource {
     public static final String BYTES = "bytes";
 
     public ParquetImages {
@@ -72,7 +72,14 @@ public record ParquetImages(String uri, int batch, long limit) {
         return (byte[]) r.get(0).get(0);
     }
 
+    /** The height and width of image 0 (read from the table on the driver). */
+    @Override
+    public int[] size(SparkSession spark) {
+        return ImageDecoding.size(uri, 0, image(spark, 0));
+    }
+
     /** The batches in {@code partitions} range partitions of whole batches, each partition's in row order. */
+    @Override
     public JavaRDD<ImageBlock> blocks(SparkSession spark, int partitions) {
         return table(spark).repartitionByRange(partitions, floor(col("row").divide(lit(batch))))
                 .sortWithinPartitions("row").javaRDD()

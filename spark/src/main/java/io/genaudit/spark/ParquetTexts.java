@@ -28,7 +28,7 @@ import static org.apache.spark.sql.functions.countDistinct;
  * @param uri       the Parquet file or folder
  * @param batchDocs documents per block
  */
-public record ParquetTexts(String uri, int batchDocs) {
+public record ParquetTexts(String uri, int batchDocs) implements TextBlockSource {
     public static final String DOC_ID = "doc_id";
     public static final String TEXT = "text";
 
@@ -37,6 +37,7 @@ public record ParquetTexts(String uri, int batchDocs) {
     }
 
     /** The blocks in {@code partitions} range partitions, after checking the schema and the ids on the driver. */
+    @Override
     public JavaRDD<TextBlock> blocks(SparkSession spark, int partitions) {
         Dataset<Row> df = ParquetTables.read(spark, uri);
         DataType id = ParquetTables.column(df.schema(), uri, DOC_ID, "a string or whole-number document id").dataType();

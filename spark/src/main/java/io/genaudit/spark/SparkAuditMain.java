@@ -97,10 +97,18 @@ public final class SparkAuditMain implements Callable<Integer> {
         System.exit(run(args));
     }
 
-    /** Runs {@code audit PLAN ...} (the leading {@code audit} is optional) and returns the exit code. */
+    /**
+     * Runs {@code audit PLAN ...} (the leading {@code audit} is optional) or {@code convert KIND SOURCE --out TABLE}
+     * ({@link ConvertCommand}) and returns the exit code.
+     */
     public static int run(String... args) {
-        String[] rest = args.length > 0 && args[0].equals("audit") ? java.util.Arrays.copyOfRange(args, 1, args.length) : args;
         SparkAuditMain cmd = new SparkAuditMain();
+        if (args.length > 0 && args[0].equals("convert")) {
+            CommandLine cl = new CommandLine(new ConvertCommand(cmd.log));
+            cl.setExecutionExceptionHandler((e, line, parsed) -> FailureReport.of(e).print(cmd.log, false));
+            return cl.execute(java.util.Arrays.copyOfRange(args, 1, args.length));
+        }
+        String[] rest = args.length > 0 && args[0].equals("audit") ? java.util.Arrays.copyOfRange(args, 1, args.length) : args;
         CommandLine cl = new CommandLine(cmd);
         cl.setExecutionExceptionHandler((e, line, parsed) -> FailureReport.of(e).print(cmd.log, cmd.debug));
         return cl.execute(rest);
@@ -117,7 +125,7 @@ public final class SparkAuditMain implements Callable<Integer> {
         Plan p = seed == null ? parsed : parsed.withSeed(seed);
         String submitted = System.getProperty("spark.master");
         ExecutionSpec chosen = effective(flags, submitted, p.execution());
-        checkRunnable(registry, p);
+        checkRunnable(registry, p, chosen.master());
         if (submitted == null && ExecutionSpec.clusterMaster(chosen.master())) {
             ClusterSubmit submit = ClusterSubmit.of(System.getenv(), chosen.master(), sparkJar, "genaudit " + p.name(), conf,
                     submittedArguments(chosen.partitions(), chosen.treeDepth()));
@@ -145,8 +153,11 @@ public final class SparkAuditMain implements Callable<Integer> {
         return SparkFeatureAudit.supports(module) || SparkTextAudits.supports(module);
     }
 
-    /** Refuses, before Spark starts, audits Spark cannot run and datasets that are not Parquet. */
-    private static void checkRunnable(Registry registry, Plan p) {
+    /**
+     * Refuses, before Spark starts, audits Spark cannot run and datasets it cannot read on {@code master}: local
+     * files and folders other than Parquet only on a local master.
+     */
+    private static void checkRunnable(Registry registry, Plan p, String master) {
         for (PlannedAudit pa : p.audits()) {
             AuditModule module = registry.modules().get(pa.spec().metric());
             if (!onSpark(module)) {
@@ -156,11 +167,11 @@ public final class SparkAuditMain implements Callable<Integer> {
                         + "' does not run on Spark yet (these do: " + String.join(", ", onSpark) + "); run this plan with genaudit audit");
             }
             if (!SparkFeatureAudit.supports(module)) {
-                SparkTextAudits.preflight(p, pa.spec(), module);
+                SparkTextAudits.preflight(p, pa.spec(), module, master);
                 continue;
             }
-            ParquetDatasets tables = new ParquetDatasets(p);
-            for (String key : SparkFeatureAudit.datasetKeys(module)) tables.location(pa.spec(), key);
+            ParquetDatasets tables = new ParquetDatasets(p, master);
+            for (String key : SparkFeatureAudit.datasetKeys(module)) tables.input(pa.spec(), key);
         }
     }
 

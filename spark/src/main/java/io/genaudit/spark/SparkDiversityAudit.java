@@ -20,7 +20,7 @@ import java.util.Map;
 
 /**
  * Runs a plan's {@code diversity} audit on Spark over generations given as a Parquet text table ({@code data:}, one
- * generation per row, in doc_id order; no {@code model:} — generating the texts stays a single-machine step). Without
+ * generation per row, in doc_id order; on a local master also a text folder or file read as perplexity reads it; no {@code model:} — generating the texts stays a single-machine step). Without
  * intervals ({@code bootstrap: 0}) the figures come from distributed n-gram counts ({@link SparkDiversity}); with
  * intervals, which resample whole texts, the metric's contract state gathers the texts on the driver
  * ({@link SparkMetricRun}). Both equal the single-machine metric on the same texts.
@@ -36,12 +36,12 @@ record SparkDiversityAudit(SparkSession spark, SparkSettings settings) {
     public SparkFeatureAudit.Outcome run(Plan plan, AuditSpec spec, AuditModule module) throws Exception {
         MetricAuditModule<DiversityMetric.Params, TextSample, ?, DiversityMetric.Result> m =
                 (MetricAuditModule<DiversityMetric.Params, TextSample, ?, DiversityMetric.Result>) module;
-        SparkTextAudits.preflight(plan, spec, module);
+        SparkTextAudits.preflight(plan, spec, module, spark.sparkContext().master());
         DiversityMetric metric = (DiversityMetric) m.metricDefinition();
         DiversityMetric.Params params = m.bind(spec, plan.seed());
-        String table = new ParquetDatasets(plan).location("audits." + spec.id() + ".data", spec.dataset());
+        DatasetInput table = new ParquetDatasets(plan, spark.sparkContext().master()).input("audits." + spec.id() + ".data", spec.dataset());
         JavaRDD<TextBlock> blocks = SparkFailures.userErrorsUnwrapped(
-                () -> new ParquetTexts(table, settings.batchRows()).blocks(spark, settings.partitions()));
+                () -> TextBlockSource.of(table, settings.batchRows()).blocks(spark, settings.partitions()));
         long[] offsets = SparkFailures.userErrorsUnwrapped(() -> SparkPerplexityAudit.offsets(blocks));
         JavaRDD<TextSample> samples = blocks.mapPartitionsWithIndex(new Generations(offsets), true);
         boolean distributed = params.bootstrap() == 0;
@@ -50,7 +50,7 @@ record SparkDiversityAudit(SparkSession spark, SparkSettings settings) {
                 : SparkMetricRun.once(metric, params, samples, settings.treeDepth()));
 
         Map<String, Object> inputSettings = new LinkedHashMap<>();
-        inputSettings.put("samples", "given (Parquet text table)");
+        inputSettings.put("samples", table.parquet() ? "given (Parquet text table)" : "given (" + table.location() + ")");
         inputSettings.put("engine", "spark");
         inputSettings.put("partitions", settings.partitions());
         inputSettings.put("batch_documents", settings.batchRows());

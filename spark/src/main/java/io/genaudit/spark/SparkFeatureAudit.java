@@ -21,7 +21,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Runs one plan audit of a metric over Parquet inputs on Spark: feature pairs ({@link FeatureBatch}: {@code fid},
+ * Runs one plan audit of a metric over Parquet inputs (or, on a local master, {@code .npy}/{@code .npz} files and image
+ * folders) on Spark: feature pairs ({@link FeatureBatch}: {@code fid},
  * {@code kid}, {@code prd}, {@code prdc}; datasets {@code real} and {@code fake}) or class logits
  * ({@link ClassLogitsBatch}: {@code inception-score}; dataset {@code fake}), the metric's parameters bound exactly as
  * the single-machine plan module binds them, the state merged by {@link SparkMetricRun}, the result presented by the
@@ -66,24 +67,30 @@ public final class SparkFeatureAudit {
     public record Outcome(AuditResult result, String merge, List<String> differences, double maxRelative) {
     }
 
+    /** How an input was given, for the result's settings: "Parquet", ".npy" or ".npz". */
+    private static String kind(String location) {
+        String l = location.toLowerCase(java.util.Locale.ROOT);
+        return l.endsWith(".npy") ? ".npy" : l.endsWith(".npz") ? ".npz" : "Parquet";
+    }
+
     private <P extends Record, I, S extends Serializable, R extends Record & MetricResult> Outcome typed(
             Plan plan, AuditSpec spec, MetricAuditModule<P, I, S, ?> rawModule) throws Exception {
         @SuppressWarnings("unchecked")
         MetricAuditModule<P, I, S, R> module = (MetricAuditModule<P, I, S, R>) rawModule;
         Metric<P, I, S, R> metric = module.metricDefinition();
         P params = module.bind(spec, plan.seed());
-        ParquetDatasets datasets = new ParquetDatasets(plan);
+        ParquetDatasets datasets = new ParquetDatasets(plan, spark.sparkContext().master());
         String fakeId = (String) spec.params().values().get("fake");
         Map<String, Object> inputSettings = new LinkedHashMap<>();
         JavaRDD<I> batches;
         String label;
         if (metric.inputType() == ClassLogitsBatch.class) {
-            ParquetFeatures fake = new ParquetFeatures(datasets.location(spec, "fake"), null, settings.batchRows());
+            RowBlockSource fake = RowBlockSource.of(datasets.input(spec, "fake"), settings.batchRows(), "class logits");
             @SuppressWarnings("unchecked")
             JavaRDD<I> logits = (JavaRDD<I>) SparkClassLogits.batches(spark, fake, settings.partitions());
             batches = logits;
             label = fakeId;
-            inputSettings.put("classifier", "precomputed class logits (Parquet)");
+            inputSettings.put("classifier", "precomputed class logits (" + kind(fake.uri()) + ")");
         } else {
             String realId = (String) spec.params().values().get("real");
             SparkImagePairs images = SparkImagePairs.openOrNull(spark, plan, spec, settings);
@@ -92,10 +99,12 @@ public final class SparkFeatureAudit {
                 pairs = images.batches();
                 inputSettings.putAll(images.settings());
             } else {
-                ParquetFeatures real = new ParquetFeatures(datasets.location(spec, "real"), null, settings.batchRows());
-                ParquetFeatures fake = new ParquetFeatures(datasets.location(spec, "fake"), null, settings.batchRows());
-                pairs = SparkFeaturePairs.batches(spark, real, fake, settings.partitions());
-                inputSettings.put("features", "precomputed (Parquet)");
+                DatasetInput real = datasets.input(spec, "real");
+                DatasetInput fake = datasets.input(spec, "fake");
+                pairs = SparkFeaturePairs.side(spark, FeatureBatch.Side.REAL, real, settings.batchRows(), settings.partitions())
+                        .union(SparkFeaturePairs.side(spark, FeatureBatch.Side.FAKE, fake, settings.batchRows(), settings.partitions()));
+                String realKind = kind(real.location()), fakeKind = kind(fake.location());
+                inputSettings.put("features", "precomputed (" + (realKind.equals(fakeKind) ? realKind : realKind + ", " + fakeKind) + ")");
             }
             @SuppressWarnings("unchecked")
             JavaRDD<I> typedPairs = (JavaRDD<I>) pairs;

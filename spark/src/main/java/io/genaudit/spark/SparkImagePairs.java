@@ -19,12 +19,12 @@ import java.util.Map;
 
 /**
  * The distributed input of a two-sample fidelity audit whose datasets are Parquet image tables ({@code row} +
- * {@code bytes}): the plan's extractor ({@code features}) is loaded once on the driver (trained into the cache when the
+ * {@code bytes}) or, on a local master, image folders ({@link ImageBlockSource}): the plan's extractor ({@code features}) is loaded once on the driver (trained into the cache when the
  * plan says so), its files shipped to the executors, and each side's images are decoded and run through it on the
  * executors ({@link ImageFeatureExtraction}), giving the same {@link FeatureBatch}es as the plan module gives a single
  * JVM from image folders: batches of {@code batch} images (default 64) at the same row ids, the real images resized
- * to the generated images' size, the generated side capped at {@code samples}. A side given as a feature table is
- * read as features.
+ * to the generated images' size, the generated side capped at {@code samples}. A side given as features (a feature
+ * table, {@code .npy} or {@code .npz}) is read as features.
  */
 public final class SparkImagePairs {
     /** The plan module's default extraction batch ({@code FidelityAuditInputs}). */
@@ -48,13 +48,13 @@ public final class SparkImagePairs {
         return settings;
     }
 
-    /** The input of {@code spec} when its {@code real} or {@code fake} dataset is an image table, else null. */
+    /** The input of {@code spec} when its {@code real} or {@code fake} dataset is an image table or folder, else null. */
     public static SparkImagePairs openOrNull(SparkSession spark, Plan plan, AuditSpec spec, SparkSettings s) throws Exception {
-        ParquetDatasets datasets = new ParquetDatasets(plan);
-        String realUri = datasets.location(spec, "real");
-        String fakeUri = datasets.location(spec, "fake");
-        boolean realImages = ParquetImages.isImageTable(ParquetTables.read(spark, realUri).schema());
-        boolean fakeImages = ParquetImages.isImageTable(ParquetTables.read(spark, fakeUri).schema());
+        ParquetDatasets datasets = new ParquetDatasets(plan, spark.sparkContext().master());
+        DatasetInput realIn = datasets.input(spec, "real");
+        DatasetInput fakeIn = datasets.input(spec, "fake");
+        boolean realImages = holdsImages(spark, realIn);
+        boolean fakeImages = holdsImages(spark, fakeIn);
         if (!realImages && !fakeImages) return null;
 
         String prefix = spec.params().prefix();
@@ -86,20 +86,25 @@ public final class SparkImagePairs {
         settings.put("batch", batch);
 
         // the generated side's size is the target, as in the plan module: real images are resized to it
-        ParquetImages fake = fakeImages ? new ParquetImages(fakeUri, batch, samples == Integer.MAX_VALUE ? Long.MAX_VALUE : samples) : null;
-        ParquetImages real = realImages ? new ParquetImages(realUri, batch, Long.MAX_VALUE) : null;
-        int[] size = fake != null ? ImageDecoding.size(fakeUri, 0, fake.image(spark, 0)) : ImageDecoding.size(realUri, 0, real.image(spark, 0));
+        ImageBlockSource fake = fakeImages ? ImageBlockSource.of(fakeIn, batch, samples == Integer.MAX_VALUE ? Long.MAX_VALUE : samples) : null;
+        ImageBlockSource real = realImages ? ImageBlockSource.of(realIn, batch, Long.MAX_VALUE) : null;
+        int[] size = fake != null ? fake.size(spark) : real.size(spark);
         settings.put("image_size", size[1] + "x" + size[0]);
         JavaRDD<FeatureBatch> r = realImages
-                ? side(spark, FeatureBatch.Side.REAL, real, recipe, new ImageDecoding(realUri, 3, size[0], size[1], fakeImages), s)
-                : SparkFeaturePairs.side(spark, FeatureBatch.Side.REAL, new ParquetFeatures(realUri, null, s.batchRows()), s.partitions());
+                ? side(spark, FeatureBatch.Side.REAL, real, recipe, new ImageDecoding(real.uri(), 3, size[0], size[1], fakeImages), s)
+                : SparkFeaturePairs.side(spark, FeatureBatch.Side.REAL, realIn, s.batchRows(), s.partitions());
         JavaRDD<FeatureBatch> f = fakeImages
-                ? side(spark, FeatureBatch.Side.FAKE, fake, recipe, new ImageDecoding(fakeUri, 3, size[0], size[1], false), s)
-                : SparkFeaturePairs.side(spark, FeatureBatch.Side.FAKE, new ParquetFeatures(fakeUri, null, s.batchRows()), s.partitions());
+                ? side(spark, FeatureBatch.Side.FAKE, fake, recipe, new ImageDecoding(fake.uri(), 3, size[0], size[1], false), s)
+                : SparkFeaturePairs.side(spark, FeatureBatch.Side.FAKE, fakeIn, s.batchRows(), s.partitions());
         return new SparkImagePairs(r.union(f), settings);
     }
 
-    private static JavaRDD<FeatureBatch> side(SparkSession spark, FeatureBatch.Side side, ParquetImages images, ExtractorRecipe recipe,
+    /** Whether {@code in} holds images: a Parquet image table, or a local folder. */
+    private static boolean holdsImages(SparkSession spark, DatasetInput in) {
+        return in.parquet() ? ParquetImages.isImageTable(ParquetTables.read(spark, in.location()).schema()) : Files.isDirectory(in.path());
+    }
+
+    private static JavaRDD<FeatureBatch> side(SparkSession spark, FeatureBatch.Side side, ImageBlockSource images, ExtractorRecipe recipe,
                                               ImageDecoding decoding, SparkSettings s) {
         return images.blocks(spark, s.partitions()).mapPartitions(new ImageFeatureExtraction(side, recipe, decoding));
     }

@@ -26,7 +26,8 @@ import java.util.Map;
 
 /**
  * Runs one plan audit of a per-document language-model metric ({@code perplexity}: input {@link DocumentScore}) on
- * Spark. The corpus is a Parquet text table ({@code doc_id} + {@code text}, {@link ParquetTexts}) in doc_id order;
+ * Spark. The corpus is a Parquet text table ({@code doc_id} + {@code text}, {@link ParquetTexts}) in doc_id order, or on
+ * a local master the single machine's text folder or file ({@link LocalTexts});
  * executors tokenize it, cut the windows and score them with pooled models in exactly the single-machine model calls
  * ({@link WindowScoring}) using the engine's scorer and the plan's scoring options; the per-document scores, numbered
  * by corpus position, fold into the metric's state
@@ -46,13 +47,13 @@ public record SparkPerplexityAudit(SparkSession spark, SparkSettings settings, D
         Metric<P, DocumentScore, S, R> metric = module.metricDefinition();
         P params = module.bind(spec, plan.seed());
         String modelId = spec.model();
-        String table = new ParquetDatasets(plan).location("audits." + spec.id() + ".data", spec.dataset());
+        DatasetInput table = new ParquetDatasets(plan, spark.sparkContext().master()).input("audits." + spec.id() + ".data", spec.dataset());
         LanguageModel driverModel = models.languageModel(modelId);
         DocumentScoring scoring = DocumentScoreInputs.scoring(spec, driverModel); // plan errors before any Spark job
         LmSource source = models.source(modelId);
 
         JavaRDD<TextBlock> blocks = SparkFailures.userErrorsUnwrapped(
-                () -> new ParquetTexts(table, settings.batchRows()).blocks(spark, settings.partitions()));
+                () -> TextBlockSource.of(table, settings.batchRows()).blocks(spark, settings.partitions()));
         long[] offsets = SparkFailures.userErrorsUnwrapped(() -> offsets(blocks));
         JavaRDD<DocumentScore> scores = scores(blocks, offsets, source, DocumentScoreInputs.options(spec));
         R result = SparkFailures.userErrorsUnwrapped(() -> SparkMetricRun.once(metric, params, scores, settings.treeDepth()));

@@ -41,20 +41,23 @@ public final class SparkTextAudits implements AutoCloseable {
         return SparkPerplexityAudit.supports(module) || SparkDiversityAudit.supports(module) || SparkBiasLmAudit.supports(module);
     }
 
-    /** Plan errors Spark can find before it starts: one model per audit, given texts for diversity, named probes for bias-lm. */
-    public static void preflight(Plan plan, AuditSpec spec, AuditModule module) {
+    /**
+     * Plan errors Spark can find before it starts on {@code master}: one model per audit, given texts for diversity,
+     * named probes for bias-lm, a readable corpus (a local one only on a local master).
+     */
+    public static void preflight(Plan plan, AuditSpec spec, AuditModule module, String master) {
         String at = "audits." + spec.id();
         if (spec.models().size() > 1) {
             throw new PlanException(plan.file(), at + ".model", "one model per audit on Spark, got " + spec.models() + "; give each model its own audit");
         }
         if (SparkDiversityAudit.supports(module) && !spec.models().isEmpty()) {
-            throw new PlanException(plan.file(), at + ".model", "on Spark, diversity reads the generations as a Parquet text table (data:, doc_id + text); "
+            throw new PlanException(plan.file(), at + ".model", "on Spark, diversity reads the generations as a text dataset (data:, a Parquet table of doc_id + text, or a local text folder or file); "
                     + "generating them with a model runs on one machine (genaudit audit)");
         }
         if (SparkBiasLmAudit.supports(module) && !spec.params().has("probes")) {
             throw new PlanException(plan.file(), at + ".params.probes", "on Spark, bias-lm needs probes: a built-in suite or a probe file");
         }
-        if (!SparkBiasLmAudit.supports(module)) new ParquetDatasets(plan).location(at + ".data", spec.dataset());
+        if (!SparkBiasLmAudit.supports(module)) new ParquetDatasets(plan, master).input(at + ".data", spec.dataset());
     }
 
     /** Runs one audit of a supported module. */

@@ -30,6 +30,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 
+import static io.genaudit.spark.JsonAgreement.assertClose;
+import static io.genaudit.spark.JsonAgreement.assertJsonClose;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -43,7 +45,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 @Tag("integration") // starts a local Spark runtime (tens of seconds): integration tier
 class SparkTextAuditsTest {
-    private static final Path GPT2 = Path.of("..", "fixtures", "lm-models", "gpt2").toAbsolutePath().normalize();
+    static final Path GPT2 = Path.of("..", "fixtures", "lm-models", "gpt2").toAbsolutePath().normalize();
 
     @TempDir
     Path dir;
@@ -138,43 +140,16 @@ class SparkTextAuditsTest {
                   - {id: corpus, path: docs}
                 audits:
                 """.formatted(GPT2);
-        for (String audit : List.of(
-                "  - {id: a, metric: perplexity, model: gpt2-onnx, data: corpus}\n",                // a .txt folder, not Parquet
-                "  - {id: a, metric: diversity, model: gpt2-onnx, params: {samples: 4}}\n",          // generating on Spark
-                "  - {id: a, metric: bias-lm, model: gpt2-onnx}\n")) {                              // probes from a dataset
+        for (List<String> c : List.of(
+                List.of("  - {id: a, metric: perplexity, model: gpt2-onnx, data: corpus}\n", "spark://127.0.0.1:7077"), // a .txt folder on a cluster
+                List.of("  - {id: a, metric: diversity, model: gpt2-onnx, params: {samples: 4}}\n", "local[2]"),      // generating on Spark
+                List.of("  - {id: a, metric: bias-lm, model: gpt2-onnx}\n", "local[2]"))) {                          // probes from a dataset
             Path plan = dir.resolve("refused.yaml");
-            Files.writeString(plan, head + audit);
+            Files.writeString(plan, head + c.get(0));
             Path out = dir.resolve("out");
-            assertEquals(2, SparkAuditMain.run("audit", plan.toString(), "--out", out.toString(), "--master", "local[2]"), audit);
+            assertEquals(2, SparkAuditMain.run("audit", plan.toString(), "--out", out.toString(), "--master", c.get(1)), c.get(0));
             assertTrue(!Files.exists(out));
         }
-    }
-
-    /** Numbers within 1e-10 relative, everything else equal, recursively. */
-    private static void assertJsonClose(String path, JsonNode a, JsonNode b) {
-        if (a.isNumber() && b.isNumber()) {
-            assertClose(path, a, b);
-        } else if (a.isObject()) {
-            assertEquals(iterable(a.fieldNames()), iterable(b.fieldNames()), path);
-            a.fieldNames().forEachRemaining(f -> assertJsonClose(path + "." + f, a.get(f), b.get(f)));
-        } else if (a.isArray()) {
-            assertEquals(a.size(), b.size(), path);
-            for (int i = 0; i < a.size(); i++) assertJsonClose(path + "[" + i + "]", a.get(i), b.get(i));
-        } else {
-            assertEquals(a, b, path);
-        }
-    }
-
-    private static List<String> iterable(Iterator<String> it) {
-        List<String> out = new ArrayList<>();
-        it.forEachRemaining(out::add);
-        return out;
-    }
-
-    private static void assertClose(String what, JsonNode a, JsonNode b) {
-        double x = a.asDouble(), y = b.asDouble();
-        double rel = ResultAgreement.relativeDifference(x, y);
-        assertTrue(rel <= 1e-10, what + ": " + x + " vs " + y + " (relative " + rel + ")");
     }
 
     /** Spark only: diversity of the corpus documents as given generations (single-machine plans generate them). */

@@ -56,20 +56,31 @@ public final class FeatureSetLoader {
     /** Features [N, D] from a float32/float64 {@code .npy}. */
     public static FeatureSet fromNpy(Path file) {
         NpyArray a = NpyReader.read(file);
-        if (a.rank() != 2) {
-            throw new InputException(file, "expected a feature matrix [N, D], found shape " + Arrays.toString(a.shape()));
-        }
-        if (a.dtype() != NpyDtype.FLOAT32 && a.dtype() != NpyDtype.FLOAT64) {
-            throw new InputException(file, "expected float32 or float64 features, found " + a.dtype());
-        }
-        if (a.dim(0) < 2) throw new InputException(file, "at least 2 feature rows needed, found " + a.dim(0));
+        requireFeatureMatrix(file, a.shape(), a.dtype());
         double[][] rows = a.toMatrix();
-        for (int i = 0; i < rows.length; i++) {
-            for (double v : rows[i]) {
-                if (!Double.isFinite(v)) throw new InputException(file, "row " + i + " contains NaN or infinity");
-            }
-        }
+        for (int i = 0; i < rows.length; i++) requireFinite(file.toString(), i, rows[i]);
         return FeatureSet.ofFeatures(file.toString(), "features " + file.getFileName() + " " + Arrays.toString(a.shape()) + " " + a.dtype(), rows);
+    }
+
+    /**
+     * Checks that a {@code .npy} of {@code shape} and {@code dtype} is a feature matrix: [N, D], float32 or float64, at
+     * least 2 rows (genaudit-spark checks the header on the driver, then reads row ranges on executors).
+     */
+    public static void requireFeatureMatrix(Path file, long[] shape, NpyDtype dtype) {
+        if (shape.length != 2) {
+            throw new InputException(file, "expected a feature matrix [N, D], found shape " + Arrays.toString(shape));
+        }
+        if (dtype != NpyDtype.FLOAT32 && dtype != NpyDtype.FLOAT64) {
+            throw new InputException(file, "expected float32 or float64 features, found " + dtype);
+        }
+        if (shape[0] < 2) throw new InputException(file, "at least 2 feature rows needed, found " + shape[0]);
+    }
+
+    /** Checks that feature row {@code row} of {@code source} holds no NaN or infinity. */
+    public static void requireFinite(String source, long row, double[] features) {
+        for (double v : features) {
+            if (!Double.isFinite(v)) throw new InputException(source, "row " + row + " contains NaN or infinity");
+        }
     }
 
     /** Statistics from a pytorch-fid style {@code .npz} with {@code mu} [D] and {@code sigma} [D, D]. */

@@ -31,15 +31,8 @@ public final class TextDocuments {
     /** The documents with their names: a file's path relative to the folder, or FILE#k for the k-th paragraph or line. */
     public static List<TextDocument> readNamed(Path path) {
         if (Files.isDirectory(path)) {
-            List<Path> files;
-            try (Stream<Path> s = Files.walk(path)) {
-                files = s.filter(Files::isRegularFile).filter(p -> p.getFileName().toString().endsWith(".txt")).sorted().toList();
-            } catch (IOException e) {
-                throw new InputException(path, "cannot list folder: " + e.getMessage());
-            }
-            if (files.isEmpty()) throw new InputException(path, "expected .txt files in this folder, found none");
             List<TextDocument> out = new ArrayList<>();
-            for (Path f : files) out.add(new TextDocument(path.relativize(f).toString().replace('\\', '/'), readUtf8(f)));
+            for (Path f : files(path)) out.add(document(path, f));
             return out;
         }
         List<String> docs = split(readUtf8(path));
@@ -48,6 +41,23 @@ public final class TextDocuments {
         String name = path.getFileName() == null ? path.toString() : path.getFileName().toString();
         for (int k = 0; k < docs.size(); k++) out.add(new TextDocument(name + "#" + (k + 1), docs.get(k)));
         return out;
+    }
+
+    /** The {@code .txt} files of {@code folder} (searched recursively), sorted by path: its documents, in order. */
+    public static List<Path> files(Path folder) {
+        List<Path> files;
+        try (Stream<Path> s = Files.walk(folder)) {
+            files = s.filter(Files::isRegularFile).filter(p -> p.getFileName().toString().endsWith(".txt")).sorted().toList();
+        } catch (IOException e) {
+            throw new InputException(folder, "cannot list folder: " + e.getMessage());
+        }
+        if (files.isEmpty()) throw new InputException(folder, "expected .txt files in this folder, found none");
+        return files;
+    }
+
+    /** The document of {@code file} in {@code folder}: named by its path relative to the folder, its whole UTF-8 text. */
+    public static TextDocument document(Path folder, Path file) {
+        return new TextDocument(folder.relativize(file).toString().replace('\\', '/'), readUtf8(file));
     }
 
     /** Paragraphs (blank-line separated) when there is a blank line, else non-empty lines; trailing newlines dropped. */
