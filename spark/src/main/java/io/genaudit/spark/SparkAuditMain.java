@@ -48,7 +48,7 @@ import java.util.concurrent.Callable;
 @Command(name = "audit", mixinStandardHelpOptions = true,
         description = "Run a plan's audits over Parquet inputs on Spark: fid, prd, kid, prdc over feature tables (row + array<float>) "
                 + "or image tables (row + bytes, features extracted on the executors), inception-score over class logits, perplexity, "
-                + "diversity and bias-lm over text tables (doc_id + text); the plan's execution block sets master, partitions and "
+                + "diversity and bias-lm over text tables (doc_id + text), detectability over image tables; the plan's execution block sets master, partitions and "
                 + "tree_depth, these options override it.")
 public final class SparkAuditMain implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "PLAN", description = "The plan (YAML), on the driver's file system.")
@@ -142,7 +142,7 @@ public final class SparkAuditMain implements Callable<Integer> {
 
     /** Whether Spark runs audits of {@code module}: Parquet feature/logit inputs, or text and language-model audits. */
     static boolean onSpark(AuditModule module) {
-        return SparkFeatureAudit.supports(module) || SparkTextAudits.supports(module);
+        return SparkFeatureAudit.supports(module) || SparkTextAudits.supports(module) || SparkDetectabilityAudit.supports(module);
     }
 
     /** Refuses, before Spark starts, audits Spark cannot run and datasets that are not Parquet. */
@@ -154,6 +154,10 @@ public final class SparkAuditMain implements Callable<Integer> {
                         .map(Map.Entry::getKey).sorted().toList();
                 throw new PlanException(p.file(), "audits." + pa.spec().id() + ".metric", "metric '" + pa.spec().metric()
                         + "' does not run on Spark yet (these do: " + String.join(", ", onSpark) + "); run this plan with genaudit audit");
+            }
+            if (SparkDetectabilityAudit.supports(module)) {
+                SparkDetectabilityAudit.preflight(p, pa.spec());
+                continue;
             }
             if (!SparkFeatureAudit.supports(module)) {
                 SparkTextAudits.preflight(p, pa.spec(), module);
@@ -189,6 +193,7 @@ public final class SparkAuditMain implements Callable<Integer> {
 
         SparkFeatureAudit runner = new SparkFeatureAudit(spark, settings);
         SparkTextAudits textRunner = new SparkTextAudits(spark, settings, p, registry, out, cache);
+        SparkDetectabilityAudit detectability = new SparkDetectabilityAudit(spark, settings);
         List<AuditResult> results = new ArrayList<>();
         List<String> checks = new ArrayList<>();
         Map<String, String> merges = new LinkedHashMap<>();
@@ -197,7 +202,8 @@ public final class SparkAuditMain implements Callable<Integer> {
             AuditModule module = registry.modules().get(pa.spec().metric());
             SparkFeatureAudit.Outcome o;
             try {
-                o = SparkFeatureAudit.supports(module) ? runner.run(p, pa.spec(), module) : textRunner.run(p, pa.spec(), module);
+                o = SparkFeatureAudit.supports(module) ? runner.run(p, pa.spec(), module)
+                        : SparkDetectabilityAudit.supports(module) ? detectability.run(p, pa.spec(), module) : textRunner.run(p, pa.spec(), module);
             } catch (Exception e) {
                 textRunner.close();
                 throw e;
