@@ -79,7 +79,8 @@ record SparkDetectabilityAudit(SparkSession spark, SparkSettings settings) {
         DetectabilityMetric.Params params = m.bind(spec, plan.seed());
         DetectionInputs.Request r = preflight(plan, spec);
         ParquetDatasets tables = new ParquetDatasets(plan);
-        Study study = open(r, spec, tables.location("real", r.realId()), tables.location("fake", r.generatedId()));
+        String prefix = spec.params().prefix();
+        Study study = open(r, spec, tables.location(prefix + ".real", r.realId()), tables.location(prefix + ".fake", r.generatedId()));
 
         Evidence spread = study.evidence(this::onExecutors);
         DetectabilityMetric.Result result = MetricRun.once(metric, params, spread.inputs());
@@ -125,13 +126,16 @@ record SparkDetectabilityAudit(SparkSession spark, SparkSettings settings) {
     /** The tables opened and sized, the detector shipped: what both passes share. */
     private Study open(DetectionInputs.Request r, AuditSpec spec, String realUri, String fakeUri) throws Exception {
         int batch = r.settings().batchSize();
-        int samples = r.samples(spec, (int) Math.min(Integer.MAX_VALUE, new ParquetImages(realUri, batch, Long.MAX_VALUE).count(spark)));
+        long realTotal = new ParquetImages(realUri, batch, Long.MAX_VALUE).count(spark);
+        int samples = r.samples(spec, (int) Math.min(Integer.MAX_VALUE, realTotal));
         ParquetImages real = new ParquetImages(realUri, batch, samples), fake = new ParquetImages(fakeUri, batch, samples);
+        int realCount = (int) Math.min(realTotal, samples), fakeCount = (int) fake.count(spark); // the tables' checks before reading row 0
         int[] rs = ImageDecoding.size(realUri, 0, real.image(spark, 0)), fs = ImageDecoding.size(fakeUri, 0, fake.image(spark, 0));
-        TableImages realImages = new TableImages(realUri, (int) real.count(spark), rs[0], rs[1]);
-        TableImages fakeImages = new TableImages(fakeUri, (int) fake.count(spark), fs[0], fs[1]);
+        TableImages realImages = new TableImages(realUri, realCount, rs[0], rs[1]);
+        TableImages fakeImages = new TableImages(fakeUri, fakeCount, fs[0], fs[1]);
         DetectorRecipe detector = null;
         if (r.detector() != null) {
+            ImageDetector.load(r.detector()).close(); // a missing or unreadable detector is a user error before any job
             Path staging = Files.createTempDirectory("genaudit-spark-ship-");
             staging.toFile().deleteOnExit();
             detector = DetectorRecipe.ship(spark.sparkContext(), r.detector(), staging);

@@ -32,8 +32,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /**
  * A plan with two {@code detectability} audits (the cross-validated spectral detector, and a saved fixed detector),
  * each with perturbations, run by the single-machine harness on image folders and by Spark ({@code local[2]}, 3
- * partitions, batches of 8) on the same images as shuffled Parquet tables: every result component equal. The generated
- * images are larger than the real ones, so both runs downscale them to the real size first.
+ * partitions, batches of 8, {@code --check-local}) on the same images as shuffled Parquet tables: every result
+ * component equal. The fixed detector's generated images are larger than the real ones, so both runs downscale them
+ * to the real size first. A table with an unreadable image is a one-line user error naming the table and row.
  */
 @Tag("integration") // starts a local Spark runtime (tens of seconds): integration tier
 class SparkDetectabilityTest {
@@ -57,13 +58,15 @@ class SparkDetectabilityTest {
         assertEquals(0, Main.commandLine().execute("audit", plan("local.yaml", "", detector).toString(), "--out", localOut.toString()));
         Path sparkOut = dir.resolve("spark-out");
         assertEquals(0, SparkAuditMain.run("audit", plan("spark.yaml", ".parquet", detector).toString(),
-                "--out", sparkOut.toString(), "--master", "local[2]", "--partitions", "3"));
+                "--out", sparkOut.toString(), "--master", "local[2]", "--partitions", "3", "--check-local"));
 
         ObjectMapper json = new ObjectMapper();
         JsonNode local = json.readTree(localOut.resolve("run.json").toFile()).get("audits");
         JsonNode run = json.readTree(sparkOut.resolve("run.json").toFile());
         JsonNode onSpark = run.get("audits");
         assertEquals(2, onSpark.size());
+        String check = run.get("execution").get("localCheck").asText();
+        assertTrue(check.contains("detect-cv: equal to the single pass") && check.contains("detect-fixed: equal to the single pass"), check);
         for (int a = 0; a < 2; a++) {
             String id = local.get(a).get("id").asText();
             assertEquals(id, onSpark.get(a).get("id").asText());
