@@ -27,15 +27,20 @@ public record DetectorRecipe(String sparkName, String name, String sha256) imple
     /** The detectors of this executor JVM. */
     static final ModelPool<DetectorRecipe, ImageDetector> POOL = new ModelPool<>("detector", DetectorRecipe::load);
 
+    /** The recipe of detector {@code file} (its unique shipping name from its SHA-256). */
+    public static DetectorRecipe of(Path file) throws IOException {
+        String sha = Sha256.of(file);
+        return new DetectorRecipe("genaudit-detector-" + sha.substring(0, 12) + "-" + file.getFileName(), file.getFileName().toString(), sha);
+    }
+
     /** Ships {@code file} to the executors of {@code sc}, staged under {@code staging}. */
     public static DetectorRecipe ship(SparkContext sc, Path file, Path staging) throws IOException {
-        String sha = Sha256.of(file);
-        String unique = "genaudit-detector-" + sha.substring(0, 12) + "-" + file.getFileName();
+        DetectorRecipe r = of(file);
         Files.createDirectories(staging);
-        Path staged = staging.resolve(unique);
+        Path staged = staging.resolve(r.sparkName());
         Files.copy(file, staged, StandardCopyOption.REPLACE_EXISTING);
         sc.addFile(staged.toString());
-        return new DetectorRecipe(unique, file.getFileName().toString(), sha);
+        return r;
     }
 
     /** Loads the detector on this JVM from the shipped file. */

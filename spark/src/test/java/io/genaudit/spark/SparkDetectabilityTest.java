@@ -30,14 +30,17 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * A plan with two {@code detectability} audits (the cross-validated spectral detector, and a saved fixed detector),
- * each with perturbations, run by the single-machine harness on image folders and by Spark ({@code local[2]}, 3
+ * A plan with three {@code detectability} audits (the cross-validated spectral detector, a saved genaudit detector and
+ * a TorchScript detector network, pooled on the executors), each with perturbations, run by the single-machine harness on image folders and by Spark ({@code local[2]}, 3
  * partitions, batches of 8, {@code --check-local}) on the same images as shuffled Parquet tables: every result
  * component equal. The fixed detector's generated images are larger than the real ones, so both runs downscale them
  * to the real size first. A table with an unreadable image is a one-line user error naming the table and row.
  */
 @Tag("integration") // starts a local Spark runtime (tens of seconds): integration tier
 class SparkDetectabilityTest {
+    /** A TorchScript network scoring checkerboard artifacts (any image size; metrics' ExternalDetectorTest fixture). */
+    static final Path TORCH_DETECTOR = Path.of("..", "metrics", "src", "test", "resources", "detect", "checker_detector.pt").toAbsolutePath().normalize();
+
     @TempDir
     Path dir;
 
@@ -64,10 +67,10 @@ class SparkDetectabilityTest {
         JsonNode local = json.readTree(localOut.resolve("run.json").toFile()).get("audits");
         JsonNode run = json.readTree(sparkOut.resolve("run.json").toFile());
         JsonNode onSpark = run.get("audits");
-        assertEquals(2, onSpark.size());
+        assertEquals(3, onSpark.size());
         String check = run.get("execution").get("localCheck").asText();
-        assertTrue(check.contains("detect-cv: equal to the single pass") && check.contains("detect-fixed: equal to the single pass"), check);
-        for (int a = 0; a < 2; a++) {
+        for (String id : List.of("detect-cv", "detect-fixed", "detect-torch")) assertTrue(check.contains(id + ": equal to the single pass"), check);
+        for (int a = 0; a < 3; a++) {
             String id = local.get(a).get("id").asText();
             assertEquals(id, onSpark.get(a).get("id").asText());
             for (String part : List.of("value", "n", "ci", "details")) {
@@ -76,7 +79,7 @@ class SparkDetectabilityTest {
             }
             JsonNode d = onSpark.get(a).get("details");
             assertEquals(56, onSpark.get(a).get("n").asLong(), id);
-            assertEquals(2, d.get("robustness").size(), id);
+            assertEquals(a == 2 ? 1 : 2, d.get("robustness").size(), id);
             assertEquals(26, d.get("mark_images").size(), id + ": every generated file surveyed");
             System.out.println(id + ": AUC " + onSpark.get(a).get("value") + ", robustness " + d.get("robustness"));
             assertEquals(SparkDetectabilityAudit.MERGE, run.get("execution").get("merges").get(id).asText());
@@ -86,6 +89,9 @@ class SparkDetectabilityTest {
         assertTrue(auc > 0.55 && auc < 0.95, "the noisy images are neither indistinguishable nor trivially told apart: AUC " + auc);
         assertEquals("fixed detector", onSpark.get(1).get("details").get("mode").asText());
         assertEquals(32 + "x" + 32, onSpark.get(1).get("settings").get("image_size").asText(), "the generated images downscaled to the real size");
+        assertEquals("TorchScript detector checker_detector.pt", onSpark.get(2).get("settings").get("detector").asText());
+        int opened = DetectorRecipe.POOL.opened(DetectorRecipe.of(TORCH_DETECTOR));
+        assertTrue(opened >= 1 && opened <= 2, "one network per task slot (local[2]), opened " + opened);
     }
 
     @Test
@@ -133,15 +139,18 @@ class SparkDetectabilityTest {
     }
 
     /**
-     * A plan with a cross-validated audit of the noisy images and (when {@code detector} is given) a fixed-detector audit
-     * of the enlarged ones, against the real images; datasets are the folders, or the tables when {@code suffix} is ".parquet".
+     * A plan with a cross-validated audit of the noisy images and (when {@code detector} is given) fixed-detector audits
+     * of the enlarged ones (that detector) and of the noisy ones (the TorchScript network), against the real images; datasets are the folders, or the tables when {@code suffix} is ".parquet".
      */
     private Path plan(String name, String suffix, Path detector) throws Exception {
         String fixed = detector == null ? "" : """
                   - id: detect-fixed
                     metric: detectability
                     params: {real: real, fake: big, detector: "%s", batchSize: 8, bootstrap: 40, robustness: {noise: [0.05], downscale: [0.5]}}
-                """.formatted(detector);
+                  - id: detect-torch
+                    metric: detectability
+                    params: {real: real, fake: noisy, detector: "%s", batchSize: 8, bootstrap: 40, robustness: {noise: [0.05]}}
+                """.formatted(detector, TORCH_DETECTOR);
         return Files.writeString(dir.resolve(name), """
                 name: detect-spark
                 seed: 11
