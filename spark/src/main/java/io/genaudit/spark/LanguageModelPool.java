@@ -2,74 +2,35 @@ package io.genaudit.spark;
 
 import io.genaudit.engine.lm.LanguageModel;
 
-import java.util.ArrayDeque;
-import java.util.ArrayList;
-import java.util.Deque;
-import java.util.HashMap;
-import java.util.List;
-import java.util.Map;
-
 /**
  * The language models of one JVM (an executor, or the driver in local mode), pooled by {@link LmSource}: a task
  * borrows a model for its partition and gives it back at the end, so a JVM holds at most as many instances of a model
  * as it runs tasks at once (its task slots), and later tasks reuse them instead of loading the weights again. Idle
- * models are closed when the JVM ends (a shutdown hook), or by {@link #closeIdle}.
+ * models are closed when the JVM ends (a shutdown hook), or by {@link #closeIdle}. A {@link ModelPool}.
  */
 public final class LanguageModelPool {
-    private static final Map<LmSource, Deque<LanguageModel>> IDLE = new HashMap<>();
-    private static final Map<LmSource, Integer> OPENED = new HashMap<>();
-    private static boolean hooked;
+    private static final ModelPool<LmSource, LanguageModel> POOL = new ModelPool<>("language model", LmSource::open);
 
     private LanguageModelPool() {
     }
 
     /** An idle model of {@code source}, or a newly opened one when every instance is in use. */
     public static LanguageModel borrow(LmSource source) {
-        synchronized (IDLE) {
-            Deque<LanguageModel> idle = IDLE.get(source);
-            if (idle != null && !idle.isEmpty()) return idle.pop();
-            if (!hooked) {
-                Runtime.getRuntime().addShutdownHook(new Thread(LanguageModelPool::closeIdle, "genaudit-lm-pool-close"));
-                hooked = true;
-            }
-        }
-        LanguageModel lm = source.open(); // outside the lock: loading takes seconds, other tasks may borrow meanwhile
-        synchronized (IDLE) {
-            OPENED.merge(source, 1, Integer::sum);
-        }
-        return lm;
+        return POOL.borrow(source);
     }
 
     /** Gives {@code lm} (borrowed for {@code source}) back for the next task. */
     public static void release(LmSource source, LanguageModel lm) {
-        synchronized (IDLE) {
-            IDLE.computeIfAbsent(source, k -> new ArrayDeque<>()).push(lm);
-        }
+        POOL.giveBack(source, lm);
     }
 
     /** How many instances of {@code source} this JVM holds open (at most its concurrent tasks). */
     public static int opened(LmSource source) {
-        synchronized (IDLE) {
-            return OPENED.getOrDefault(source, 0);
-        }
+        return POOL.opened(source);
     }
 
     /** Closes every idle model (models in use stay open and return to an empty pool). */
     public static void closeIdle() {
-        List<LanguageModel> toClose = new ArrayList<>();
-        synchronized (IDLE) {
-            for (Map.Entry<LmSource, Deque<LanguageModel>> e : IDLE.entrySet()) {
-                OPENED.merge(e.getKey(), -e.getValue().size(), Integer::sum);
-                toClose.addAll(e.getValue());
-                e.getValue().clear();
-            }
-        }
-        for (LanguageModel lm : toClose) {
-            try {
-                lm.close();
-            } catch (RuntimeException e) {
-                System.err.println("genaudit-spark: warning: closing " + lm.describe() + ": " + e);
-            }
-        }
+        POOL.closeIdle();
     }
 }

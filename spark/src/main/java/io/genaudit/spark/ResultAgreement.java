@@ -4,12 +4,14 @@ import java.lang.reflect.Array;
 import java.lang.reflect.RecordComponent;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 
 /**
  * Checks that two metric results agree the way a distributed run must agree with the single-machine run: whole
  * numbers, strings and flags exactly, floating-point numbers within a relative tolerance (merging shards in a
- * different order changes the last bits), recursively through nested records (intervals), arrays and lists.
+ * different order changes the last bits), recursively through nested records (intervals), arrays, lists and maps
+ * (e.g. two run.json files' details read back as maps).
  */
 public final class ResultAgreement {
     /** The tolerance issue 16 asks of a cluster run against the local one. */
@@ -59,6 +61,12 @@ public final class ResultAgreement {
                 return;
             }
             for (int i = 0; i < la.size(); i++) compare(path + "[" + i + "]", la.get(i), lb.get(i), tol, out);
+        } else if (a instanceof Map<?, ?> ma && b instanceof Map<?, ?> mb) {
+            if (!ma.keySet().equals(mb.keySet())) {
+                out.add(name(path) + ": keys " + ma.keySet() + " vs " + mb.keySet());
+                return;
+            }
+            for (Object k : ma.keySet()) compare(path.isEmpty() ? String.valueOf(k) : path + "." + k, ma.get(k), mb.get(k), tol, out);
         } else if (!Objects.equals(a, b)) {
             out.add(name(path) + ": " + a + " vs " + b);
         }

@@ -48,7 +48,7 @@ import java.util.concurrent.Callable;
 @Command(name = "audit", mixinStandardHelpOptions = true,
         description = "Run a plan's audits over Parquet inputs on Spark: fid, prd, kid, prdc over feature tables (row + array<float>) "
                 + "or image tables (row + bytes, features extracted on the executors), inception-score over class logits, perplexity, "
-                + "diversity and bias-lm over text tables (doc_id + text); the plan's execution block sets master, partitions and "
+                + "diversity and bias-lm over text tables (doc_id + text), detectability over image tables; the plan's execution block sets master, partitions and "
                 + "tree_depth, these options override it.")
 public final class SparkAuditMain implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "PLAN", description = "The plan (YAML), on the driver's file system.")
@@ -150,7 +150,7 @@ public final class SparkAuditMain implements Callable<Integer> {
 
     /** Whether Spark runs audits of {@code module}: Parquet feature/logit inputs, or text and language-model audits. */
     static boolean onSpark(AuditModule module) {
-        return SparkFeatureAudit.supports(module) || SparkTextAudits.supports(module);
+        return SparkFeatureAudit.supports(module) || SparkTextAudits.supports(module) || SparkDetectabilityAudit.supports(module);
     }
 
     /**
@@ -165,6 +165,10 @@ public final class SparkAuditMain implements Callable<Integer> {
                         .map(Map.Entry::getKey).sorted().toList();
                 throw new PlanException(p.file(), "audits." + pa.spec().id() + ".metric", "metric '" + pa.spec().metric()
                         + "' does not run on Spark yet (these do: " + String.join(", ", onSpark) + "); run this plan with genaudit audit");
+            }
+            if (SparkDetectabilityAudit.supports(module)) {
+                SparkDetectabilityAudit.preflight(p, pa.spec());
+                continue;
             }
             if (!SparkFeatureAudit.supports(module)) {
                 SparkTextAudits.preflight(p, pa.spec(), module, master);
@@ -200,6 +204,7 @@ public final class SparkAuditMain implements Callable<Integer> {
 
         SparkFeatureAudit runner = new SparkFeatureAudit(spark, settings);
         SparkTextAudits textRunner = new SparkTextAudits(spark, settings, p, registry, out, cache);
+        SparkDetectabilityAudit detectability = new SparkDetectabilityAudit(spark, settings);
         List<AuditResult> results = new ArrayList<>();
         List<String> checks = new ArrayList<>();
         Map<String, String> merges = new LinkedHashMap<>();
@@ -208,7 +213,8 @@ public final class SparkAuditMain implements Callable<Integer> {
             AuditModule module = registry.modules().get(pa.spec().metric());
             SparkFeatureAudit.Outcome o;
             try {
-                o = SparkFeatureAudit.supports(module) ? runner.run(p, pa.spec(), module) : textRunner.run(p, pa.spec(), module);
+                o = SparkFeatureAudit.supports(module) ? runner.run(p, pa.spec(), module)
+                        : SparkDetectabilityAudit.supports(module) ? detectability.run(p, pa.spec(), module) : textRunner.run(p, pa.spec(), module);
             } catch (Exception e) {
                 textRunner.close();
                 throw e;

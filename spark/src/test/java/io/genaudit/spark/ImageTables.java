@@ -68,11 +68,19 @@ final class ImageTables {
      * single JVM reads the folder; rows shuffled over 3 files, as an export job would leave them.
      */
     static Path write(SparkSession spark, Path folder, Path table) throws IOException {
+        return write(spark, folder, table, false);
+    }
+
+    /** {@link #write(SparkSession, Path, Path)}, with a {@code file} column of the file names when {@code named}. */
+    static Path write(SparkSession spark, Path folder, Path table, boolean named) throws IOException {
         List<Row> rows = new ArrayList<>();
         List<Path> files = ImageFolderSource.open(folder).files();
-        for (int i = 0; i < files.size(); i++) rows.add(RowFactory.create((long) i, Files.readAllBytes(files.get(i))));
+        for (int i = 0; i < files.size(); i++) {
+            byte[] bytes = Files.readAllBytes(files.get(i));
+            rows.add(named ? RowFactory.create((long) i, bytes, files.get(i).getFileName().toString()) : RowFactory.create((long) i, bytes));
+        }
         Collections.shuffle(rows, new Random(9));
-        spark.createDataFrame(rows, SCHEMA).repartition(3).write().parquet(table.toString());
+        spark.createDataFrame(rows, named ? SCHEMA.add("file", DataTypes.StringType) : SCHEMA).repartition(3).write().parquet(table.toString());
         return table;
     }
 }

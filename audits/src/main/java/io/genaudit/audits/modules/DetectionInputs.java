@@ -53,17 +53,23 @@ public final class DetectionInputs implements InputAdapter<DetectionInput> {
 
     @Override
     public InputFeed<DetectionInput> open(AuditContext ctx, AuditSpec spec) {
-        Request r = Request.of(ctx, spec);
-        return new Feed(ctx, spec, r);
+        Request r = Request.of(ctx.seed(), spec);
+        int samples = r.samples(spec, ImageFolderSource.open(ctx.dataset(r.realId()).path(), 3).size());
+        return new Feed(ctx, spec, r, samples);
     }
 
-    /** The checked plan parameters of one entry. */
-    private record Request(DetectabilitySettings settings, String realId, String generatedId, String modelId, int samples,
-                           Path detector, List<Perturbation> perturbations, List<String> crossIds, List<String> notes) {
+    /**
+     * The checked plan parameters of one entry (everything but the image count, which needs the real images): the
+     * detector settings, the datasets or model, a fixed detector file, the perturbations and the cross-generator models.
+     * Spark reads the same parameters ({@code genaudit-spark}).
+     */
+    public record Request(DetectabilitySettings settings, String realId, String generatedId, String modelId,
+                          Path detector, List<Perturbation> perturbations, List<String> crossIds, List<String> notes) {
 
-        static Request of(AuditContext ctx, AuditSpec spec) {
+        /** The parameters of {@code spec} in a run seeded with {@code runSeed}; a bad value is a plan error naming its field. */
+        public static Request of(long runSeed, AuditSpec spec) {
             Params p = spec.params();
-            long seed = p.longParam("seed", ctx.seed());
+            long seed = p.longParam("seed", runSeed);
             DetectabilitySettings settings = detectorSettings(spec, p, seed);
             String realId = p.stringParam("real", spec.data().isEmpty() ? null : spec.dataset());
             if (realId == null) throw bad(spec, "real", "a dataset id of real images is required (params.real or data:)");
@@ -78,15 +84,21 @@ public final class DetectionInputs implements InputAdapter<DetectionInput> {
             List<String> crossIds = crossGenerators(spec, p, modelId);
             List<String> notes = new ArrayList<>();
             if (p.has("crossGenerator") && crossIds.isEmpty()) notes.add("crossGenerator names only this model, so it has no cross-generator test.");
-            int samples = p.intParam("samples", Math.min(ImageFolderSource.open(ctx.dataset(realId).path(), 3).size(), 500));
+            return new Request(settings, realId, generatedId, modelId, detector == null ? null : resolve(spec.planFile(), detector),
+                    DetectabilityRobustness.parse(p, spec.planFile()), crossIds, List.copyOf(notes));
+        }
+
+        /** Images per class ({@code samples}, default the real images up to 500), checked against the folds. */
+        public int samples(AuditSpec spec, int realImages) {
+            int samples = spec.params().intParam("samples", Math.min(realImages, 500));
             if (samples < 2 * settings.folds()) {
                 throw bad(spec, "samples", "at least " + 2 * settings.folds() + " expected for " + settings.folds() + " folds, got " + samples);
             }
-            return new Request(settings, realId, generatedId, modelId, samples, detector == null ? null : resolve(spec.planFile(), detector),
-                    DetectabilityRobustness.parse(p, spec.planFile()), crossIds, notes);
+            return samples;
         }
 
-        String subject() {
+        /** The audited generator: the model id, or the dataset of its saved outputs. */
+        public String subject() {
             return modelId != null ? modelId : generatedId;
         }
     }
@@ -96,17 +108,19 @@ public final class DetectionInputs implements InputAdapter<DetectionInput> {
         private final AuditContext ctx;
         private final AuditSpec spec;
         private final Request r;
+        private final int samples;
 
-        Feed(AuditContext ctx, AuditSpec spec, Request r) {
+        Feed(AuditContext ctx, AuditSpec spec, Request r, int samples) {
             super(r.settings(), ctx.progress(), r.subject(), r.realId(), r.notes());
             this.ctx = ctx;
             this.spec = spec;
             this.r = r;
+            this.samples = samples;
         }
 
         @Override
         protected void steps(DetectionRun run) {
-            run.setting("samples", r.samples());
+            run.setting("samples", samples);
             try (AuditContext.Phase ph = ctx.phase(spec.id() + " detectability", "evaluate", r.subject())) {
                 openImages(run);
                 if (r.detector() != null) {
@@ -125,14 +139,14 @@ public final class DetectionInputs implements InputAdapter<DetectionInput> {
             ImageFolderSource realFolder = ImageFolderSource.open(ctx.dataset(r.realId()).path(), 3);
             if (r.generatedId() != null) {
                 ImageFolderSource generated = ImageFolderSource.open(ctx.dataset(r.generatedId()).path(), 3);
-                run.images(new FirstImages(realFolder, r.samples()), realFolder.height(), realFolder.width(),
-                        new FirstImages(generated, r.samples()), generated.height(), generated.width());
+                run.images(new FirstImages(realFolder, samples), realFolder.height(), realFolder.width(),
+                        new FirstImages(generated, samples), generated.height(), generated.width());
             } else {
                 ImageGenerator g = ctx.imageGenerator(r.modelId());
-                run.images(new FirstImages(realFolder, r.samples()), realFolder.height(), realFolder.width(),
-                        g.samples(r.samples(), r.settings().seed()), g.height(), g.width());
+                run.images(new FirstImages(realFolder, samples), realFolder.height(), realFolder.width(),
+                        g.samples(samples, r.settings().seed()), g.height(), g.width());
             }
-            if (run.sized().real().size() < r.samples()) run.note("Only " + run.sized().real().size() + " real images available (samples: " + r.samples() + ").");
+            if (run.sized().real().size() < samples) run.note("Only " + run.sized().real().size() + " real images available (samples: " + samples + ").");
         }
 
         private void transfer(DetectionRun run, LabelledFeatures data, int order, String crossId) {
@@ -141,7 +155,7 @@ public final class DetectionInputs implements InputAdapter<DetectionInput> {
                 throw bad(spec, "crossGenerator", "model '" + crossId + "' makes " + other.height() + "x" + other.width()
                         + " images but '" + r.subject() + "' makes " + run.sized().height() + "x" + run.sized().width());
             }
-            run.transfer(data, r.subject(), order, crossId, other.samples(r.samples(), r.settings().seed() + 1));
+            run.transfer(data, r.subject(), order, crossId, other.samples(samples, r.settings().seed() + 1));
         }
     }
 

@@ -9,6 +9,8 @@ import io.genaudit.metrics.detect.DetectionEvidence;
 import io.genaudit.metrics.detect.DetectionInput;
 import io.genaudit.metrics.detect.ImageDetector;
 import io.genaudit.metrics.detect.LabelledFeatures;
+import io.genaudit.metrics.detect.MarkRobustness;
+import io.genaudit.metrics.detect.MarkedFile;
 import io.genaudit.metrics.detect.Perturbation;
 
 import java.nio.file.Path;
@@ -47,24 +49,53 @@ public final class DetectionRun {
     /** Step 2a: a saved detector's scores at its fixed operating point, clean and under each perturbation. */
     public void fixedDetector(Path file, String generator, List<Perturbation> perturbations) {
         try (ImageDetector det = ImageDetector.load(file)) {
-            described.put("mode", "fixed detector");
-            described.put("detector", det.describe());
-            described.put("detector_file", file.toString());
-            if (!det.provenance().isEmpty()) described.put("detector_provenance", det.provenance());
+            describeFixed(det, file);
             evidence.fixedDetector(det, generator, sized.real(), sized.fake(), perturbations);
         }
     }
 
+    /**
+     * Step 2a with the scores computed elsewhere (Spark executors) by {@code det} loaded from {@code file}: {@code real[0]}
+     * and {@code fake[0]} clean, {@code [i + 1]} under the i-th perturbation.
+     */
+    public void fixedDetectorScores(ImageDetector det, Path file, String generator, List<Perturbation> perturbations, double[][] real, double[][] fake) {
+        describeFixed(det, file);
+        evidence.fixedDetectorScores(generator, -1, null, real[0], fake[0]);
+        for (int i = 0; i < perturbations.size(); i++) evidence.fixedDetectorScores(generator, i, perturbations.get(i), real[i + 1], fake[i + 1]);
+    }
+
+    private void describeFixed(ImageDetector det, Path file) {
+        described.put("mode", "fixed detector");
+        described.put("detector", det.describe());
+        described.put("detector_file", file.toString());
+        if (!det.provenance().isEmpty()) described.put("detector_provenance", det.provenance());
+    }
+
     /** Step 2b: the cross-validated detector's out-of-fold scores, clean and under each perturbation; returns the features for transfers. */
     public LabelledFeatures crossValidated(String generator, List<Perturbation> perturbations) {
+        describeCrossValidation();
+        LabelledFeatures data = evidence.crossValidated(generator, sized.real(), sized.fake());
+        evidence.perturbedCrossValidated(sized.real(), sized.fake(), perturbations);
+        return data;
+    }
+
+    /**
+     * Step 2b with the feature rows extracted elsewhere (Spark executors): {@code features[0]} clean, {@code [i + 1]}
+     * under the i-th perturbation; returns the clean rows.
+     */
+    public LabelledFeatures crossValidated(String generator, List<Perturbation> perturbations, List<LabelledFeatures> features) {
+        describeCrossValidation();
+        LabelledFeatures data = evidence.crossValidated(generator, features.get(0));
+        for (int i = 0; i < perturbations.size(); i++) evidence.perturbedCrossValidated(i, perturbations.get(i), features.get(i + 1));
+        return data;
+    }
+
+    private void describeCrossValidation() {
         described.put("mode", "cross-validation");
         described.put("features", settings.features().spec());
         described.put("feature_dimension", settings.features().dimension());
         described.put("classifier", settings.classifier().id());
         described.put("folds", settings.folds());
-        LabelledFeatures data = evidence.crossValidated(generator, sized.real(), sized.fake());
-        evidence.perturbedCrossValidated(sized.real(), sized.fake(), perturbations);
-        return data;
     }
 
     /** Step 3 (optional): the {@code order}-th cross-generator test against {@code other}'s images. */
@@ -80,6 +111,11 @@ public final class DetectionRun {
             notes.add("Synthetic-origin marks not checked: the samples were generated in memory. Pass the model's saved outputs "
                     + "(params.fake, or a folder as --fake) to check them.");
         }
+    }
+
+    /** Step 4 with the marks surveyed elsewhere (Spark executors): the findings per file and their survival under edits. */
+    public void marks(List<MarkedFile> files, List<MarkRobustness> edits) {
+        evidence.marks(files, edits);
     }
 
     /** The real and generated images at their common height and width after step 1 (null before it). */

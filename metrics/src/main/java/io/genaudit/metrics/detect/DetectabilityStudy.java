@@ -2,6 +2,7 @@ package io.genaudit.metrics.detect;
 
 import io.genaudit.engine.Progress;
 import io.genaudit.engine.image.ImageSource;
+import io.genaudit.metrics.detect.DetectionInput.Label;
 import io.genaudit.metrics.stats.DeLong;
 
 import java.util.ArrayList;
@@ -47,15 +48,25 @@ public final class DetectabilityStudy {
 
     /** Streams both sources (after {@code perturbation}, or none when null) into labelled feature rows. */
     public LabelledFeatures features(ImageSource real, ImageSource fake, Perturbation perturbation) {
-        return LabelledFeatures.of(rows(real, perturbation, "real"), rows(fake, perturbation, "generated"));
+        return LabelledFeatures.of(rows(real, perturbation, sourceName(Label.REAL)), rows(fake, perturbation, sourceName(Label.GENERATED)));
     }
 
     /** Feature rows of one source. */
     public double[][] rows(ImageSource src, Perturbation perturbation, String what) {
         String task = "features " + what + (perturbation == null ? "" : " (" + perturbation.describe() + ")");
         try (Progress p = progress.start(task, src.size(), "img")) {
-            return FeatureRows.of(src, extractor, perturbation, settings.seed() ^ what.hashCode(), settings.batchSize(), p);
+            return FeatureRows.of(src, extractor, perturbation, featureSeed(settings.seed(), what), settings.batchSize(), p);
         }
+    }
+
+    /** How {@link #features} names the images of {@code label} ("real", "generated"): in progress tasks and {@link #featureSeed}. */
+    public static String sourceName(Label label) {
+        return label.name().toLowerCase(java.util.Locale.ROOT);
+    }
+
+    /** The perturbation seed of the feature rows of source {@code what} ("real", "generated", a generator id) under run seed {@code seed}. */
+    public static long featureSeed(long seed, String what) {
+        return seed ^ what.hashCode();
     }
 
     /** Stratified k-fold out-of-fold scores of {@code data}. */

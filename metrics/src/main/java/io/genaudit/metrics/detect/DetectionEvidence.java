@@ -38,7 +38,11 @@ public final class DetectionEvidence {
      * the spectrum profile; returns the feature rows for {@link #transfer}.
      */
     public LabelledFeatures crossValidated(String generator, ImageSource real, ImageSource fake) {
-        LabelledFeatures data = study.features(real, fake, null);
+        return crossValidated(generator, study.features(real, fake, null));
+    }
+
+    /** {@link #crossValidated(String, ImageSource, ImageSource)} from feature rows extracted elsewhere (Spark executors); returns {@code data}. */
+    public LabelledFeatures crossValidated(String generator, LabelledFeatures data) {
         images += data.x().length;
         sendScores(ScoreSet.headline(ScoreSet.Scoring.OUT_OF_FOLD, generator), study.outOfFoldScores(data).scores(), data.nReal());
         SpectralFeatures f = study.settings().features();
@@ -52,11 +56,13 @@ public final class DetectionEvidence {
 
     /** The cross-validated protocol repeated under each perturbation (applied to real and generated images alike). */
     public void perturbedCrossValidated(ImageSource real, ImageSource fake, List<Perturbation> perturbations) {
-        for (int i = 0; i < perturbations.size(); i++) {
-            LabelledFeatures data = study.features(real, fake, perturbations.get(i));
-            images += data.x().length;
-            sendScores(ScoreSet.perturbed(ScoreSet.Scoring.OUT_OF_FOLD, i, perturbations.get(i)), study.outOfFoldScores(data).scores(), data.nReal());
-        }
+        for (int i = 0; i < perturbations.size(); i++) perturbedCrossValidated(i, perturbations.get(i), study.features(real, fake, perturbations.get(i)));
+    }
+
+    /** The cross-validated protocol on the feature rows of the images after the {@code order}-th perturbation {@code p}, extracted elsewhere. */
+    public void perturbedCrossValidated(int order, Perturbation p, LabelledFeatures data) {
+        images += data.x().length;
+        sendScores(ScoreSet.perturbed(ScoreSet.Scoring.OUT_OF_FOLD, order, p), study.outOfFoldScores(data).scores(), data.nReal());
     }
 
     /**
@@ -86,19 +92,37 @@ public final class DetectionEvidence {
     public void fixedDetector(ImageDetector detector, String generator, ImageSource real, ImageSource fake, List<Perturbation> perturbations) {
         long seed = study.settings().seed();
         int batch = study.settings().batchSize();
-        sendClasses(ScoreSet.headline(ScoreSet.Scoring.FIXED_DETECTOR, generator),
-                detector.score(real, null, seed, batch, Progress.NONE), detector.score(fake, null, seed, batch, Progress.NONE));
+        fixedDetectorScores(generator, -1, null, detector.score(real, null, seed, batch, Progress.NONE), detector.score(fake, null, seed, batch, Progress.NONE));
         for (int i = 0; i < perturbations.size(); i++) {
             Perturbation p = perturbations.get(i);
-            sendClasses(ScoreSet.perturbed(ScoreSet.Scoring.FIXED_DETECTOR, i, p),
-                    detector.score(real, p, seed, batch, Progress.NONE), detector.score(fake, p, seed + 1, batch, Progress.NONE));
+            fixedDetectorScores(generator, i, p, detector.score(real, p, fixedDetectorSeed(seed, Label.REAL), batch, Progress.NONE),
+                    detector.score(fake, p, fixedDetectorSeed(seed, Label.GENERATED), batch, Progress.NONE));
         }
+    }
+
+    /** The seed of a fixed detector's perturbations of the images of {@code label} under run seed {@code seed}. */
+    public static long fixedDetectorSeed(long seed, Label label) {
+        return label == Label.REAL ? seed : seed + 1;
+    }
+
+    /**
+     * A fixed detector's scores of the real and generated images computed elsewhere (Spark executors): the headline
+     * when {@code p} is null, else the {@code order}-th perturbed set.
+     */
+    public void fixedDetectorScores(String generator, int order, Perturbation p, double[] real, double[] fake) {
+        sendClasses(p == null ? ScoreSet.headline(ScoreSet.Scoring.FIXED_DETECTOR, generator) : ScoreSet.perturbed(ScoreSet.Scoring.FIXED_DETECTOR, order, p),
+                real, fake);
     }
 
     /** The synthetic-origin marks of the image files in {@code folder} and their survival under edits. */
     public void marks(Path folder) {
         MarkingSurvey survey = MarkingSurvey.of(folder);
-        sink.accept(new DetectionInput.Marks(survey.images().stream().map(MarkedFile::of).toList(), MarkRobustness.of(survey)));
+        marks(survey.images().stream().map(MarkedFile::of).toList(), MarkRobustness.of(survey));
+    }
+
+    /** Mark findings and their survival under edits, surveyed elsewhere (Spark executors). */
+    public void marks(List<MarkedFile> files, List<MarkRobustness> edits) {
+        sink.accept(new DetectionInput.Marks(files, edits));
     }
 
     private void sendClasses(ScoreSet set, double[] real, double[] fake) {

@@ -63,7 +63,7 @@ public final class ExternalDetector implements ImageDetector {
         try (Predictor<NDList, NDList> p = model.newPredictor()) {
             while (it.hasNext()) {
                 Images b = it.next();
-                if (perturbation != null) b = perturbation.apply(b, seed + (k++) * 0x9E3779B97F4A7C15L);
+                if (perturbation != null) b = perturbation.apply(b, Perturbation.batchSeed(seed, k++));
                 for (double s : scoreBatch(p, b)) out.add(s);
                 progress.step(b.n());
             }

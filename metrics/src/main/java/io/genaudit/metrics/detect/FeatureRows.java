@@ -42,7 +42,7 @@ public final class FeatureRows {
                         d[i] + " in image " + (rows.size() + i / batch.imageSize()) + " (a diverged model?)");
             }
         }
-        Images b = perturbation == null ? batch : perturbation.apply(batch, seed + batches * 0x9E3779B97F4A7C15L);
+        Images b = perturbation == null ? batch : perturbation.apply(batch, Perturbation.batchSeed(seed, batches));
         batches++;
         double[][] f = extractor.extract(b);
         for (double[] r : f) rows.add(r);

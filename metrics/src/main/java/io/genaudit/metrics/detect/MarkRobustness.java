@@ -61,13 +61,26 @@ public record MarkRobustness(String edit, int marked, int surviving, int signed,
         List<byte[]> markedBytes = new ArrayList<>();
         for (int i = 0; i < survey.files() && markedBytes.size() < MAX_FILES; i++) {
             ImageMark m = survey.images().get(i);
-            if (!m.marked() && !m.c2pa().present()) continue;
+            if (!edited(m)) continue;
             try {
                 markedBytes.add(Files.readAllBytes(survey.paths().get(i)));
             } catch (IOException e) {
                 throw new InputException(survey.paths().get(i), "cannot read: " + e.getMessage());
             }
         }
+        return of(markedBytes);
+    }
+
+    /** Whether a file with {@code m}'s findings is edited by the survival check (marked, or carrying a C2PA manifest). */
+    public static boolean edited(ImageMark m) {
+        return m.marked() || m.c2pa().present();
+    }
+
+    /**
+     * The survival table (control first) for the bytes of the files to edit: the first {@value #MAX_FILES} of the
+     * surveyed files, by name, that are {@link #edited}.
+     */
+    public static List<MarkRobustness> of(List<byte[]> markedBytes) {
         List<MarkRobustness> out = new ArrayList<>();
         for (Edit e : EDITS) {
             int marked = 0, surviving = 0, valid = 0, validAfter = 0;

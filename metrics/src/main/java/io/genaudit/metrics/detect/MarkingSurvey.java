@@ -66,13 +66,16 @@ public record MarkingSurvey(int files, int marked, double share, Interval shareC
         return (double) validSignature / files;
     }
 
+    /** Whether a file named {@code name} is surveyed: PNG and JPEG files (by name). */
+    public static boolean surveyed(String name) {
+        String n = name.toLowerCase(Locale.ROOT);
+        return n.endsWith(".png") || n.endsWith(".jpg") || n.endsWith(".jpeg");
+    }
+
     private static List<Path> imageFiles(Path folder) {
         List<Path> files;
         try (Stream<Path> s = Files.list(folder)) {
-            files = s.filter(Files::isRegularFile).filter(p -> {
-                String n = p.getFileName().toString().toLowerCase(Locale.ROOT);
-                return n.endsWith(".png") || n.endsWith(".jpg") || n.endsWith(".jpeg");
-            }).sorted().toList();
+            files = s.filter(Files::isRegularFile).filter(p -> surveyed(p.getFileName().toString())).sorted().toList();
         } catch (IOException e) {
             throw new InputException(folder, "cannot list the folder: " + e.getMessage());
         }

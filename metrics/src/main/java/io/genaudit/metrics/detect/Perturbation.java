@@ -7,9 +7,9 @@ import java.util.List;
 /**
  * An image degradation applied before feature extraction to test whether a generator's fingerprint survives ordinary
  * processing (CNNDetection's robustness protocol): JPEG re-encoding, down-and-up scaling, additive Gaussian noise.
- * Applied identically to real and generated images.
+ * Applied identically to real and generated images. Serializable (plain values) so Spark executors get the plan's perturbations.
  */
-public sealed interface Perturbation permits JpegCompression, Downscale, GaussianNoise {
+public sealed interface Perturbation extends java.io.Serializable permits JpegCompression, Downscale, GaussianNoise {
     /** Family name ({@code jpeg}, {@code downscale}, {@code noise}, the names {@link #of} takes); one chart per family. */
     default String kind() {
         return switch (this) {
@@ -27,6 +27,14 @@ public sealed interface Perturbation permits JpegCompression, Downscale, Gaussia
      * batch index) so random perturbations are reproducible.
      */
     Images apply(Images batch, long seed);
+
+    /**
+     * The seed of the {@code batch}-th batch (from 0) of a stream whose perturbations are seeded with {@code seed}: each
+     * batch's noise depends only on its position, so batches scored apart (on Spark executors) get the same noise.
+     */
+    static long batchSeed(long seed, long batch) {
+        return seed + batch * 0x9E3779B97F4A7C15L;
+    }
 
     default String describe() {
         return kind() + "=" + strength();

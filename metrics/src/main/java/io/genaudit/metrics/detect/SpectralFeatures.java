@@ -10,7 +10,7 @@ import java.util.Locale;
  * and simple pixel statistics. A part is off when its size is 0 (or {@code pixelStats} false). Saved with fixed
  * detectors so scoring always uses the features the detector was trained on.
  */
-public record SpectralFeatures(int radialBins, int dctGrid, boolean pixelStats) {
+public record SpectralFeatures(int radialBins, int dctGrid, boolean pixelStats) implements java.io.Serializable {
     public SpectralFeatures {
         if (radialBins < 0 || radialBins == 1) throw new IllegalArgumentException("radialBins must be 0 (off) or >= 2, got " + radialBins);
         if (dctGrid < 0) throw new IllegalArgumentException("dctGrid must be >= 0, got " + dctGrid);
