@@ -167,7 +167,7 @@ public final class SparkAuditMain implements Callable<Integer> {
                         + "' does not run on Spark yet (these do: " + String.join(", ", onSpark) + "); run this plan with genaudit audit");
             }
             if (SparkDetectabilityAudit.supports(module)) {
-                SparkDetectabilityAudit.preflight(p, pa.spec());
+                SparkDetectabilityAudit.preflight(p, pa.spec(), master);
                 continue;
             }
             if (!SparkFeatureAudit.supports(module)) {

@@ -54,7 +54,7 @@ record SparkDetectabilityAudit(SparkSession spark, SparkSettings settings) {
     }
 
     /** Plan errors found before Spark starts: generated images from a model, cross-generator tests, datasets that are not Parquet. */
-    static DetectionInputs.Request preflight(Plan plan, AuditSpec spec) {
+    static DetectionInputs.Request preflight(Plan plan, AuditSpec spec, String master) {
         DetectionInputs.Request r = DetectionInputs.Request.of(plan.seed(), spec);
         String at = "audits." + spec.id();
         if (r.modelId() != null) {
@@ -64,10 +64,20 @@ record SparkDetectabilityAudit(SparkSession spark, SparkSettings settings) {
         if (!r.crossIds().isEmpty()) {
             throw new PlanException(plan.file(), at + ".params.crossGenerator", "the cross-generator test samples models, which runs on one machine (genaudit audit)");
         }
-        ParquetDatasets tables = new ParquetDatasets(plan);
-        tables.location(spec.params().prefix() + ".real", r.realId());
-        tables.location(spec.params().prefix() + ".fake", r.generatedId());
+        ParquetDatasets tables = new ParquetDatasets(plan, master);
+        imageTable(plan, tables, spec.params().prefix() + ".real", r.realId());
+        imageTable(plan, tables, spec.params().prefix() + ".fake", r.generatedId());
         return r;
+    }
+
+    /** The Parquet image table of dataset {@code id}; other datasets are a plan error naming {@code field}. */
+    private static String imageTable(Plan plan, ParquetDatasets tables, String field, String id) {
+        DatasetInput in = tables.input(field, id);
+        if (!in.parquet()) {
+            throw new PlanException(plan.file(), field, "dataset '" + id + "' (" + in.location() + "): on Spark, detectability reads "
+                    + "Parquet image tables (row + bytes); convert the folder with SparkAuditMain convert images SOURCE --out TABLE");
+        }
+        return in.location();
     }
 
     /** The audit's result, and the local check's differences when {@link SparkSettings#checkLocal()}. */
@@ -77,10 +87,11 @@ record SparkDetectabilityAudit(SparkSession spark, SparkSettings settings) {
                 (MetricAuditModule<DetectabilityMetric.Params, DetectionInput, DetectabilityState, DetectabilityMetric.Result>) module;
         DetectabilityMetric metric = (DetectabilityMetric) m.metricDefinition();
         DetectabilityMetric.Params params = m.bind(spec, plan.seed());
-        DetectionInputs.Request r = preflight(plan, spec);
-        ParquetDatasets tables = new ParquetDatasets(plan);
+        String master = spark.sparkContext().master();
+        DetectionInputs.Request r = preflight(plan, spec, master);
+        ParquetDatasets tables = new ParquetDatasets(plan, master);
         String prefix = spec.params().prefix();
-        Study study = open(r, spec, tables.location(prefix + ".real", r.realId()), tables.location(prefix + ".fake", r.generatedId()));
+        Study study = open(r, spec, imageTable(plan, tables, prefix + ".real", r.realId()), imageTable(plan, tables, prefix + ".fake", r.generatedId()));
 
         Evidence spread = study.evidence(this::onExecutors);
         DetectabilityMetric.Result result = MetricRun.once(metric, params, spread.inputs());
