@@ -1,0 +1,114 @@
+package io.genaudit.spark;
+
+import io.genaudit.engine.InputException;
+import io.genaudit.metrics.contract.MetricRun;
+import io.genaudit.metrics.fidelity.FeatureBatch;
+import io.genaudit.metrics.fidelity.PrdcMetric;
+import org.apache.spark.api.java.JavaRDD;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * PRDC tiled over the executors ({@link SparkPrdcTiles}) against the single-JVM {@link PrdcMetric} over the same
+ * rows, from shuffled three-file Parquet tables with repeated rows (zero distances, tied and zero k-NN radii, generated
+ * rows on top of real ones): the four measures equal exactly (they are counts) for several block sizes and partitions,
+ * including blocks that do not divide the row count and a last block of one row.
+ */
+@Tag("integration") // starts a local Spark runtime (tens of seconds): integration tier
+class SparkPrdcTilesTest {
+    @TempDir
+    static Path dir;
+    private static String real;
+    private static String fake;
+    private static double[][] realRows;
+    private static double[][] fakeRows;
+
+    @BeforeAll
+    static void tables() {
+        float[][] r = FeatureTables.gaussian(301, 6, 0, 41);
+        float[][] f = FeatureTables.gaussian(250, 6, 0.3, 42);
+        for (int i = 11; i < 16; i++) r[i] = r[10].clone();     // six equal real rows: radius 0 for k < 6
+        for (int i = 0; i < 40; i++) f[i] = r[7 * i].clone();   // generated rows on real rows (distance 0)
+        f[41] = f[40].clone();
+        real = FeatureTables.write(dir.resolve("real.parquet"), r);
+        fake = FeatureTables.write(dir.resolve("fake.parquet"), f);
+        realRows = FeatureTables.widened(r);
+        fakeRows = FeatureTables.widened(f);
+    }
+
+    private static PrdcMetric.Params params(int k) {
+        return new PrdcMetric().parameters().bind(Map.of("k", k, "bootstrap", 0), 1L);
+    }
+
+    private static PrdcMetric.Result singleJvm(PrdcMetric.Params p) {
+        List<FeatureBatch> local = new ArrayList<>(FeatureTables.batches(FeatureBatch.Side.FAKE, fakeRows, 97, fake));
+        local.addAll(FeatureTables.batches(FeatureBatch.Side.REAL, realRows, 97, real));
+        return MetricRun.once(new PrdcMetric(), p, local);
+    }
+
+    private static JavaRDD<FeatureBatch> pairs(int blockRows, int partitions) {
+        return SparkFeaturePairs.batches(LocalSpark.session(), new ParquetFeatures(real, null, blockRows),
+                new ParquetFeatures(fake, null, blockRows), partitions);
+    }
+
+    @Test
+    void tiledRadiiAndCountsEqualTheSingleJvmRun() {
+        for (int k : new int[]{3, 5}) {
+            PrdcMetric.Params p = params(k);
+            PrdcMetric.Result single = singleJvm(p);
+            assertTrue(single.precision() > 0 && single.precision() < 1 && single.coverage() > 0 && single.coverage() < 1,
+                    "non-trivial measures: " + single);
+            // blocks: 100/100/100/1 real rows; 300/1; 37 (neither side divides); 64 over 2 partitions
+            int[][] cases = k == 3 ? new int[][]{{100, 3}, {300, 2}, {37, 4}} : new int[][]{{64, 2}};
+            for (int[] c : cases) {
+                PrdcMetric.Result tiled = SparkPrdcTiles.compute(pairs(c[0], c[1]), p);
+                String what = "k=" + k + " block " + c[0] + " partitions " + c[1];
+                assertTrue(ResultAgreement.differences(single, tiled, 0.0).isEmpty(),
+                        what + ": " + ResultAgreement.differences(single, tiled, 0.0));
+                assertEquals(single.precision(), tiled.precision(), 0.0, what);
+                assertEquals(single.recall(), tiled.recall(), 0.0, what);
+                assertEquals(single.density(), tiled.density(), 0.0, what);
+                assertEquals(single.coverage(), tiled.coverage(), 0.0, what);
+                assertEquals(301, tiled.nReal());
+                assertEquals(250, tiled.nFake());
+                assertEquals(6, tiled.dim());
+            }
+        }
+    }
+
+    @Test
+    void routeIsTiledWithoutIntervalsAndCanBeTurnedOff() {
+        var spark = LocalSpark.session();
+        PrdcMetric prdc = new PrdcMetric();
+        assertTrue(SparkPrdcTiles.applies(spark, prdc, params(5)));
+        assertFalse(SparkPrdcTiles.applies(spark, prdc, prdc.parameters().bind(Map.of("k", 5, "bootstrap", 10), 1L)),
+                "half-sampling intervals need the rows: gathered route");
+        try {
+            spark.conf().set(SparkPrdcTiles.ROUTE, "gathered");
+            assertFalse(SparkPrdcTiles.applies(spark, prdc, params(5)));
+            spark.conf().set(SparkPrdcTiles.ROUTE, "tiles");
+            InputException e = assertThrows(InputException.class, () -> SparkPrdcTiles.applies(spark, prdc, params(5)));
+            assertTrue(e.getMessage().contains(SparkPrdcTiles.ROUTE) && e.getMessage().contains("'tiles'"), e.getMessage());
+        } finally {
+            spark.conf().unset(SparkPrdcTiles.ROUTE);
+        }
+    }
+
+    @Test
+    void tooFewRowsForKIsAnErrorNamingTheTable() {
+        InputException e = assertThrows(InputException.class, () -> SparkPrdcTiles.compute(pairs(100, 2), params(260)));
+        assertTrue(e.getMessage().contains("fake.parquet") && e.getMessage().contains("at least 261 samples"), e.getMessage());
+    }
+}
