@@ -22,12 +22,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * PRDC tiled over the executors ({@link SparkPrdcTiles}) against the single-JVM {@link PrdcMetric} over the same
- * rows, from shuffled three-file Parquet tables with repeated rows (zero distances, tied and zero k-NN radii, generated
- * rows on top of real ones): the four measures equal exactly (they are counts) for several block sizes and partitions,
+ * rows, from shuffled three-file Parquet tables with repeated and near-repeated rows (zero and rounding-noise distances,
+ * tied and zero k-NN radii, generated rows on top of real ones): the four measures equal exactly (they are counts) for several block sizes and partitions,
  * including blocks that do not divide the row count and a last block of one row.
  */
 @Tag("integration") // starts a local Spark runtime (tens of seconds): integration tier
 class SparkPrdcTilesTest {
+    /** More features than one OpenBLAS K-panel (256): OpenBLAS's dgemm would decide 3 coverage and 2 ball tests otherwise. */
+    private static final int DIM = 300;
     @TempDir
     static Path dir;
     private static String real;
@@ -37,10 +39,20 @@ class SparkPrdcTilesTest {
 
     @BeforeAll
     static void tables() {
-        float[][] r = FeatureTables.gaussian(301, 6, 0, 41);
-        float[][] f = FeatureTables.gaussian(250, 6, 0.3, 42);
-        for (int i = 11; i < 16; i++) r[i] = r[10].clone();     // six equal real rows: radius 0 for k < 6
-        for (int i = 0; i < 40; i++) f[i] = r[7 * i].clone();   // generated rows on real rows (distance 0)
+        float[][] r = FeatureTables.gaussian(301, DIM, 0, 41);
+        float[][] f = FeatureTables.gaussian(250, DIM, 0.3, 42);
+        for (int g = 0; g < 5; g++) {
+            // six real rows one float step apart and a generated row one step off them: their distances are the
+            // Gram formula's rounding noise, so radii and ball tests hold only if every pair is computed in one order
+            int first = 10 + 20 * g;
+            for (int i = first + 1; i < first + 6; i++) {
+                r[i] = r[first].clone();
+                r[i][i - first] = Math.nextUp(r[i][i - first]);
+            }
+            f[g] = r[first].clone();
+            f[g][7] = Math.nextDown(f[g][7]);
+        }
+        for (int i = 5; i < 40; i++) f[i] = r[7 * i].clone();   // generated rows on real rows (distance 0)
         f[41] = f[40].clone();
         real = FeatureTables.write(dir.resolve("real.parquet"), r);
         fake = FeatureTables.write(dir.resolve("fake.parquet"), f);
@@ -83,7 +95,7 @@ class SparkPrdcTilesTest {
                 assertEquals(single.coverage(), tiled.coverage(), 0.0, what);
                 assertEquals(301, tiled.nReal());
                 assertEquals(250, tiled.nFake());
-                assertEquals(6, tiled.dim());
+                assertEquals(DIM, tiled.dim());
             }
         }
     }
