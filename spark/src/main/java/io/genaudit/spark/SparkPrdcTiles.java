@@ -30,7 +30,7 @@ import java.util.Map;
  * exact, so the result equals the single-JVM {@link PrdcMetric} bit for bit.
  *
  * <p>Memory: a task holds one query block and one reference block ({@code --batch} rows each, d features) and their
- * distances (batch² doubles) at a time; the blocks are cached on the executors while the three passes run.
+ * distances (batch² doubles) at a time; both sides' blocks are cached on the executors while the three passes run.
  */
 public final class SparkPrdcTiles {
     /** The merge label in run.json ({@code execution.merges}) and the audit's {@code merge} setting. */
@@ -50,12 +50,13 @@ public final class SparkPrdcTiles {
         return metric instanceof PrdcMetric && params instanceof PrdcMetric.Params p && p.bootstrap() == 0 && route.equals("auto");
     }
 
-    /** One side's input block, flattened once with its squared norms. */
-    record Block(long firstRow, int rows, int dim, double[] values, double[] norms, String source) implements Serializable {
+    /** An input block of the real or the generated side, flattened once with its squared norms. */
+    record Block(boolean real, long firstRow, int rows, int dim, double[] values, double[] norms, String source) implements Serializable {
         static Block of(FeatureBatch b) {
             int d = b.rows()[0].length;
             double[] v = PairwiseDistances.flatten(b.rows(), d);
-            return new Block(b.firstRow(), b.rows().length, d, v, PairwiseDistances.squaredNorms(v, b.rows().length, d), b.source());
+            return new Block(b.side() == FeatureBatch.Side.REAL, b.firstRow(), b.rows().length, d, v,
+                    PairwiseDistances.squaredNorms(v, b.rows().length, d), b.source());
         }
 
         /** Distances of this block's rows to {@code ref}'s; {@code sameSet} zeroes a row against itself. */
@@ -74,8 +75,11 @@ public final class SparkPrdcTiles {
     /** The metric's result over {@code batches} (both sides' feature rows with global row ids). */
     public static PrdcMetric.Result compute(JavaRDD<FeatureBatch> batches, PrdcMetric.Params p) {
         int k = p.k();
-        JavaRDD<Block> real = side(batches, FeatureBatch.Side.REAL);
-        JavaRDD<Block> fake = side(batches, FeatureBatch.Side.FAKE);
+        // both sides' blocks cached once (the input is read, or extracted from images, a single time)
+        JavaRDD<Block> blocks = batches.filter(b -> b.rows() != null && b.rows().length > 0).map(Block::of)
+                .persist(StorageLevel.MEMORY_AND_DISK());
+        JavaRDD<Block> real = blocks.filter(Block::real);
+        JavaRDD<Block> fake = blocks.filter(b -> !b.real());
         try {
             Shape rs = Shape.of(real, "real", "no real features were given");
             Shape fs = Shape.of(fake, "fake", "no generated features were given");
@@ -89,21 +93,19 @@ public final class SparkPrdcTiles {
             JavaSparkContext sc = JavaSparkContext.fromSparkContext(batches.context());
             Broadcast<Map<Long, double[]>> realRadii = sc.broadcast(radii(real, k));
             Broadcast<Map<Long, double[]>> fakeRadii = sc.broadcast(radii(fake, k));
-            long[] counts = ballCounts(real, fake, realRadii, fakeRadii);
-            realRadii.destroy();
-            fakeRadii.destroy();
+            long[] counts;
+            try {
+                counts = ballCounts(real, fake, realRadii, fakeRadii);
+            } finally {
+                realRadii.destroy();
+                fakeRadii.destroy();
+            }
             PrecisionRecallDensityCoverage.Result r = PrecisionRecallDensityCoverage.Result.of(
                     (int) counts[0], (int) counts[1], counts[2], (int) counts[3], k, (int) rs.rows, (int) fs.rows);
             return PrdcMetric.result(r, new Interval[4], p, rs.dim);
         } finally {
-            real.unpersist(false);
-            fake.unpersist(false);
+            blocks.unpersist(false);
         }
-    }
-
-    private static JavaRDD<Block> side(JavaRDD<FeatureBatch> batches, FeatureBatch.Side side) {
-        return batches.filter(b -> b.side() == side && b.rows() != null && b.rows().length > 0).map(Block::of)
-                .persist(StorageLevel.MEMORY_AND_DISK());
     }
 
     /** Rows, dimension and source of one side. */

@@ -22,9 +22,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * PRDC tiled over the executors ({@link SparkPrdcTiles}) against the single-JVM {@link PrdcMetric} over the same
- * rows, from shuffled three-file Parquet tables with repeated and near-repeated rows (zero and rounding-noise distances,
- * tied and zero k-NN radii, generated rows on top of real ones): the four measures equal exactly (they are counts) for several block sizes and partitions,
- * including blocks that do not divide the row count and a last block of one row.
+ * rows, from shuffled three-file Parquet tables with repeated and near-repeated rows (zero and rounding-noise
+ * distances, tied and zero k-NN radii, generated rows on top of real ones): the four measures equal exactly (they are
+ * counts) for several block sizes and partitions, including blocks that do not divide the row count and a last block
+ * of one row.
  */
 @Tag("integration") // starts a local Spark runtime (tens of seconds): integration tier
 class SparkPrdcTilesTest {
@@ -32,13 +33,10 @@ class SparkPrdcTilesTest {
     private static final int DIM = 300;
     @TempDir
     static Path dir;
-    private static String real;
-    private static String fake;
-    private static double[][] realRows;
-    private static double[][] fakeRows;
+    private static FeatureTables.Pair tables;
 
     @BeforeAll
-    static void tables() {
+    static void write() {
         float[][] r = FeatureTables.gaussian(301, DIM, 0, 41);
         float[][] f = FeatureTables.gaussian(250, DIM, 0.3, 42);
         for (int g = 0; g < 5; g++) {
@@ -54,10 +52,7 @@ class SparkPrdcTilesTest {
         }
         for (int i = 5; i < 40; i++) f[i] = r[7 * i].clone();   // generated rows on real rows (distance 0)
         f[41] = f[40].clone();
-        real = FeatureTables.write(dir.resolve("real.parquet"), r);
-        fake = FeatureTables.write(dir.resolve("fake.parquet"), f);
-        realRows = FeatureTables.widened(r);
-        fakeRows = FeatureTables.widened(f);
+        tables = FeatureTables.Pair.write(dir, r, f);
     }
 
     private static PrdcMetric.Params params(int k) {
@@ -65,14 +60,14 @@ class SparkPrdcTilesTest {
     }
 
     private static PrdcMetric.Result singleJvm(PrdcMetric.Params p) {
-        List<FeatureBatch> local = new ArrayList<>(FeatureTables.batches(FeatureBatch.Side.FAKE, fakeRows, 97, fake));
-        local.addAll(FeatureTables.batches(FeatureBatch.Side.REAL, realRows, 97, real));
+        List<FeatureBatch> local = new ArrayList<>(FeatureTables.batches(FeatureBatch.Side.FAKE, tables.fakeRows(), 97, tables.fake()));
+        local.addAll(FeatureTables.batches(FeatureBatch.Side.REAL, tables.realRows(), 97, tables.real()));
         return MetricRun.once(new PrdcMetric(), p, local);
     }
 
     private static JavaRDD<FeatureBatch> pairs(int blockRows, int partitions) {
-        return SparkFeaturePairs.batches(LocalSpark.session(), new ParquetFeatures(real, null, blockRows),
-                new ParquetFeatures(fake, null, blockRows), partitions);
+        return SparkFeaturePairs.batches(LocalSpark.session(), new ParquetFeatures(tables.real(), null, blockRows),
+                new ParquetFeatures(tables.fake(), null, blockRows), partitions);
     }
 
     @Test
