@@ -108,14 +108,12 @@ public final class SparkPrdcTiles {
         }
     }
 
-    /** Rows, dimension and source of one side. */
-    private record Shape(long rows, int dim, String source) {
+    /** Rows, dimension and source of one side (or of one block). */
+    record Shape(long rows, int dim, String source) implements Serializable {
         static Shape of(JavaRDD<Block> side, String name, String missing) {
-            List<Tuple2<Long, Tuple2<Integer, String>>> blocks = side.map(b -> new Tuple2<>((long) b.rows(), new Tuple2<>(b.dim(), b.source()))).collect();
+            List<Shape> blocks = side.map(b -> new Shape(b.rows(), b.dim(), b.source())).collect();
             if (blocks.isEmpty()) throw new InputException(name, missing);
-            long rows = 0;
-            for (Tuple2<Long, Tuple2<Integer, String>> b : blocks) rows += b._1();
-            return new Shape(rows, blocks.get(0)._2()._1(), blocks.get(0)._2()._2());
+            return new Shape(blocks.stream().mapToLong(Shape::rows).sum(), blocks.get(0).dim(), blocks.get(0).source());
         }
     }
 
