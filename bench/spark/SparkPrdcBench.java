@@ -35,7 +35,7 @@ public class SparkPrdcBench {
 
         long t = System.nanoTime();
         PrdcMetric.Result single = MetricRun.once(prdc, p, SparkFidBench.batches(real, fake));
-        System.out.printf("single JVM (in memory): %s in %.2f s; load %s%n", single.values().length == 4 ? java.util.Arrays.toString(single.values()) : "", (System.nanoTime() - t) / 1e9, SparkFidBench.load());
+        System.out.printf("single JVM (in memory): %s in %.2f s; load %s%n", java.util.Arrays.toString(single.values()), (System.nanoTime() - t) / 1e9, SparkFidBench.load());
 
         SparkSession spark = SparkSession.builder().appName("bench-prdc").master(a[3]).config("spark.ui.enabled", "false")
                 .config("spark.driver.host", "127.0.0.1").getOrCreate();
