@@ -10,6 +10,7 @@ import io.genaudit.metrics.contract.MetricResult;
 import io.genaudit.metrics.contract.MetricRun;
 import io.genaudit.metrics.fidelity.ClassLogitsBatch;
 import io.genaudit.metrics.fidelity.FeatureBatch;
+import io.genaudit.metrics.fidelity.PrdcMetric;
 import io.genaudit.reports.AuditResult;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.sql.SparkSession;
@@ -26,7 +27,9 @@ import java.util.Map;
  * {@code kid}, {@code prd}, {@code prdc}; datasets {@code real} and {@code fake}) or class logits
  * ({@link ClassLogitsBatch}: {@code inception-score}; dataset {@code fake}), the metric's parameters bound exactly as
  * the single-machine plan module binds them, the state merged by {@link SparkMetricRun}, the result presented by the
- * same {@link MetricPresentation}.
+ * same {@link MetricPresentation}. PRDC without intervals is computed tile by tile on the executors
+ * ({@link SparkPrdcTiles}, unless the Spark setting {@value SparkPrdcTiles#ROUTE} is {@code gathered}); every other
+ * metric through its mergeable state ({@link SparkMetricRun}).
  */
 public final class SparkFeatureAudit {
     /** The Parquet datasets each input type reads, by plan parameter. */
@@ -73,6 +76,12 @@ public final class SparkFeatureAudit {
         return l.endsWith(".npy") ? ".npy" : l.endsWith(".npz") ? ".npz" : "Parquet";
     }
 
+    /** PRDC without intervals, tiled over the executors ({@link SparkPrdcTiles}); only called when it applies. */
+    @SuppressWarnings("unchecked")
+    private static <R> R tiledPrdc(JavaRDD<?> batches, Record params) {
+        return (R) SparkPrdcTiles.compute((JavaRDD<FeatureBatch>) batches, (PrdcMetric.Params) params);
+    }
+
     private <P extends Record, I, S extends Serializable, R extends Record & MetricResult> Outcome typed(
             Plan plan, AuditSpec spec, MetricAuditModule<P, I, S, ?> rawModule) throws Exception {
         @SuppressWarnings("unchecked")
@@ -111,9 +120,10 @@ public final class SparkFeatureAudit {
             batches = typedPairs;
             label = realId + " vs " + fakeId;
         }
-        R result = SparkFailures.userErrorsUnwrapped(() -> SparkMetricRun.once(metric, params, batches, settings.treeDepth()));
+        boolean tiled = metric.inputType() == FeatureBatch.class && SparkPrdcTiles.applies(spark, metric, params);
+        R result = SparkFailures.userErrorsUnwrapped(() -> tiled ? tiledPrdc(batches, params) : SparkMetricRun.once(metric, params, batches, settings.treeDepth()));
 
-        String merge = MergeExactness.label(metric.info());
+        String merge = tiled ? SparkPrdcTiles.MERGE : MergeExactness.label(metric.info());
         inputSettings.put("engine", "spark");
         inputSettings.put("partitions", settings.partitions());
         inputSettings.put("batch", settings.batchRows());

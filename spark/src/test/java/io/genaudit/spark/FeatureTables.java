@@ -37,6 +37,21 @@ final class FeatureTables {
         return path.toString();
     }
 
+    /**
+     * A real and a generated table written side by side, with the rows the Parquet reader yields for them.
+     *
+     * @param real     the real table's folder
+     * @param fake     the generated table's folder
+     * @param realRows the real rows widened to doubles
+     * @param fakeRows the generated rows widened to doubles
+     */
+    record Pair(String real, String fake, double[][] realRows, double[][] fakeRows) {
+        static Pair write(Path dir, float[][] real, float[][] fake) {
+            return new Pair(FeatureTables.write(dir.resolve("real.parquet"), real), FeatureTables.write(dir.resolve("fake.parquet"), fake),
+                    widened(real), widened(fake));
+        }
+    }
+
     /** Rows 0..n-1. */
     static String write(Path path, float[][] rows) {
         return write(path, ids(rows.length), rows, SCHEMA);

@@ -80,7 +80,8 @@ class SparkExecutionBlockTest {
         assertEquals(2, exec.get("partitions").asInt(), "--partitions overrides the plan's 3");
         assertEquals(3, exec.get("treeDepth").asInt(), "the plan's tree_depth");
         assertEquals("exact: summary states merged by treeReduce", exec.get("merges").get("fid-gen").asText());
-        for (String id : List.of("kid-gen", "prdc-gen", "is-gen")) {
+        assertEquals(SparkPrdcTiles.MERGE, exec.get("merges").get("prdc-gen").asText(), "PRDC without intervals runs tiled");
+        for (String id : List.of("kid-gen", "is-gen")) {
             assertEquals("exact: items collected on driver in global row-id order", exec.get("merges").get(id).asText());
         }
 

@@ -65,12 +65,21 @@ public final class PrdcMetric implements FeaturePairMetric<PrdcMetric.Params, Pr
         PrecisionRecallDensityCoverage prdc = new PrecisionRecallDensityCoverage(p.k());
         PrecisionRecallDensityCoverage.Result r = prdc.compute(real, fake);
         Interval[] cis = p.bootstrap() > 0 ? PrdcIntervals.of(prdc, r, real, fake, p.seed(), p.level()) : new Interval[4];
+        return result(r, cis, p, s.real().dim());
+    }
+
+    /**
+     * The metric's result from the four measures and their intervals ({@code cis} in {@link PrdcIntervals#FIELDS}
+     * order, null entries when none): what {@link #compute} returns, and what a computation of the same measures
+     * elsewhere (tiled over a cluster) reports.
+     */
+    public static Result result(PrecisionRecallDensityCoverage.Result r, Interval[] cis, Params p, int dim) {
         List<String> notes = List.of("Precision and density measure fidelity (samples near real data), recall and coverage measure "
                 + "diversity. Density can exceed 1. Intervals: half-sampling of both sets (the bootstrap's duplicated rows shrink "
                 + "k-NN radii and distort these measures), normal intervals on the logit scale for the three shares and on the log "
                 + "scale for density so that they stay in range; each covers the expected value at these sample sizes"
                 + (p.bootstrap() > 0 ? "." : " (off: bootstrap 0)."));
-        return new Result(r.precision(), fake.length, cis[0], r.precision(), r.recall(), r.density(), r.coverage(),
-                cis[0], cis[1], cis[2], cis[3], p.k(), real.length, fake.length, s.real().dim(), notes);
+        return new Result(r.precision(), r.nFake(), cis[0], r.precision(), r.recall(), r.density(), r.coverage(),
+                cis[0], cis[1], cis[2], cis[3], p.k(), r.nReal(), r.nFake(), dim, notes);
     }
 }

@@ -1,8 +1,6 @@
 package io.genaudit.metrics.fidelity;
 
 import io.genaudit.metrics.numerics.PairwiseDistances;
-import java.util.concurrent.atomic.AtomicIntegerArray;
-import java.util.stream.IntStream;
 
 /**
  * Improved precision and recall (Kynkäänniemi et al. 2019) and density and coverage (Naeem et al. 2020) on k-NN
@@ -14,7 +12,8 @@ import java.util.stream.IntStream;
  *   <li>density: (1/k) times the mean number of real balls containing each fake sample (can exceed 1);</li>
  *   <li>coverage: fraction of real samples whose nearest fake sample lies inside their own ball.</li>
  * </ul>
- * Distances are streamed in blocks ({@link PairwiseDistances}), so memory is O((N + M) d) not O(N M).
+ * Distances are streamed in blocks ({@link PairwiseDistances}), so memory is O((N + M) d) not O(N M); the ball tests
+ * of a block ({@link BallTests}) merge exactly, which is what lets a cluster compute them tile by tile.
  */
 public final class PrecisionRecallDensityCoverage {
     public static final int DEFAULT_K = 5;
@@ -28,6 +27,15 @@ public final class PrecisionRecallDensityCoverage {
 
     /** The four values with the sizes and k they were computed on. */
     public record Result(double precision, double recall, double density, double coverage, int k, int nReal, int nFake) {
+        /**
+         * The four measures from their counts: generated rows inside a real ball ({@code precise}), real rows inside a
+         * generated ball ({@code recalled}), real balls holding generated rows summed over those rows ({@code balls}),
+         * real rows whose nearest generated row is inside their ball ({@code covered}).
+         */
+        public static Result of(int precise, int recalled, long balls, int covered, int k, int nReal, int nFake) {
+            return new Result((double) precise / nFake, (double) recalled / nReal, (double) balls / nFake / k, (double) covered / nReal,
+                    k, nReal, nFake);
+        }
     }
 
     public Result compute(double[][] real, double[][] fake) {
@@ -42,49 +50,15 @@ public final class PrecisionRecallDensityCoverage {
         double[] realRadii = PairwiseDistances.kthNeighbourRadii(x, n, d, k);
         double[] fakeRadii = PairwiseDistances.kthNeighbourRadii(y, m, d, k);
 
-        AtomicIntegerArray fakeBallCount = new AtomicIntegerArray(m); // real balls containing fake j
-        boolean[] realRecalled = new boolean[n];
-        boolean[] realCovered = new boolean[n];
+        int[] holding = new int[m];
+        int[] recalledCovered = new int[2];
         PairwiseDistances.forEachBlock(x, n, y, m, d, false, (from, to, dist) -> {
-            int b = to - from;
-            int[][] partial = new int[b][];
-            IntStream.range(0, b).parallel().forEach(i -> {
-                int gi = from + i;
-                int base = i * m;
-                double ri = realRadii[gi];
-                double min = Double.POSITIVE_INFINITY;
-                boolean recalled = false;
-                int[] hits = null;
-                int nh = 0;
-                for (int j = 0; j < m; j++) {
-                    double v = dist[base + j];
-                    if (v < min) min = v;
-                    if (v < fakeRadii[j]) recalled = true;
-                    if (v < ri) {
-                        if (hits == null) hits = new int[8];
-                        if (nh == hits.length) hits = java.util.Arrays.copyOf(hits, nh * 2);
-                        hits[nh++] = j;
-                    }
-                }
-                realRecalled[gi] = recalled;
-                realCovered[gi] = min < ri;
-                partial[i] = hits == null ? new int[0] : java.util.Arrays.copyOf(hits, nh);
-            });
-            for (int[] hits : partial) for (int j : hits) fakeBallCount.incrementAndGet(j);
+            BallTests t = BallTests.of(dist, 0, m, to - from, m, realRadii, from, fakeRadii, 0);
+            recalledCovered[0] += t.recalledCount();
+            recalledCovered[1] += t.covered(realRadii, from);
+            for (int j = 0; j < m; j++) holding[j] += t.realBallsHolding()[j];
         });
-        int precise = 0;
-        long balls = 0;
-        for (int j = 0; j < m; j++) {
-            int c = fakeBallCount.get(j);
-            if (c > 0) precise++;
-            balls += c;
-        }
-        int recalled = 0;
-        int covered = 0;
-        for (int i = 0; i < n; i++) {
-            if (realRecalled[i]) recalled++;
-            if (realCovered[i]) covered++;
-        }
-        return new Result((double) precise / m, (double) recalled / n, (double) balls / m / k, (double) covered / n, k, n, m);
+        BallTests fakeSide = new BallTests(null, null, holding);
+        return Result.of(fakeSide.precise(), recalledCovered[0], fakeSide.balls(), recalledCovered[1], k, n, m);
     }
 }

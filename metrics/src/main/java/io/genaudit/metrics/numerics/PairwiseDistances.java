@@ -1,15 +1,24 @@
 package io.genaudit.metrics.numerics;
 
+import java.util.Arrays;
 import java.util.stream.IntStream;
 
 /**
  * Euclidean distances between the rows of two feature matrices, produced block by block of X rows so that no
- * [N, M] matrix is ever held: each block is one BLAS product {@code X_b Y^T} turned into distances the way sklearn's
- * {@code euclidean_distances} does ({@code sqrt(max(-2 x.y + |x|^2 + |y|^2, 0))}, exact 0 on the diagonal of a set
- * against itself). Post-processing of a block runs in parallel over its rows; results do not depend on scheduling.
+ * [N, M] matrix is ever held, the way sklearn's {@code euclidean_distances} computes them
+ * ({@code sqrt(max(-2 x.y + |x|^2 + |y|^2, 0))}, exact 0 between a row and itself).
+ *
+ * <p>Every dot product {@code x.y} and squared norm is summed in one fixed order (feature 0 to d-1, one rounding per
+ * product and per addition), so the distance of a pair has the same bits whatever tile, block, thread or machine
+ * computes it: a k-NN radius or a ball test ({@code <}) decided on one JVM is decided the same way by a tiled
+ * computation over a cluster. A BLAS product does not guarantee that (OpenBLAS's {@code dgemm} rounds an entry
+ * differently with the matrix shape and with its thread count), which is why the products are computed here.
  */
 public final class PairwiseDistances {
+    /** Rows of X per streamed block; also the column tile of the single-JVM pass. */
     static final int BLOCK_ROWS = 256;
+    /** Features per pass over a tile (keeps the transposed reference slice in cache). */
+    private static final int FEATURE_STEP = 64;
 
     /** Receives one block of distances: rows {@code [from, to)} of X against all M rows of Y, row-major [to-from, M]. */
     public interface BlockConsumer {
@@ -41,26 +50,72 @@ public final class PairwiseDistances {
         return out;
     }
 
+    /**
+     * Dot products of rows {@code [xFrom, xFrom+q)} of x with rows {@code [yFrom, yFrom+r)} of y (both [*, d]
+     * row-major) into {@code out[outOffset + i*outStride + j]}: each the plain sum over features 0..d-1 in order,
+     * bit for bit what {@code s = 0; for k: s += x[k] * y[k]} gives (the loops are only interleaved for speed).
+     */
+    public static void dotProducts(double[] x, int xFrom, int q, double[] y, int yFrom, int r, int d,
+                                   double[] out, int outOffset, int outStride) {
+        double[] yT = new double[d * r];
+        for (int j = 0; j < r; j++) {
+            int src = (yFrom + j) * d;
+            for (int k = 0; k < d; k++) yT[k * r + j] = y[src + k];
+        }
+        for (int i = 0; i < q; i++) Arrays.fill(out, outOffset + i * outStride, outOffset + i * outStride + r, 0.0);
+        for (int k0 = 0; k0 < d; k0 += FEATURE_STEP) {
+            int k1 = Math.min(d, k0 + FEATURE_STEP);
+            for (int i = 0; i < q; i++) {
+                int o = outOffset + i * outStride;
+                int xs = (xFrom + i) * d;
+                for (int k = k0; k < k1; k++) {
+                    double a = x[xs + k];
+                    int t = k * r;
+                    for (int j = 0; j < r; j++) out[o + j] += a * yT[t + j];
+                }
+            }
+        }
+    }
+
+    /**
+     * Distances of rows {@code [xFrom, xFrom+q)} of x (squared norms {@code xx}, indexed like x) to rows
+     * {@code [yFrom, yFrom+r)} of y (norms {@code yy}) into {@code out[outOffset + i*outStride + j]}. When x and y
+     * are rows of one set, {@code selfShift} is the global index of x's row 0 minus that of y's row 0 and the pair of a
+     * row with itself is exactly 0; otherwise pass {@link #NOT_SAME_SET}.
+     */
+    public static void tile(double[] x, double[] xx, int xFrom, int q, double[] y, double[] yy, int yFrom, int r, int d,
+                            long selfShift, double[] out, int outOffset, int outStride) {
+        dotProducts(x, xFrom, q, y, yFrom, r, d, out, outOffset, outStride);
+        for (int i = 0; i < q; i++) {
+            int o = outOffset + i * outStride;
+            double xi = xx[xFrom + i];
+            for (int j = 0; j < r; j++) {
+                double d2 = -2 * out[o + j] + xi + yy[yFrom + j];
+                out[o + j] = Math.sqrt(Math.max(d2, 0.0));
+            }
+            if (selfShift != NOT_SAME_SET) {
+                long j = xFrom + i + selfShift - yFrom;
+                if (j >= 0 && j < r) out[o + (int) j] = 0.0;
+            }
+        }
+    }
+
+    /** {@link #tile}'s marker for rows of two different sets. */
+    public static final long NOT_SAME_SET = Long.MIN_VALUE;
+
     /** Streams the distances of every row of x [n, d] to every row of y [m, d]; {@code same} marks x == y. */
     public static void forEachBlock(double[] x, int n, double[] y, int m, int d, boolean same, BlockConsumer consumer) {
         double[] xx = squaredNorms(x, n, d);
         double[] yy = same ? xx : squaredNorms(y, m, d);
+        int columnTiles = (m + BLOCK_ROWS - 1) / BLOCK_ROWS;
         for (int from = 0; from < n; from += BLOCK_ROWS) {
             int to = Math.min(n, from + BLOCK_ROWS);
             int b = to - from;
-            double[] xb = new double[b * d];
-            System.arraycopy(x, from * d, xb, 0, b * d);
             double[] g = new double[b * m];
-            DenseLinearAlgebra.gemm(false, xb, true, y, b, m, d, 1.0, 0.0, g);
             final int f = from;
-            IntStream.range(0, b).parallel().forEach(i -> {
-                int base = i * m;
-                double xi = xx[f + i];
-                for (int j = 0; j < m; j++) {
-                    double d2 = -2 * g[base + j] + xi + yy[j];
-                    g[base + j] = Math.sqrt(Math.max(d2, 0.0));
-                }
-                if (same) g[base + f + i] = 0.0;
+            IntStream.range(0, columnTiles).parallel().forEach(t -> {
+                int c0 = t * BLOCK_ROWS;
+                tile(x, xx, f, b, y, yy, c0, Math.min(m, c0 + BLOCK_ROWS) - c0, d, same ? 0 : NOT_SAME_SET, g, c0, m);
             });
             consumer.accept(from, to, g);
         }
@@ -79,28 +134,45 @@ public final class PairwiseDistances {
         return radii;
     }
 
-    /** The k-th smallest (0-based) of {@code a[off, off+len)} by keeping the k+1 smallest in a sorted buffer. */
+    /** The k-th smallest (0-based) of {@code a[off, off+len)}. */
     public static double kthSmallest(double[] a, int off, int len, int k) {
-        double[] best = new double[k + 1];
+        return smallest(a, off, len, k + 1)[k];
+    }
+
+    /**
+     * The {@code keep} smallest of {@code a[off, off+len)}, ascending, padded with +∞ when {@code len < keep}: the
+     * state of a k-NN search that later tiles extend with {@link #mergeSmallest} (the k-th smallest of a multiset does
+     * not depend on how it was cut).
+     */
+    public static double[] smallest(double[] a, int off, int len, int keep) {
+        double[] best = new double[keep];
+        Arrays.fill(best, Double.POSITIVE_INFINITY);
         int filled = 0;
         for (int j = 0; j < len; j++) {
             double v = a[off + j];
-            if (filled <= k) {
-                int p = filled++;
-                while (p > 0 && best[p - 1] > v) {
-                    best[p] = best[p - 1];
-                    p--;
-                }
-                best[p] = v;
-            } else if (v < best[k]) {
-                int p = k;
-                while (p > 0 && best[p - 1] > v) {
-                    best[p] = best[p - 1];
-                    p--;
-                }
-                best[p] = v;
+            if (filled < keep) {
+                insert(best, filled++, v);
+            } else if (v < best[keep - 1]) {
+                insert(best, keep - 1, v);
             }
         }
-        return best[k];
+        return best;
+    }
+
+    private static void insert(double[] best, int p, double v) {
+        while (p > 0 && best[p - 1] > v) {
+            best[p] = best[p - 1];
+            p--;
+        }
+        best[p] = v;
+    }
+
+    /** The {@code a.length} smallest of two ascending {@link #smallest} lists of one length, ascending. */
+    public static double[] mergeSmallest(double[] a, double[] b) {
+        double[] out = new double[a.length];
+        int i = 0;
+        int j = 0;
+        for (int o = 0; o < out.length; o++) out[o] = a[i] <= b[j] ? a[i++] : b[j++];
+        return out;
     }
 }
