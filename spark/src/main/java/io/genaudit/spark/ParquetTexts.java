@@ -58,6 +58,14 @@ public record ParquetTexts(String uri, int batchDocs) {
                 .mapPartitions(new Blocker(batchDocs));
     }
 
+    /** Every text in doc_id order, through the driver (prompts and reference pieces the driver cuts from a table). */
+    public List<String> texts(SparkSession spark, int partitions) {
+        List<String> out = new ArrayList<>();
+        Iterator<TextBlock> it = blocks(spark, partitions).toLocalIterator();
+        while (it.hasNext()) out.addAll(it.next().texts());
+        return out;
+    }
+
     /** Cuts a partition's sorted documents into blocks, lazily. */
     private record Blocker(int batchDocs) implements FlatMapFunction<Iterator<Row>, TextBlock> {
         @Override

@@ -10,6 +10,7 @@ import io.genaudit.audits.registry.Registry;
 import org.apache.spark.sql.SparkSession;
 
 import java.nio.file.Path;
+import java.util.List;
 
 /**
  * The text and language-model audits genaudit-spark runs, dispatched by the metric's input type: per-document LM
@@ -27,7 +28,7 @@ public final class SparkTextAudits implements AutoCloseable {
     public SparkTextAudits(SparkSession spark, SparkSettings settings, Plan plan, Registry registry, Path out, Path cache) {
         this.models = new DriverLanguageModels(plan, registry, out, cache != null ? cache : RunOptions.defaultCacheDir());
         this.perplexity = new SparkPerplexityAudit(spark, settings, models);
-        this.diversity = new SparkDiversityAudit(spark, settings);
+        this.diversity = new SparkDiversityAudit(spark, settings, models);
         this.biasLm = new SparkBiasLmAudit(spark, settings, models);
     }
 
@@ -41,20 +42,28 @@ public final class SparkTextAudits implements AutoCloseable {
         return SparkPerplexityAudit.supports(module) || SparkDiversityAudit.supports(module) || SparkBiasLmAudit.supports(module);
     }
 
-    /** Plan errors Spark can find before it starts: one model per audit, given texts for diversity, named probes for bias-lm. */
+    /**
+     * Plan errors Spark can find before it starts: one model per audit; Parquet tables for the documents, the given
+     * generations, the prompt and reference texts of generating diversity audits and bias-lm probes from the dataset.
+     */
     public static void preflight(Plan plan, AuditSpec spec, AuditModule module) {
         String at = "audits." + spec.id();
         if (spec.models().size() > 1) {
             throw new PlanException(plan.file(), at + ".model", "one model per audit on Spark, got " + spec.models() + "; give each model its own audit");
         }
+        ParquetDatasets tables = new ParquetDatasets(plan);
         if (SparkDiversityAudit.supports(module) && !spec.models().isEmpty()) {
-            throw new PlanException(plan.file(), at + ".model", "on Spark, diversity reads the generations as a Parquet text table (data:, doc_id + text); "
-                    + "generating them with a model runs on one machine (genaudit audit)");
+            for (String key : List.of("promptFrom", "referenceData")) if (spec.params().has(key)) tables.location(spec, key);
+        } else if (SparkBiasLmAudit.supports(module)) {
+            if (spec.params().has("probes")) return;
+            if (spec.data().isEmpty()) {
+                throw new PlanException(plan.file(), at + ".params.probes", "bias-lm needs probes: a built-in suite, a probe file, "
+                        + "or data: a Parquet probe table (see docs/spark.md)");
+            }
+            tables.location(at + ".data", spec.dataset());
+        } else {
+            tables.location(at + ".data", spec.dataset());
         }
-        if (SparkBiasLmAudit.supports(module) && !spec.params().has("probes")) {
-            throw new PlanException(plan.file(), at + ".params.probes", "on Spark, bias-lm needs probes: a built-in suite or a probe file");
-        }
-        if (!SparkBiasLmAudit.supports(module)) new ParquetDatasets(plan).location(at + ".data", spec.dataset());
     }
 
     /** Runs one audit of a supported module. */

@@ -30,6 +30,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 
+import static io.genaudit.spark.JsonAgreement.assertClose;
+import static io.genaudit.spark.JsonAgreement.assertJsonClose;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -39,7 +41,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * and a built-in Transformer trained for a few steps, rolling and sliding windows. The corpus is the same documents
  * as a folder of .txt files (single machine) and as a shuffled 3-file Parquet text table (Spark). The bias-lm audit
  * scores the planted suite's pairs in slices on executors. A diversity audit over the same table (Spark only: plans on
- * one machine generate their texts) must equal {@link DiversityMetric} over the same texts.
+ * one machine generate their texts; generation on executors is {@link SparkTextGenerationTest}'s) must equal
+ * {@link DiversityMetric} over the same texts.
  */
 @Tag("integration") // starts a local Spark runtime (tens of seconds): integration tier
 class SparkTextAuditsTest {
@@ -140,41 +143,15 @@ class SparkTextAuditsTest {
                 """.formatted(GPT2);
         for (String audit : List.of(
                 "  - {id: a, metric: perplexity, model: gpt2-onnx, data: corpus}\n",                // a .txt folder, not Parquet
-                "  - {id: a, metric: diversity, model: gpt2-onnx, params: {samples: 4}}\n",          // generating on Spark
-                "  - {id: a, metric: bias-lm, model: gpt2-onnx}\n")) {                              // probes from a dataset
+                "  - {id: a, metric: diversity, model: gpt2-onnx, params: {samples: 4, promptFrom: corpus}}\n", // prompts from a .txt folder
+                "  - {id: a, metric: bias-lm, model: gpt2-onnx}\n",                                // neither probes nor a probe table
+                "  - {id: a, metric: bias-lm, model: gpt2-onnx, data: corpus}\n")) {                // a probe table that is not Parquet
             Path plan = dir.resolve("refused.yaml");
             Files.writeString(plan, head + audit);
             Path out = dir.resolve("out");
             assertEquals(2, SparkAuditMain.run("audit", plan.toString(), "--out", out.toString(), "--master", "local[2]"), audit);
             assertTrue(!Files.exists(out));
         }
-    }
-
-    /** Numbers within 1e-10 relative, everything else equal, recursively. */
-    private static void assertJsonClose(String path, JsonNode a, JsonNode b) {
-        if (a.isNumber() && b.isNumber()) {
-            assertClose(path, a, b);
-        } else if (a.isObject()) {
-            assertEquals(iterable(a.fieldNames()), iterable(b.fieldNames()), path);
-            a.fieldNames().forEachRemaining(f -> assertJsonClose(path + "." + f, a.get(f), b.get(f)));
-        } else if (a.isArray()) {
-            assertEquals(a.size(), b.size(), path);
-            for (int i = 0; i < a.size(); i++) assertJsonClose(path + "[" + i + "]", a.get(i), b.get(i));
-        } else {
-            assertEquals(a, b, path);
-        }
-    }
-
-    private static List<String> iterable(Iterator<String> it) {
-        List<String> out = new ArrayList<>();
-        it.forEachRemaining(out::add);
-        return out;
-    }
-
-    private static void assertClose(String what, JsonNode a, JsonNode b) {
-        double x = a.asDouble(), y = b.asDouble();
-        double rel = ResultAgreement.relativeDifference(x, y);
-        assertTrue(rel <= 1e-10, what + ": " + x + " vs " + y + " (relative " + rel + ")");
     }
 
     /** Spark only: diversity of the corpus documents as given generations (single-machine plans generate them). */
