@@ -19,13 +19,14 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Runs a plan's {@code diversity} audit on Spark over generations given as a Parquet text table ({@code data:}, one
- * generation per row, in doc_id order; on a local master also a text folder or file read as perplexity reads it; no {@code model:} — generating the texts stays a single-machine step). Without
- * intervals ({@code bootstrap: 0}) the figures come from distributed n-gram counts ({@link SparkDiversity}); with
- * intervals, which resample whole texts, the metric's contract state gathers the texts on the driver
- * ({@link SparkMetricRun}). Both equal the single-machine metric on the same texts.
+ * Runs a plan's {@code diversity} audit on Spark, over generations given as a Parquet text table ({@code data:}, one
+ * generation per row, in doc_id order; on a local master also a text folder or file read as perplexity reads it) or generated on executors by the audit's {@code model:}
+ * ({@link SparkGenerations}: the single-machine texts, numbered by their single-machine index). Without intervals
+ * ({@code bootstrap: 0}) and reference text the figures come from distributed n-gram counts ({@link SparkDiversity});
+ * with intervals, which resample whole texts, or with {@code referenceData}, the metric's contract state gathers the
+ * texts on the driver ({@link SparkMetricRun}). Both equal the single-machine metric on the same texts.
  */
-record SparkDiversityAudit(SparkSession spark, SparkSettings settings) {
+record SparkDiversityAudit(SparkSession spark, SparkSettings settings, DriverLanguageModels models) {
     /** Whether {@code module} is the diversity metric (input {@link TextSample}). */
     public static boolean supports(AuditModule module) {
         return SparkTextAudits.takes(module, TextSample.class);
@@ -39,32 +40,42 @@ record SparkDiversityAudit(SparkSession spark, SparkSettings settings) {
         SparkTextAudits.preflight(plan, spec, module, spark.sparkContext().master());
         DiversityMetric metric = (DiversityMetric) m.metricDefinition();
         DiversityMetric.Params params = m.bind(spec, plan.seed());
+        SparkGenerations.Texts texts = spec.models().isEmpty() ? given(plan, spec) : new SparkGenerations(spark, settings, models).generate(plan, spec);
+        try {
+            boolean distributed = params.bootstrap() == 0 && !texts.reference();
+            DiversityMetric.Result result = SparkFailures.userErrorsUnwrapped(() -> distributed
+                    ? SparkDiversity.generations(params, texts.samples())
+                    : SparkMetricRun.once(metric, params, texts.samples(), settings.treeDepth()));
+
+            Map<String, Object> inputSettings = new LinkedHashMap<>(texts.settings());
+            inputSettings.put("engine", "spark");
+            inputSettings.put("partitions", settings.partitions());
+            inputSettings.put("batch_documents", settings.batchRows());
+            inputSettings.put("merge", distributed ? MERGE_COUNTS : MERGE_TEXTS);
+            String subject = spec.models().isEmpty() ? spec.dataset() : spec.model();
+            SparkFeed<TextSample> feed = new SparkFeed<>(texts.samples(), subject, String.join(",", spec.data()), inputSettings, texts.notes());
+            List<String> diff = null;
+            double rel = Double.NaN;
+            if (settings.checkLocal()) {
+                DiversityMetric.Result local = metric.compute(MetricRun.accumulate(metric, params, feed), params);
+                diff = ResultAgreement.differences(local, result, ResultAgreement.DEFAULT_RELATIVE_TOLERANCE);
+                rel = ResultAgreement.relativeDifference(local.value(), result.value());
+            }
+            return new SparkFeatureAudit.Outcome(MetricPresentation.present(spec.id(), metric, params, result, feed).build(),
+                    distributed ? MERGE_COUNTS : MERGE_TEXTS, diff, rel);
+        } finally {
+            texts.release();
+        }
+    }
+
+    /** The generations of the audit's Parquet text table, numbered in doc_id order. */
+    private SparkGenerations.Texts given(Plan plan, AuditSpec spec) {
         DatasetInput table = new ParquetDatasets(plan, spark.sparkContext().master()).input("audits." + spec.id() + ".data", spec.dataset());
         JavaRDD<TextBlock> blocks = SparkFailures.userErrorsUnwrapped(
                 () -> TextBlockSource.of(table, settings.batchRows()).blocks(spark, settings.partitions()));
         long[] offsets = SparkFailures.userErrorsUnwrapped(() -> SparkPerplexityAudit.offsets(blocks));
         JavaRDD<TextSample> samples = blocks.mapPartitionsWithIndex(new Generations(offsets), true);
-        boolean distributed = params.bootstrap() == 0;
-        DiversityMetric.Result result = SparkFailures.userErrorsUnwrapped(() -> distributed
-                ? SparkDiversity.generations(params, samples)
-                : SparkMetricRun.once(metric, params, samples, settings.treeDepth()));
-
-        Map<String, Object> inputSettings = new LinkedHashMap<>();
-        inputSettings.put("samples", table.parquet() ? "given (Parquet text table)" : "given (" + table.location() + ")");
-        inputSettings.put("engine", "spark");
-        inputSettings.put("partitions", settings.partitions());
-        inputSettings.put("batch_documents", settings.batchRows());
-        inputSettings.put("merge", distributed ? MERGE_COUNTS : MERGE_TEXTS);
-        SparkFeed<TextSample> feed = new SparkFeed<>(samples, spec.dataset(), spec.dataset(), inputSettings, List.of());
-        List<String> diff = null;
-        double rel = Double.NaN;
-        if (settings.checkLocal()) {
-            DiversityMetric.Result local = metric.compute(MetricRun.accumulate(metric, params, feed), params);
-            diff = ResultAgreement.differences(local, result, ResultAgreement.DEFAULT_RELATIVE_TOLERANCE);
-            rel = ResultAgreement.relativeDifference(local.value(), result.value());
-        }
-        return new SparkFeatureAudit.Outcome(MetricPresentation.present(spec.id(), metric, params, result, feed).build(),
-                distributed ? MERGE_COUNTS : MERGE_TEXTS, diff, rel);
+        return new SparkGenerations.Texts(samples, false, Map.of("samples", table.parquet() ? "given (Parquet text table)" : "given (" + table.location() + ")"), List.of(), samples);
     }
 
     /** How diversity merges without intervals (run.json's audit setting {@code merge}). */

@@ -10,6 +10,7 @@ import io.genaudit.audits.registry.Registry;
 import org.apache.spark.sql.SparkSession;
 
 import java.nio.file.Path;
+import java.util.List;
 
 /**
  * The text and language-model audits genaudit-spark runs, dispatched by the metric's input type: per-document LM
@@ -27,7 +28,7 @@ public final class SparkTextAudits implements AutoCloseable {
     public SparkTextAudits(SparkSession spark, SparkSettings settings, Plan plan, Registry registry, Path out, Path cache) {
         this.models = new DriverLanguageModels(plan, registry, out, cache != null ? cache : RunOptions.defaultCacheDir());
         this.perplexity = new SparkPerplexityAudit(spark, settings, models);
-        this.diversity = new SparkDiversityAudit(spark, settings);
+        this.diversity = new SparkDiversityAudit(spark, settings, models);
         this.biasLm = new SparkBiasLmAudit(spark, settings, models);
     }
 
@@ -42,22 +43,39 @@ public final class SparkTextAudits implements AutoCloseable {
     }
 
     /**
-     * Plan errors Spark can find before it starts on {@code master}: one model per audit, given texts for diversity,
-     * named probes for bias-lm, a readable corpus (a local one only on a local master).
+     * Plan errors Spark can find before it starts on {@code master}: one model per audit; readable datasets for the
+     * documents, the given generations and the prompt and reference texts of generating diversity audits (Parquet text
+     * tables, or local text folders and files on a local master); bias-lm probes named or given as a Parquet probe table.
      */
     public static void preflight(Plan plan, AuditSpec spec, AuditModule module, String master) {
         String at = "audits." + spec.id();
         if (spec.models().size() > 1) {
             throw new PlanException(plan.file(), at + ".model", "one model per audit on Spark, got " + spec.models() + "; give each model its own audit");
         }
+        ParquetDatasets tables = new ParquetDatasets(plan, master);
         if (SparkDiversityAudit.supports(module) && !spec.models().isEmpty()) {
-            throw new PlanException(plan.file(), at + ".model", "on Spark, diversity reads the generations as a text dataset (data:, a Parquet table of doc_id + text, or a local text folder or file); "
-                    + "generating them with a model runs on one machine (genaudit audit)");
+            for (String key : List.of("promptFrom", "referenceData")) if (spec.params().has(key)) tables.input(spec, key);
+        } else if (SparkBiasLmAudit.supports(module)) {
+            if (spec.params().has("probes")) return;
+            if (spec.data().isEmpty()) {
+                throw new PlanException(plan.file(), at + ".params.probes", "bias-lm needs probes: a built-in suite, a probe file, "
+                        + "or data: a Parquet probe table (see docs/spark.md)");
+            }
+            probeTable(plan, spec, master);
+        } else {
+            tables.input(at + ".data", spec.dataset());
         }
-        if (SparkBiasLmAudit.supports(module) && !spec.params().has("probes")) {
-            throw new PlanException(plan.file(), at + ".params.probes", "on Spark, bias-lm needs probes: a built-in suite or a probe file");
+    }
+
+    /** The Parquet probe table a bias-lm audit's {@code data:} names (probe tables are read as Parquet on every master). */
+    static String probeTable(Plan plan, AuditSpec spec, String master) {
+        String field = "audits." + spec.id() + ".data";
+        DatasetInput in = new ParquetDatasets(plan, master).input(field, spec.dataset());
+        if (!in.parquet()) {
+            throw new PlanException(plan.file(), field, "dataset '" + spec.dataset() + "' (" + in.location() + "): bias-lm probes on Spark are a built-in suite, "
+                    + "a probe file (probes:) or a Parquet probe table (data:; see docs/spark.md)");
         }
-        if (!SparkBiasLmAudit.supports(module)) new ParquetDatasets(plan, master).input(at + ".data", spec.dataset());
+        return in.location();
     }
 
     /** Runs one audit of a supported module. */

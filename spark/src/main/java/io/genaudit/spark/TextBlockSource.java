@@ -15,6 +15,14 @@ public interface TextBlockSource {
     /** The documents in {@code partitions} partitions of consecutive documents, in corpus order. */
     JavaRDD<TextBlock> blocks(SparkSession spark, int partitions);
 
+    /** Every text in corpus order, through the driver (prompts and reference pieces the driver cuts from a dataset). */
+    default java.util.List<String> texts(SparkSession spark, int partitions) {
+        java.util.List<String> out = new java.util.ArrayList<>();
+        java.util.Iterator<TextBlock> it = blocks(spark, partitions).toLocalIterator();
+        while (it.hasNext()) out.addAll(it.next().texts());
+        return out;
+    }
+
     /** The documents of {@code in} in blocks of {@code batchDocs}. */
     static TextBlockSource of(DatasetInput in, int batchDocs) {
         return in.parquet() ? new ParquetTexts(in.location(), batchDocs) : new LocalTexts(in.path(), batchDocs);

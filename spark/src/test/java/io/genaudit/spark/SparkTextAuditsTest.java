@@ -41,7 +41,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * and a built-in Transformer trained for a few steps, rolling and sliding windows. The corpus is the same documents
  * as a folder of .txt files (single machine) and as a shuffled 3-file Parquet text table (Spark). The bias-lm audit
  * scores the planted suite's pairs in slices on executors. A diversity audit over the same table (Spark only: plans on
- * one machine generate their texts) must equal {@link DiversityMetric} over the same texts.
+ * one machine generate their texts; generation on executors is {@link SparkTextGenerationTest}'s) must equal
+ * {@link DiversityMetric} over the same texts.
  */
 @Tag("integration") // starts a local Spark runtime (tens of seconds): integration tier
 class SparkTextAuditsTest {
@@ -141,9 +142,10 @@ class SparkTextAuditsTest {
                 audits:
                 """.formatted(GPT2);
         for (List<String> c : List.of(
-                List.of("  - {id: a, metric: perplexity, model: gpt2-onnx, data: corpus}\n", "spark://127.0.0.1:7077"), // a .txt folder on a cluster
-                List.of("  - {id: a, metric: diversity, model: gpt2-onnx, params: {samples: 4}}\n", "local[2]"),      // generating on Spark
-                List.of("  - {id: a, metric: bias-lm, model: gpt2-onnx}\n", "local[2]"))) {                          // probes from a dataset
+                List.of("  - {id: a, metric: perplexity, model: gpt2-onnx, data: corpus}\n", "spark://127.0.0.1:7077"),       // a .txt folder on a cluster
+                List.of("  - {id: a, metric: diversity, model: gpt2-onnx, params: {samples: 4, promptFrom: corpus}}\n", "spark://127.0.0.1:7077"), // prompts from a .txt folder on a cluster
+                List.of("  - {id: a, metric: bias-lm, model: gpt2-onnx}\n", "local[2]"),                                     // neither probes nor a probe table
+                List.of("  - {id: a, metric: bias-lm, model: gpt2-onnx, data: corpus}\n", "local[2]"))) {                   // a probe table that is not Parquet
             Path plan = dir.resolve("refused.yaml");
             Files.writeString(plan, head + c.get(0));
             Path out = dir.resolve("out");

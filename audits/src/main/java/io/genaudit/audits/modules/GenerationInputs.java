@@ -12,6 +12,7 @@ import io.genaudit.engine.lm.Tokenizer;
 import io.genaudit.metrics.diversity.TextSample;
 import io.genaudit.metrics.perplexity.TextDocuments;
 
+import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -21,12 +22,15 @@ import java.util.Map;
 import java.util.Set;
 import java.util.SplittableRandom;
 import java.util.function.Consumer;
+import java.util.function.Function;
 
 /**
  * Plan inputs of the text-set metrics ({@code diversity}): {@code samples} seeded generations of the audited language
  * model ({@code maxNewTokens}, {@code temperature}, {@code topK}, {@code topP}) from {@code prompts} or the first
  * {@code promptLength} tokens of each {@code promptFrom} document, and, with {@code referenceData}, as many pieces of
- * reference text of the same model-token length. Generation i uses the i-th draw of a SplittableRandom({@code seed}).
+ * reference text of the same model-token length. Generation i uses the i-th draw of a SplittableRandom({@code seed})
+ * ({@link #sampleSeeds}) and nothing else random, so it can be reproduced on its own (genaudit-spark generates on
+ * executors this way).
  */
 public final class GenerationInputs implements InputAdapter<TextSample> {
     @Override
@@ -43,17 +47,24 @@ public final class GenerationInputs implements InputAdapter<TextSample> {
     public InputFeed<TextSample> open(AuditContext ctx, AuditSpec spec) {
         Params p = spec.params();
         LanguageModel lm = ctx.languageModel(spec.model());
-        int samples = p.intParam("samples", 100);
-        if (samples < 2) throw new PlanException(spec.planFile(), p.prefix() + ".samples", "at least 2 expected, got " + samples);
+        int samples = samples(spec);
         SamplingSettings sampling = sampling(spec);
         long seed = p.longParam("seed", ctx.seed());
-        List<String> prompts = prompts(ctx, spec, lm.tokenizer());
+        List<String> prompts = prompts(spec, lm.tokenizer(), id -> TextDocuments.read(ctx.dataset(id).path()));
         String referenceId = p.stringParam("referenceData", null);
         return new GenerationFeed(ctx, spec, lm, samples, sampling, seed, prompts, referenceId);
     }
 
+    /** The number of generations of a plan entry ({@code samples}, default 100, at least 2). */
+    public static int samples(AuditSpec spec) {
+        Params p = spec.params();
+        int samples = p.intParam("samples", 100);
+        if (samples < 2) throw new PlanException(spec.planFile(), p.prefix() + ".samples", "at least 2 expected, got " + samples);
+        return samples;
+    }
+
     /** The sampling settings of a plan entry. */
-    private static SamplingSettings sampling(AuditSpec spec) {
+    public static SamplingSettings sampling(AuditSpec spec) {
         Params p = spec.params();
         int maxNew = CheckedParams.positiveInt(p, spec.planFile(), "maxNewTokens", 64);
         try {
@@ -63,8 +74,11 @@ public final class GenerationInputs implements InputAdapter<TextSample> {
         }
     }
 
-    /** Prompts from {@code prompts:} (a list of strings), or the first promptLength model tokens of each promptFrom document, or a default. */
-    static List<String> prompts(AuditContext ctx, AuditSpec spec, Tokenizer tok) {
+    /**
+     * Prompts from {@code prompts:} (a list of strings), or the first promptLength model tokens of each promptFrom
+     * document ({@code documents}: a dataset id to its texts in order), or a default.
+     */
+    public static List<String> prompts(AuditSpec spec, Tokenizer tok, Function<String, List<String>> documents) {
         Params p = spec.params();
         if (p.has("prompts") && p.has("promptFrom")) {
             throw new PlanException(spec.planFile(), p.prefix(), "give either prompts or promptFrom, not both");
@@ -83,7 +97,7 @@ public final class GenerationInputs implements InputAdapter<TextSample> {
         if (p.has("promptFrom")) {
             int len = CheckedParams.positiveInt(p, spec.planFile(), "promptLength", 8);
             List<String> out = new ArrayList<>();
-            for (String d : TextDocuments.read(ctx.dataset(p.stringParam("promptFrom", null)).path())) {
+            for (String d : documents.apply(p.stringParam("promptFrom", null))) {
                 int[] ids = tok.encode(d);
                 if (ids.length > 0) out.add(tok.decode(Arrays.copyOf(ids, Math.min(len, ids.length))));
             }
@@ -94,7 +108,7 @@ public final class GenerationInputs implements InputAdapter<TextSample> {
     }
 
     /** A prompt's ids; the empty prompt is the tokenizer's BOS alone. */
-    static int[] promptIds(Tokenizer tok, String prompt, AuditSpec spec) {
+    public static int[] promptIds(Tokenizer tok, String prompt, AuditSpec spec) {
         int[] ids = tok.encode(prompt);
         if (tok.bosId() < 0) {
             if (ids.length == 0) {
@@ -109,8 +123,37 @@ public final class GenerationInputs implements InputAdapter<TextSample> {
         return out;
     }
 
+    /**
+     * The seed of each generation: generation i uses the i-th draw of a SplittableRandom({@code seed}), so generation i
+     * depends on (seed, i) alone and can be made anywhere once its seed is known.
+     */
+    public static long[] sampleSeeds(long seed, int samples) {
+        SplittableRandom seeds = new SplittableRandom(seed);
+        long[] out = new long[samples];
+        for (int i = 0; i < samples; i++) out[i] = seeds.nextLong();
+        return out;
+    }
+
+    /**
+     * Generation {@code index} (0-based): {@code prompt} (encoded as {@code promptIds}) continued by {@code lm} with
+     * {@code sampling} and the generation's own {@code seed}.
+     */
+    public static Generated generation(LanguageModel lm, long index, String prompt, int[] promptIds, SamplingSettings sampling, long seed) {
+        int[] out = lm.generate(promptIds, sampling, seed);
+        return new Generated(new TextSample(TextSample.Set.GENERATED, index, "sample " + (index + 1), prompt, lm.tokenizer().decode(out)), out.length);
+    }
+
+    /**
+     * One generation and how many new tokens the model produced for it.
+     *
+     * @param sample    the generated text, numbered by its index
+     * @param newTokens the tokens generated after the prompt
+     */
+    public record Generated(TextSample sample, int newTokens) implements Serializable {
+    }
+
     /** Consecutive pieces of {@code length} model tokens from the documents; a seeded subset of at most {@code count}. */
-    static List<String> referencePieces(List<String> docs, Tokenizer tok, int length, int count, long seed) {
+    public static List<String> referencePieces(List<String> docs, Tokenizer tok, int length, int count, long seed) {
         List<String> pieces = new ArrayList<>();
         for (String d : docs) {
             int[] ids = tok.encode(d);
@@ -128,6 +171,13 @@ public final class GenerationInputs implements InputAdapter<TextSample> {
         Arrays.sort(chosen);
         List<String> out = new ArrayList<>(count);
         for (int i : chosen) out.add(pieces.get(i));
+        return out;
+    }
+
+    /** The reference pieces as texts of the reference set, numbered in order and named after dataset {@code referenceId}. */
+    public static List<TextSample> referenceSamples(String referenceId, List<String> pieces) {
+        List<TextSample> out = new ArrayList<>(pieces.size());
+        for (int i = 0; i < pieces.size(); i++) out.add(new TextSample(TextSample.Set.REFERENCE, i, referenceId + " piece " + (i + 1), null, pieces.get(i)));
         return out;
     }
 
@@ -168,12 +218,12 @@ public final class GenerationInputs implements InputAdapter<TextSample> {
             Tokenizer tok = lm.tokenizer();
             try (AuditContext.Phase ph = ctx.phase(spec.id() + " sampling", "sample", spec.model());
                  var bar = ctx.progress().start("diversity samples", samples, "samples")) {
-                SplittableRandom seeds = new SplittableRandom(seed);
+                long[] seeds = sampleSeeds(seed, samples);
                 for (int i = 0; i < samples; i++) {
                     String prompt = prompts.get(i % prompts.size());
-                    int[] out = lm.generate(promptIds(tok, prompt, spec), sampling, seeds.nextLong());
-                    generatedTokens += out.length;
-                    sink.accept(new TextSample(TextSample.Set.GENERATED, i, "sample " + (i + 1), prompt, tok.decode(out)));
+                    Generated g = generation(lm, i, prompt, promptIds(tok, prompt, spec), sampling, seeds[i]);
+                    generatedTokens += g.newTokens();
+                    sink.accept(g.sample());
                     bar.step(1);
                 }
                 ph.units("tokens", generatedTokens);
@@ -185,39 +235,48 @@ public final class GenerationInputs implements InputAdapter<TextSample> {
             List<String> pieces = referencePieces(TextDocuments.read(ctx.dataset(referenceId).path()), lm.tokenizer(),
                     sampling.maxNewTokens(), samples, seed);
             referencePieces = pieces.size();
-            for (int i = 0; i < pieces.size(); i++) {
-                sink.accept(new TextSample(TextSample.Set.REFERENCE, i, referenceId + " piece " + (i + 1), null, pieces.get(i)));
-            }
+            referenceSamples(referenceId, pieces).forEach(sink);
         }
 
         @Override
         public Map<String, Object> settings() {
-            Map<String, Object> s = new LinkedHashMap<>();
-            s.put("samples", samples);
-            s.put("max_new_tokens", sampling.maxNewTokens());
-            s.put("temperature", sampling.temperature());
-            s.put("top_k", sampling.topK());
-            s.put("top_p", sampling.topP());
-            s.put("prompts", prompts.size());
-            s.put("model_tokenizer", lm.tokenizer().name());
-            s.put("generated_tokens", generatedTokens);
-            s.put("vendi_kernel", "cosine on n-gram (1..4) counts");
-            if (referenceId != null) s.put("reference_data", referenceId);
-            return s;
+            return GenerationInputs.settings(samples, sampling, prompts.size(), lm.tokenizer().name(), generatedTokens, referenceId);
         }
 
         @Override
         public List<String> notes() {
-            List<String> notes = new ArrayList<>();
-            notes.add(String.format(Locale.ROOT, "%d generations of %d new tokens (temperature %s, top-k %d, top-p %s, seed %d).",
-                    samples, sampling.maxNewTokens(), sampling.temperature(), sampling.topK(), sampling.topP(), seed));
-            if (referencePieces >= 2) {
-                notes.add(String.format(Locale.ROOT, "Reference: %d pieces of %d model tokens cut from '%s', the same count and "
-                        + "length as the generations.", referencePieces, sampling.maxNewTokens(), referenceId));
-            } else if (referenceId != null) {
-                notes.add("The reference text was too short for two pieces of " + sampling.maxNewTokens() + " tokens; no reference figures.");
-            }
-            return notes;
+            return GenerationInputs.notes(samples, sampling, seed, referenceId, referencePieces);
         }
+    }
+
+    /** The input settings a diversity result over generations records. */
+    public static Map<String, Object> settings(int samples, SamplingSettings sampling, int prompts, String tokenizer, long generatedTokens,
+                                               String referenceId) {
+        Map<String, Object> s = new LinkedHashMap<>();
+        s.put("samples", samples);
+        s.put("max_new_tokens", sampling.maxNewTokens());
+        s.put("temperature", sampling.temperature());
+        s.put("top_k", sampling.topK());
+        s.put("top_p", sampling.topP());
+        s.put("prompts", prompts);
+        s.put("model_tokenizer", tokenizer);
+        s.put("generated_tokens", generatedTokens);
+        s.put("vendi_kernel", "cosine on n-gram (1..4) counts");
+        if (referenceId != null) s.put("reference_data", referenceId);
+        return s;
+    }
+
+    /** The notes of a diversity result over generations ({@code referencePieces}: -1 before the reference was cut). */
+    public static List<String> notes(int samples, SamplingSettings sampling, long seed, String referenceId, int referencePieces) {
+        List<String> notes = new ArrayList<>();
+        notes.add(String.format(Locale.ROOT, "%d generations of %d new tokens (temperature %s, top-k %d, top-p %s, seed %d).",
+                samples, sampling.maxNewTokens(), sampling.temperature(), sampling.topK(), sampling.topP(), seed));
+        if (referencePieces >= 2) {
+            notes.add(String.format(Locale.ROOT, "Reference: %d pieces of %d model tokens cut from '%s', the same count and "
+                    + "length as the generations.", referencePieces, sampling.maxNewTokens(), referenceId));
+        } else if (referenceId != null) {
+            notes.add("The reference text was too short for two pieces of " + sampling.maxNewTokens() + " tokens; no reference figures.");
+        }
+        return notes;
     }
 }
