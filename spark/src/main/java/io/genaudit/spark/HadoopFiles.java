@@ -1,0 +1,52 @@
+package io.genaudit.spark;
+
+import io.genaudit.engine.InputException;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.fs.Path;
+import org.apache.spark.sql.SparkSession;
+
+import java.io.IOException;
+import java.net.URI;
+import java.util.Map;
+
+/**
+ * Hadoop file systems as the run's Spark session sees them: the context's Hadoop configuration plus the session's
+ * {@code spark.hadoop.*} settings (prefix removed, as spark-submit does when a context starts), so
+ * {@code --conf spark.hadoop.fs.s3a.*} credentials and endpoints reach the output copy and the table digests too.
+ */
+final class HadoopFiles {
+    private static final String PREFIX = "spark.hadoop.";
+
+    private HadoopFiles() {
+    }
+
+    /** The Hadoop configuration of {@code spark}'s session. */
+    static Configuration configuration(SparkSession spark) {
+        Configuration conf = new Configuration(spark.sparkContext().hadoopConfiguration());
+        Map<String, String> session = scala.jdk.javaapi.CollectionConverters.asJava(spark.conf().getAll());
+        session.forEach((k, v) -> {
+            if (k.startsWith(PREFIX) && v != null) conf.set(k.substring(PREFIX.length()), v);
+        });
+        return conf;
+    }
+
+    /**
+     * The file system of {@code uri}; a missing implementation ("No FileSystem for scheme") or a store that refuses
+     * the connection is a user error naming the URI.
+     */
+    static FileSystem fileSystem(String uri, Configuration conf) {
+        try {
+            return new Path(uri).getFileSystem(conf);
+        } catch (IOException | RuntimeException e) {
+            throw new InputException(uri, "cannot open its file system (" + message(e) + "); a connector jar on the class path and "
+                    + "spark.hadoop.fs." + URI.create(uri).getScheme() + ".* settings may be missing");
+        }
+    }
+
+    /** An exception's message, else its class name (Hadoop's errors often say it all in the message). */
+    static String message(Throwable e) {
+        String m = e.getMessage();
+        return m == null || m.isBlank() ? e.getClass().getSimpleName() : m.lines().findFirst().orElse(m);
+    }
+}
