@@ -2,6 +2,10 @@ package io.genaudit.spark;
 
 import org.apache.hadoop.fs.RawLocalFileSystem;
 
+import org.apache.hadoop.fs.FileStatus;
+import org.apache.hadoop.fs.Path;
+
+import java.io.IOException;
 import java.net.URI;
 
 /**
@@ -20,6 +24,21 @@ public class GatestFileSystem extends RawLocalFileSystem {
         return "gatest";
     }
 
+    /**
+     * Plain statuses: RawLocalFileSystem's own read their permissions lazily through {@code new File(uri)}, which
+     * only takes {@code file:} URIs ({@code FileSystem.listFiles} asks for them).
+     */
+    @Override
+    public FileStatus[] listStatus(Path f) throws IOException {
+        FileStatus[] all = super.listStatus(f);
+        FileStatus[] plain = new FileStatus[all.length];
+        for (int i = 0; i < all.length; i++) {
+            FileStatus s = all[i];
+            plain[i] = new FileStatus(s.getLen(), s.isDirectory(), s.getReplication(), s.getBlockSize(), s.getModificationTime(), s.getPath());
+        }
+        return plain;
+    }
+
     /** Scheme {@code gafail}: the same local files, but every file creation fails as a store refusing writes would. */
     public static class RefusingWrites extends GatestFileSystem {
         @Override
@@ -28,14 +47,14 @@ public class GatestFileSystem extends RawLocalFileSystem {
         }
 
         @Override
-        public org.apache.hadoop.fs.FSDataOutputStream create(org.apache.hadoop.fs.Path f, boolean overwrite, int bufferSize,
+        public org.apache.hadoop.fs.FSDataOutputStream create(Path f, boolean overwrite, int bufferSize,
                                                               short replication, long blockSize, org.apache.hadoop.util.Progressable progress)
                 throws java.io.IOException {
             throw new org.apache.hadoop.security.AccessControlException("Permission denied: " + f);
         }
 
         @Override
-        public org.apache.hadoop.fs.FSDataOutputStream create(org.apache.hadoop.fs.Path f, org.apache.hadoop.fs.permission.FsPermission permission,
+        public org.apache.hadoop.fs.FSDataOutputStream create(Path f, org.apache.hadoop.fs.permission.FsPermission permission,
                                                               boolean overwrite, int bufferSize, short replication, long blockSize,
                                                               org.apache.hadoop.util.Progressable progress) throws java.io.IOException {
             throw new org.apache.hadoop.security.AccessControlException("Permission denied: " + f);

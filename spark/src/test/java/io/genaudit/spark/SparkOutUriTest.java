@@ -8,8 +8,6 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -19,7 +17,6 @@ import java.util.TreeSet;
 import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -62,20 +59,20 @@ class SparkOutUriTest {
         assertTrue(Files.exists(remote.resolve(HadoopOutputFolder.SUCCESS)));
         assertEquals(List.of("run1"), names(remote.getParent()).stream().toList(), "the previous folder deleted once replaced");
 
-        String refused = errorOf(() -> run(pass, "gafail://" + remote.toAbsolutePath(), FAILING));
+        String refused = UserErrors.of(() -> run(pass, "gafail://" + remote.toAbsolutePath(), FAILING));
         assertTrue(refused.contains("gafail://" + remote.toAbsolutePath() + ": cannot write the outputs there (Permission denied"), refused);
         assertTrue(refused.contains("the previous folder is untouched"), refused);
         assertEquals("FAIL", verdict(remote), "the previous outputs stay");
         assertTrue(Files.exists(remote.resolve(HadoopOutputFolder.SUCCESS)));
         assertEquals(List.of("run1"), names(remote.getParent()).stream().toList(), "the half-copied folder removed");
 
-        String missing = errorOf(() -> run(pass, "nosuchfs:///runs/x"));
+        String missing = UserErrors.of(() -> run(pass, "nosuchfs:///runs/x"));
         assertTrue(missing.contains("nosuchfs:///runs/x: cannot open its file system (No FileSystem for scheme"), missing);
 
         Path foreign = dir.resolve("someone");
         Files.createDirectories(foreign);
         Files.writeString(foreign.resolve("notes.txt"), "mine");
-        String notOurs = errorOf(() -> run(pass, "gatest://" + foreign.toAbsolutePath()));
+        String notOurs = UserErrors.of(() -> run(pass, "gatest://" + foreign.toAbsolutePath()));
         assertTrue(notOurs.contains("holds files genaudit did not write (notes.txt)"), notOurs);
         assertEquals(Set.of("notes.txt"), names(foreign));
     }
@@ -102,23 +99,6 @@ class SparkOutUriTest {
                 "--partitions", "2", FS));
         args.addAll(List.of(more));
         return SparkAuditMain.run(args.toArray(new String[0]));
-    }
-
-    /** Runs {@code call} (exit 2 expected) and returns what it printed on stderr. */
-    private static String errorOf(java.util.concurrent.Callable<Integer> call) throws Exception {
-        PrintStream err = System.err;
-        ByteArrayOutputStream buf = new ByteArrayOutputStream();
-        System.setErr(new PrintStream(buf, true, StandardCharsets.UTF_8));
-        int code;
-        try {
-            code = call.call();
-        } finally {
-            System.setErr(err);
-        }
-        String text = buf.toString(StandardCharsets.UTF_8);
-        assertEquals(2, code, text);
-        assertFalse(text.contains("\tat "), "no stack trace: " + text);
-        return text;
     }
 
     private static Set<String> names(Path folder) throws Exception {

@@ -72,6 +72,7 @@ public final class Comparability {
     }
 
     private static String shortSha(Object v) {
+        if (v instanceof List<?> l) return l.stream().map(Comparability::shortSha).toList().toString();
         String s = String.valueOf(v);
         return s.length() > 12 ? s.substring(0, 12) + "…" : s;
     }
