@@ -1,5 +1,6 @@
 package io.genaudit.spark;
 
+import io.genaudit.audits.run.OutputFolder;
 import io.genaudit.engine.InputException;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileSystem;
@@ -7,7 +8,6 @@ import org.apache.hadoop.fs.Path;
 import org.apache.spark.sql.SparkSession;
 
 import java.io.IOException;
-import java.net.URI;
 import java.util.Map;
 
 /**
@@ -40,7 +40,7 @@ final class HadoopFiles {
             return new Path(uri).getFileSystem(conf);
         } catch (IOException | RuntimeException e) {
             throw new InputException(uri, "cannot open its file system (" + message(e) + "); a connector jar on the class path and "
-                    + "spark.hadoop.fs." + URI.create(uri).getScheme() + ".* settings may be missing");
+                    + "spark.hadoop.fs." + OutputFolder.remoteScheme(uri) + ".* settings may be missing");
         }
     }
 

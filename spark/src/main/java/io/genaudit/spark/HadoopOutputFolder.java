@@ -79,7 +79,12 @@ final class HadoopOutputFolder implements OutputFolder {
     public void replace(AtomicFolder.Renderer renderer) throws Exception {
         java.nio.file.Path local = Files.createTempDirectory("genaudit-out-");
         java.nio.file.Path rendered = local.resolve(target.getName());
-        AtomicFolder.replace(rendered, renderer);
+        try {
+            AtomicFolder.replace(rendered, renderer);
+        } catch (Exception e) {
+            AtomicFolder.deleteTree(local);
+            throw e;
+        }
         Path parent = target.getParent();
         String id = UUID.randomUUID().toString();
         Path staging = new Path(parent, "." + target.getName() + ".tmp-" + id);

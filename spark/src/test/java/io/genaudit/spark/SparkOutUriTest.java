@@ -78,20 +78,7 @@ class SparkOutUriTest {
     }
 
     private Path plan(String name, double maxFid) throws Exception {
-        Path p = dir.resolve(name);
-        Files.writeString(p, """
-                name: out-uri
-                seed: 7
-                datasets:
-                  - {id: real, path: real.parquet}
-                  - {id: gen, path: gen.parquet}
-                audits:
-                  - id: fid-gen
-                    metric: fid
-                    params: {real: real, fake: gen, bootstrap: 0}
-                    gate: {max: %s}
-                """.formatted(maxFid));
-        return p;
+        return FeatureTables.fidPlan(dir, name, "gen.parquet", 0, "gate: {max: " + maxFid + "}");
     }
 
     private static int run(Path plan, String out, String... more) {

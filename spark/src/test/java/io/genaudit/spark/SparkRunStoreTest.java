@@ -108,20 +108,7 @@ class SparkRunStoreTest {
     }
 
     private Path plan(String name, String fake, String gate) throws Exception {
-        Path p = dir.resolve(name);
-        Files.writeString(p, """
-                name: fid-stored
-                seed: 7
-                datasets:
-                  - {id: real, path: real.parquet}
-                  - {id: gen, path: %s}
-                audits:
-                  - id: fid-gen
-                    metric: fid
-                    params: {real: real, fake: gen, bootstrap: 20}
-                    %s
-                """.formatted(fake, gate));
-        return p;
+        return FeatureTables.fidPlan(dir, name, fake, 20, gate);
     }
 
     private static int spark(Path plan, Path out, String partitions, String... more) {
