@@ -45,10 +45,10 @@ import java.util.concurrent.Callable;
 /**
  * The Spark entry point: {@code spark-submit --class io.genaudit.spark.SparkAuditMain genaudit-spark.jar audit
  * PLAN --out DIR}. Reads the same plan as {@code genaudit audit}, runs the audits Spark can run (metrics over
- * feature pairs or class logits read from Parquet), applies the gates (baseline gates too) and writes the usual outputs
- * through the same {@link RunOutputs} as {@code genaudit audit}, run.json with an {@code execution} block, into a local
- * folder or a Hadoop file system URI ({@link HadoopOutputFolder}), and keeps the run in a run store ({@code --store}). The plan's {@code execution} block chooses master, partitions and tree depth (options
- * override it); a cluster master outside spark-submit is submitted to with {@link ClusterSubmit}. Plans with other
+ * feature pairs or class logits read from Parquet), applies the gates (baseline gates too) and writes the usual
+ * outputs through the same {@link RunOutputs} as {@code genaudit audit}, run.json with an {@code execution} block, into
+ * a local folder or a Hadoop file system URI ({@link HadoopOutputFolder}), and keeps the run in a run store
+ * ({@code --store}). The plan's {@code execution} block chooses master, partitions and tree depth (options override it); a cluster master outside spark-submit is submitted to with {@link ClusterSubmit}. Plans with other
  * audits are refused by name before Spark starts. Exit codes as genaudit's.
  */
 @Command(name = "audit", mixinStandardHelpOptions = true,
