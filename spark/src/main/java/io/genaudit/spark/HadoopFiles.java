@@ -23,9 +23,22 @@ final class HadoopFiles {
 
     /** The Hadoop configuration of {@code spark}'s session. */
     static Configuration configuration(SparkSession spark) {
-        Configuration conf = new Configuration(spark.sparkContext().hadoopConfiguration());
-        Map<String, String> session = scala.jdk.javaapi.CollectionConverters.asJava(spark.conf().getAll());
-        session.forEach((k, v) -> {
+        return withSparkHadoop(new Configuration(spark.sparkContext().hadoopConfiguration()),
+                scala.jdk.javaapi.CollectionConverters.asJava(spark.conf().getAll()));
+    }
+
+    /**
+     * The Hadoop configuration before Spark starts (to read a plan): the class path's {@code core-site.xml}, then the
+     * {@code spark.hadoop.*} system properties (spark-submit sets them on its driver), then {@code conf} ({@code --conf}).
+     */
+    static Configuration configuration(Map<String, String> conf) {
+        Configuration c = new Configuration();
+        System.getProperties().stringPropertyNames().forEach(k -> withSparkHadoop(c, Map.of(k, System.getProperty(k))));
+        return withSparkHadoop(c, conf);
+    }
+
+    private static Configuration withSparkHadoop(Configuration conf, Map<String, String> settings) {
+        settings.forEach((k, v) -> {
             if (k.startsWith(PREFIX) && v != null) conf.set(k.substring(PREFIX.length()), v);
         });
         return conf;

@@ -57,8 +57,9 @@ import java.util.concurrent.Callable;
                 + "diversity and bias-lm over text tables (doc_id + text); the plan's execution block sets master, partitions and "
                 + "tree_depth, these options override it.")
 public final class SparkAuditMain implements Callable<Integer> {
-    @Parameters(index = "0", paramLabel = "PLAN", description = "The plan (YAML), on the driver's file system.")
-    Path plan;
+    @Parameters(index = "0", paramLabel = "PLAN", description = "The plan (YAML): a path on the driver, or a Hadoop file system URI "
+            + "(s3a://bucket/plans/x.yaml; its relative dataset paths resolve against its folder).")
+    String plan;
 
     @Option(names = "--out", required = true, paramLabel = "DIR|URI", description = "Output folder, replaced as a whole: on the driver "
             + "(atomically), or a Hadoop file system URI (s3a://bucket/runs/x, hdfs:///runs/x; copied, then renamed into place, "
@@ -125,7 +126,8 @@ public final class SparkAuditMain implements Callable<Integer> {
         Preflight.outputProblems(localOut(), store, null, targets);
         targets.throwIfAny();
         Registry registry = Registry.load();
-        Plan parsed = new PlanParser(registry).parse(plan);
+        Plan parsed = Locations.isLocal(plan) ? new PlanParser(registry).parse(Locations.localPath(plan))
+                : RemotePlans.read(plan, HadoopFiles.configuration(conf), new PlanParser(registry));
         Plan p = seed == null ? parsed : parsed.withSeed(seed);
         Problems baselines = new Problems(p.lines());
         Preflight.baselineProblems(p, baselines);
@@ -187,7 +189,7 @@ public final class SparkAuditMain implements Callable<Integer> {
     /** This command's arguments for the driver spark-submit starts (it takes the master from spark-submit). */
     private List<String> submittedArguments(Integer parts, int depth) {
         String outArg = localOut() != null ? localOut().toAbsolutePath().toString() : out;
-        List<String> args = new ArrayList<>(List.of("audit", plan.toAbsolutePath().toString(), "--out", outArg,
+        List<String> args = new ArrayList<>(List.of("audit", Locations.isLocal(plan) ? Locations.localPath(plan).toAbsolutePath().toString() : plan, "--out", outArg,
                 "--batch", Integer.toString(batchRows), "--tree-depth", Integer.toString(depth)));
         if (parts != null) args.addAll(List.of("--partitions", parts.toString()));
         if (seed != null) args.addAll(List.of("--seed", seed.toString()));

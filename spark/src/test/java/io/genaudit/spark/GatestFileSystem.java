@@ -32,11 +32,17 @@ public class GatestFileSystem extends RawLocalFileSystem {
     public FileStatus[] listStatus(Path f) throws IOException {
         FileStatus[] all = super.listStatus(f);
         FileStatus[] plain = new FileStatus[all.length];
-        for (int i = 0; i < all.length; i++) {
-            FileStatus s = all[i];
-            plain[i] = new FileStatus(s.getLen(), s.isDirectory(), s.getReplication(), s.getBlockSize(), s.getModificationTime(), s.getPath());
-        }
+        for (int i = 0; i < all.length; i++) plain[i] = plain(all[i]);
         return plain;
+    }
+
+    @Override
+    public FileStatus getFileStatus(Path f) throws IOException {
+        return plain(super.getFileStatus(f));
+    }
+
+    private static FileStatus plain(FileStatus s) {
+        return new FileStatus(s.getLen(), s.isDirectory(), s.getReplication(), s.getBlockSize(), s.getModificationTime(), s.getPath());
     }
 
     /** Scheme {@code gafail}: the same local files, but every file creation fails as a store refusing writes would. */

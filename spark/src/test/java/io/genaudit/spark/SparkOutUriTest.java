@@ -62,12 +62,27 @@ class SparkOutUriTest {
         String refused = UserErrors.of(() -> run(pass, "gafail://" + remote.toAbsolutePath(), FAILING));
         assertTrue(refused.contains("gafail://" + remote.toAbsolutePath() + ": cannot write the outputs there (Permission denied"), refused);
         assertTrue(refused.contains("the previous folder is untouched"), refused);
+        Path kept = Path.of(refused.substring(refused.indexOf("the outputs are kept in ") + "the outputs are kept in ".length()).strip());
+        assertEquals(names(local), names(kept), "the rendered outputs stay on the driver");
+        AtomicFolder.deleteTree(kept.getParent());
         assertEquals("FAIL", verdict(remote), "the previous outputs stay");
         assertTrue(Files.exists(remote.resolve(HadoopOutputFolder.SUCCESS)));
         assertEquals(List.of("run1"), names(remote.getParent()).stream().toList(), "the half-copied folder removed");
 
         String missing = UserErrors.of(() -> run(pass, "nosuchfs:///runs/x"));
         assertTrue(missing.contains("nosuchfs:///runs/x: cannot open its file system (No FileSystem for scheme"), missing);
+
+        Path plans = Files.createDirectories(dir.resolve("plans"));
+        Files.writeString(plans.resolve("remote.yaml"), Files.readString(pass).replace("path: real.parquet", "path: ../real.parquet")
+                .replace("path: gen.parquet", "path: " + dir.resolve("gen.parquet").toUri()));
+        LocalSpark.session().sparkContext().hadoopConfiguration().set("fs.gatest.impl", GatestFileSystem.class.getName()); // as spark-submit sets it
+        Path fromRemotePlan = dir.resolve("from-remote-plan");
+        assertEquals(0, run("gatest://" + plans.resolve("remote.yaml").toAbsolutePath(), fromRemotePlan.toString()));
+        JsonNode provenance = new ObjectMapper().readTree(fromRemotePlan.resolve("run.json").toFile()).get("provenance");
+        assertEquals("gatest://" + plans.resolve("remote.yaml").toAbsolutePath(), provenance.get("planPath").asText());
+        assertEquals("gatest://" + plans.toAbsolutePath() + "/../real.parquet", provenance.get("files").get(0).get("path").asText(),
+                "a relative dataset path resolves against the plan's URI folder");
+        assertEquals(fid(local), fid(fromRemotePlan), 1e-12 * fid(local), "the same tables read through the plan's URI folder");
 
         Path foreign = dir.resolve("someone");
         Files.createDirectories(foreign);
@@ -82,7 +97,11 @@ class SparkOutUriTest {
     }
 
     private static int run(Path plan, String out, String... more) {
-        List<String> args = new java.util.ArrayList<>(List.of("audit", plan.toString(), "--out", out, "--master", "local[2]",
+        return run(plan.toString(), out, more);
+    }
+
+    private static int run(String plan, String out, String... more) {
+        List<String> args = new java.util.ArrayList<>(List.of("audit", plan, "--out", out, "--master", "local[2]",
                 "--partitions", "2", FS));
         args.addAll(List.of(more));
         return SparkAuditMain.run(args.toArray(new String[0]));
@@ -92,6 +111,10 @@ class SparkOutUriTest {
         try (Stream<Path> s = Files.list(folder)) {
             return s.map(p -> p.getFileName().toString()).collect(java.util.stream.Collectors.toCollection(TreeSet::new));
         }
+    }
+
+    private static double fid(Path folder) throws Exception {
+        return new ObjectMapper().readTree(folder.resolve("run.json").toFile()).get("audits").get(0).get("value").asDouble();
     }
 
     private static String verdict(Path folder) throws Exception {
