@@ -117,7 +117,12 @@ final class HadoopOutputFolder implements OutputFolder {
             if (hadOld && !fs.rename(old, target)) throw new IOException("cannot rename " + staging + " into place, nor the previous folder back from " + old);
             throw new IOException("cannot rename " + staging + " into place");
         }
-        fs.create(new Path(target, SUCCESS), true).close();
+        try {
+            fs.create(new Path(target, SUCCESS), true).close();
+        } catch (IOException e) {
+            throw new InputException(uri, "the new outputs are in place but " + SUCCESS + " could not be written (" + HadoopFiles.message(e)
+                    + ")" + (hadOld ? "; the previous folder is kept as " + old : ""));
+        }
         if (hadOld) fs.delete(old, true);
     }
 

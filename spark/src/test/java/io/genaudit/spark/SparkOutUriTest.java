@@ -62,7 +62,8 @@ class SparkOutUriTest {
         String refused = UserErrors.of(() -> run(pass, "gafail://" + remote.toAbsolutePath(), FAILING));
         assertTrue(refused.contains("gafail://" + remote.toAbsolutePath() + ": cannot write the outputs there (Permission denied"), refused);
         assertTrue(refused.contains("the previous folder is untouched"), refused);
-        Path kept = Path.of(refused.substring(refused.indexOf("the outputs are kept in ") + "the outputs are kept in ".length()).strip());
+        Path kept = Path.of(refused.substring(refused.indexOf("the outputs are kept in ") + "the outputs are kept in ".length()).lines()
+                .findFirst().orElseThrow().strip());
         assertEquals(names(local), names(kept), "the rendered outputs stay on the driver");
         AtomicFolder.deleteTree(kept.getParent());
         assertEquals("FAIL", verdict(remote), "the previous outputs stay");
