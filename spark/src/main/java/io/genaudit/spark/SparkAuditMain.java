@@ -13,14 +13,19 @@ import io.genaudit.audits.PlanException;
 import io.genaudit.audits.plan.PlanParser;
 import io.genaudit.audits.plan.PlannedAudit;
 import io.genaudit.audits.run.GateEvaluator;
+import io.genaudit.audits.run.InputDigests;
 import io.genaudit.audits.run.MachineInfo;
+import io.genaudit.audits.run.OutputFolder;
+import io.genaudit.audits.run.Preflight;
+import io.genaudit.audits.run.RunOutcome;
+import io.genaudit.audits.run.RunOutputs;
+import io.genaudit.audits.plan.DatasetSpec;
+import io.genaudit.audits.plan.Problems;
 import io.genaudit.engine.InputException;
-import io.genaudit.engine.io.AtomicFolder;
 import io.genaudit.reports.AuditResult;
 import io.genaudit.reports.ExecutionRecord;
 import io.genaudit.reports.GateOutcome;
 import io.genaudit.reports.Provenance;
-import io.genaudit.reports.output.ReportWriter;
 import io.genaudit.reports.RunRecord;
 import org.apache.spark.sql.SparkSession;
 import picocli.CommandLine;
@@ -40,9 +45,10 @@ import java.util.concurrent.Callable;
 /**
  * The Spark entry point: {@code spark-submit --class io.genaudit.spark.SparkAuditMain genaudit-spark.jar audit
  * PLAN --out DIR}. Reads the same plan as {@code genaudit audit}, runs the audits Spark can run (metrics over
- * feature pairs or class logits read from Parquet), applies the gates and writes the usual outputs, run.json with an
- * {@code execution} block. The plan's {@code execution} block chooses master, partitions and tree depth (options
- * override it); a cluster master outside spark-submit is submitted to with {@link ClusterSubmit}. Plans with other
+ * feature pairs or class logits read from Parquet), applies the gates (baseline gates too) and writes the usual
+ * outputs through the same {@link RunOutputs} as {@code genaudit audit}, run.json with an {@code execution} block, into
+ * a local folder or a Hadoop file system URI ({@link HadoopOutputFolder}), and keeps the run in a run store
+ * ({@code --store}). The plan's {@code execution} block chooses master, partitions and tree depth (options override it); a cluster master outside spark-submit is submitted to with {@link ClusterSubmit}. Plans with other
  * audits are refused by name before Spark starts. Exit codes as genaudit's.
  */
 @Command(name = "audit", mixinStandardHelpOptions = true,
@@ -51,11 +57,17 @@ import java.util.concurrent.Callable;
                 + "diversity and bias-lm over text tables (doc_id + text), detectability over image tables; the plan's execution block sets master, partitions and "
                 + "tree_depth, these options override it.")
 public final class SparkAuditMain implements Callable<Integer> {
-    @Parameters(index = "0", paramLabel = "PLAN", description = "The plan (YAML), on the driver's file system.")
-    Path plan;
+    @Parameters(index = "0", paramLabel = "PLAN", description = "The plan (YAML): a path on the driver, or a Hadoop file system URI "
+            + "(s3a://bucket/plans/x.yaml; its relative dataset paths resolve against its folder).")
+    String plan;
 
-    @Option(names = "--out", required = true, paramLabel = "DIR", description = "Output folder on the driver (replaced atomically).")
-    Path out;
+    @Option(names = "--out", required = true, paramLabel = "DIR|URI", description = "Output folder, replaced as a whole: on the driver "
+            + "(atomically), or a Hadoop file system URI (s3a://bucket/runs/x, hdfs:///runs/x; copied, then renamed into place, "
+            + "_SUCCESS written last).")
+    String out;
+
+    @Option(names = "--store", paramLabel = "DIR", description = "Keep the run in this run store on the driver (history, trend charts).")
+    Path store;
 
     @Option(names = "--master", paramLabel = "URL",
             description = "Spark master (local[N], spark://HOST:7077, yarn, k8s://URL); default: what spark-submit set, else the plan's "
@@ -118,11 +130,16 @@ public final class SparkAuditMain implements Callable<Integer> {
     public Integer call() throws Exception {
         if (batchRows < 1) throw new InputException("--batch", "at least 1 expected, got " + batchRows);
         ExecutionSpec flags = new ExecutionSpec(ExecutionSpec.SPARK, master, partitions, treeDepth).check("--master/--partitions/--tree-depth");
-        String outProblem = AtomicFolder.problem(out);
-        if (outProblem != null) throw new InputException(String.valueOf(out), outProblem);
+        Problems targets = new Problems(Map.of());
+        Preflight.outputProblems(localOut(), store, null, targets);
+        targets.throwIfAny();
         Registry registry = Registry.load();
-        Plan parsed = new PlanParser(registry).parse(plan);
+        Plan parsed = Locations.isLocal(plan) ? new PlanParser(registry).parse(Locations.localPath(plan))
+                : RemotePlans.read(plan, HadoopFiles.configuration(conf), new PlanParser(registry));
         Plan p = seed == null ? parsed : parsed.withSeed(seed);
+        Problems baselines = new Problems(p.lines());
+        Preflight.baselineProblems(p, baselines);
+        baselines.throwIfAny();
         String submitted = System.getProperty("spark.master");
         ExecutionSpec chosen = effective(flags, submitted, p.execution());
         checkRunnable(registry, p, chosen.master());
@@ -179,15 +196,22 @@ public final class SparkAuditMain implements Callable<Integer> {
         }
     }
 
+    /** The output folder on the driver's file system, or null when {@code --out} is a URI of another file system. */
+    private Path localOut() {
+        return Locations.isLocal(out) ? Locations.localPath(out) : null;
+    }
+
     /** This command's arguments for the driver spark-submit starts (it takes the master from spark-submit). */
     private List<String> submittedArguments(Integer parts, int depth) {
-        List<String> args = new ArrayList<>(List.of("audit", plan.toAbsolutePath().toString(), "--out", out.toAbsolutePath().toString(),
+        String outArg = localOut() != null ? localOut().toAbsolutePath().toString() : out;
+        List<String> args = new ArrayList<>(List.of("audit", Locations.isLocal(plan) ? Locations.localPath(plan).toAbsolutePath().toString() : plan, "--out", outArg,
                 "--batch", Integer.toString(batchRows), "--tree-depth", Integer.toString(depth)));
         if (parts != null) args.addAll(List.of("--partitions", parts.toString()));
         if (seed != null) args.addAll(List.of("--seed", seed.toString()));
         if (checkLocal) args.add("--check-local");
         if (debug) args.add("--debug");
         if (cache != null) args.addAll(List.of("--cache", cache.toAbsolutePath().toString()));
+        if (store != null) args.addAll(List.of("--store", store.toAbsolutePath().toString()));
         return args;
     }
 
@@ -202,8 +226,15 @@ public final class SparkAuditMain implements Callable<Integer> {
         log.println("genaudit-spark: " + p.audits().size() + " audit(s) on " + spark.sparkContext().master() + " (Spark "
                 + spark.version() + ", " + parts + " partitions per table, treeReduce depth " + depth + ")");
 
+        org.apache.hadoop.conf.Configuration hadoop = HadoopFiles.configuration(spark);
+        OutputFolder folder = localOut() != null ? OutputFolder.local(localOut())
+                : HadoopOutputFolder.open(out, HadoopFiles.fileSystem(out, hadoop));
+        TableDigests digests = new TableDigests(hadoop);
+        ParquetDatasets tables = new ParquetDatasets(p, spark.sparkContext().master());
+        java.util.Set<String> datasetIds = new java.util.HashSet<>(p.datasets().stream().map(DatasetSpec::id).toList());
+
         SparkFeatureAudit runner = new SparkFeatureAudit(spark, settings);
-        SparkTextAudits textRunner = new SparkTextAudits(spark, settings, p, registry, out, cache);
+        SparkTextAudits textRunner = new SparkTextAudits(spark, settings, p, registry, localOut(), cache);
         SparkDetectabilityAudit detectability = new SparkDetectabilityAudit(spark, settings);
         List<AuditResult> results = new ArrayList<>();
         List<String> checks = new ArrayList<>();
@@ -219,7 +250,8 @@ public final class SparkAuditMain implements Callable<Integer> {
                 textRunner.close();
                 throw e;
             }
-            AuditResult r = o.result();
+            AuditResult r = InputDigests.with(o.result(), pa.spec(), datasetIds,
+                    id -> digests.sha256(tables.input("audits." + pa.spec().id(), id).location()));
             merges.put(pa.spec().id(), o.merge());
             if (o.differences() != null) {
                 if (!o.differences().isEmpty()) {
@@ -229,10 +261,7 @@ public final class SparkAuditMain implements Callable<Integer> {
             }
             GateSpec gate = pa.gate();
             if (gate != null) {
-                if (gate.baseline() != null) {
-                    throw new PlanException(p.file(), "audits." + pa.spec().id() + ".gate.baseline", "baseline gates are not supported on Spark yet");
-                }
-                GateOutcome g = GateEvaluator.evaluate(gate, r);
+                GateOutcome g = GateEvaluator.evaluate(gate, r, p);
                 r = r.withGate(g);
                 pass &= g.passed();
                 log.println("genaudit-spark:   " + pa.spec().id() + " gate " + (g.passed() ? "PASS" : "FAIL") + ": " + g.explanation());
@@ -245,13 +274,11 @@ public final class SparkAuditMain implements Callable<Integer> {
         ExecutionRecord exec = SparkExecutionRecord.of(spark.sparkContext(), parts, depth, batchRows).withMerges(merges);
         if (checkLocal) exec = exec.withLocalCheck(String.join("; ", checks));
         MachineInfo m = MachineInfo.current();
-        Provenance prov = new Provenance(GenauditVersion.get(), p.file(), p.sha256(), p.seed(), List.of(), Map.of(),
+        Provenance prov = new Provenance(GenauditVersion.get(), p.file(), p.sha256(), p.seed(), digests.files(), Map.of(),
                 m.jvm(), m.os(), m.cpuModel(), m.cores(), "Apache Spark", exec.sparkVersion(), started.toString(),
                 (System.nanoTime() - t0) / 1e9, List.of(), null);
         RunRecord record = new RunRecord(RunRecord.SCHEMA_VERSION, p.title(), p.name(),
                 pass ? "PASS" : "FAIL", List.of(), results, prov, exec);
-        AtomicFolder.replace(out, staging -> ReportWriter.writeAll(record, staging));
-        log.println("genaudit-spark: verdict " + record.verdict() + "; wrote " + out.resolve("run.json") + " and the reports");
-        return pass ? ExitCodes.OK : ExitCodes.GATE_FAILED;
+        return RunOutputs.write(new RunOutcome(record, pass ? ExitCodes.OK : ExitCodes.GATE_FAILED), folder, store, System.out).exitCode();
     }
 }

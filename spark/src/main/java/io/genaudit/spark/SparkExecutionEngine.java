@@ -26,13 +26,14 @@ public final class SparkExecutionEngine implements ExecutionEngine {
 
     /** The {@link SparkAuditMain} arguments of {@code run}. */
     static List<String> arguments(EngineRun run) {
-        List<String> args = new ArrayList<>(List.of("audit", run.plan().toString(), "--out", run.out().toString()));
+        List<String> args = new ArrayList<>(List.of("audit", run.plan().toString(), "--out", run.out()));
         ExecutionSpec e = run.execution();
         if (e.master() != null) args.addAll(List.of("--master", e.master()));
         if (e.partitions() != null) args.addAll(List.of("--partitions", e.partitions().toString()));
         if (e.treeDepth() != null) args.addAll(List.of("--tree-depth", e.treeDepth().toString()));
         if (run.seed() != null) args.addAll(List.of("--seed", run.seed().toString()));
         if (run.cache() != null) args.addAll(List.of("--cache", run.cache().toString()));
+        if (run.store() != null) args.addAll(List.of("--store", run.store().toString()));
         return args;
     }
 }

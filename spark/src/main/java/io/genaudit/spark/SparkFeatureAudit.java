@@ -126,7 +126,7 @@ public final class SparkFeatureAudit {
         String merge = tiled ? SparkPrdcTiles.MERGE : MergeExactness.label(metric.info());
         inputSettings.put("engine", "spark");
         inputSettings.put("partitions", settings.partitions());
-        inputSettings.put("batch", settings.batchRows());
+        inputSettings.put("batch_rows", settings.batchRows());
         inputSettings.put("merge", merge);
         List<String> notes = new ArrayList<>();
         SparkFeed<I> feed = new SparkFeed<>(batches, fakeId, label, inputSettings, notes);

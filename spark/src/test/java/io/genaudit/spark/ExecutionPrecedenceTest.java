@@ -29,10 +29,11 @@ class ExecutionPrecedenceTest {
 
     @Test
     void theCoreCommandLineHandsOverTheEffectiveSettings() {
-        EngineRun run = new EngineRun(Path.of("p.yaml"), Path.of("out"), new ExecutionSpec("spark", "local[2]", 4, 3), 11L, Path.of("models"));
-        assertEquals(List.of("audit", "p.yaml", "--out", "out", "--master", "local[2]", "--partitions", "4", "--tree-depth", "3",
-                "--seed", "11", "--cache", "models"), SparkExecutionEngine.arguments(run));
+        EngineRun run = new EngineRun(Path.of("p.yaml"), "s3a://b/out", new ExecutionSpec("spark", "local[2]", 4, 3), 11L, Path.of("models"),
+                Path.of("store"));
+        assertEquals(List.of("audit", "p.yaml", "--out", "s3a://b/out", "--master", "local[2]", "--partitions", "4", "--tree-depth", "3",
+                "--seed", "11", "--cache", "models", "--store", "store"), SparkExecutionEngine.arguments(run));
         assertEquals(List.of("audit", "p.yaml", "--out", "out"),
-                SparkExecutionEngine.arguments(new EngineRun(Path.of("p.yaml"), Path.of("out"), NO_FLAGS, null, null)));
+                SparkExecutionEngine.arguments(new EngineRun(Path.of("p.yaml"), "out", NO_FLAGS, null, null, null)));
     }
 }

@@ -89,4 +89,26 @@ final class FeatureTables {
         }
         return out;
     }
+
+    /**
+     * Writes {@code dir/name}: a plan with one FID audit ({@code fid-gen}) of tables {@code real.parquet} and
+     * {@code fake} (relative to {@code dir}), {@code bootstrap} resamples, and {@code gate} (a YAML {@code gate:} line
+     * or empty).
+     */
+    static Path fidPlan(Path dir, String name, String fake, int bootstrap, String gate) throws java.io.IOException {
+        Path p = dir.resolve(name);
+        java.nio.file.Files.writeString(p, """
+                name: fid-plan
+                seed: 7
+                datasets:
+                  - {id: real, path: real.parquet}
+                  - {id: gen, path: %s}
+                audits:
+                  - id: fid-gen
+                    metric: fid
+                    params: {real: real, fake: gen, bootstrap: %d}
+                    %s
+                """.formatted(fake, bootstrap, gate));
+        return p;
+    }
 }

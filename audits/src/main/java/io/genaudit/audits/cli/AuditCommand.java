@@ -9,6 +9,7 @@ import io.genaudit.audits.plan.Plan;
 import io.genaudit.engine.InputException;
 import io.genaudit.audits.plan.PlanParser;
 import io.genaudit.audits.plan.Problems;
+import io.genaudit.audits.run.OutputFolder;
 import io.genaudit.audits.run.Preflight;
 import java.util.Map;
 import picocli.CommandLine.Command;
@@ -26,8 +27,9 @@ public final class AuditCommand implements GenauditSubcommand, Callable<Integer>
     @Parameters(index = "0", paramLabel = "PLAN.yaml", description = "The plan file.")
     Path plan;
 
-    @Option(names = "--out", paramLabel = "DIR", description = "Output folder (default: genaudit-out/<plan name>).")
-    Path out;
+    @Option(names = "--out", paramLabel = "DIR", description = "Output folder (default: genaudit-out/<plan name>); with "
+            + "--engine spark also a Hadoop file system URI (s3a://bucket/runs/x, hdfs:///runs/x).")
+    String out;
 
     @Mixin
     PlanRunOptions run;
@@ -49,27 +51,31 @@ public final class AuditCommand implements GenauditSubcommand, Callable<Integer>
         Path cacheDir = run.cacheDir();
         Problems problems = new Problems(Map.of());
         Plan p = new PlanParser(registry).parse(plan, problems);
-        Path dir = out != null ? out : p == null ? null : Path.of("genaudit-out", p.name());
         if (p != null) {
             ExecutionSpec exec = p.execution().overriddenBy(engine, sparkMaster, partitions);
             if (exec.spark()) {
                 problems.throwIfAny();
-                return onEngine(p, exec, dir);
+                return onEngine(p, exec, out != null ? out : Path.of("genaudit-out", p.name()).toString());
             }
         }
+        boolean remote = out != null && OutputFolder.remoteScheme(out) != null;
+        if (remote) {
+            problems.add(new InputException("--out " + out, "a " + OutputFolder.remoteScheme(out) + ": URI is written through Hadoop's "
+                    + "file systems, which only the Spark engine has; run with --engine spark or give a local folder"));
+        }
+        Path dir = out != null && !remote ? Path.of(out) : p == null || remote ? null : Path.of("genaudit-out", p.name());
         // everything wrong with the plan, its inputs and the output targets, reported at once
         if (p != null) Preflight.collect(p, dir, run.store, cacheDir, problems);
-        else Preflight.outputProblems(out, run.store, null, problems);
+        else Preflight.outputProblems(dir, run.store, null, problems);
         problems.throwIfAny();
         return run.runAndWrite(registry, p, dir);
     }
 
     /** Hands the plan to the engine it asks for (found on the class path), with the effective execution settings. */
-    private int onEngine(Plan p, ExecutionSpec exec, Path dir) throws Exception {
-        if (run.store != null) throw new InputException("--store", "not supported with engine " + exec.engine() + " yet; run compare/history on its run.json");
+    private int onEngine(Plan p, ExecutionSpec exec, String dir) throws Exception {
         String where = engine != null || sparkMaster != null || partitions != null ? "--engine" : p.file() + ": field 'execution.engine'"
                 + (p.lines().containsKey("execution.engine") ? " (line " + p.lines().get("execution.engine") + ")" : "");
         ExecutionEngine e = ExecutionEngines.require(exec.engine(), where, p.file(), exec.master(), AuditCommand.class.getClassLoader());
-        return e.run(new EngineRun(plan, dir, exec, run.seed, run.cache));
+        return e.run(new EngineRun(plan, dir, exec, run.seed, run.cache, run.store));
     }
 }

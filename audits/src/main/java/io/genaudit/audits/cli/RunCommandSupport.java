@@ -2,13 +2,13 @@ package io.genaudit.audits.cli;
 
 import io.genaudit.audits.registry.Registry;
 import io.genaudit.audits.plan.Plan;
-import io.genaudit.audits.compare.RunStore;
-import io.genaudit.audits.compare.TrendCharts;
 import io.genaudit.audits.run.EnergyMeterFactory;
+import io.genaudit.audits.run.OutputFolder;
 import io.genaudit.audits.run.PlanRunner;
 import io.genaudit.audits.run.Preflight;
 import io.genaudit.audits.run.RunOptions;
 import io.genaudit.audits.run.RunOutcome;
+import io.genaudit.audits.run.RunOutputs;
 
 import java.nio.file.Path;
 
@@ -24,15 +24,6 @@ final class RunCommandSupport {
         RunOptions opts = new RunOptions(out, cache, seed, ConsoleProgress.factory(),
                 EnergyMeterFactory.forPlan(plan), System.err);
         RunOutcome outcome = new PlanRunner(registry).run(plan, opts);
-        if (store != null) {
-            RunStore rs = new RunStore(store);
-            outcome = new RunOutcome(TrendCharts.addHistory(outcome.record(), rs), outcome.exitCode());
-            RunOutputs.write(outcome, out, System.out);
-            Path kept = rs.add(outcome.record(), out.resolve("run.json"));
-            System.out.println("genaudit: stored the run as " + kept);
-        } else {
-            RunOutputs.write(outcome, out, System.out);
-        }
-        return outcome.exitCode();
+        return RunOutputs.write(outcome, OutputFolder.local(out), store, System.out).exitCode();
     }
 }

@@ -53,6 +53,14 @@ public final class RunStore {
 
     /** Copies {@code runJson} (the record just written) into the store and appends its results to the index. */
     public Path add(RunRecord rec, Path runJson) throws IOException {
+        return add(rec, Files.readAllBytes(runJson));
+    }
+
+    /**
+     * Keeps {@code runJson} (the bytes of the run.json just written, wherever it went: a local folder or a Hadoop file
+     * system) in the store and appends its results to the index.
+     */
+    public Path add(RunRecord rec, byte[] runJson) throws IOException {
         Files.createDirectories(dir.resolve("runs"));
         String stamp = rec.provenance().startedAt().replaceAll("[^0-9TZ]", "");
         String base = stamp + "-" + rec.planName().replaceAll("[^A-Za-z0-9_.-]", "_") + "-"
@@ -66,7 +74,7 @@ public final class RunStore {
             Path target = dir.resolve("runs").resolve(base + ".json");
             for (int i = 2; Files.exists(target); i++) target = dir.resolve("runs").resolve(base + "-" + i + ".json");
             String name = target.getFileName().toString();
-            AtomicFiles.writeBytes(target, Files.readAllBytes(runJson));
+            AtomicFiles.writeBytes(target, runJson);
             for (AuditResult r : rec.audits()) {
                 Object msha = rec.provenance().models() == null || rec.provenance().models().get(r.model()) == null ? null
                         : rec.provenance().models().get(r.model()).get("sha256");

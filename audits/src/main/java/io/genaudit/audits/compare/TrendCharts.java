@@ -26,6 +26,7 @@ public final class TrendCharts {
                     r.ci() == null ? null : r.ci().high(), r.n(), rec.verdict()));
             out.add(r.toBuilder().chart(TrendReport.trendChart(r.metric(), h)).build());
         }
-        return new RunRecord(rec.schemaVersion(), rec.title(), rec.planName(), rec.verdict(), rec.models(), out, rec.provenance());
+        return new RunRecord(rec.schemaVersion(), rec.title(), rec.planName(), rec.verdict(), rec.models(), out, rec.provenance(),
+                rec.execution());
     }
 }

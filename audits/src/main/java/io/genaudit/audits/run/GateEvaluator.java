@@ -1,6 +1,7 @@
 package io.genaudit.audits.run;
 
 import io.genaudit.audits.plan.GateSpec;
+import io.genaudit.audits.plan.Plan;
 import io.genaudit.reports.AuditResult;
 import io.genaudit.reports.GateOutcome;
 import io.genaudit.values.Interval;
@@ -20,6 +21,15 @@ public final class GateEvaluator {
         if (field.equals("value")) return r.value();
         Object v = r.details().get(field);
         return v instanceof Number n ? n.doubleValue() : null;
+    }
+
+    /**
+     * Applies any gate of {@code plan} to {@code r}: a baseline gate ({@code baseline: run.json, maxWorsening: 5%})
+     * through {@link BaselineGates} (the baseline resolved against the plan's folder), a max/min gate here. Both
+     * engines gate through this.
+     */
+    public static GateOutcome evaluate(GateSpec gate, AuditResult r, Plan plan) {
+        return BaselineGates.isBaseline(gate) ? BaselineGates.evaluate(gate, r, plan) : evaluate(gate, r);
     }
 
     public static GateOutcome evaluate(GateSpec gate, AuditResult r) {

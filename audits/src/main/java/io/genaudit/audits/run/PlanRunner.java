@@ -85,13 +85,11 @@ public final class PlanRunner {
                 for (AuditSpec one : perModel(pa.spec())) {
                     opts.log().println("genaudit: audit " + one.id() + " (" + one.metric() + ")"
                             + (one.models().isEmpty() ? "" : " on " + one.models()));
-                    for (AuditResult r : module.run(ctx, one)) rs.add(withInputDigests(r, one, ctx));
+                    for (AuditResult r : module.run(ctx, one)) rs.add(InputDigests.with(r, one, ctx.datasets().keySet(), id -> ctx.dataset(id).sha256()));
                 }
                 for (AuditResult r : rs) {
                     if (pa.gate() != null) {
-                        GateOutcome g = BaselineGates.isBaseline(pa.gate())
-                                ? BaselineGates.evaluate(pa.gate(), r, plan)
-                                : GateEvaluator.evaluate(pa.gate(), r);
+                        GateOutcome g = GateEvaluator.evaluate(pa.gate(), r, plan);
                         r = r.withGate(g);
                         allPassed &= g.passed();
                         opts.log().println("genaudit:   gate " + (g.passed() ? "PASS" : "FAIL") + ": " + g.explanation());
@@ -157,22 +155,6 @@ public final class PlanRunner {
             out.add(new AuditSpec(spec.id(), spec.metric(), List.of(m), spec.data(), spec.params(), spec.planFile()));
         }
         return out;
-    }
-
-    /**
-     * Adds the SHA-256 of the datasets an audit read to its settings ({@code data_sha256}), so a comparison can refuse
-     * numbers computed on different data.
-     */
-    static AuditResult withInputDigests(AuditResult r, AuditSpec spec, RunContext ctx) {
-        List<String> ids = new ArrayList<>(spec.data());
-        // datasets named by parameters (detectability's real: shapes) are inputs too
-        for (Object v : spec.params().values().values()) {
-            if (v instanceof String s && ctx.datasets().containsKey(s) && !ids.contains(s)) ids.add(s);
-        }
-        if (ids.isEmpty() || r.settings().containsKey("data_sha256")) return r;
-        List<String> shas = new ArrayList<>();
-        for (String d : ids) shas.add(ctx.dataset(d).sha256());
-        return r.toBuilder().setting("data_sha256", shas.size() == 1 ? shas.get(0) : shas).build();
     }
 
     private static Map<String, Object> energyAssumptions(RunOptions opts) {

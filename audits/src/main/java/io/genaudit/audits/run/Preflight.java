@@ -40,6 +40,12 @@ public final class Preflight {
         }
         for (ModelSpec m : plan.models()) ModelOptionsCheck.check(m, plan.baseDir(), problems);
         for (PlannedAudit a : plan.audits()) AuditParamsCheck.check(a, problems);
+        baselineProblems(plan, problems);
+        outputProblems(outputDir, store, cacheDir, problems);
+    }
+
+    /** Every baseline gate's run record (resolved against the plan's folder) must exist. */
+    public static void baselineProblems(Plan plan, Problems problems) {
         for (int i = 0; i < plan.audits().size(); i++) {
             PlannedAudit a = plan.audits().get(i);
             if (a.gate() == null || a.gate().baseline() == null) continue;
@@ -48,7 +54,6 @@ public final class Preflight {
                 problems.add(new PlanException(plan.file(), "audits[" + i + "].gate.baseline", "no baseline run record at " + base));
             }
         }
-        outputProblems(outputDir, store, cacheDir, problems);
     }
 
     /** The output folder (replaced as a whole), the run store and the cache must be usable folders. */

@@ -45,6 +45,15 @@ class EngineOptionTest {
     }
 
     @Test
+    void anOutputUriNeedsTheSparkEngine() throws Exception {
+        CliRun r = CliRun.execute(false, "audit", plan("").toString(), "--out", "s3a://bucket/runs/x");
+        assertEquals(2, r.code(), r.err());
+        assertTrue(r.err().contains("--out s3a://bucket/runs/x: a s3a: URI is written through Hadoop's file systems, which only "
+                + "the Spark engine has; run with --engine spark or give a local folder"), r.err());
+        assertFalse(Files.exists(Path.of("s3a:")));
+    }
+
+    @Test
     @Tag("integration") // ends with a whole local plan run and its PDF report
     void theCommandLineAsksForSparkOrKeepsThePlanHere() throws Exception {
         Path p = plan("");

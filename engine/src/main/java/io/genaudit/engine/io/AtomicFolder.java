@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Set;
@@ -45,11 +46,8 @@ public final class AtomicFolder {
         if (Files.exists(abs)) {
             if (!Files.isDirectory(abs)) return "exists and is not a folder (an output folder expected)";
             if (!writable(abs)) return "is read-only";
-            List<String> foreign = foreignEntries(abs);
-            if (!foreign.isEmpty()) {
-                return "holds files genaudit did not write (" + String.join(", ", foreign.subList(0, Math.min(3, foreign.size())))
-                        + (foreign.size() > 3 ? ", ..." : "") + "); choose a new or empty folder, genaudit replaces its output folder as a whole";
-            }
+            String foreign = foreignProblem(entries(abs));
+            if (foreign != null) return foreign;
         }
         Path parent = abs.getParent();
         if (parent == null) return "cannot be the file-system root";
@@ -147,14 +145,22 @@ public final class AtomicFolder {
         }
     }
 
-    private static List<String> foreignEntries(Path dir) {
+    /**
+     * Why an existing folder holding {@code names} (its entries' names) may not be replaced, or null when it may: it
+     * carries the {@value #MARKER} marker or holds nothing but genaudit's output names. For folders on any file system.
+     */
+    public static String foreignProblem(Collection<String> names) {
+        if (names.contains(MARKER)) return null;
+        List<String> foreign = names.stream().filter(n -> !KNOWN_OUTPUTS.contains(n)).sorted().toList();
+        if (foreign.isEmpty()) return null;
+        return "holds files genaudit did not write (" + String.join(", ", foreign.subList(0, Math.min(3, foreign.size())))
+                + (foreign.size() > 3 ? ", ..." : "") + "); choose a new or empty folder, genaudit replaces its output folder as a whole";
+    }
+
+    private static List<String> entries(Path dir) {
         List<String> out = new ArrayList<>();
-        if (Files.exists(dir.resolve(MARKER))) return out;
         try (DirectoryStream<Path> s = Files.newDirectoryStream(dir)) {
-            for (Path p : s) {
-                String n = p.getFileName().toString();
-                if (!KNOWN_OUTPUTS.contains(n)) out.add(n);
-            }
+            for (Path p : s) out.add(p.getFileName().toString());
         } catch (IOException e) {
             out.add("(unreadable: " + e.getMessage() + ")");
         }
@@ -162,7 +168,7 @@ public final class AtomicFolder {
     }
 
     /** Deletes {@code dir} and everything under it; missing is fine. */
-    static void deleteTree(Path dir) throws IOException {
+    public static void deleteTree(Path dir) throws IOException {
         if (!Files.exists(dir)) return;
         try (Stream<Path> s = Files.walk(dir)) {
             for (Path p : s.sorted(Comparator.reverseOrder()).toList()) Files.deleteIfExists(p);
