@@ -43,7 +43,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 @Tag("integration") // starts a local Spark runtime (tens of seconds): integration tier
 class SparkTextAuditsTest {
-    private static final Path GPT2 = Path.of("..", "fixtures", "lm-models", "gpt2").toAbsolutePath().normalize();
+    static final Path GPT2 = Path.of("..", "fixtures", "lm-models", "gpt2").toAbsolutePath().normalize();
 
     @TempDir
     Path dir;
@@ -222,7 +222,7 @@ class SparkTextAuditsTest {
     }
 
     /** 14 documents of 1 to ~100 words (several windows each for the long ones), non-ASCII text included. */
-    private static List<String> corpus(List<String> ids) throws Exception {
+    static List<String> corpus(List<String> ids) throws Exception {
         List<String> words = new ArrayList<>();
         for (String f : List.of("licence.txt", "notes.txt", "short.txt")) {
             for (String w : Files.readString(GPT2.resolve("docs").resolve(f)).split("\\s+")) if (!w.isEmpty()) words.add(w);
