@@ -78,47 +78,13 @@ class StandaloneClusterSubmitTest {
 
         List<String> jvm = jvmOptions();
         long t1 = System.nanoTime();
-        try (StandaloneCluster cluster = StandaloneCluster.start(dir.resolve("spark-home"), sparkJars, jvm, 1, 1, "1536m")) {
+        // 2 cores: in cluster mode the driver takes one, the executor the other; each application asks for 1 core
+        try (StandaloneCluster cluster = StandaloneCluster.start(dir.resolve("spark-home"), sparkJars, jvm, 1, 2, "2560m")) {
             long t2 = System.nanoTime();
-            List<String> driverJvm = new ArrayList<>(jvm);
-            driverJvm.addAll(List.of("-Xmx1g", "--enable-native-access=ALL-UNNAMED", "-Dai.djl.offline=true", "-Dai.djl.pytorch.num_threads=1"));
-            Path out = dir.resolve("cluster-out");
-            String executorJvm = String.join(" ", jvm) + " --enable-native-access=ALL-UNNAMED -Dai.djl.offline=true -Dai.djl.pytorch.num_threads=1";
-            List<String> cmd = StandaloneCluster.javaCommand(cluster.home(), driverJvm, "org.apache.spark.deploy.SparkSubmit",
-                    "--master", cluster.masterUrl(), "--deploy-mode", "client", "--class", SparkAuditMain.class.getName(),
-                    "--conf", "spark.ui.enabled=false", "--conf", "spark.driver.host=127.0.0.1",
-                    "--conf", "spark.executor.memory=1g", "--conf", "spark.executor.extraJavaOptions=" + executorJvm,
-                    "--conf", "spark.executorEnv.ONEDNN_MAX_CPU_ISA=SSE41", "--conf", "spark.sql.shuffle.partitions=3",
-                    appJar.toString(), "audit", clusterPlan.toString(), "--out", out.toString(), "--partitions", "3", "--batch", "4",
-                    "--cache", dir.resolve("cache").toString());
-            Path driverLog = dir.resolve("driver.log");
-            ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(driverLog.toFile());
-            StandaloneCluster.environment(pb, cluster.home());
-            Process driver = pb.start();
-            boolean done = driver.waitFor(300, TimeUnit.SECONDS);
-            if (!done) driver.destroyForcibly();
-            System.out.printf("StandaloneClusterSubmitTest: single-JVM run %.1f s, master + worker start %.1f s, spark-submit %.1f s%n",
-                    (t1 - t0) / 1e9, (t2 - t1) / 1e9, (System.nanoTime() - t2) / 1e9);
-            assertTrue(done && driver.exitValue() == 0, "spark-submit " + (done ? "exit " + driver.exitValue() : "timed out") + "; driver log tail:\n" + tail(driverLog, 40)
-                    + "\nexecutor log tail:\n" + executorLogTail(cluster.home()));
-
             JsonNode local = new ObjectMapper().readTree(localOut.resolve("run.json").toFile()).get("audits");
-            JsonNode run = new ObjectMapper().readTree(out.resolve("run.json").toFile());
-            assertEquals(cluster.masterUrl(), run.get("execution").get("master").asText());
-            assertEquals(1, run.get("execution").get("executors").asInt());
-            JsonNode fid = run.get("audits").get(0), ppl = run.get("audits").get(1);
-            assertEquals("fid-gen", fid.get("id").asText());
-            assertEquals("ppl-gpt2", ppl.get("id").asText());
-            assertEquals(local.get(0).get("n").asLong(), fid.get("n").asLong());
-            assertClose("FID", local.get(0).get("value"), fid.get("value"));
-            JsonNode lp = local.get(1);
-            assertEquals(ids.size(), ppl.get("details").get("documents").asLong());
-            assertEquals(lp.get("n").asLong(), ppl.get("n").asLong());
-            assertEquals(lp.get("details").get("tokens").asLong(), ppl.get("details").get("tokens").asLong());
-            assertClose("perplexity", lp.get("value"), ppl.get("value"));
-            assertClose("perplexity ci.low", lp.get("ci").get("low"), ppl.get("ci").get("low"));
-            assertClose("perplexity ci.high", lp.get("ci").get("high"), ppl.get("ci").get("high"));
-            assertClose("bits per byte", lp.get("details").get("bits_per_byte"), ppl.get("details").get("bits_per_byte"));
+            JsonNode client = submit(cluster, jvm, appJar, clusterPlan, "client");
+            long t3 = System.nanoTime();
+            assertEqualsLocal(local, client, cluster.masterUrl(), ids.size());
             // the executor was a fresh JVM the worker launched, and both models reached it through Spark's file server
             try (Stream<Path> s = Files.walk(cluster.home().resolve("work-0"))) {
                 List<String> names = s.map(p -> p.getFileName().toString()).toList();
@@ -128,7 +94,60 @@ class StandaloneClusterSubmitTest {
                     assertTrue(names.stream().anyMatch(n -> n.startsWith("genaudit-gpt2-") && n.endsWith(f)), "language model file " + f + " shipped: " + names);
                 }
             }
+            JsonNode onWorker = submit(cluster, jvm, appJar, clusterPlan, "cluster");
+            System.out.printf("StandaloneClusterSubmitTest: single-JVM run %.1f s, master + worker start %.1f s, spark-submit client mode %.1f s, "
+                    + "cluster mode %.1f s%n", (t1 - t0) / 1e9, (t2 - t1) / 1e9, (t3 - t2) / 1e9, (System.nanoTime() - t3) / 1e9);
+            assertEqualsLocal(local, onWorker, cluster.masterUrl(), ids.size());
         }
+    }
+
+    /**
+     * Submits the shaded jar with {@code plan} to {@code cluster} in {@code mode} ({@code client}: the driver in the
+     * spark-submit JVM; {@code cluster}: the worker launches it) and returns its run.json.
+     */
+    private JsonNode submit(StandaloneCluster cluster, List<String> jvm, Path appJar, Path plan, String mode) throws Exception {
+        String modelJvm = " --enable-native-access=ALL-UNNAMED -Dai.djl.offline=true -Dai.djl.pytorch.num_threads=1";
+        List<String> submitJvm = new ArrayList<>(jvm);
+        submitJvm.addAll(List.of("-Xmx1g", "--enable-native-access=ALL-UNNAMED", "-Dai.djl.offline=true", "-Dai.djl.pytorch.num_threads=1"));
+        Path out = dir.resolve(mode + "-out");
+        List<String> cmd = StandaloneCluster.javaCommand(cluster.home(), submitJvm, "org.apache.spark.deploy.SparkSubmit",
+                "--master", cluster.masterUrl(), "--deploy-mode", mode, "--class", SparkAuditMain.class.getName(),
+                "--conf", "spark.ui.enabled=false", "--conf", "spark.driver.host=127.0.0.1", "--conf", "spark.cores.max=1",
+                "--conf", "spark.standalone.submit.waitAppCompletion=true",
+                "--driver-memory", "1g", "--conf", "spark.driver.extraJavaOptions=" + String.join(" ", jvm) + modelJvm,
+                "--conf", "spark.executor.memory=1g", "--conf", "spark.executor.extraJavaOptions=" + String.join(" ", jvm) + modelJvm,
+                "--conf", "spark.executorEnv.ONEDNN_MAX_CPU_ISA=SSE41", "--conf", "spark.sql.shuffle.partitions=3",
+                appJar.toString(), "audit", plan.toString(), "--out", out.toString(), "--partitions", "3", "--batch", "4",
+                "--cache", dir.resolve("cache").toString());
+        Path log = dir.resolve("submit-" + mode + ".log");
+        ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile());
+        StandaloneCluster.environment(pb, cluster.home());
+        Process submit = pb.start();
+        boolean done = submit.waitFor(300, TimeUnit.SECONDS);
+        if (!done) submit.destroyForcibly();
+        assertTrue(done && submit.exitValue() == 0 && Files.isRegularFile(out.resolve("run.json")), "spark-submit --deploy-mode " + mode + " "
+                + (done ? "exit " + submit.exitValue() : "timed out") + "; its log tail:\n" + tail(log, 40)
+                + "\ndriver and executor log tails on the worker:\n" + executorLogTail(cluster.home()));
+        return new ObjectMapper().readTree(out.resolve("run.json").toFile());
+    }
+
+    /** {@code run}'s FID and perplexity (on {@code master}, one executor) equal the single-JVM {@code local} audits. */
+    private static void assertEqualsLocal(JsonNode local, JsonNode run, String master, int documents) {
+        assertEquals(master, run.get("execution").get("master").asText());
+        assertEquals(1, run.get("execution").get("executors").asInt());
+        JsonNode fid = run.get("audits").get(0), ppl = run.get("audits").get(1);
+        assertEquals("fid-gen", fid.get("id").asText());
+        assertEquals("ppl-gpt2", ppl.get("id").asText());
+        assertEquals(local.get(0).get("n").asLong(), fid.get("n").asLong());
+        assertClose("FID", local.get(0).get("value"), fid.get("value"));
+        JsonNode lp = local.get(1);
+        assertEquals(documents, ppl.get("details").get("documents").asLong());
+        assertEquals(lp.get("n").asLong(), ppl.get("n").asLong());
+        assertEquals(lp.get("details").get("tokens").asLong(), ppl.get("details").get("tokens").asLong());
+        assertClose("perplexity", lp.get("value"), ppl.get("value"));
+        assertClose("perplexity ci.low", lp.get("ci").get("low"), ppl.get("ci").get("low"));
+        assertClose("perplexity ci.high", lp.get("ci").get("high"), ppl.get("ci").get("high"));
+        assertClose("bits per byte", lp.get("details").get("bits_per_byte"), ppl.get("details").get("bits_per_byte"));
     }
 
     /** FID of {@code gen} against {@code real} and the GPT-2 ONNX perplexity of {@code docs} (folders or tables). */
