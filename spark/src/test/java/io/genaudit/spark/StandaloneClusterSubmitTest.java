@@ -78,34 +78,59 @@ class StandaloneClusterSubmitTest {
 
         List<String> jvm = jvmOptions();
         long t1 = System.nanoTime();
-        // 2 cores: in cluster mode the driver takes one, the executor the other; each application asks for 1 core
-        try (StandaloneCluster cluster = StandaloneCluster.start(dir.resolve("spark-home"), sparkJars, jvm, 1, 2, "2560m")) {
+        // 3 cores: the client-mode application's executor, and the cluster-mode driver and its executor (1 core each)
+        try (StandaloneCluster cluster = StandaloneCluster.start(dir.resolve("spark-home"), sparkJars, jvm, 1, 3, "3584m")) {
             long t2 = System.nanoTime();
+            // both at once: most of a submission's time is JVM and Spark start-up latency, which overlaps on 2 cores
+            Submission client = submit(cluster, jvm, appJar, clusterPlan, "client");
+            Submission onWorker = submit(cluster, jvm, appJar, clusterPlan, "cluster");
+            JsonNode clientRun = client.await(cluster), workerRun = onWorker.await(cluster);
+            System.out.printf("StandaloneClusterSubmitTest: single-JVM run %.1f s, master + worker start %.1f s, spark-submit in client and "
+                    + "cluster mode at once %.1f s%n", (t1 - t0) / 1e9, (t2 - t1) / 1e9, (System.nanoTime() - t2) / 1e9);
             JsonNode local = new ObjectMapper().readTree(localOut.resolve("run.json").toFile()).get("audits");
-            JsonNode client = submit(cluster, jvm, appJar, clusterPlan, "client");
-            long t3 = System.nanoTime();
-            assertEqualsLocal(local, client, cluster.masterUrl(), ids.size());
-            // the executor was a fresh JVM the worker launched, and both models reached it through Spark's file server
-            try (Stream<Path> s = Files.walk(cluster.home().resolve("work-0"))) {
-                List<String> names = s.map(p -> p.getFileName().toString()).toList();
-                assertTrue(names.contains("stderr"), "executor logs in the worker's work folder: " + names);
-                assertTrue(names.stream().anyMatch(n -> n.startsWith("genaudit-fx-") && n.endsWith("-features.pt")), "extractor shipped: " + names);
-                for (String f : List.of("-model-model.onnx", "-model-config.json", "-tokenizer-tokenizer.json", "-tokenizer-tokenizer_config.json")) {
-                    assertTrue(names.stream().anyMatch(n -> n.startsWith("genaudit-gpt2-") && n.endsWith(f)), "language model file " + f + " shipped: " + names);
+            assertEqualsLocal(local, clientRun, cluster.masterUrl(), ids.size());
+            assertEqualsLocal(local, workerRun, cluster.masterUrl(), ids.size());
+            // the executors were fresh JVMs the worker launched (one per application), the cluster-mode driver too, and
+            // both models reached every executor through Spark's file server
+            List<Path> apps, drivers;
+            try (Stream<Path> s = Files.list(cluster.home().resolve("work-0"))) {
+                List<Path> all = s.toList();
+                apps = all.stream().filter(p -> p.getFileName().toString().startsWith("app-")).toList();
+                drivers = all.stream().filter(p -> p.getFileName().toString().startsWith("driver-")).toList();
+            }
+            assertEquals(2, apps.size(), "one executor folder per application: " + apps);
+            assertEquals(1, drivers.size(), "the cluster-mode driver ran on the worker: " + drivers);
+            for (Path app : apps) {
+                try (Stream<Path> s = Files.walk(app)) {
+                    List<String> names = s.map(p -> p.getFileName().toString()).toList();
+                    assertTrue(names.contains("stderr"), "executor logs in the worker's work folder: " + names);
+                    assertTrue(names.stream().anyMatch(n -> n.startsWith("genaudit-fx-") && n.endsWith("-features.pt")), "extractor shipped: " + names);
+                    for (String f : List.of("-model-model.onnx", "-model-config.json", "-tokenizer-tokenizer.json", "-tokenizer-tokenizer_config.json")) {
+                        assertTrue(names.stream().anyMatch(n -> n.startsWith("genaudit-gpt2-") && n.endsWith(f)), "language model file " + f + " shipped: " + names);
+                    }
                 }
             }
-            JsonNode onWorker = submit(cluster, jvm, appJar, clusterPlan, "cluster");
-            System.out.printf("StandaloneClusterSubmitTest: single-JVM run %.1f s, master + worker start %.1f s, spark-submit client mode %.1f s, "
-                    + "cluster mode %.1f s%n", (t1 - t0) / 1e9, (t2 - t1) / 1e9, (t3 - t2) / 1e9, (System.nanoTime() - t3) / 1e9);
-            assertEqualsLocal(local, onWorker, cluster.masterUrl(), ids.size());
+        }
+    }
+
+    /** A running spark-submit: its mode, process, log and output folder. */
+    private record Submission(String mode, Process process, Path log, Path out) {
+        /** Its run.json, once spark-submit has exited 0 (in cluster mode it waits for the driver on the worker). */
+        JsonNode await(StandaloneCluster cluster) throws Exception {
+            boolean done = process.waitFor(480, TimeUnit.SECONDS);
+            if (!done) process.destroyForcibly();
+            assertTrue(done && process.exitValue() == 0 && Files.isRegularFile(out.resolve("run.json")), "spark-submit --deploy-mode " + mode + " "
+                    + (done ? "exit " + process.exitValue() : "timed out") + "; its log tail:\n" + tail(log, 40)
+                    + "\ndriver and executor log tails on the worker:\n" + executorLogTail(cluster.home()));
+            return new ObjectMapper().readTree(out.resolve("run.json").toFile());
         }
     }
 
     /**
-     * Submits the shaded jar with {@code plan} to {@code cluster} in {@code mode} ({@code client}: the driver in the
-     * spark-submit JVM; {@code cluster}: the worker launches it) and returns its run.json.
+     * Starts submitting the shaded jar with {@code plan} to {@code cluster} in {@code mode} ({@code client}: the driver
+     * runs in the spark-submit JVM; {@code cluster}: the worker launches it and spark-submit waits for it).
      */
-    private JsonNode submit(StandaloneCluster cluster, List<String> jvm, Path appJar, Path plan, String mode) throws Exception {
+    private Submission submit(StandaloneCluster cluster, List<String> jvm, Path appJar, Path plan, String mode) throws Exception {
         String modelJvm = " --enable-native-access=ALL-UNNAMED -Dai.djl.offline=true -Dai.djl.pytorch.num_threads=1";
         List<String> submitJvm = new ArrayList<>(jvm);
         submitJvm.addAll(List.of("-Xmx1g", "--enable-native-access=ALL-UNNAMED", "-Dai.djl.offline=true", "-Dai.djl.pytorch.num_threads=1"));
@@ -118,17 +143,11 @@ class StandaloneClusterSubmitTest {
                 "--conf", "spark.executor.memory=1g", "--conf", "spark.executor.extraJavaOptions=" + String.join(" ", jvm) + modelJvm,
                 "--conf", "spark.executorEnv.ONEDNN_MAX_CPU_ISA=SSE41", "--conf", "spark.sql.shuffle.partitions=3",
                 appJar.toString(), "audit", plan.toString(), "--out", out.toString(), "--partitions", "3", "--batch", "4",
-                "--cache", dir.resolve("cache").toString());
+                "--cache", dir.resolve("cache-" + mode).toString());
         Path log = dir.resolve("submit-" + mode + ".log");
         ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile());
         StandaloneCluster.environment(pb, cluster.home());
-        Process submit = pb.start();
-        boolean done = submit.waitFor(300, TimeUnit.SECONDS);
-        if (!done) submit.destroyForcibly();
-        assertTrue(done && submit.exitValue() == 0 && Files.isRegularFile(out.resolve("run.json")), "spark-submit --deploy-mode " + mode + " "
-                + (done ? "exit " + submit.exitValue() : "timed out") + "; its log tail:\n" + tail(log, 40)
-                + "\ndriver and executor log tails on the worker:\n" + executorLogTail(cluster.home()));
-        return new ObjectMapper().readTree(out.resolve("run.json").toFile());
+        return new Submission(mode, pb.start(), log, out);
     }
 
     /** {@code run}'s FID and perplexity (on {@code master}, one executor) equal the single-JVM {@code local} audits. */
