@@ -53,8 +53,14 @@ class ModelShipmentTest {
         Map<String, Path> sources = new LinkedHashMap<>();
         sources.put("tokenizer/tokenizer.json", fake);
         ModelShipment shipped = ModelShipment.ship(sc, "tampered", sources);
-        Files.writeString(Path.of(SparkFiles.get(shipped.files().get(0).sparkName())), "{\"changed\": true}");
-        IllegalStateException e = assertThrows(IllegalStateException.class, () -> shipped.copyInto(dir.resolve("scratch"), "m-"));
-        assertTrue(e.getMessage().startsWith("model tampered: tokenizer/tokenizer.json arrived with sha256 "), e.getMessage());
+        Path received = Path.of(SparkFiles.get(shipped.files().get(0).sparkName()));
+        try {
+            Files.writeString(received, "{\"changed\": true}");
+            IllegalStateException e = assertThrows(IllegalStateException.class, () -> shipped.copyInto(dir.resolve("scratch"), "m-"));
+            assertTrue(e.getMessage().startsWith("model tampered: tokenizer/tokenizer.json arrived with sha256 "), e.getMessage());
+        } finally {
+            // the shared session's next task checks every added file against its source: leave it as Spark fetched it
+            Files.writeString(received, "{}");
+        }
     }
 }
