@@ -38,7 +38,8 @@ public class SparkPerplexityBench {
     public static void main(String[] a) throws Exception {
         int n = Integer.parseInt(a[0]);
         Path dir = Path.of(a[1]);
-        LmSource model = new LmSource("bench-lm", "onnx-lm", a[2], null, Integer.parseInt(a[3]));
+        Path modelFile = Path.of(a[2]);
+        int context = Integer.parseInt(a[3]);
         DocumentScoring.Options options = new DocumentScoring.Options("rolling", null, null, null, null, 16);
         List<TextDocument> docs = corpus(n);
         long bytes = docs.stream().mapToLong(d -> d.text().length()).sum();
@@ -46,12 +47,12 @@ public class SparkPerplexityBench {
         PerplexityMetric metric = new PerplexityMetric();
         PerplexityMetric.Params p = metric.parameters().bind(Map.of("bootstrap", 0), 0L);
         System.out.printf("corpus: %d documents, %d bytes; model %s (context %d), rolling windows, batch 16; load %s%n",
-                n, bytes, a[2], model.contextLength(), load());
+                n, bytes, a[2], context, load());
 
         // single JVM: best of 2 (the first run also pays JIT and loading ONNX Runtime)
         PerplexityMetric.Result single = null;
         double singleS = Double.MAX_VALUE;
-        try (LanguageModel lm = model.open()) {
+        try (LanguageModel lm = LmSource.open("bench-lm", "onnx-lm", modelFile, null, context)) {
             DocumentScoring scoring = DocumentScoring.resolve(options, lm);
             for (int rep = 0; rep < 2; rep++) {
                 long t = System.nanoTime();
@@ -66,6 +67,7 @@ public class SparkPerplexityBench {
             SparkSession spark = SparkSession.builder().master(master).appName("bench").config("spark.ui.enabled", "false")
                     .config("spark.driver.host", "127.0.0.1").getOrCreate();
             if (!Files.exists(Path.of(uri))) write(spark, docs, uri);
+            LmSource model = LmSource.exported(spark.sparkContext(), "bench-lm", "onnx-lm", modelFile, null, context); // shipped as a plan's model is
             int partitions = 2 * spark.sparkContext().defaultParallelism();
             for (int rep = 0; rep < 2; rep++) {
                 long t = System.nanoTime();

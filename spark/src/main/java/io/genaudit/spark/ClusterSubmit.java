@@ -58,7 +58,7 @@ public record ClusterSubmit(Path sparkHome, Path jar, String master, String appN
         Path app = jar != null ? jar : env.get(JAR_ENV) != null && !env.get(JAR_ENV).isBlank() ? Path.of(env.get(JAR_ENV)) : ownJar();
         if (app == null) {
             throw new InputException("--spark-jar", "the genaudit-spark shaded jar is needed to submit to " + master + " and this code "
-                    + "was not loaded from a jar; build it (./mvnw -B -pl spark -am -Pspark-shaded package) and pass --spark-jar "
+                    + "was not loaded from a jar; build it (./mvnw -B -pl spark -am -DskipTests package) and pass --spark-jar "
                     + "spark/target/genaudit-spark-0.1.0-shaded.jar (or set " + JAR_ENV + ")");
         }
         if (!Files.isRegularFile(app)) throw new InputException(app.toString(), "genaudit-spark jar not found (--spark-jar / " + JAR_ENV + ")");

@@ -11,6 +11,7 @@ import io.genaudit.audits.run.PhaseRecorder;
 import io.genaudit.audits.run.RunContext;
 import io.genaudit.engine.Progress;
 import io.genaudit.engine.lm.LanguageModel;
+import org.apache.spark.SparkContext;
 
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -19,16 +20,19 @@ import java.util.Map;
 /**
  * The plan's language models on the Spark driver, loaded once each through the plan's own model providers (contract
  * checks at load, {@code train:} models trained into the cache, {@code fixture:} files materialized there), so the
- * driver can check the scoring options against the model and tell executors which files to open ({@link LmSource}).
- * Closes them at the end of the run.
+ * driver can check the scoring options against the model, and ships each model's files to the executors once
+ * ({@link LmSource}). Closes them at the end of the run.
  */
 final class DriverLanguageModels implements AutoCloseable {
     private final Plan plan;
     private final Registry registry;
     private final RunContext ctx;
+    private final SparkContext sc;
     private final Map<String, LoadedModel> loaded = new LinkedHashMap<>();
+    private final Map<String, LmSource> shipped = new LinkedHashMap<>();
 
-    DriverLanguageModels(Plan plan, Registry registry, Path out, Path cacheDir) {
+    DriverLanguageModels(SparkContext sc, Plan plan, Registry registry, Path out, Path cacheDir) {
+        this.sc = sc;
         this.plan = plan;
         this.registry = registry;
         this.ctx = new RunContext(plan.file(), plan.seed(), out, cacheDir, Progress.SILENT, new PhaseRecorder(null));
@@ -49,9 +53,14 @@ final class DriverLanguageModels implements AutoCloseable {
         return ctx;
     }
 
-    /** Where executors find model {@code id}. */
+    /** Model {@code id} as executors open it (its files shipped on first use). */
     LmSource source(String id) throws Exception {
-        return LmSource.of(model(id), plan.file());
+        LmSource s = shipped.get(id);
+        if (s == null) {
+            s = LmSource.ship(sc, model(id), plan.file());
+            shipped.put(id, s);
+        }
+        return s;
     }
 
     private LoadedModel model(String id) throws Exception {

@@ -2,9 +2,6 @@ package io.genaudit.spark;
 
 import io.genaudit.engine.image.ImageFeatureExtractor;
 
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedDeque;
@@ -18,7 +15,6 @@ import java.util.concurrent.atomic.AtomicInteger;
 public final class ExtractorPool {
     private static final Map<String, ConcurrentLinkedDeque<ImageFeatureExtractor>> IDLE = new ConcurrentHashMap<>();
     private static final AtomicInteger LOADED = new AtomicInteger();
-    private static volatile Path scratch;
 
     static {
         Runtime.getRuntime().addShutdownHook(new Thread(ExtractorPool::closeAll, "genaudit-extractor-pool-close"));
@@ -31,7 +27,7 @@ public final class ExtractorPool {
     public static ImageFeatureExtractor borrow(ExtractorRecipe recipe) {
         ImageFeatureExtractor x = IDLE.computeIfAbsent(recipe.sha256() + "/" + recipe.modelId(), k -> new ConcurrentLinkedDeque<>()).pollFirst();
         if (x != null) return x;
-        ImageFeatureExtractor loaded = recipe.load(scratch());
+        ImageFeatureExtractor loaded = recipe.load(ModelShipment.scratch());
         LOADED.incrementAndGet();
         return loaded;
     }
@@ -59,17 +55,5 @@ public final class ExtractorPool {
             }
         }
         return n;
-    }
-
-    /** This JVM's folder for model copies (not Spark's work folder, which holds the application jar). */
-    private static synchronized Path scratch() {
-        if (scratch == null) {
-            try {
-                scratch = Files.createTempDirectory("genaudit-spark-models-");
-            } catch (IOException e) {
-                throw new java.io.UncheckedIOException("cannot create a folder for model copies in " + System.getProperty("java.io.tmpdir"), e);
-            }
-        }
-        return scratch;
     }
 }

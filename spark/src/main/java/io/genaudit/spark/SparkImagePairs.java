@@ -13,7 +13,6 @@ import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.sql.SparkSession;
 
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -70,8 +69,6 @@ public final class SparkImagePairs {
         int samples = spec.params().intParam("samples", Integer.MAX_VALUE);
 
         ModelProvider provider = Registry.load().providers().get(ms.type());
-        Path staging = Files.createTempDirectory("genaudit-spark-ship-");
-        staging.toFile().deleteOnExit();
         Map<String, Object> settings = new LinkedHashMap<>();
         ExtractorRecipe recipe;
         try (LoadedModel m = provider.load(ms, new ModelLoadingContext(s.cacheDir(), plan.seed()))) {
@@ -81,7 +78,7 @@ public final class SparkImagePairs {
             settings.put("features", extractorId);
             settings.put("extractor", fx.describe());
             settings.put("extractor_dim", fx.dimension());
-            recipe = ExtractorRecipe.ship(spark.sparkContext(), ms, m, staging);
+            recipe = ExtractorRecipe.ship(spark.sparkContext(), ms, m);
         }
         settings.put("batch", batch);
 

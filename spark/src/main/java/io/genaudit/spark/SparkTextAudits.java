@@ -26,7 +26,7 @@ public final class SparkTextAudits implements AutoCloseable {
 
     /** The runners of {@code plan}'s text audits on {@code spark}; models cached under {@code cache}. */
     public SparkTextAudits(SparkSession spark, SparkSettings settings, Plan plan, Registry registry, Path out, Path cache) {
-        this.models = new DriverLanguageModels(plan, registry, out, cache != null ? cache : RunOptions.defaultCacheDir());
+        this.models = new DriverLanguageModels(spark.sparkContext(), plan, registry, out, cache != null ? cache : RunOptions.defaultCacheDir());
         this.perplexity = new SparkPerplexityAudit(spark, settings, models);
         this.diversity = new SparkDiversityAudit(spark, settings, models);
         this.biasLm = new SparkBiasLmAudit(spark, settings, models);

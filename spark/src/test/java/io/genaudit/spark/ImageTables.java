@@ -48,19 +48,27 @@ final class ImageTables {
 
     /** A plan with one FID audit of {@code gen} against {@code real} (folders or tables) through the TorchScript {@code extractor}, batch 8. */
     static String fidPlan(Path extractor, String real, String gen) {
+        return fidPlan(extractor, real, gen, "", "", "");
+    }
+
+    /**
+     * {@link #fidPlan(Path, String, String)} with more entries: {@code models} and {@code datasets} (lines of
+     * {@code "  - {...}"}) and {@code audits} (audit entries), each empty or ending with a newline.
+     */
+    static String fidPlan(Path extractor, String real, String gen, String models, String datasets, String audits) {
         return """
                 name: image-fid
                 seed: 7
                 models:
                   - {id: fx, type: torchscript-features, path: "%s"}
-                datasets:
+                %sdatasets:
                   - {id: real, path: %s}
                   - {id: gen, path: %s}
-                audits:
+                %saudits:
                   - id: fid-gen
                     metric: fid
                     params: {real: real, fake: gen, features: fx, batch: 8, bootstrap: 0}
-                """.formatted(extractor, real, gen);
+                """.formatted(extractor, models, real, gen, datasets) + audits;
     }
 
     /**

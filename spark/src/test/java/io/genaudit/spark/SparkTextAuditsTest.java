@@ -199,7 +199,7 @@ class SparkTextAuditsTest {
     }
 
     /** 14 documents of 1 to ~100 words (several windows each for the long ones), non-ASCII text included. */
-    private static List<String> corpus(List<String> ids) throws Exception {
+    static List<String> corpus(List<String> ids) throws Exception {
         List<String> words = new ArrayList<>();
         for (String f : List.of("licence.txt", "notes.txt", "short.txt")) {
             for (String w : Files.readString(GPT2.resolve("docs").resolve(f)).split("\\s+")) if (!w.isEmpty()) words.add(w);

@@ -26,6 +26,6 @@ public final class ExecutionEngines {
         throw new InputException(where, "engine '" + name + "' needs the genaudit-spark module, which is not on this class path; run: "
                 + "spark-submit --master " + (master != null ? master : "URL") + " --class " + SPARK_MAIN
                 + " genaudit-spark-0.1.0-shaded.jar audit " + planFile + " --out DIR (build the jar with "
-                + "./mvnw -B -pl spark -am -Pspark-shaded package; see docs/spark.md)");
+                + "./mvnw -B -pl spark -am -DskipTests package; see docs/spark.md)");
     }
 }
