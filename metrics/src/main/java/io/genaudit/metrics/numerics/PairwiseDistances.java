@@ -17,8 +17,6 @@ import java.util.stream.IntStream;
 public final class PairwiseDistances {
     /** Rows of X per streamed block; also the column tile of the single-JVM pass. */
     static final int BLOCK_ROWS = 256;
-    /** Features per pass over a tile (keeps the transposed reference slice in cache). */
-    private static final int FEATURE_STEP = 64;
 
     /** Receives one block of distances: rows {@code [from, to)} of X against all M rows of Y, row-major [to-from, M]. */
     public interface BlockConsumer {
@@ -53,28 +51,62 @@ public final class PairwiseDistances {
     /**
      * Dot products of rows {@code [xFrom, xFrom+q)} of x with rows {@code [yFrom, yFrom+r)} of y (both [*, d]
      * row-major) into {@code out[outOffset + i*outStride + j]}: each the plain sum over features 0..d-1 in order,
-     * bit for bit what {@code s = 0; for k: s += x[k] * y[k]} gives (the loops are only interleaved for speed).
+     * bit for bit what {@code s = 0; for k: s += x[k] * y[k]} gives. For speed the pairs are taken
+     * {@value #BLOCK_X} x {@value #BLOCK_Y} at a time ({@link #dotBlock}): sixteen independent sums held in registers,
+     * each load of {@code x[k]} or {@code y[k]} used four times; no pair's own order of additions changes.
      */
     public static void dotProducts(double[] x, int xFrom, int q, double[] y, int yFrom, int r, int d,
                                    double[] out, int outOffset, int outStride) {
-        double[] yT = new double[d * r];
-        for (int j = 0; j < r; j++) {
-            int src = (yFrom + j) * d;
-            for (int k = 0; k < d; k++) yT[k * r + j] = y[src + k];
-        }
-        for (int i = 0; i < q; i++) Arrays.fill(out, outOffset + i * outStride, outOffset + i * outStride + r, 0.0);
-        for (int k0 = 0; k0 < d; k0 += FEATURE_STEP) {
-            int k1 = Math.min(d, k0 + FEATURE_STEP);
-            for (int i = 0; i < q; i++) {
-                int o = outOffset + i * outStride;
-                int xs = (xFrom + i) * d;
-                for (int k = k0; k < k1; k++) {
-                    double a = x[xs + k];
-                    int t = k * r;
-                    for (int j = 0; j < r; j++) out[o + j] += a * yT[t + j];
-                }
+        int qBlocked = q - q % BLOCK_X;
+        int rBlocked = r - r % BLOCK_Y;
+        for (int i = 0; i < qBlocked; i += BLOCK_X) {
+            for (int j = 0; j < rBlocked; j += BLOCK_Y) {
+                dotBlock(x, (xFrom + i) * d, y, (yFrom + j) * d, d, out, outOffset + i * outStride + j, outStride);
             }
         }
+        for (int i = 0; i < q; i++) {
+            int o = outOffset + i * outStride;
+            for (int j = i < qBlocked ? rBlocked : 0; j < r; j++) out[o + j] = dot(x, (xFrom + i) * d, y, (yFrom + j) * d, d);
+        }
+    }
+
+    /** Query rows per register block of {@link #dotProducts}. */
+    private static final int BLOCK_X = 4;
+    /** Reference rows per register block of {@link #dotProducts}. */
+    private static final int BLOCK_Y = 4;
+
+    /**
+     * The 4 x 4 dot products of the rows starting at {@code x[xs + i*d]} and {@code y[ys + j*d]} (i, j in 0..3) into
+     * {@code out[o + i*stride + j]}, each summed over k = 0..d-1 in order with one rounding per product and per addition
+     * (the scalars below are the sixteen running sums; Java never contracts {@code s += a * b} into a fused multiply-add).
+     */
+    private static void dotBlock(double[] x, int xs, double[] y, int ys, int d, double[] out, int o, int stride) {
+        int x0 = xs, x1 = x0 + d, x2 = x1 + d, x3 = x2 + d;
+        int y0 = ys, y1 = y0 + d, y2 = y1 + d, y3 = y2 + d;
+        double s00 = 0, s01 = 0, s02 = 0, s03 = 0, s10 = 0, s11 = 0, s12 = 0, s13 = 0;
+        double s20 = 0, s21 = 0, s22 = 0, s23 = 0, s30 = 0, s31 = 0, s32 = 0, s33 = 0;
+        for (int k = 0; k < d; k++) {
+            double a0 = x[x0 + k], a1 = x[x1 + k], a2 = x[x2 + k], a3 = x[x3 + k];
+            double b0 = y[y0 + k], b1 = y[y1 + k], b2 = y[y2 + k], b3 = y[y3 + k];
+            s00 += a0 * b0; s01 += a0 * b1; s02 += a0 * b2; s03 += a0 * b3;
+            s10 += a1 * b0; s11 += a1 * b1; s12 += a1 * b2; s13 += a1 * b3;
+            s20 += a2 * b0; s21 += a2 * b1; s22 += a2 * b2; s23 += a2 * b3;
+            s30 += a3 * b0; s31 += a3 * b1; s32 += a3 * b2; s33 += a3 * b3;
+        }
+        out[o] = s00; out[o + 1] = s01; out[o + 2] = s02; out[o + 3] = s03;
+        o += stride;
+        out[o] = s10; out[o + 1] = s11; out[o + 2] = s12; out[o + 3] = s13;
+        o += stride;
+        out[o] = s20; out[o + 1] = s21; out[o + 2] = s22; out[o + 3] = s23;
+        o += stride;
+        out[o] = s30; out[o + 1] = s31; out[o + 2] = s32; out[o + 3] = s33;
+    }
+
+    /** The plain sum {@code x[xs+k] * y[ys+k]} over k = 0..d-1 in order (the pairs outside whole 4 x 4 blocks). */
+    private static double dot(double[] x, int xs, double[] y, int ys, int d) {
+        double s = 0;
+        for (int k = 0; k < d; k++) s += x[xs + k] * y[ys + k];
+        return s;
     }
 
     /**

@@ -37,6 +37,42 @@ class PairwiseDistancesTest {
     }
 
     @Test
+    void everyBlockShapeAndOffsetGivesThePlainSum() {
+        // shapes around the 4 x 4 register block (whole blocks, row and column remainders, both), at offsets and with
+        // a wider output stride; magnitudes spread over 2^-20..2^20 so that any other summation order changes the bits
+        int d = 37;
+        Random rnd = new Random(7);
+        double[] x = new double[12 * d];
+        double[] y = new double[13 * d];
+        for (double[] a : new double[][]{x, y}) {
+            for (int i = 0; i < a.length; i++) a[i] = rnd.nextGaussian() * Math.scalb(1.0, rnd.nextInt(41) - 20);
+        }
+        x[3 * d + 5] = -0.0;
+        for (int q = 1; q <= 9; q++) {
+            for (int r = 1; r <= 9; r++) {
+                int xFrom = q % 3;
+                int yFrom = 13 - r - r % 4;
+                int stride = r + 3;
+                double[] out = new double[2 + q * stride];
+                Arrays.fill(out, Double.NaN);
+                PairwiseDistances.dotProducts(x, xFrom, q, y, yFrom, r, d, out, 2, stride);
+                for (int i = 0; i < q; i++) {
+                    for (int j = 0; j < r; j++) {
+                        double s = 0;
+                        for (int k = 0; k < d; k++) s += x[(xFrom + i) * d + k] * y[(yFrom + j) * d + k];
+                        assertEquals(Double.doubleToRawLongBits(s), Double.doubleToRawLongBits(out[2 + i * stride + j]),
+                                "q=" + q + " r=" + r + " pair " + i + "," + j);
+                    }
+                    for (int j = r; j < stride && 2 + i * stride + j < out.length; j++) {
+                        assertTrue(Double.isNaN(out[2 + i * stride + j]), "q=" + q + " r=" + r + " wrote outside its tile");
+                    }
+                }
+                assertTrue(Double.isNaN(out[0]) && Double.isNaN(out[1]), "wrote before outOffset");
+            }
+        }
+    }
+
+    @Test
     void everyTilingGivesTheSameBitsAndRadii() {
         int n = 600;
         int d = 70;
