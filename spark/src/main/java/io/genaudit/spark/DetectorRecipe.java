@@ -1,59 +1,54 @@
 package io.genaudit.spark;
 
+import io.genaudit.engine.io.OnnxExternalData;
 import io.genaudit.engine.io.Sha256;
 import io.genaudit.metrics.detect.ImageDetector;
 import org.apache.spark.SparkContext;
-import org.apache.spark.SparkFiles;
 
 import java.io.IOException;
 import java.io.Serializable;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 /**
  * How an executor rebuilds a plan's fixed detector ({@code params.detector}: a genaudit {@code .json} detector, a
- * TorchScript {@code .pt} or an {@code .onnx} network): the file shipped with {@code SparkContext.addFile} under a
- * unique name, copied on the executor into a folder of its own (Spark's work folder also holds the application jar,
- * and DJL scans a model's folder for jars) and loaded with {@link ImageDetector#load}, as the single machine loads it.
- * Its SHA-256 must equal the driver's. Executors keep the loaded detectors in {@link #POOL}, one per task slot.
+ * TorchScript {@code .pt} or an {@code .onnx} network, with the external-data files an ONNX network names): the
+ * files shipped with {@link ModelShipment}, copied on the executor into a folder of their own (Spark's work folder
+ * also holds the application jar, and DJL scans a model's folder for jars) and loaded with {@link ImageDetector#load},
+ * as the single machine loads it. Each file's SHA-256 must equal the driver's. Executors keep the loaded detectors in
+ * {@link #POOL}, one per task slot.
  *
- * @param sparkName the name {@code SparkFiles.get} knows the file by
- * @param name      the detector file's own name (its type comes from the extension)
- * @param sha256    the file's SHA-256 on the driver
+ * @param files  the shipped files (named after the detector file)
+ * @param name   the detector file's own name (its type comes from the extension)
+ * @param sha256 the detector file's SHA-256 on the driver
  */
-public record DetectorRecipe(String sparkName, String name, String sha256) implements Serializable {
+public record DetectorRecipe(ModelShipment files, String name, String sha256) implements Serializable {
     /** The detectors of this executor JVM. */
     static final ModelPool<DetectorRecipe, ImageDetector> POOL = new ModelPool<>("detector", DetectorRecipe::load);
 
-    /** The recipe of detector {@code file} (its unique shipping name from its SHA-256). */
+    /** The recipe of detector {@code file} (its shipping names from the SHA-256s); a missing external-data file is an error. */
     public static DetectorRecipe of(Path file) throws IOException {
-        String sha = Sha256.of(file);
-        return new DetectorRecipe("genaudit-detector-" + sha.substring(0, 12) + "-" + file.getFileName(), file.getFileName().toString(), sha);
+        return new DetectorRecipe(ModelShipment.of(file.getFileName().toString(), sources(file)), file.getFileName().toString(), Sha256.of(file));
     }
 
-    /** Ships {@code file} to the executors of {@code sc}, staged under {@code staging}. */
-    public static DetectorRecipe ship(SparkContext sc, Path file, Path staging) throws IOException {
-        DetectorRecipe r = of(file);
-        Files.createDirectories(staging);
-        Path staged = staging.resolve(r.sparkName());
-        Files.copy(file, staged, StandardCopyOption.REPLACE_EXISTING);
-        sc.addFile(staged.toString());
-        return r;
+    /** Ships {@code file} (and an ONNX network's external-data files) to the executors of {@code sc}. */
+    public static DetectorRecipe ship(SparkContext sc, Path file) throws IOException {
+        String name = file.getFileName().toString();
+        return new DetectorRecipe(ModelShipment.ship(sc, name, sources(file)), name, Sha256.of(file));
     }
 
-    /** Loads the detector on this JVM from the shipped file. */
+    private static Map<String, Path> sources(Path file) {
+        String name = file.getFileName().toString();
+        Map<String, Path> sources = new LinkedHashMap<>();
+        sources.put(name, file);
+        if (name.endsWith(".onnx")) sources.putAll(OnnxExternalData.files(name, file));
+        return sources;
+    }
+
+    /** Loads the detector on this JVM from the shipped files. */
     ImageDetector load() {
-        try {
-            Path dir = Files.createTempDirectory("genaudit-spark-detector-" + sha256.substring(0, 12) + "-");
-            Path copy = dir.resolve(name);
-            Files.copy(Path.of(SparkFiles.get(sparkName)), copy);
-            String sha = Sha256.of(copy);
-            if (!sha.equals(sha256)) throw new IllegalStateException("detector " + name + ": the executor got sha256 " + sha + ", the driver " + sha256);
-            return ImageDetector.load(copy);
-        } catch (IOException e) {
-            throw new UncheckedIOException("detector " + name + ": cannot copy the shipped file into a folder of its own", e);
-        }
+        Path dir = files.copyInto(ModelShipment.scratch(), "detector-" + sha256.substring(0, 12) + "-");
+        return ImageDetector.load(dir.resolve(name));
     }
 }

@@ -6,6 +6,7 @@ import io.genaudit.audits.ModelSpec;
 import io.genaudit.audits.Params;
 import io.genaudit.audits.registry.Registry;
 import io.genaudit.engine.InputException;
+import io.genaudit.engine.io.OnnxExternalData;
 import io.genaudit.engine.image.ImageFeatureExtractor;
 import io.genaudit.engine.image.ModelSidecar;
 import org.apache.spark.SparkContext;
@@ -38,7 +39,7 @@ public record ExtractorRecipe(String type, Map<String, Object> options, String p
 
     /**
      * Ships the files of {@code loaded} (the model as the driver loaded it from {@code spec}) to the executors of
-     * {@code sc}: the model file and its sidecar, or every file of a model folder.
+     * {@code sc}: the model file, its sidecar and an ONNX file's external-data files, or every file of a model folder.
      */
     public static ExtractorRecipe ship(SparkContext sc, ModelSpec spec, LoadedModel loaded) throws IOException {
         Object file = loaded.info().get("file");
@@ -49,6 +50,7 @@ public record ExtractorRecipe(String type, Map<String, Object> options, String p
             Path f = Path.of(file.toString()).toAbsolutePath();
             mainFile = f.getFileName().toString();
             sources.put(mainFile, f);
+            if (mainFile.endsWith(".onnx")) sources.putAll(OnnxExternalData.files(spec.id(), f));
             Path sidecar = f.resolveSibling(ModelSidecar.FILE_NAME);
             if (Files.isRegularFile(sidecar)) sources.put(ModelSidecar.FILE_NAME, sidecar);
         } else if (dir != null) {

@@ -38,8 +38,8 @@ final class HadoopOutputFolder implements OutputFolder {
 
     /**
      * The output folder {@code uri} on {@code fs}'s file system, checked before any work: a user error naming the URI
-     * when the file system cannot be reached, the path is a file, or an existing folder holds files genaudit did not
-     * write.
+     * when the file system cannot be reached, the path is a file, an existing folder holds files genaudit did not
+     * write, or a probe file cannot be written beside it.
      */
     static HadoopOutputFolder open(String uri, FileSystem fs) {
         Path target = fs.makeQualified(new Path(uri));
@@ -52,7 +52,26 @@ final class HadoopOutputFolder implements OutputFolder {
             if (e instanceof InputException ie) throw ie;
             throw new InputException(uri, "cannot be read (" + HadoopFiles.message(e) + "); nothing was written");
         }
+        folder.probeWrite();
         return folder;
+    }
+
+    /**
+     * Creates and deletes a hidden empty file in the target's parent folder (created if missing), as the final copy
+     * will write there: a store that refuses writes is a user error naming the URI before any audit runs, not after.
+     */
+    private void probeWrite() {
+        Path parent = target.getParent();
+        Path probe = new Path(parent, "." + target.getName() + ".probe-" + UUID.randomUUID());
+        try {
+            fs.mkdirs(parent);
+            fs.create(probe, false).close();
+            if (!fs.delete(probe, false)) throw new IOException("cannot delete the probe file " + probe);
+        } catch (IOException | RuntimeException e) {
+            deleteQuietly(probe);
+            throw new InputException(uri, "cannot write there (" + HadoopFiles.message(e) + "; checked by writing " + probe
+                    + " before any audit ran); nothing was written");
+        }
     }
 
     @Override

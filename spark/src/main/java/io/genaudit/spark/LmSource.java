@@ -3,6 +3,7 @@ package io.genaudit.spark;
 import io.genaudit.audits.LoadedModel;
 import io.genaudit.audits.PlanException;
 import io.genaudit.audits.models.ContractCheckedLanguageModel;
+import io.genaudit.engine.io.OnnxExternalData;
 import io.genaudit.engine.lm.LanguageModel;
 import io.genaudit.engine.lm.onnx.OnnxLanguageModel;
 import io.genaudit.engine.lm.TorchScriptLanguageModel;
@@ -23,7 +24,7 @@ import java.util.Map;
  * type, where the model and tokenizer files lie inside the model's folder, and the context length. The driver loads
  * the model first through the plan's model provider (which checks the contract, trains a {@code train:} model into
  * the cache, and resolves {@code fixture:} paths), then ships what the model reads: the built-in Transformer's model
- * folder, or the exported ONNX/TorchScript file with the {@code config.json} beside it and the tokenizer.json with the
+ * folder, or the exported ONNX/TorchScript file with the {@code config.json} (and an ONNX model's external-data files) beside it and the tokenizer.json with the
  * {@code tokenizer_config.json} and {@code special_tokens_map.json} beside it. Executors open a copy in a folder of the
  * model's own ({@link LanguageModelPool}), so nothing needs to exist at the driver's paths there. Also the key of
  * {@link LanguageModelPool}.
@@ -59,13 +60,14 @@ public record LmSource(String type, ModelShipment files, String modelFile, Strin
     }
 
     /**
-     * Ships an exported model ({@code onnx-lm} or {@code torchscript-lm}): {@code file} with its {@code config.json},
-     * and {@code tokenizer} (null: byte tokens) with its special-token files, when present.
+     * Ships an exported model ({@code onnx-lm} or {@code torchscript-lm}): {@code file} with its {@code config.json}
+     * and an ONNX model's external-data files ({@link OnnxExternalData}: a missing one is an error naming it), and {@code tokenizer} (null: byte tokens) with its special-token files, when present.
      */
     public static LmSource exported(SparkContext sc, String modelId, String type, Path file, Path tokenizer, int contextLength) throws IOException {
         Map<String, Path> sources = new LinkedHashMap<>();
         String modelFile = "model/" + file.getFileName();
         sources.put(modelFile, file);
+        if (type.equals("onnx-lm")) OnnxExternalData.files(modelId, file).forEach((location, f) -> sources.put("model/" + location, f));
         besides(sources, "model/", file, BESIDE_MODEL);
         String tok = null;
         if (tokenizer != null) {

@@ -50,22 +50,31 @@ public record ModelShipment(String modelId, List<ShippedFile> files) implements 
      * to the job once (shipping the same model again, for another audit, adds nothing).
      */
     public static ModelShipment ship(SparkContext sc, String modelId, Map<String, Path> sources) throws IOException {
+        ModelShipment shipment = of(modelId, sources);
         List<String> added = CollectionConverters.asJava(sc.listFiles());
-        List<ShippedFile> shipped = new ArrayList<>();
-        String id = modelId.replaceAll("[^A-Za-z0-9_.-]", "_");
-        for (Map.Entry<String, Path> e : sources.entrySet()) {
-            String sha = Sha256.of(e.getValue());
-            String unique = "genaudit-" + id + "-" + sha.substring(0, 12) + "-" + e.getKey().replace('/', '-');
+        List<Path> paths = List.copyOf(sources.values());
+        for (int i = 0; i < paths.size(); i++) {
+            String unique = shipment.files().get(i).sparkName();
             Path staged = staging().resolve(unique);
             if (!Files.exists(staged)) {
                 Path part = Files.createTempFile(staging(), unique, ".part");
-                Files.copy(e.getValue(), part, StandardCopyOption.REPLACE_EXISTING);
+                Files.copy(paths.get(i), part, StandardCopyOption.REPLACE_EXISTING);
                 Files.move(part, staged, StandardCopyOption.ATOMIC_MOVE);
             }
             if (added.stream().noneMatch(u -> u.endsWith("/" + unique))) sc.addFile(staged.toString());
-            shipped.add(new ShippedFile(unique, e.getKey(), sha));
         }
-        return new ModelShipment(modelId, List.copyOf(shipped));
+        return shipment;
+    }
+
+    /** The shipment {@link #ship} makes of {@code sources}, without shipping anything (its names and hashes). */
+    public static ModelShipment of(String modelId, Map<String, Path> sources) throws IOException {
+        List<ShippedFile> files = new ArrayList<>();
+        String id = modelId.replaceAll("[^A-Za-z0-9_.-]", "_");
+        for (Map.Entry<String, Path> e : sources.entrySet()) {
+            String sha = Sha256.of(e.getValue());
+            files.add(new ShippedFile("genaudit-" + id + "-" + sha.substring(0, 12) + "-" + e.getKey().replace('/', '-'), e.getKey(), sha));
+        }
+        return new ModelShipment(modelId, List.copyOf(files));
     }
 
     /**

@@ -25,7 +25,6 @@ import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.api.java.function.FlatMapFunction;
 import org.apache.spark.sql.SparkSession;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -147,9 +146,7 @@ record SparkDetectabilityAudit(SparkSession spark, SparkSettings settings) {
         DetectorRecipe detector = null;
         if (r.detector() != null) {
             ImageDetector.load(r.detector()).close(); // a missing or unreadable detector is a user error before any job
-            Path staging = Files.createTempDirectory("genaudit-spark-ship-");
-            staging.toFile().deleteOnExit();
-            detector = DetectorRecipe.ship(spark.sparkContext(), r.detector(), staging);
+            detector = DetectorRecipe.ship(spark.sparkContext(), r.detector());
         }
         ParquetImageMarks marks = SparkFailures.userErrorsUnwrapped(() -> ParquetImageMarks.surveyOrNull(spark, fakeUri));
         return new Study(spark, settings.partitions(), r, samples, real, fake, realImages, fakeImages, detector, marks);

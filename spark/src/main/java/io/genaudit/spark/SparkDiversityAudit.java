@@ -57,8 +57,12 @@ record SparkDiversityAudit(SparkSession spark, SparkSettings settings, DriverLan
             List<String> diff = null;
             double rel = Double.NaN;
             if (settings.checkLocal()) {
-                DiversityMetric.Result local = metric.compute(MetricRun.accumulate(metric, params, feed), params);
-                diff = ResultAgreement.differences(local, result, ResultAgreement.DEFAULT_RELATIVE_TOLERANCE);
+                // generated texts are made again on the driver by the single-machine code; given ones stream through it
+                List<TextSample> again = texts.again() == null ? null : texts.again().call();
+                DiversityMetric.Result local = again == null ? metric.compute(MetricRun.accumulate(metric, params, feed), params)
+                        : MetricRun.once(metric, params, again);
+                diff = new ArrayList<>(again == null ? List.of() : SparkGenerations.textDifferences(again, texts.samples().collect()));
+                diff.addAll(ResultAgreement.differences(local, result, ResultAgreement.DEFAULT_RELATIVE_TOLERANCE));
                 rel = ResultAgreement.relativeDifference(local.value(), result.value());
             }
             return new SparkFeatureAudit.Outcome(MetricPresentation.present(spec.id(), metric, params, result, feed).build(),
@@ -75,7 +79,7 @@ record SparkDiversityAudit(SparkSession spark, SparkSettings settings, DriverLan
                 () -> TextBlockSource.of(table, settings.batchRows()).blocks(spark, settings.partitions()));
         long[] offsets = SparkFailures.userErrorsUnwrapped(() -> SparkPerplexityAudit.offsets(blocks));
         JavaRDD<TextSample> samples = blocks.mapPartitionsWithIndex(new Generations(offsets), true);
-        return new SparkGenerations.Texts(samples, false, Map.of("samples", table.parquet() ? "given (Parquet text table)" : "given (" + table.location() + ")"), List.of(), samples);
+        return new SparkGenerations.Texts(samples, false, Map.of("samples", table.parquet() ? "given (Parquet text table)" : "given (" + table.location() + ")"), List.of(), samples, null);
     }
 
     /** How diversity merges without intervals (run.json's audit setting {@code merge}). */

@@ -18,6 +18,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Iterator;
 import java.util.List;
+import java.util.concurrent.Callable;
 import java.util.Map;
 
 /**
@@ -40,8 +41,11 @@ record SparkGenerations(SparkSession spark, SparkSettings settings, DriverLangua
      * @param settings  the single-machine input settings (samples, sampling, prompts, generated tokens, ...)
      * @param notes     the single-machine notes
      * @param kept      the persisted generations behind {@code samples}
+     * @param again     the same texts made again on the driver by the single-machine generation code, in the order of
+     *                  {@code samples} (for {@code --check-local}); null when the texts were given, not generated
      */
-    record Texts(JavaRDD<TextSample> samples, boolean reference, Map<String, Object> settings, List<String> notes, JavaRDD<?> kept) {
+    record Texts(JavaRDD<TextSample> samples, boolean reference, Map<String, Object> settings, List<String> notes, JavaRDD<?> kept,
+                 Callable<List<TextSample>> again) {
         /** Drops the generations Spark keeps. */
         void release() {
             kept.unpersist(false);
@@ -70,14 +74,22 @@ record SparkGenerations(SparkSession spark, SparkSettings settings, DriverLangua
 
         String referenceId = p.stringParam("referenceData", null);
         int pieces = -1;
+        List<TextSample> reference = new ArrayList<>();
         if (referenceId != null) {
             List<String> cut = GenerationInputs.referencePieces(texts(plan, p.prefix() + ".referenceData", referenceId), tok,
                     sampling.maxNewTokens(), samples, seed);
             pieces = cut.size();
-            texts = texts.union(jsc.parallelize(GenerationInputs.referenceSamples(referenceId, cut), 1));
+            reference.addAll(GenerationInputs.referenceSamples(referenceId, cut));
+            texts = texts.union(jsc.parallelize(reference, 1));
         }
+        Callable<List<TextSample>> again = () -> {
+            List<TextSample> out = new ArrayList<>();
+            for (GenerationSlice slice : slices) generate(lm, slice, sampling).forEach(g -> out.add(g.sample()));
+            out.addAll(reference);
+            return out;
+        };
         Map<String, Object> inputSettings = GenerationInputs.settings(samples, sampling, prompts.size(), tok.name(), tokens, referenceId);
-        return new Texts(texts, referenceId != null, inputSettings, GenerationInputs.notes(samples, sampling, seed, referenceId, pieces), generated);
+        return new Texts(texts, referenceId != null, inputSettings, GenerationInputs.notes(samples, sampling, seed, referenceId, pieces), generated, again);
     }
 
     /** The texts of dataset {@code id} (named by plan field {@code field}: a Parquet text table, or a local text folder or file on a local master), in corpus order. */
@@ -107,6 +119,29 @@ record SparkGenerations(SparkSession spark, SparkSettings settings, DriverLangua
         return out;
     }
 
+    /** The generations of {@code slice} made by {@code lm} with the single-machine code, in index order. */
+    static List<GenerationInputs.Generated> generate(LanguageModel lm, GenerationSlice slice, SamplingSettings sampling) {
+        List<GenerationInputs.Generated> out = new ArrayList<>(slice.seeds().length);
+        for (int k = 0; k < slice.seeds().length; k++) {
+            out.add(GenerationInputs.generation(lm, slice.from() + k, slice.prompts().get(k), slice.promptIds().get(k), sampling, slice.seeds()[k]));
+        }
+        return out;
+    }
+
+    /**
+     * Where the texts made on Spark ({@code spark}) differ from the same texts made again ({@code again}): the count,
+     * or the first three texts that differ by index; empty when all are equal.
+     */
+    static List<String> textDifferences(List<TextSample> again, List<TextSample> spark) {
+        List<String> out = new ArrayList<>();
+        if (again.size() != spark.size()) return List.of("texts: " + spark.size() + " generated on Spark, " + again.size() + " on the driver");
+        for (int i = 0; i < again.size() && out.size() < 3; i++) {
+            TextSample a = again.get(i), b = spark.get(i);
+            if (!a.equals(b)) out.add("text " + i + " (" + a.id() + "): Spark '" + b.text() + "', driver '" + a.text() + "'");
+        }
+        return out;
+    }
+
     /** A partition's slices generated with one borrowed model, in index order. */
     private record GenerateSlices(LmSource model, ParamsCarrier sampling)
             implements FlatMapFunction<Iterator<GenerationSlice>, GenerationInputs.Generated> {
@@ -117,12 +152,7 @@ record SparkGenerations(SparkSession spark, SparkSettings settings, DriverLangua
             SamplingSettings s = (SamplingSettings) sampling.params();
             LanguageModel lm = LanguageModelPool.borrow(model);
             try {
-                while (slices.hasNext()) {
-                    GenerationSlice slice = slices.next();
-                    for (int k = 0; k < slice.seeds().length; k++) {
-                        out.add(GenerationInputs.generation(lm, slice.from() + k, slice.prompts().get(k), slice.promptIds().get(k), s, slice.seeds()[k]));
-                    }
-                }
+                while (slices.hasNext()) out.addAll(generate(lm, slices.next(), s));
             } finally {
                 LanguageModelPool.release(model, lm);
             }

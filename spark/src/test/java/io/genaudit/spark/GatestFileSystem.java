@@ -52,18 +52,41 @@ public class GatestFileSystem extends RawLocalFileSystem {
             return "gafail";
         }
 
+        /** Whether creating {@code f} fails. */
+        protected boolean refuses(Path f) {
+            return true;
+        }
+
         @Override
         public org.apache.hadoop.fs.FSDataOutputStream create(Path f, boolean overwrite, int bufferSize,
                                                               short replication, long blockSize, org.apache.hadoop.util.Progressable progress)
                 throws java.io.IOException {
-            throw new org.apache.hadoop.security.AccessControlException("Permission denied: " + f);
+            if (refuses(f)) throw new org.apache.hadoop.security.AccessControlException("Permission denied: " + f);
+            return super.create(f, overwrite, bufferSize, replication, blockSize, progress);
         }
 
         @Override
         public org.apache.hadoop.fs.FSDataOutputStream create(Path f, org.apache.hadoop.fs.permission.FsPermission permission,
                                                               boolean overwrite, int bufferSize, short replication, long blockSize,
                                                               org.apache.hadoop.util.Progressable progress) throws java.io.IOException {
-            throw new org.apache.hadoop.security.AccessControlException("Permission denied: " + f);
+            if (refuses(f)) throw new org.apache.hadoop.security.AccessControlException("Permission denied: " + f);
+            return super.create(f, permission, overwrite, bufferSize, replication, blockSize, progress);
+        }
+    }
+
+    /**
+     * Scheme {@code galate}: refuses to create files whose names do not start with a dot, so the early write probe (a
+     * hidden file) passes and the copy of the outputs fails, as a store whose permissions changed during the run.
+     */
+    public static class RefusingLateWrites extends RefusingWrites {
+        @Override
+        public String getScheme() {
+            return "galate";
+        }
+
+        @Override
+        protected boolean refuses(Path f) {
+            return !f.getName().startsWith(".");
         }
     }
 }

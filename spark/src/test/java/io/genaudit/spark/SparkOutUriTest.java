@@ -17,6 +17,7 @@ import java.util.TreeSet;
 import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -29,6 +30,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class SparkOutUriTest {
     private static final String FS = "--conf=spark.hadoop.fs.gatest.impl=" + GatestFileSystem.class.getName();
     private static final String FAILING = "--conf=spark.hadoop.fs.gafail.impl=" + GatestFileSystem.RefusingWrites.class.getName();
+    private static final String LATE = "--conf=spark.hadoop.fs.galate.impl=" + GatestFileSystem.RefusingLateWrites.class.getName();
 
     @TempDir
     Path dir;
@@ -59,8 +61,14 @@ class SparkOutUriTest {
         assertTrue(Files.exists(remote.resolve(HadoopOutputFolder.SUCCESS)));
         assertEquals(List.of("run1"), names(remote.getParent()).stream().toList(), "the previous folder deleted once replaced");
 
-        String refused = UserErrors.of(() -> run(pass, "gafail://" + remote.toAbsolutePath(), FAILING));
-        assertTrue(refused.contains("gafail://" + remote.toAbsolutePath() + ": cannot write the outputs there (Permission denied"), refused);
+        String early = UserErrors.of(() -> run(pass, "gafail://" + remote.toAbsolutePath(), FAILING));
+        assertTrue(early.contains("gafail://" + remote.toAbsolutePath() + ": cannot write there (Permission denied"), early);
+        assertTrue(early.contains("before any audit ran); nothing was written"), early);
+        assertFalse(early.contains(" = "), "the write probe fails before any audit runs (no audit result line): " + early);
+        assertEquals(List.of("run1"), names(remote.getParent()).stream().toList(), "no probe file left");
+
+        String refused = UserErrors.of(() -> run(pass, "galate://" + remote.toAbsolutePath(), LATE));
+        assertTrue(refused.contains("galate://" + remote.toAbsolutePath() + ": cannot write the outputs there (Permission denied"), refused);
         assertTrue(refused.contains("the previous folder is untouched"), refused);
         Path kept = Path.of(refused.substring(refused.indexOf("the outputs are kept in ") + "the outputs are kept in ".length()).lines()
                 .findFirst().orElseThrow().strip());

@@ -56,16 +56,7 @@ class SparkTextAuditsTest {
         LocalSpark.session();
         List<String> ids = new ArrayList<>();
         List<String> texts = corpus(ids);
-        Path folder = dir.resolve("docs");
-        Files.createDirectories(folder);
-        List<Row> rows = new ArrayList<>();
-        for (int i = 0; i < ids.size(); i++) {
-            Files.writeString(folder.resolve(ids.get(i)), texts.get(i));
-            rows.add(RowFactory.create(ids.get(i), texts.get(i)));
-        }
-        Collections.shuffle(rows, new Random(5));
-        StructType schema = new StructType().add("doc_id", DataTypes.StringType).add("text", DataTypes.StringType);
-        LocalSpark.session().createDataFrame(LocalSpark.context().parallelize(rows, 3), schema).write().parquet(dir.resolve("docs.parquet").toString());
+        writeCorpus(dir, ids, texts);
         Path cache = dir.resolve("cache");
 
         Path localPlan = plan("local.yaml", "docs", "");
@@ -196,6 +187,20 @@ class SparkTextAuditsTest {
                     params: {probes: planted, bootstrap: 50}
                 """.formatted(GPT2, data) + more);
         return p;
+    }
+
+    /** Writes the documents as a folder {@code docs} of .txt files and as a shuffled 3-file Parquet text table {@code docs.parquet}. */
+    static void writeCorpus(Path dir, List<String> ids, List<String> texts) throws Exception {
+        Path folder = dir.resolve("docs");
+        Files.createDirectories(folder);
+        List<Row> rows = new ArrayList<>();
+        for (int i = 0; i < ids.size(); i++) {
+            Files.writeString(folder.resolve(ids.get(i)), texts.get(i));
+            rows.add(RowFactory.create(ids.get(i), texts.get(i)));
+        }
+        Collections.shuffle(rows, new Random(5));
+        StructType schema = new StructType().add("doc_id", DataTypes.StringType).add("text", DataTypes.StringType);
+        LocalSpark.session().createDataFrame(LocalSpark.context().parallelize(rows, 3), schema).write().parquet(dir.resolve("docs.parquet").toString());
     }
 
     /** 14 documents of 1 to ~100 words (several windows each for the long ones), non-ASCII text included. */

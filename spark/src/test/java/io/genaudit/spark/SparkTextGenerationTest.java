@@ -39,6 +39,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * a corpus given as a Parquet text table on Spark and as a .txt folder on one machine), and {@code bias-lm} over
  * probes from Parquet probe tables (pairs, StereoSet items; rows shuffled, ids not contiguous) against the same
  * probes as a CrowS-Pairs CSV and a StereoSet JSON. {@code local[2]}, 3 partitions; the GPT-2-shaped ONNX fixture.
+ * With {@code --check-local} the driver generates the texts again with the single-machine code and must agree.
  */
 @Tag("integration") // starts a local Spark runtime (tens of seconds): integration tier
 class SparkTextGenerationTest {
@@ -58,8 +59,10 @@ class SparkTextGenerationTest {
                 new RunOptions(dir.resolve("local-out"), cache, null, Progress.SILENT, null, System.err)).record().audits();
         Path out = dir.resolve("spark-out");
         assertEquals(0, SparkAuditMain.run("audit", plan("spark.yaml", true).toString(), "--out", out.toString(),
-                "--master", "local[2]", "--partitions", "3", "--cache", cache.toString()));
+                "--master", "local[2]", "--partitions", "3", "--cache", cache.toString(), "--check-local"));
         JsonNode run = new ObjectMapper().readTree(out.resolve("run.json").toFile());
+        String check = run.get("execution").get("localCheck").asText(); // the texts generated again on the driver: equal texts and results
+        assertTrue(check.contains("div-prompts: equal to the single pass") && check.contains("div-corpus: equal to the single pass"), check);
         ObjectMapper json = RunRecordJson.mapper();
         JsonNode merges = run.get("execution").get("merges");
         assertTrue(merges.get("div-prompts").asText().startsWith("exact: n-gram counts"), merges.toString());

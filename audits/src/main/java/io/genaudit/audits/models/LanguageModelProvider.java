@@ -9,6 +9,7 @@ import io.genaudit.audits.PlanException;
 import io.genaudit.engine.io.Sha256;
 import io.genaudit.engine.lm.DeclaredContextLength;
 import io.genaudit.engine.lm.ExportedLanguageModel;
+import io.genaudit.engine.io.OnnxExternalData;
 import io.genaudit.engine.lm.onnx.OnnxLanguageModel;
 import io.genaudit.engine.lm.TorchScriptLanguageModel;
 import io.genaudit.engine.lm.Tokenizer;
@@ -73,6 +74,7 @@ public final class LanguageModelProvider implements ModelProvider {
         if (pathText == null) throw new PlanException(spec.planFile(), ModelSpecs.field(spec, "path"), "the model file is required for type " + spec.type());
         Path file = modelFile(spec, ModelSpecs.field(spec, "path"), pathText, ctx);
         if (!Files.isRegularFile(file)) throw new PlanException(spec.planFile(), ModelSpecs.field(spec, "path"), "no such model file: " + file);
+        if (spec.type().equals("onnx-lm")) OnnxExternalData.files(spec.id(), file); // its weights may lie in files beside it: all present
         int context = p.intParam("contextLength", 0);
         if (!p.has("contextLength")) {
             var sig = spec.type().equals("onnx-lm") ? OnnxLanguageModel.signature(file) : null;
