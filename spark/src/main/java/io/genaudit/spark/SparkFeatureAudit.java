@@ -24,7 +24,8 @@ import java.util.Map;
 /**
  * Runs one plan audit of a metric over Parquet inputs (or, on a local master, {@code .npy}/{@code .npz} files and image
  * folders) on Spark: feature pairs ({@link FeatureBatch}: {@code fid},
- * {@code kid}, {@code prd}, {@code prdc}; datasets {@code real} and {@code fake}) or class logits
+ * {@code kid}, {@code prd}, {@code prdc}; datasets {@code real} and {@code fake}, or the {@code model:} generator
+ * sampled on the executors, {@link SparkGeneratorSamples}) or class logits
  * ({@link ClassLogitsBatch}: {@code inception-score}; dataset {@code fake}), the metric's parameters bound exactly as
  * the single-machine plan module binds them, the state merged by {@link SparkMetricRun}, the result presented by the
  * same {@link MetricPresentation}. PRDC without intervals is computed tile by tile on the executors
@@ -89,7 +90,8 @@ public final class SparkFeatureAudit {
         Metric<P, I, S, R> metric = module.metricDefinition();
         P params = module.bind(spec, plan.seed());
         ParquetDatasets datasets = new ParquetDatasets(plan, spark.sparkContext().master());
-        String fakeId = (String) spec.params().values().get("fake");
+        String generatorId = SparkGeneratorSamples.generatorId(spec);
+        String fakeId = generatorId != null && metric.inputType() == FeatureBatch.class ? generatorId : (String) spec.params().values().get("fake");
         Map<String, Object> inputSettings = new LinkedHashMap<>();
         JavaRDD<I> batches;
         String label;

@@ -1,0 +1,124 @@
+package io.genaudit.spark;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.genaudit.audits.cli.Main;
+import io.genaudit.audits.plan.PlanParser;
+import io.genaudit.audits.registry.Registry;
+import io.genaudit.engine.image.FileFeatureExtractor;
+import io.genaudit.engine.image.GeneratorContract;
+import io.genaudit.engine.image.ImageFeatureExtractor;
+import io.genaudit.engine.image.ImageGenerator;
+import io.genaudit.engine.image.Images;
+import io.genaudit.engine.image.ModelFileFormat;
+import io.genaudit.engine.image.TorchScriptImageGenerator;
+import io.genaudit.metrics.fidelity.FeatureBatch;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.Iterator;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * FID, KID and PRDC whose generated side is the audit's generator ({@code model:}, a TorchScript fixture) sampled on
+ * the executors: the features equal the single JVM's batch by batch, and the results equal the single-JVM plan run.
+ */
+@Tag("integration") // starts a local Spark runtime (tens of seconds): integration tier
+class SparkGeneratorSamplesTest {
+    static final Path GENERATOR = Path.of("..", "fixtures", "image-models", "generator.pt").toAbsolutePath().normalize();
+
+    @TempDir
+    Path dir;
+
+    static String plan(String real) {
+        return """
+                name: generated-fid
+                seed: 7
+                models:
+                  - {id: fx, type: torchscript-features, path: "%s"}
+                  - {id: gen, type: torchscript-generator, path: "%s", latentDim: 16}
+                datasets:
+                  - {id: real, path: %s}
+                audits:
+                  - {id: fid-gen, metric: fid, model: gen, params: {real: real, features: fx, samples: 37, batch: 8, bootstrap: 0}}
+                  - {id: kid-gen, metric: kid, model: gen, params: {real: real, features: fx, samples: 37, batch: 8, seed: 11, subsets: 5, subsetSize: 20, bootstrap: 0}}
+                  - {id: prdc-gen, metric: prdc, model: gen, params: {real: real, features: fx, samples: 37, batch: 8, k: 3, bootstrap: 0}}
+                """.formatted(SparkImageFeaturesTest.EXTRACTOR, GENERATOR, real);
+    }
+
+    @Test
+    void generatorSampledOnExecutorsGivesTheSingleJvmFeaturesAndResults() throws Exception {
+        var spark = LocalSpark.session();
+        Path realDir = ImageTables.folder(dir.resolve("real"), 40, 3);
+        ImageTables.write(spark, realDir, dir.resolve("real.parquet"));
+        Path localPlan = Files.writeString(dir.resolve("local.yaml"), plan("real"));
+        Path sparkPlan = Files.writeString(dir.resolve("spark.yaml"), plan("real.parquet"));
+
+        Path localOut = dir.resolve("local-out");
+        assertEquals(0, Main.commandLine().execute("audit", localPlan.toString(), "--out", localOut.toString(),
+                "--cache", dir.resolve("cache").toString()));
+        Path sparkOut = dir.resolve("spark-out");
+        assertEquals(0, SparkAuditMain.run("audit", sparkPlan.toString(), "--out", sparkOut.toString(), "--master", "local[2]",
+                "--partitions", "3", "--cache", dir.resolve("cache").toString()));
+
+        JsonNode local = audits(localOut), onSpark = audits(sparkOut);
+        for (int i = 0; i < 3; i++) {
+            String id = local.get(i).get("id").asText();
+            assertEquals(37, onSpark.get(i).get("n").asLong(), id);
+            assertEquals(local.get(i).get("n").asLong(), onSpark.get(i).get("n").asLong(), id);
+            double l = local.get(i).get("value").asDouble();
+            assertTrue(l > 0, id + " between generated and real images: " + l);
+            JsonAgreement.assertClose(id, local.get(i).get("value"), onSpark.get(i).get("value"));
+            assertEquals(37, onSpark.get(i).get("settings").get("samples").asInt(), id);
+        }
+        assertEquals(11, onSpark.get(1).get("settings").get("seed").asLong());
+
+        // the generated features themselves: batch k from seed + k * 1_000_003, as the single JVM samples them
+        var p = new PlanParser(Registry.load()).parse(sparkPlan);
+        SparkImagePairs pairs = SparkImagePairs.openOrNull(spark, p, p.audits().get(0).spec(), new SparkSettings(3, 512, 2, false, dir.resolve("cache")));
+        List<FeatureBatch> batches = new ArrayList<>(pairs.batches().collect());
+        batches.removeIf(b -> b.side() != FeatureBatch.Side.FAKE);
+        batches.sort(Comparator.comparingLong(FeatureBatch::firstRow));
+        assertEquals(5, batches.size(), "37 samples in batches of 8");
+        try (ImageFeatureExtractor fx = FileFeatureExtractor.load(SparkImageFeaturesTest.EXTRACTOR, ModelFileFormat.TORCHSCRIPT);
+             ImageGenerator g = TorchScriptImageGenerator.load(GENERATOR, GeneratorContract.of(16, "normal", "[-1,1]"))) {
+            Iterator<Images> it = g.samples(37, 7).batches(8);
+            long row = 0;
+            for (FeatureBatch b : batches) {
+                assertEquals(row, b.firstRow());
+                double[][] expected = fx.extract(it.next());
+                assertEquals(expected.length, b.rows().length);
+                for (int i = 0; i < expected.length; i++) assertArrayEquals(expected[i], b.rows()[i], 0, "row " + (row + i));
+                row += expected.length;
+            }
+            assertEquals(37, row);
+        }
+    }
+
+    @Test
+    void inceptionScoreOfAGeneratorIsRefusedBeforeSparkStarts() throws Exception {
+        Path plan = Files.writeString(dir.resolve("is.yaml"), """
+                name: generated-is
+                models:
+                  - {id: gen, type: torchscript-generator, path: "%s", latentDim: 16}
+                  - {id: fx, type: torchscript-features, path: "%s"}
+                audits:
+                  - {id: is-gen, metric: inception-score, model: gen, params: {classifier: fx, samples: 10}}
+                """.formatted(GENERATOR, SparkImageFeaturesTest.EXTRACTOR));
+        String err = UserErrors.of(() -> SparkAuditMain.run("audit", plan.toString(), "--out", dir.resolve("out").toString(), "--master", "local[2]"));
+        assertTrue(err.contains("audits.is-gen.model") && err.contains("does not sample a generator"), err);
+    }
+
+    private static JsonNode audits(Path out) throws Exception {
+        return new ObjectMapper().readTree(out.resolve("run.json").toFile()).get("audits");
+    }
+}
