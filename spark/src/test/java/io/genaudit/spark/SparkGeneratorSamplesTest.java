@@ -105,6 +105,35 @@ class SparkGeneratorSamplesTest {
     }
 
     @Test
+    void aGeneratorTrainedOnTheDriverIsShippedAsItsTrainedFolder() throws Exception {
+        var spark = LocalSpark.session();
+        Path realDir = ImageTables.folder(dir.resolve("real"), 20, 5);
+        String plan = """
+                name: trained-fid
+                seed: 3
+                models:
+                  - {id: fx, type: torchscript-features, path: "%s"}
+                  - {id: vae, type: vae, train: {data: "fixture:shapes-small", size: tiny, epochs: 1, seed: 3}}
+                datasets:
+                  - {id: real, path: %s}
+                audits:
+                  - {id: fid-vae, metric: fid, model: vae, params: {real: real, features: fx, samples: 20, batch: 8, bootstrap: 0}}
+                """.formatted(SparkImageFeaturesTest.EXTRACTOR, realDir);
+        Path planFile = Files.writeString(dir.resolve("trained.yaml"), plan);
+        // separate caches: the Spark driver trains its own copy, the executors load the shipped folder
+        Path localOut = dir.resolve("local-out");
+        assertEquals(0, Main.commandLine().execute("audit", planFile.toString(), "--out", localOut.toString(),
+                "--cache", dir.resolve("cache-local").toString()));
+        Path sparkOut = dir.resolve("spark-out");
+        assertEquals(0, SparkAuditMain.run("audit", planFile.toString(), "--out", sparkOut.toString(), "--master", "local[2]",
+                "--partitions", "3", "--cache", dir.resolve("cache-spark").toString()));
+        JsonNode local = audits(localOut).get(0), onSpark = audits(sparkOut).get(0);
+        assertEquals(20, onSpark.get("n").asLong());
+        assertTrue(local.get("value").asDouble() > 0, "a FID between a barely trained VAE and real images: " + local.get("value"));
+        JsonAgreement.assertClose("fid-vae", local.get("value"), onSpark.get("value"));
+    }
+
+    @Test
     void inceptionScoreOfAGeneratorIsRefusedBeforeSparkStarts() throws Exception {
         Path plan = Files.writeString(dir.resolve("is.yaml"), """
                 name: generated-is
