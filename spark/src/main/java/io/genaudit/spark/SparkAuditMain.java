@@ -194,7 +194,7 @@ public final class SparkAuditMain implements Callable<Integer> {
             ParquetDatasets tables = new ParquetDatasets(p, master);
             boolean sampled = SparkGeneratorSamples.generatorId(pa.spec()) != null;
             for (String key : SparkFeatureAudit.datasetKeys(module)) {
-                if (sampled && key.equals("fake")) SparkGeneratorSamples.preflight(p, pa.spec(), SparkFeatureAudit.datasetKeys(module).contains("real"));
+                if (sampled && key.equals("fake")) SparkGeneratorSamples.preflight(p, pa.spec());
                 else tables.input(pa.spec(), key);
             }
         }

@@ -7,6 +7,7 @@ import io.genaudit.audits.PlanException;
 import io.genaudit.audits.plan.Plan;
 import io.genaudit.audits.registry.Registry;
 import io.genaudit.engine.image.ImageGenerator;
+import io.genaudit.metrics.fidelity.ClassLogitsBatch;
 import io.genaudit.metrics.fidelity.FeatureBatch;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
@@ -18,8 +19,8 @@ import java.util.Map;
 import java.util.stream.LongStream;
 
 /**
- * The generated side of a two-sample fidelity audit whose {@code model:} is an image generator (no {@code fake}
- * dataset), sampled on the executors: the driver loads the generator through its model provider (training a built-in
+ * The generated side of a fidelity audit ({@code fid}, {@code kid}, {@code prdc}, {@code prd}; {@code inception-score})
+ * whose {@code model:} is an image generator (no {@code fake} dataset), sampled on the executors: the driver loads the generator through its model provider (training a built-in
  * {@code dcgan}/{@code vae} into the cache when the plan says {@code train:}), ships its file or trained folder
  * ({@link ExtractorRecipe}, {@link ModelShipment}), and the executors make batch k of {@code batch} images with the
  * single JVM's seed for batch k ({@link GeneratedFeatures}), {@code samples} images (default 1000) from the audit's
@@ -41,15 +42,8 @@ public record SparkGeneratorSamples(ExtractorRecipe recipe, int[] shape, int sam
         return spec.params().values().get("fake") == null && !spec.models().isEmpty() ? spec.model() : null;
     }
 
-    /**
-     * Refuses, before Spark starts, a generator sampled by a metric other than a feature-pair one ({@code fid},
-     * {@code kid}, {@code prdc}, {@code prd}), and a {@code model:} that is not a model of the plan.
-     */
-    public static void preflight(Plan plan, AuditSpec spec, boolean featurePairs) {
-        if (!featurePairs) {
-            throw new PlanException(plan.file(), "audits." + spec.id() + ".model", "on Spark, " + spec.metric() + " does not sample a generator "
-                    + "(fid, kid, prdc and prd do); give the generated images' class logits as the 'fake' dataset, or run this plan with genaudit audit");
-        }
+    /** Refuses, before Spark starts, a {@code model:} that is not a model of the plan. */
+    public static void preflight(Plan plan, AuditSpec spec) {
         model(plan, spec, generatorId(spec));
     }
 
@@ -80,6 +74,11 @@ public record SparkGeneratorSamples(ExtractorRecipe recipe, int[] shape, int sam
         List<Long> indices = LongStream.range(0, batches).boxed().toList();
         return JavaSparkContext.fromSparkContext(spark.sparkContext()).parallelize(indices, Math.max(1, Math.min(partitions, batches)))
                 .mapPartitions(new GeneratedFeatures(recipe, extractor, seed, batch, samples, modelId));
+    }
+
+    /** The samples' class logits: the outputs of {@code classifier}, batch by batch, as {@link #features} makes them. */
+    public JavaRDD<ClassLogitsBatch> logits(SparkSession spark, ExtractorRecipe classifier, int partitions) {
+        return features(spark, classifier, partitions).map(b -> new ClassLogitsBatch(b.firstRow(), b.rows(), b.source()));
     }
 
     /** What the result's settings show, as on a single JVM: the samples and their seed. */

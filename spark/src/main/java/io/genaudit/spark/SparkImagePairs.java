@@ -60,30 +60,10 @@ public final class SparkImagePairs {
         boolean fakeImages = fakeIn != null && holdsImages(spark, fakeIn);
         if (!realImages && !fakeImages && generatorId == null) return null;
 
-        String prefix = spec.params().prefix();
-        String extractorId = spec.params().stringParam("features", null);
-        if (extractorId == null) {
-            throw new PlanException(plan.file(), prefix + ".features", "image tables and generators need a feature extractor: the model id of a "
-                    + "torchscript-features, onnx-features or shapes-features model");
-        }
-        ModelSpec ms = plan.models().stream().filter(m -> m.id().equals(extractorId)).findFirst()
-                .orElseThrow(() -> new PlanException(plan.file(), prefix + ".features", "no model '" + extractorId + "'"));
-        int batch = spec.params().intParam("batch", DEFAULT_BATCH);
-        if (batch < 1) throw new PlanException(plan.file(), prefix + ".batch", "a positive batch size expected, got " + batch);
-        int samples = spec.params().intParam("samples", Integer.MAX_VALUE);
-
-        ModelProvider provider = Registry.load().providers().get(ms.type());
         Map<String, Object> settings = new LinkedHashMap<>();
-        ExtractorRecipe recipe;
-        try (LoadedModel m = provider.load(ms, new ModelLoadingContext(s.cacheDir(), plan.seed()))) {
-            if (!(m.handle() instanceof ImageFeatureExtractor fx)) {
-                throw new PlanException(plan.file(), prefix + ".features", "model '" + extractorId + "' (" + ms.type() + ") is not a feature extractor");
-            }
-            settings.put("features", extractorId);
-            settings.put("extractor", fx.describe());
-            settings.put("extractor_dim", fx.dimension());
-            recipe = ExtractorRecipe.ship(spark.sparkContext(), ms, m);
-        }
+        ExtractorRecipe recipe = extractor(spark, plan, spec, "features", s, settings);
+        int batch = batch(plan, spec);
+        int samples = spec.params().intParam("samples", Integer.MAX_VALUE);
         SparkGeneratorSamples generated = generatorId == null ? null : SparkGeneratorSamples.open(spark, plan, spec, generatorId, batch, s);
         if (generated != null) settings.putAll(generated.settings());
         settings.put("batch", batch);
@@ -101,6 +81,39 @@ public final class SparkImagePairs {
                 : fakeImages ? side(spark, FeatureBatch.Side.FAKE, fake, recipe, new ImageDecoding(fake.uri(), 3, size[0], size[1], false), s)
                 : SparkFeaturePairs.side(spark, FeatureBatch.Side.FAKE, fakeIn, s.batchRows(), s.partitions());
         return new SparkImagePairs(r.union(f), settings);
+    }
+
+    /**
+     * Loads the network named by plan key {@code key} of {@code spec} (a feature extractor, or a classifier whose
+     * outputs are logits) on the driver, trained into the cache when the plan says so, puts its id, description and
+     * dimension into {@code settings} as the plan module does, and ships it to the executors.
+     */
+    static ExtractorRecipe extractor(SparkSession spark, Plan plan, AuditSpec spec, String key, SparkSettings s, Map<String, Object> settings) throws Exception {
+        String field = spec.params().prefix() + "." + key;
+        String extractorId = spec.params().stringParam(key, null);
+        if (extractorId == null) {
+            throw new PlanException(plan.file(), field, "image tables and generators need a feature extractor: the model id of a "
+                    + "torchscript-features, onnx-features or shapes-features model");
+        }
+        ModelSpec ms = plan.models().stream().filter(m -> m.id().equals(extractorId)).findFirst()
+                .orElseThrow(() -> new PlanException(plan.file(), field, "no model '" + extractorId + "'"));
+        ModelProvider provider = Registry.load().providers().get(ms.type());
+        try (LoadedModel m = provider.load(ms, new ModelLoadingContext(s.cacheDir(), plan.seed()))) {
+            if (!(m.handle() instanceof ImageFeatureExtractor fx)) {
+                throw new PlanException(plan.file(), field, "model '" + extractorId + "' (" + ms.type() + ") is not a feature extractor");
+            }
+            settings.put("features", extractorId);
+            settings.put("extractor", fx.describe());
+            settings.put("extractor_dim", fx.dimension());
+            return ExtractorRecipe.ship(spark.sparkContext(), ms, m);
+        }
+    }
+
+    /** The extraction batch of {@code spec} ({@code batch}, default {@value #DEFAULT_BATCH}). */
+    static int batch(Plan plan, AuditSpec spec) {
+        int batch = spec.params().intParam("batch", DEFAULT_BATCH);
+        if (batch < 1) throw new PlanException(plan.file(), spec.params().prefix() + ".batch", "a positive batch size expected, got " + batch);
+        return batch;
     }
 
     /** Whether {@code in} holds images: a Parquet image table, or a local folder. */
