@@ -125,6 +125,16 @@ class SparkGeneratorSamplesTest {
         JsonAgreement.assertClose("fid-vae", local.get("value"), onSpark.get("value"));
     }
 
+    @Test
+    void aModelThatIsNotAGeneratorIsAOneLineError() throws Exception {
+        Path realDir = ImageTables.folder(dir.resolve("real"), 6, 3);
+        Path planFile = Files.writeString(dir.resolve("bad.yaml"), plan(realDir.toString()).replace("model: gen, params: {real: real, features: fx, samples: 37",
+                "model: fx, params: {real: real, features: fx, samples: 37"));
+        String err = UserErrors.of(() -> SparkAuditMain.run("audit", planFile.toString(), "--out", dir.resolve("out").toString(),
+                "--master", "local[2]", "--cache", dir.resolve("cache").toString()));
+        assertTrue(err.contains("fid-gen") && err.contains("'fx'") && err.contains("not an image generator"), err);
+    }
+
     /** The run.json audits of {@code localPlan} run by {@code genaudit audit} and of {@code sparkPlan} on local[2], 3 partitions. */
     private JsonNode[] runBoth(Path localPlan, Path sparkPlan, String localCache, String sparkCache) throws Exception {
         Path localOut = dir.resolve("local-out");
