@@ -79,7 +79,8 @@ class SparkGeneratorSamplesTest {
         }
         assertEquals(11, onSpark.get(1).get("settings").get("seed").asLong());
 
-        // the generated features themselves: batch k from seed + k * 1_000_003, as the single JVM samples them
+        // the generated features themselves: batch k from seed + k * 1_000_003, as the single JVM samples them (a wrong seed
+        // gives other latents, features far apart)
         var p = new PlanParser(Registry.load()).parse(sparkPlan);
         SparkImagePairs pairs = SparkImagePairs.openOrNull(spark, p, p.audits().get(0).spec(), new SparkSettings(3, 512, 2, false, dir.resolve("cache")));
         List<FeatureBatch> batches = new ArrayList<>(pairs.batches().collect());
@@ -94,7 +95,9 @@ class SparkGeneratorSamplesTest {
                 assertEquals(row, b.firstRow());
                 double[][] expected = fx.extract(it.next());
                 assertEquals(expected.length, b.rows().length);
-                for (int i = 0; i < expected.length; i++) assertArrayEquals(expected[i], b.rows()[i], 0, "row " + (row + i));
+                // float precision, not 0: fresh TorchScript modules here, pooled ones (with other call histories) on the executors;
+                // after other tests in this JVM the last batch differed by 7e-8 relative (a fresh JVM gave equal bits)
+                for (int i = 0; i < expected.length; i++) assertArrayEquals(expected[i], b.rows()[i], 1e-6, "row " + (row + i));
                 row += expected.length;
             }
             assertEquals(37, row);
