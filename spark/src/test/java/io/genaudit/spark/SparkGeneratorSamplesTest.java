@@ -95,7 +95,7 @@ class SparkGeneratorSamplesTest {
                 assertEquals(row, b.firstRow());
                 double[][] expected = fx.extract(it.next());
                 assertEquals(expected.length, b.rows().length);
-                // float precision, not 0: fresh TorchScript modules here, pooled ones (with other call histories) on the executors;
+                // float precision, not 0: fresh TorchScript modules on this thread here, pooled ones on task threads there;
                 // after other tests in this JVM the last batch differed by 7e-8 relative (a fresh JVM gave equal bits)
                 for (int i = 0; i < expected.length; i++) assertArrayEquals(expected[i], b.rows()[i], 1e-6, "row " + (row + i));
                 row += expected.length;
