@@ -21,9 +21,10 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * How an executor rebuilds a plan's feature extractor: the model's files shipped with {@code SparkContext.addFile}
- * ({@link ModelShipment}) and its plan options, loaded on the executor by the same {@link ModelProvider} the
- * single-machine run uses ({@code torchscript-features}, {@code onnx-features}, {@code shapes-features}) from a copy
+ * How an executor rebuilds a plan's feature extractor (or image generator): the model's files shipped with
+ * {@code SparkContext.addFile} ({@link ModelShipment}) and its plan options, loaded on the executor by the same
+ * {@link ModelProvider} the single-machine run uses ({@code torchscript-features}, {@code onnx-features},
+ * {@code shapes-features}; {@code torchscript-generator}, {@code onnx-generator}, {@code dcgan}, {@code vae}) from a copy
  * of the files in a folder of the model's own. The SHA-256 of every copied file and of the rebuilt model must equal
  * the driver's.
  *
@@ -57,7 +58,7 @@ public record ExtractorRecipe(String type, Map<String, Object> options, String p
             sources.putAll(ModelShipment.folder(Path.of(dir.toString())));
         } else {
             throw new InputException("models." + spec.id(), "a " + spec.type() + " model cannot be shipped to Spark executors "
-                    + "(a model file or folder is needed: torchscript-features, onnx-features or shapes-features)");
+                    + "(a model file or folder is needed)");
         }
         Map<String, Object> options = serializableCopy(spec.params().values());
         options.remove("path");
@@ -72,6 +73,14 @@ public record ExtractorRecipe(String type, Map<String, Object> options, String p
 
     /** Loads the extractor on this JVM from the shipped files, copied into a new folder under {@code scratch}. */
     public ImageFeatureExtractor load(Path scratch) {
+        return load(scratch, ImageFeatureExtractor.class);
+    }
+
+    /**
+     * Loads the model on this JVM from the shipped files, copied into a new folder under {@code scratch}, as a
+     * {@code kind} (a feature extractor, or an image generator: {@link GeneratorPool}).
+     */
+    public <T> T load(Path scratch, Class<T> kind) {
         String modelId = modelId();
         Path dir = files.copyInto(scratch, "model-" + sha256.substring(0, 12) + "-");
         try {
@@ -84,7 +93,7 @@ public record ExtractorRecipe(String type, Map<String, Object> options, String p
                 m.close();
                 throw new IllegalStateException("model " + modelId + ": the executor loaded sha256 " + m.sha256() + ", the driver " + sha256);
             }
-            return (ImageFeatureExtractor) m.handle();
+            return kind.cast(m.handle());
         } catch (RuntimeException e) {
             throw e;
         } catch (Exception e) {

@@ -192,7 +192,11 @@ public final class SparkAuditMain implements Callable<Integer> {
                 continue;
             }
             ParquetDatasets tables = new ParquetDatasets(p, master);
-            for (String key : SparkFeatureAudit.datasetKeys(module)) tables.input(pa.spec(), key);
+            boolean sampled = SparkGeneratorSamples.generatorId(pa.spec()) != null;
+            for (String key : SparkFeatureAudit.datasetKeys(module)) {
+                if (sampled && key.equals("fake")) SparkGeneratorSamples.preflight(p, pa.spec());
+                else tables.input(pa.spec(), key);
+            }
         }
     }
 

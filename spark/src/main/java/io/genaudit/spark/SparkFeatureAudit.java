@@ -24,8 +24,10 @@ import java.util.Map;
 /**
  * Runs one plan audit of a metric over Parquet inputs (or, on a local master, {@code .npy}/{@code .npz} files and image
  * folders) on Spark: feature pairs ({@link FeatureBatch}: {@code fid},
- * {@code kid}, {@code prd}, {@code prdc}; datasets {@code real} and {@code fake}) or class logits
- * ({@link ClassLogitsBatch}: {@code inception-score}; dataset {@code fake}), the metric's parameters bound exactly as
+ * {@code kid}, {@code prd}, {@code prdc}; datasets {@code real} and {@code fake}, or the {@code model:} generator
+ * sampled on the executors, {@link SparkGeneratorSamples}) or class logits
+ * ({@link ClassLogitsBatch}: {@code inception-score}; dataset {@code fake}, or the generator's samples through the
+ * {@code classifier} on the executors), the metric's parameters bound exactly as
  * the single-machine plan module binds them, the state merged by {@link SparkMetricRun}, the result presented by the
  * same {@link MetricPresentation}. PRDC without intervals is computed tile by tile on the executors
  * ({@link SparkPrdcTiles}, unless the Spark setting {@value SparkPrdcTiles#ROUTE} is {@code gathered}); every other
@@ -89,11 +91,23 @@ public final class SparkFeatureAudit {
         Metric<P, I, S, R> metric = module.metricDefinition();
         P params = module.bind(spec, plan.seed());
         ParquetDatasets datasets = new ParquetDatasets(plan, spark.sparkContext().master());
-        String fakeId = (String) spec.params().values().get("fake");
+        String generatorId = SparkGeneratorSamples.generatorId(spec);
+        String fakeId = generatorId != null ? generatorId : (String) spec.params().values().get("fake");
         Map<String, Object> inputSettings = new LinkedHashMap<>();
         JavaRDD<I> batches;
         String label;
-        if (metric.inputType() == ClassLogitsBatch.class) {
+        if (metric.inputType() == ClassLogitsBatch.class && generatorId != null) {
+            String key = spec.params().has("features") && !spec.params().has("classifier") ? "features" : "classifier";
+            ExtractorRecipe classifier = SparkImagePairs.extractor(spark, plan, spec, key, settings, inputSettings);
+            int batch = SparkImagePairs.batch(plan, spec);
+            SparkGeneratorSamples generated = SparkGeneratorSamples.open(spark, plan, spec, generatorId, batch, settings);
+            inputSettings.putAll(generated.settings());
+            inputSettings.put("batch", batch);
+            @SuppressWarnings("unchecked")
+            JavaRDD<I> logits = (JavaRDD<I>) generated.logits(spark, classifier, settings.partitions());
+            batches = logits;
+            label = fakeId;
+        } else if (metric.inputType() == ClassLogitsBatch.class) {
             RowBlockSource fake = RowBlockSource.of(datasets.input(spec, "fake"), settings.batchRows(), "class logits");
             @SuppressWarnings("unchecked")
             JavaRDD<I> logits = (JavaRDD<I>) SparkClassLogits.batches(spark, fake, settings.partitions());

@@ -47,53 +47,73 @@ public final class SparkImagePairs {
         return settings;
     }
 
-    /** The input of {@code spec} when its {@code real} or {@code fake} dataset is an image table or folder, else null. */
+    /**
+     * The input of {@code spec} when its {@code real} or {@code fake} dataset is an image table or folder, or when it
+     * samples its {@code model:} (an image generator, {@link SparkGeneratorSamples}), else null.
+     */
     public static SparkImagePairs openOrNull(SparkSession spark, Plan plan, AuditSpec spec, SparkSettings s) throws Exception {
         ParquetDatasets datasets = new ParquetDatasets(plan, spark.sparkContext().master());
+        String generatorId = SparkGeneratorSamples.generatorId(spec);
         DatasetInput realIn = datasets.input(spec, "real");
-        DatasetInput fakeIn = datasets.input(spec, "fake");
+        DatasetInput fakeIn = generatorId == null ? datasets.input(spec, "fake") : null;
         boolean realImages = holdsImages(spark, realIn);
-        boolean fakeImages = holdsImages(spark, fakeIn);
-        if (!realImages && !fakeImages) return null;
+        boolean fakeImages = fakeIn != null && holdsImages(spark, fakeIn);
+        if (!realImages && !fakeImages && generatorId == null) return null;
 
-        String prefix = spec.params().prefix();
-        String extractorId = spec.params().stringParam("features", null);
+        Map<String, Object> settings = new LinkedHashMap<>();
+        ExtractorRecipe recipe = extractor(spark, plan, spec, "features", s, settings);
+        int batch = batch(plan, spec);
+        int samples = spec.params().intParam("samples", Integer.MAX_VALUE);
+        SparkGeneratorSamples generated = generatorId == null ? null : SparkGeneratorSamples.open(spark, plan, spec, generatorId, batch, s);
+        if (generated != null) settings.putAll(generated.settings());
+        settings.put("batch", batch);
+
+        // the generated side's size (and, from a generator, channels) is the target, as in the plan module: real images are resized to it
+        ImageBlockSource fake = fakeImages ? ImageBlockSource.of(fakeIn, batch, samples == Integer.MAX_VALUE ? Long.MAX_VALUE : samples) : null;
+        ImageBlockSource real = realImages ? ImageBlockSource.of(realIn, batch, Long.MAX_VALUE) : null;
+        int[] size = generated != null ? new int[]{generated.shape()[1], generated.shape()[2]} : fake != null ? fake.size(spark) : real.size(spark);
+        int channels = generated != null ? generated.shape()[0] : 3;
+        settings.put("image_size", size[1] + "x" + size[0]);
+        JavaRDD<FeatureBatch> r = realImages
+                ? side(spark, FeatureBatch.Side.REAL, real, recipe, new ImageDecoding(real.uri(), channels, size[0], size[1], fakeImages || generated != null), s)
+                : SparkFeaturePairs.side(spark, FeatureBatch.Side.REAL, realIn, s.batchRows(), s.partitions());
+        JavaRDD<FeatureBatch> f = generated != null ? generated.features(spark, recipe, s.partitions())
+                : fakeImages ? side(spark, FeatureBatch.Side.FAKE, fake, recipe, new ImageDecoding(fake.uri(), 3, size[0], size[1], false), s)
+                : SparkFeaturePairs.side(spark, FeatureBatch.Side.FAKE, fakeIn, s.batchRows(), s.partitions());
+        return new SparkImagePairs(r.union(f), settings);
+    }
+
+    /**
+     * Loads the network named by plan key {@code key} of {@code spec} (a feature extractor, or a classifier whose
+     * outputs are logits) on the driver, trained into the cache when the plan says so, puts its id, description and
+     * dimension into {@code settings} as the plan module does, and ships it to the executors.
+     */
+    static ExtractorRecipe extractor(SparkSession spark, Plan plan, AuditSpec spec, String key, SparkSettings s, Map<String, Object> settings) throws Exception {
+        String field = spec.params().prefix() + "." + key;
+        String extractorId = spec.params().stringParam(key, null);
         if (extractorId == null) {
-            throw new PlanException(plan.file(), prefix + ".features", "image tables need a feature extractor: the model id of a "
+            throw new PlanException(plan.file(), field, "image tables and generators need a feature extractor: the model id of a "
                     + "torchscript-features, onnx-features or shapes-features model");
         }
         ModelSpec ms = plan.models().stream().filter(m -> m.id().equals(extractorId)).findFirst()
-                .orElseThrow(() -> new PlanException(plan.file(), prefix + ".features", "no model '" + extractorId + "'"));
-        int batch = spec.params().intParam("batch", DEFAULT_BATCH);
-        if (batch < 1) throw new PlanException(plan.file(), prefix + ".batch", "a positive batch size expected, got " + batch);
-        int samples = spec.params().intParam("samples", Integer.MAX_VALUE);
-
+                .orElseThrow(() -> new PlanException(plan.file(), field, "no model '" + extractorId + "'"));
         ModelProvider provider = Registry.load().providers().get(ms.type());
-        Map<String, Object> settings = new LinkedHashMap<>();
-        ExtractorRecipe recipe;
         try (LoadedModel m = provider.load(ms, new ModelLoadingContext(s.cacheDir(), plan.seed()))) {
             if (!(m.handle() instanceof ImageFeatureExtractor fx)) {
-                throw new PlanException(plan.file(), prefix + ".features", "model '" + extractorId + "' (" + ms.type() + ") is not a feature extractor");
+                throw new PlanException(plan.file(), field, "model '" + extractorId + "' (" + ms.type() + ") is not a feature extractor");
             }
             settings.put("features", extractorId);
             settings.put("extractor", fx.describe());
             settings.put("extractor_dim", fx.dimension());
-            recipe = ExtractorRecipe.ship(spark.sparkContext(), ms, m);
+            return ExtractorRecipe.ship(spark.sparkContext(), ms, m);
         }
-        settings.put("batch", batch);
+    }
 
-        // the generated side's size is the target, as in the plan module: real images are resized to it
-        ImageBlockSource fake = fakeImages ? ImageBlockSource.of(fakeIn, batch, samples == Integer.MAX_VALUE ? Long.MAX_VALUE : samples) : null;
-        ImageBlockSource real = realImages ? ImageBlockSource.of(realIn, batch, Long.MAX_VALUE) : null;
-        int[] size = fake != null ? fake.size(spark) : real.size(spark);
-        settings.put("image_size", size[1] + "x" + size[0]);
-        JavaRDD<FeatureBatch> r = realImages
-                ? side(spark, FeatureBatch.Side.REAL, real, recipe, new ImageDecoding(real.uri(), 3, size[0], size[1], fakeImages), s)
-                : SparkFeaturePairs.side(spark, FeatureBatch.Side.REAL, realIn, s.batchRows(), s.partitions());
-        JavaRDD<FeatureBatch> f = fakeImages
-                ? side(spark, FeatureBatch.Side.FAKE, fake, recipe, new ImageDecoding(fake.uri(), 3, size[0], size[1], false), s)
-                : SparkFeaturePairs.side(spark, FeatureBatch.Side.FAKE, fakeIn, s.batchRows(), s.partitions());
-        return new SparkImagePairs(r.union(f), settings);
+    /** The extraction batch of {@code spec} ({@code batch}, default {@value #DEFAULT_BATCH}). */
+    static int batch(Plan plan, AuditSpec spec) {
+        int batch = spec.params().intParam("batch", DEFAULT_BATCH);
+        if (batch < 1) throw new PlanException(plan.file(), spec.params().prefix() + ".batch", "a positive batch size expected, got " + batch);
+        return batch;
     }
 
     /** Whether {@code in} holds images: a Parquet image table, or a local folder. */

@@ -3,7 +3,7 @@ package io.genaudit.engine.image;
 import java.util.Iterator;
 
 /**
- * Streams a generator's samples batch by batch; batch k uses seed {@code seed + k*1_000_003} so batches are reproducible.
+ * Streams a generator's samples batch by batch; batch k uses seed {@link ImageGenerator#batchSeed} so batches are reproducible.
  *
  * @param generator what makes the samples
  * @param total     how many samples
@@ -17,7 +17,7 @@ record GeneratorImageSource(ImageGenerator generator, int total, long seed) impl
 
     @Override
     public Iterator<Images> batches(int batchSize) {
-        return RangeBatches.of(total, batchSize, (k, from, count) -> generator.generate(count, seed + k * 1_000_003L, null));
+        return RangeBatches.of(total, batchSize, (k, from, count) -> generator.generate(count, ImageGenerator.batchSeed(seed, k), null));
     }
 
     @Override

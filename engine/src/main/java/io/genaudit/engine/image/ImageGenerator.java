@@ -21,7 +21,15 @@ public interface ImageGenerator extends AutoCloseable {
     /** Generates {@code n} images from latents drawn with {@code seed}; same seed, same images. Labels may be null. */
     Images generate(int n, long seed, int[] labels);
 
-    /** A stream of {@code total} samples, batch by batch, deterministic in {@code seed}. */
+    /**
+     * The seed of batch {@code index} (from 0) of {@link #samples}: {@code seed + index * 1_000_003}, so any machine can
+     * make any batch on its own (Spark executors sample batch by batch with it).
+     */
+    static long batchSeed(long seed, long index) {
+        return seed + index * 1_000_003L;
+    }
+
+    /** A stream of {@code total} samples, batch by batch, deterministic in {@code seed}; batch k uses {@link #batchSeed}. */
     default ImageSource samples(int total, long seed) {
         return new GeneratorImageSource(this, total, seed);
     }
