@@ -43,21 +43,31 @@ class ClusterSubmitTest {
 
     @Test
     void sparkSubmitGetsTheJarTheMainClassTheMasterAndThePlan() throws Exception {
-        Path home = fakeSparkHome(1);
-        Path jar = jar();
-        ClusterSubmit s = ClusterSubmit.of(Map.of("SPARK_HOME", home.toString()), "spark://10.0.0.5:7077", "client", jar, "genaudit fid",
-                Map.of("spark.executor.memory", "8g"), APP_ARGS);
-        assertEquals(1, s.launch(), "spark-submit's exit code (a failed gate) comes back");
+        List<String> args = submitted("client", 1, APP_ARGS);
+        assertEquals("client", args.get(args.indexOf("--deploy-mode") + 1));
+        assertFalse(args.contains(ClusterSubmit.WAIT_STANDALONE + "=true"), args.toString());
+    }
+
+    /**
+     * The arguments a stand-in spark-submit exiting with {@code code} got from a {@code mode} submission of
+     * {@code appArgs} to a standalone master, after checking that the code came back, the master, main class, name
+     * and setting, that {@code appArgs} follow the application jar and that the logged command is what ran.
+     */
+    private List<String> submitted(String mode, int code, List<String> appArgs) throws Exception {
+        Path home = fakeSparkHome(code);
+        ClusterSubmit s = ClusterSubmit.of(Map.of("SPARK_HOME", home.toString()), "spark://10.0.0.5:7077", mode, jar(), "genaudit fid",
+                Map.of("spark.executor.memory", "8g"), appArgs);
+        assertEquals(code, s.launch(), "spark-submit's exit code (a failed gate) comes back");
         List<String> args = Files.readAllLines(dir.resolve("args.txt"));
         assertEquals("spark://10.0.0.5:7077", args.get(args.indexOf("--master") + 1));
-        assertEquals("client", args.get(args.indexOf("--deploy-mode") + 1));
         assertEquals("io.genaudit.spark.SparkAuditMain", args.get(args.indexOf("--class") + 1));
         assertEquals("genaudit fid", args.get(args.indexOf("--name") + 1));
         assertTrue(args.contains("spark.executor.memory=8g"), args.toString());
-        int app = args.indexOf(jar.toAbsolutePath().toString());
+        int app = args.indexOf(s.jar().toString());
         assertTrue(app > 0, "the application jar: " + args);
-        assertEquals(APP_ARGS, args.subList(app + 1, args.size()), "the plan's arguments follow the jar");
+        assertEquals(appArgs, args.subList(app + 1, args.size()), "the plan's arguments follow the jar");
         assertEquals(args, s.commandLine().subList(1, s.commandLine().size()), "the logged command is what ran");
+        return args;
     }
 
     @Test
@@ -89,18 +99,11 @@ class ClusterSubmitTest {
 
     @Test
     void clusterModeReachesSparkSubmitAndWaitsForAStandaloneDriver() throws Exception {
-        Path home = fakeSparkHome(0);
-        Path jar = jar();
-        ClusterSubmit s = ClusterSubmit.of(Map.of("SPARK_HOME", home.toString()), "spark://10.0.0.5:7077", "cluster", jar, "genaudit fid",
-                Map.of("spark.executor.memory", "8g"), REMOTE_ARGS);
-        assertEquals(0, s.launch());
-        List<String> args = Files.readAllLines(dir.resolve("args.txt"));
+        List<String> args = submitted("cluster", 0, REMOTE_ARGS);
         assertEquals("cluster", args.get(args.indexOf("--deploy-mode") + 1));
         assertTrue(args.contains(ClusterSubmit.WAIT_STANDALONE + "=true"), "spark-submit waits for the driver: " + args);
-        assertTrue(args.contains("spark.executor.memory=8g"), args.toString());
-        int app = args.indexOf(jar.toAbsolutePath().toString());
-        assertEquals(REMOTE_ARGS, args.subList(app + 1, args.size()), "the plan's arguments follow the jar");
-        assertEquals(args, s.commandLine().subList(1, s.commandLine().size()), "the logged command is what ran");
+        Path home = dir.resolve("spark-home");
+        Path jar = dir.resolve("genaudit-spark-0.1.0-shaded.jar");
 
         ClusterSubmit yarn = ClusterSubmit.of(Map.of("SPARK_HOME", home.toString()), "yarn", "cluster", jar, "a", Map.of(), REMOTE_ARGS);
         assertEquals(Map.of(), yarn.conf(), "no standalone setting for YARN");
