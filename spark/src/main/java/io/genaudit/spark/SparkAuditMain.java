@@ -74,6 +74,11 @@ public final class SparkAuditMain implements Callable<Integer> {
                     + "execution.master, else local[*]. A cluster master outside spark-submit is submitted to through $SPARK_HOME/bin/spark-submit.")
     String master;
 
+    @Option(names = "--deploy-mode", paramLabel = "MODE", defaultValue = ClusterSubmit.CLIENT, description = "Where the driver runs when "
+            + "submitting to a cluster master: client (this machine, default) or cluster (a worker; PLAN and --out must then be Hadoop "
+            + "file system URIs, no --store).")
+    String deployMode;
+
     @Option(names = "--partitions", paramLabel = "N", description = "Range partitions per input table; default: execution.partitions, else Spark's default parallelism.")
     Integer partitions;
 
@@ -130,6 +135,7 @@ public final class SparkAuditMain implements Callable<Integer> {
     public Integer call() throws Exception {
         if (batchRows < 1) throw new InputException("--batch", "at least 1 expected, got " + batchRows);
         ExecutionSpec flags = new ExecutionSpec(ExecutionSpec.SPARK, master, partitions, treeDepth).check("--master/--partitions/--tree-depth");
+        boolean onWorker = checkDeployMode();
         Problems targets = new Problems(Map.of());
         Preflight.outputProblems(localOut(), store, null, targets);
         targets.throwIfAny();
@@ -143,8 +149,13 @@ public final class SparkAuditMain implements Callable<Integer> {
         String submitted = System.getProperty("spark.master");
         ExecutionSpec chosen = effective(flags, submitted, p.execution());
         checkRunnable(registry, p, chosen.master());
-        if (submitted == null && ExecutionSpec.clusterMaster(chosen.master())) {
-            ClusterSubmit submit = ClusterSubmit.of(System.getenv(), chosen.master(), sparkJar, "genaudit " + p.name(), conf,
+        boolean submitting = submitted == null && ExecutionSpec.clusterMaster(chosen.master());
+        if (onWorker && !submitting) {
+            throw new InputException("--deploy-mode", "cluster applies to submitting to a cluster master (spark://, yarn, k8s://) outside "
+                    + "spark-submit, not to " + (submitted != null ? "a driver spark-submit started (give spark-submit --deploy-mode)" : chosen.master()));
+        }
+        if (submitting) {
+            ClusterSubmit submit = ClusterSubmit.of(System.getenv(), chosen.master(), deployMode, sparkJar, "genaudit " + p.name(), conf,
                     submittedArguments(chosen.partitions(), chosen.treeDepth()));
             log.println("genaudit-spark: submitting to " + chosen.master() + ": " + String.join(" ", submit.commandLine()));
             return submit.launch();
@@ -198,6 +209,16 @@ public final class SparkAuditMain implements Callable<Integer> {
                 else tables.input(pa.spec(), key);
             }
         }
+    }
+
+    /**
+     * Whether {@code --deploy-mode} asks for cluster mode, after refusing an unknown mode and, in cluster mode, what a
+     * driver on a worker cannot reach ({@link ClusterSubmit#checkClusterMode}), all before the plan is read.
+     */
+    private boolean checkDeployMode() {
+        if (!ClusterSubmit.cluster(deployMode)) return false;
+        ClusterSubmit.checkClusterMode(plan, out, store);
+        return true;
     }
 
     /** The output folder on the driver's file system, or null when {@code --out} is a URI of another file system. */
